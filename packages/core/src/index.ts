@@ -1,0 +1,6 @@
+export * from "./dates";
+export * from "./reaction-graph";
+export * from "./schemas";
+export * from "./stance-at-date";
+export * from "./stance-history";
+export * from "./topic-map";

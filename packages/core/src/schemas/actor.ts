@@ -1,0 +1,60 @@
+// Actors: states, organisations, governments, groups, people; who belongs to whom.
+import { z } from "zod";
+import { LanguageTag, Slug, TextDirection } from "./common";
+
+export const ActorKind = z
+  .enum([
+    "state",
+    "organisation",
+    "government-in-fact",
+    "former-government",
+    "institution",
+    "group",
+    "civil-society",
+    "bloc",
+    "person",
+  ])
+  .describe(
+    "state: a country with ISO codes; organisation: intergovernmental; government-in-fact: governs without recognition; " +
+      "former-government: a fallen government's remaining missions; institution: a ministry or body of a state or government; " +
+      "group: political or armed group; civil-society: a civil-society body; bloc: an informal grouping of governments; person.",
+  );
+
+export const LocalName = z.object({
+  name: z.string().min(1).max(200),
+  lang: LanguageTag,
+  dir: TextDirection,
+});
+
+export const Actor = z
+  .object({
+    slug: Slug,
+    name: z.string().min(1).max(200),
+    kind: ActorKind,
+    iso3: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code")
+      .optional()
+      .describe("ISO 3166-1 alpha-3: where the actor lands on the map."),
+    isoNumeric: z
+      .string()
+      .regex(/^\d{3}$/, "must be an ISO 3166-1 numeric code of three digits")
+      .optional(),
+    role: z.string().max(200).optional().describe("For people and institutions: the role, e.g. `Foreign Minister`."),
+    region: z.string().max(80).optional(),
+    affiliation: Slug.optional().describe("The actor this one belongs to or speaks for."),
+    description: z.string().max(2000).optional(),
+    names: z.array(LocalName).default([]).describe("Local forms of the name."),
+  })
+  .superRefine((actor, ctx) => {
+    if (actor.kind === "state" && (!actor.iso3 || !actor.isoNumeric)) {
+      ctx.addIssue({ code: "custom", path: ["iso3"], message: "a state needs its ISO 3166-1 alpha-3 and numeric codes" });
+    }
+    if (actor.affiliation === actor.slug) {
+      ctx.addIssue({ code: "custom", path: ["affiliation"], message: "an actor cannot belong to itself" });
+    }
+  });
+
+export type ActorKind = z.infer<typeof ActorKind>;
+export type LocalName = z.infer<typeof LocalName>;
+export type Actor = z.infer<typeof Actor>;

@@ -1,0 +1,113 @@
+// The public read API's query parameters and response envelopes.
+import { z } from "zod";
+import { Actor } from "./actor";
+import { DataGap, Event, Reaction, Stance } from "./claims";
+import { IsoDate, Sentiment, Slug } from "./common";
+import { Source } from "./source";
+import { Topic } from "./topic";
+
+export const MAX_PAGE_SIZE = 1000;
+
+const limit = z.coerce
+  .number()
+  .int("must be a whole number")
+  .min(1)
+  .max(MAX_PAGE_SIZE)
+  .default(100)
+  .describe(`Page size, 1 to ${MAX_PAGE_SIZE}.`);
+const cursor = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,400}$/, "must be a cursor returned by a previous page")
+  .optional()
+  .describe("Opaque cursor from `page.nextCursor`.");
+
+export const PageQuery = z.object({ limit, cursor });
+
+export const ActorsQuery = PageQuery.extend({
+  kind: z.string().optional().describe("Only actors of this kind."),
+  q: z.string().max(200).optional().describe("Search names and local names."),
+});
+
+export const StancesQuery = PageQuery.extend({
+  topic: Slug.optional().describe("Topic slug. Required with `at`."),
+  at: IsoDate.optional().describe("As of this date: each actor's latest stance at or before it."),
+  actor: Slug.optional(),
+}).refine((q) => !q.at || q.topic, { path: ["topic"], message: "is required when `at` is given" });
+
+export const ReactionsQuery = PageQuery.extend({
+  actor: Slug.optional().describe("Reactions given by this actor."),
+  target: Slug.optional().describe("Reactions toward this actor or event."),
+  sentiment: Sentiment.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+
+export const EventsQuery = PageQuery.extend({
+  series: Slug.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+
+export const Page = z.object({
+  limit: z.number().int(),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+});
+
+const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), page: Page.optional() });
+
+export const StanceAsOfItem = z.object({
+  ...Stance.shape,
+  ageDays: z.number().int().describe("Days from the stance's start to `at`: how old it is on that date."),
+});
+
+export const ActorDetail = z.object({
+  ...Actor.shape,
+  stances: z.array(Stance),
+  gaps: z.array(DataGap),
+  reactionsGiven: z.array(Reaction),
+  reactionsReceived: z.array(Reaction),
+});
+
+export const ActorList = list(Actor);
+export const TopicList = list(Topic);
+export const StanceList = list(Stance);
+export const StanceAsOfList = z.object({
+  data: z.array(StanceAsOfItem),
+  gaps: z.array(DataGap).describe("Actors with an explicit no-data note on this topic."),
+  at: IsoDate,
+  topic: Slug,
+  page: Page,
+});
+export const ReactionList = list(Reaction);
+export const EventList = list(Event);
+export const SourceList = list(Source);
+
+export const Health = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.object({ provider: z.enum(["sqlite", "postgresql"]), ok: z.boolean(), revision: z.number().int() }),
+  version: z.string(),
+});
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ parameter: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional()
+      .describe("Validation issues, one per bad parameter."),
+  })
+  .describe("RFC 9457 problem details.");
+
+export type PageQuery = z.infer<typeof PageQuery>;
+export type ActorsQuery = z.infer<typeof ActorsQuery>;
+export type StancesQuery = z.infer<typeof StancesQuery>;
+export type ReactionsQuery = z.infer<typeof ReactionsQuery>;
+export type EventsQuery = z.infer<typeof EventsQuery>;
+export type StanceAsOfItem = z.infer<typeof StanceAsOfItem>;
+export type ActorDetail = z.infer<typeof ActorDetail>;
+export type Problem = z.infer<typeof Problem>;
+export type Health = z.infer<typeof Health>;

@@ -1,0 +1,65 @@
+// Stances, reactions, events and explicit "no data" notes: every claim carries evidence.
+import { z } from "zod";
+import { Confidence, DatePrecision, IsoDate, Sentiment, Slug } from "./common";
+import { Evidence } from "./source";
+
+const evidenceList = z.array(Evidence).min(1, "at least one source is required");
+
+export const Stance = z
+  .object({
+    id: Slug,
+    actor: Slug,
+    topic: Slug,
+    category: Slug,
+    validFrom: IsoDate,
+    validFromPrecision: DatePrecision.default("day"),
+    validUntil: IsoDate.optional(),
+    confidence: Confidence,
+    summary: z.string().min(1).max(2000),
+    note: z.string().max(2000).optional(),
+    evidence: evidenceList,
+  })
+  .refine((s) => !s.validUntil || s.validUntil > s.validFrom, {
+    path: ["validUntil"],
+    message: "must be after validFrom",
+  });
+
+export const DataGap = z.object({
+  actor: Slug,
+  topic: Slug,
+  note: z.string().min(1).max(2000).describe("What the sources say, and why that is no stance on this topic."),
+});
+
+export const ReactionTarget = z.union([
+  z.object({ actor: Slug }).strict(),
+  z.object({ event: Slug }).strict(),
+]);
+
+export const Reaction = z.object({
+  id: Slug,
+  actor: Slug,
+  target: ReactionTarget,
+  date: IsoDate,
+  datePrecision: DatePrecision.default("day"),
+  sentiment: Sentiment,
+  summary: z.string().min(1).max(2000),
+  confidence: Confidence,
+  evidence: evidenceList,
+});
+
+export const Event = z.object({
+  slug: Slug,
+  date: IsoDate,
+  datePrecision: DatePrecision.default("day"),
+  title: z.string().min(1).max(300),
+  description: z.string().max(2000).optional(),
+  series: Slug.optional().describe("A named timeline this event belongs to."),
+  actors: z.array(Slug).default([]),
+  evidence: evidenceList,
+});
+
+export type Stance = z.infer<typeof Stance>;
+export type DataGap = z.infer<typeof DataGap>;
+export type ReactionTarget = z.infer<typeof ReactionTarget>;
+export type Reaction = z.infer<typeof Reaction>;
+export type Event = z.infer<typeof Event>;

@@ -1,0 +1,40 @@
+// Shared field schemas: slugs, dates and the small enumerations every record uses.
+import { z } from "zod";
+
+export const Slug = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens")
+  .describe("Lowercase words joined by hyphens, e.g. `united-nations`.");
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date as YYYY-MM-DD", abort: true })
+  .refine(isRealDate, "must be a real calendar date")
+  .describe("A calendar date, YYYY-MM-DD.");
+
+/** How exact a date is. `circa`: the sources give no exact date; the note says what the date rests on. */
+export const DatePrecision = z.enum(["day", "month", "year", "circa"]);
+export const Confidence = z.enum(["high", "medium", "low"]);
+export const Sentiment = z
+  .enum(["supportive", "neutral", "concerned", "critical"])
+  .describe("How the reacting actor regards its target.");
+export const TextDirection = z.enum(["ltr", "rtl"]);
+
+export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour as #rrggbb");
+
+/** BCP 47 language tag, e.g. `en`, `ru`, `zh`, `prs` (Dari), `ps` (Pashto). */
+export const LanguageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a BCP 47 language tag");
+
+export type Slug = z.infer<typeof Slug>;
+export type IsoDate = z.infer<typeof IsoDate>;
+export type DatePrecision = z.infer<typeof DatePrecision>;
+export type Confidence = z.infer<typeof Confidence>;
+export type Sentiment = z.infer<typeof Sentiment>;
+export type TextDirection = z.infer<typeof TextDirection>;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { Actor, Dataset, IsoDate, Stance, StancesQuery } from "./index";
+
+describe("schemas", () => {
+  it("rejects impossible dates and slugs with capitals", () => {
+    expect(IsoDate.safeParse("2025-02-30").success).toBe(false);
+    expect(IsoDate.safeParse("2025-07-03").success).toBe(true);
+    expect(Actor.safeParse({ slug: "Russia", name: "Russia", kind: "group" }).success).toBe(false);
+  });
+
+  it("requires ISO codes for a state and at least one source for a stance", () => {
+    const state = Actor.safeParse({ slug: "atlantis", name: "Atlantis", kind: "state" });
+    expect(state.success).toBe(false);
+    expect(state.error?.issues[0]?.path).toEqual(["iso3"]);
+    const stance = Stance.safeParse({
+      id: "x",
+      actor: "russia",
+      topic: "t",
+      category: "c",
+      validFrom: "2025-07-03",
+      confidence: "high",
+      summary: "s",
+      evidence: [],
+    });
+    expect(stance.error?.issues[0]?.path).toEqual(["evidence"]);
+  });
+
+  it("names the bad query parameter", () => {
+    const r = StancesQuery.safeParse({ topic: "posture", at: "not-a-date" });
+    expect(r.error?.issues.map((i) => i.path[0])).toEqual(["at"]);
+    expect(StancesQuery.safeParse({ at: "2025-07-03" }).error?.issues[0]?.path).toEqual(["topic"]);
+  });
+
+  it("finds dangling references in a dataset", () => {
+    const r = Dataset.safeParse({
+      actors: [{ slug: "koofi", name: "Fawzia Koofi", kind: "person", affiliation: "nobody" }],
+      topics: [],
+      sources: [{ id: "doc", publisher: "P", title: "T", reliability: "r" }],
+      stances: [],
+      reactions: [
+        {
+          id: "r",
+          actor: "koofi",
+          target: { event: "missing" },
+          date: "2025-07-05",
+          sentiment: "critical",
+          summary: "s",
+          confidence: "high",
+          evidence: [{ source: "doc", quote: { text: "q", speaker: "koofi" } }],
+        },
+      ],
+      events: [],
+    });
+    const messages = r.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    expect(messages).toContain('actors.0.affiliation: unknown actor "nobody"');
+    expect(messages).toContain('reactions.0.target.event: unknown event "missing"');
+    expect(messages).toContain("reactions.0.evidence.0.source: a quote must cite a source whose text is stored, so it can be checked");
+  });
+});

@@ -1,0 +1,34 @@
+// Topics and their ordered category scales: data, never code.
+import { z } from "zod";
+import { HexColour, Slug } from "./common";
+
+export const Category = z.object({
+  key: Slug,
+  label: z.string().min(1).max(120),
+  order: z.number().int().min(1).describe("Position on the scale, 1 first."),
+  colour: HexColour,
+  description: z.string().max(1000).optional(),
+});
+
+export const Topic = z
+  .object({
+    slug: Slug,
+    title: z.string().min(1).max(200),
+    question: z.string().min(1).max(500),
+    description: z.string().max(2000).optional(),
+    categories: z.array(Category).min(2),
+  })
+  .superRefine((topic, ctx) => {
+    const keys = new Set<string>();
+    const orders = new Set<number>();
+    topic.categories.forEach((category, i) => {
+      if (keys.has(category.key)) ctx.addIssue({ code: "custom", path: ["categories", i, "key"], message: "duplicate category key" });
+      if (orders.has(category.order))
+        ctx.addIssue({ code: "custom", path: ["categories", i, "order"], message: "duplicate category order" });
+      keys.add(category.key);
+      orders.add(category.order);
+    });
+  });
+
+export type Category = z.infer<typeof Category>;
+export type Topic = z.infer<typeof Topic>;
