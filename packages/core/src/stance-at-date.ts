@@ -24,12 +24,7 @@ export function holdsOn(stance: DatedStance, date: string): boolean {
  * before the date. If that one has ended by the date, the actor has no stance then (null):
  * an ended stance is never replaced by an older one.
  */
-export function stanceAsOf<S extends DatedStance>(
-  stances: readonly S[],
-  actor: string,
-  topic: string,
-  date: string,
-): StanceAsOf<S> | null {
+export function stanceAsOf<S extends DatedStance>(stances: readonly S[], actor: string, topic: string, date: string): StanceAsOf<S> | null {
   let latest: S | undefined;
   for (const s of stances) {
     if (s.actor !== actor || s.topic !== topic || s.validFrom > date) continue;

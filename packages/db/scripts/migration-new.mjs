@@ -29,10 +29,14 @@ for (const provider of providers) {
     writeFileSync(join(work, "from.prisma"), schemaFor(previous, provider));
     from.splice(0, 1, "--from-schema-datamodel", join(work, "from.prisma"));
   }
-  const output = execFileSync(process.execPath, [prismaCli, "migrate", "diff", "--config", join(prismaDir, "prisma.config.ts"), ...from, "--to-schema-datamodel", to, "--script"], {
-    env,
-    encoding: "utf8",
-  });
+  const output = execFileSync(
+    process.execPath,
+    [prismaCli, "migrate", "diff", "--config", join(prismaDir, "prisma.config.ts"), ...from, "--to-schema-datamodel", to, "--script"],
+    {
+      env,
+      encoding: "utf8",
+    },
+  );
   const sql = output.slice(Math.max(0, output.indexOf("--")));
   if (!sql.trim() || sql.includes("This is an empty migration")) {
     console.log(`${provider}: no change to migrate`);

@@ -32,6 +32,12 @@ export function prismaEnv() {
 /** The schema for one provider, derived from prisma/schema.prisma (the only file to edit). */
 export function schemaFor(source, provider) {
   return source
-    .replace('output                 = "../packages/db/src/generated/PROVIDER"', `output                 = "../../../packages/db/src/generated/${provider}"`)
-    .replace(/datasource db \{[^}]*\}/, `datasource db {\n  provider = "${provider}"\n  url      = "${provider === "sqlite" ? "file:./placeholder.db" : "postgresql://localhost/placeholder"}"\n}`);
+    .replace(
+      'output                 = "../packages/db/src/generated/PROVIDER"',
+      `output                 = "../../../packages/db/src/generated/${provider}"`,
+    )
+    .replace(
+      /datasource db \{[^}]*\}/,
+      `datasource db {\n  provider = "${provider}"\n  url      = "${provider === "sqlite" ? "file:./placeholder.db" : "postgresql://localhost/placeholder"}"\n}`,
+    );
 }

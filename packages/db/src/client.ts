@@ -1,8 +1,8 @@
 // The Prisma client factory: one generated client per provider, chosen by the database URL.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseUrl, type Provider, providerOf, sqlitePath } from "./env";
 import { PrismaClient as PgClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
-import { databaseUrl, type Provider, providerOf, sqlitePath } from "./env";
 import { TunedSqliteAdapterFactory } from "./sqlite-adapter";
 
 /** Both generated clients share one model, so the SQLite client's type describes either. */

@@ -7,7 +7,7 @@ export type Provider = "sqlite" | "postgresql";
 
 /** The repository root: the nearest folder upward holding turbo.json (works from any workspace's cwd). */
 export function findRepoRoot(start: string = process.cwd()): string {
-  let dir = resolve(start);
+  let dir = resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
     if (existsSync(join(dir, "turbo.json")) && existsSync(join(dir, "prisma", "schema.prisma"))) return dir;
     const parent = dirname(dir);
@@ -40,5 +40,5 @@ export function providerOf(url: string): Provider {
 /** The SQLite file path in a `file:` URL, resolved against the repository root when relative. */
 export function sqlitePath(url: string): string {
   const path = url.replace(/^file:/, "").split("?")[0] ?? "";
-  return resolve(findRepoRoot(), path);
+  return resolve(/*turbopackIgnore: true*/ findRepoRoot(), path);
 }

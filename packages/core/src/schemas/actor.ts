@@ -3,28 +3,20 @@ import { z } from "zod";
 import { LanguageTag, Slug, TextDirection } from "./common";
 
 export const ActorKind = z
-  .enum([
-    "state",
-    "organisation",
-    "government-in-fact",
-    "former-government",
-    "institution",
-    "group",
-    "civil-society",
-    "bloc",
-    "person",
-  ])
+  .enum(["state", "organisation", "government-in-fact", "former-government", "institution", "group", "civil-society", "bloc", "person"])
   .describe(
     "state: a country with ISO codes; organisation: intergovernmental; government-in-fact: governs without recognition; " +
       "former-government: a fallen government's remaining missions; institution: a ministry or body of a state or government; " +
       "group: political or armed group; civil-society: a civil-society body; bloc: an informal grouping of governments; person.",
   );
 
-export const LocalName = z.object({
-  name: z.string().min(1).max(200),
-  lang: LanguageTag,
-  dir: TextDirection,
-});
+export const LocalName = z
+  .object({
+    name: z.string().min(1).max(200),
+    lang: LanguageTag,
+    dir: TextDirection,
+  })
+  .meta({ id: "LocalName" });
 
 export const Actor = z
   .object({
@@ -53,7 +45,8 @@ export const Actor = z
     if (actor.affiliation === actor.slug) {
       ctx.addIssue({ code: "custom", path: ["affiliation"], message: "an actor cannot belong to itself" });
     }
-  });
+  })
+  .meta({ id: "Actor" });
 
 export type ActorKind = z.infer<typeof ActorKind>;
 export type LocalName = z.infer<typeof LocalName>;

@@ -48,25 +48,31 @@ export const EventsQuery = PageQuery.extend({
   to: IsoDate.optional(),
 });
 
-export const Page = z.object({
-  limit: z.number().int(),
-  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
-});
+export const Page = z
+  .object({
+    limit: z.number().int(),
+    nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+  })
+  .meta({ id: "Page" });
 
 const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), page: Page.optional() });
 
-export const StanceAsOfItem = z.object({
-  ...Stance.shape,
-  ageDays: z.number().int().describe("Days from the stance's start to `at`: how old it is on that date."),
-});
+export const StanceAsOfItem = z
+  .object({
+    ...Stance.shape,
+    ageDays: z.number().int().describe("Days from the stance's start to `at`: how old it is on that date."),
+  })
+  .meta({ id: "StanceAsOf" });
 
-export const ActorDetail = z.object({
-  ...Actor.shape,
-  stances: z.array(Stance),
-  gaps: z.array(DataGap),
-  reactionsGiven: z.array(Reaction),
-  reactionsReceived: z.array(Reaction),
-});
+export const ActorDetail = z
+  .object({
+    ...Actor.shape,
+    stances: z.array(Stance),
+    gaps: z.array(DataGap),
+    reactionsGiven: z.array(Reaction),
+    reactionsReceived: z.array(Reaction),
+  })
+  .meta({ id: "ActorDetail" });
 
 export const ActorList = list(Actor);
 export const TopicList = list(Topic);
@@ -82,11 +88,13 @@ export const ReactionList = list(Reaction);
 export const EventList = list(Event);
 export const SourceList = list(Source);
 
-export const Health = z.object({
-  status: z.enum(["ok", "degraded"]),
-  database: z.object({ provider: z.enum(["sqlite", "postgresql"]), ok: z.boolean(), revision: z.number().int() }),
-  version: z.string(),
-});
+export const Health = z
+  .object({
+    status: z.enum(["ok", "degraded"]),
+    database: z.object({ provider: z.enum(["sqlite", "postgresql"]), ok: z.boolean(), revision: z.number().int() }),
+    version: z.string(),
+  })
+  .meta({ id: "Health" });
 
 export const Problem = z
   .object({
@@ -100,7 +108,8 @@ export const Problem = z
       .optional()
       .describe("Validation issues, one per bad parameter."),
   })
-  .describe("RFC 9457 problem details.");
+  .describe("RFC 9457 problem details.")
+  .meta({ id: "Problem" });
 
 export type PageQuery = z.infer<typeof PageQuery>;
 export type ActorsQuery = z.infer<typeof ActorsQuery>;

@@ -22,41 +22,45 @@ export const Stance = z
   .refine((s) => !s.validUntil || s.validUntil > s.validFrom, {
     path: ["validUntil"],
     message: "must be after validFrom",
-  });
+  })
+  .meta({ id: "Stance" });
 
-export const DataGap = z.object({
-  actor: Slug,
-  topic: Slug,
-  note: z.string().min(1).max(2000).describe("What the sources say, and why that is no stance on this topic."),
-});
+export const DataGap = z
+  .object({
+    actor: Slug,
+    topic: Slug,
+    note: z.string().min(1).max(2000).describe("What the sources say, and why that is no stance on this topic."),
+  })
+  .meta({ id: "DataGap" });
 
-export const ReactionTarget = z.union([
-  z.object({ actor: Slug }).strict(),
-  z.object({ event: Slug }).strict(),
-]);
+export const ReactionTarget = z.union([z.object({ actor: Slug }).strict(), z.object({ event: Slug }).strict()]);
 
-export const Reaction = z.object({
-  id: Slug,
-  actor: Slug,
-  target: ReactionTarget,
-  date: IsoDate,
-  datePrecision: DatePrecision.default("day"),
-  sentiment: Sentiment,
-  summary: z.string().min(1).max(2000),
-  confidence: Confidence,
-  evidence: evidenceList,
-});
+export const Reaction = z
+  .object({
+    id: Slug,
+    actor: Slug,
+    target: ReactionTarget,
+    date: IsoDate,
+    datePrecision: DatePrecision.default("day"),
+    sentiment: Sentiment,
+    summary: z.string().min(1).max(2000),
+    confidence: Confidence,
+    evidence: evidenceList,
+  })
+  .meta({ id: "Reaction" });
 
-export const Event = z.object({
-  slug: Slug,
-  date: IsoDate,
-  datePrecision: DatePrecision.default("day"),
-  title: z.string().min(1).max(300),
-  description: z.string().max(2000).optional(),
-  series: Slug.optional().describe("A named timeline this event belongs to."),
-  actors: z.array(Slug).default([]),
-  evidence: evidenceList,
-});
+export const Event = z
+  .object({
+    slug: Slug,
+    date: IsoDate,
+    datePrecision: DatePrecision.default("day"),
+    title: z.string().min(1).max(300),
+    description: z.string().max(2000).optional(),
+    series: Slug.optional().describe("A named timeline this event belongs to."),
+    actors: z.array(Slug).default([]),
+    evidence: evidenceList,
+  })
+  .meta({ id: "Event" });
 
 export type Stance = z.infer<typeof Stance>;
 export type DataGap = z.infer<typeof DataGap>;

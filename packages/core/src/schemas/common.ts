@@ -22,9 +22,7 @@ export const IsoDate = z
 /** How exact a date is. `circa`: the sources give no exact date; the note says what the date rests on. */
 export const DatePrecision = z.enum(["day", "month", "year", "circa"]);
 export const Confidence = z.enum(["high", "medium", "low"]);
-export const Sentiment = z
-  .enum(["supportive", "neutral", "concerned", "critical"])
-  .describe("How the reacting actor regards its target.");
+export const Sentiment = z.enum(["supportive", "neutral", "concerned", "critical"]).describe("How the reacting actor regards its target.");
 export const TextDirection = z.enum(["ltr", "rtl"]);
 
 export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour as #rrggbb");

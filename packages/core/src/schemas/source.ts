@@ -2,39 +2,45 @@
 import { z } from "zod";
 import { IsoDate, LanguageTag, Slug } from "./common";
 
-export const Source = z.object({
-  id: Slug,
-  publisher: z.string().min(1).max(300),
-  title: z.string().min(1).max(500),
-  author: z.string().max(300).optional(),
-  publishedOn: IsoDate.optional(),
-  accessedOn: IsoDate.optional(),
-  dateNote: z.string().max(500).optional().describe("What is known of the date when it is not exact."),
-  url: z.url().optional(),
-  reliability: z.string().min(1).max(1000).describe("A note on how far this source can be trusted, and why."),
-  textFile: z
-    .string()
-    .regex(/^[a-z0-9-]+\.txt$/)
-    .optional()
-    .describe("The stored text of the document, which quotes citing it are checked against."),
-  citedIn: z
-    .object({ source: Slug, locator: z.string().min(1).max(100) })
-    .optional()
-    .describe("The document that cites this source, and where (an endnote)."),
-});
+export const Source = z
+  .object({
+    id: Slug,
+    publisher: z.string().min(1).max(300),
+    title: z.string().min(1).max(500),
+    author: z.string().max(300).optional(),
+    publishedOn: IsoDate.optional(),
+    accessedOn: IsoDate.optional(),
+    dateNote: z.string().max(500).optional().describe("What is known of the date when it is not exact."),
+    url: z.url().optional(),
+    reliability: z.string().min(1).max(1000).describe("A note on how far this source can be trusted, and why."),
+    textFile: z
+      .string()
+      .regex(/^[a-z0-9-]+\.txt$/)
+      .optional()
+      .describe("The stored text of the document, which quotes citing it are checked against."),
+    citedIn: z
+      .object({ source: Slug, locator: z.string().min(1).max(100) })
+      .optional()
+      .describe("The document that cites this source, and where (an endnote)."),
+  })
+  .meta({ id: "Source" });
 
-export const Quote = z.object({
-  text: z.string().min(1).max(4000).describe("Verbatim, exactly as in the source."),
-  speaker: Slug.describe("The actor who said it."),
-  language: LanguageTag.default("en"),
-  translation: z.string().max(4000).optional(),
-});
+export const Quote = z
+  .object({
+    text: z.string().min(1).max(4000).describe("Verbatim, exactly as in the source."),
+    speaker: Slug.describe("The actor who said it."),
+    language: LanguageTag.default("en"),
+    translation: z.string().max(4000).optional(),
+  })
+  .meta({ id: "Quote" });
 
-export const Evidence = z.object({
-  source: Slug,
-  locator: z.string().max(100).optional().describe("Where in the source: an endnote, a paragraph."),
-  quote: Quote.optional(),
-});
+export const Evidence = z
+  .object({
+    source: Slug,
+    locator: z.string().max(100).optional().describe("Where in the source: an endnote, a paragraph."),
+    quote: Quote.optional(),
+  })
+  .meta({ id: "Evidence" });
 
 export type Source = z.infer<typeof Source>;
 export type Quote = z.infer<typeof Quote>;

@@ -2,13 +2,15 @@
 import { z } from "zod";
 import { HexColour, Slug } from "./common";
 
-export const Category = z.object({
-  key: Slug,
-  label: z.string().min(1).max(120),
-  order: z.number().int().min(1).describe("Position on the scale, 1 first."),
-  colour: HexColour,
-  description: z.string().max(1000).optional(),
-});
+export const Category = z
+  .object({
+    key: Slug,
+    label: z.string().min(1).max(120),
+    order: z.number().int().min(1).describe("Position on the scale, 1 first."),
+    colour: HexColour,
+    description: z.string().max(1000).optional(),
+  })
+  .meta({ id: "Category" });
 
 export const Topic = z
   .object({
@@ -28,7 +30,8 @@ export const Topic = z
       keys.add(category.key);
       orders.add(category.order);
     });
-  });
+  })
+  .meta({ id: "Topic" });
 
 export type Category = z.infer<typeof Category>;
 export type Topic = z.infer<typeof Topic>;

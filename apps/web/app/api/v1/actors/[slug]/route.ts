@@ -1,0 +1,10 @@
+import { getActor } from "@stancemap/db";
+import { z } from "zod";
+import { readEndpoint } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+  const { slug } = await context.params;
+  return readEndpoint(request, z.object({}), (_query, db) => getActor(db, slug));
+}

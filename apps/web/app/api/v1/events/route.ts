@@ -1,0 +1,9 @@
+import { EventsQuery } from "@stancemap/core";
+import { listEvents } from "@stancemap/db";
+import { readEndpoint } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return readEndpoint(request, EventsQuery, (query, db) => listEvents(db, query));
+}

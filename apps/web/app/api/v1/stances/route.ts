@@ -1,0 +1,13 @@
+import { StancesQuery } from "@stancemap/core";
+import { listStances, stancesAsOf, topicExists } from "@stancemap/db";
+import { ParameterError, readEndpoint } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return readEndpoint(request, StancesQuery, async (query, db) => {
+    if (query.topic && !(await topicExists(db, query.topic))) throw new ParameterError("topic", `no topic "${query.topic}"`);
+    if (query.at && query.topic) return stancesAsOf(db, { ...query, topic: query.topic, at: query.at });
+    return listStances(db, query);
+  });
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Stancemap", template: "%s · Stancemap" },
+  description: "Who stands where on a geopolitical question, and how actors react to one another.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <a href="/" className="brand">
+            Stancemap
+          </a>
+          <nav aria-label="Data">
+            <a href="/api/v1/openapi.json">API</a>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

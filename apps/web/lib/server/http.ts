@@ -1,0 +1,94 @@
+// Thin route-handler plumbing: parse the query with the contract's zod schema, answer problems
+// as RFC 9457 JSON, and tag responses with ETags derived from the dataset revision.
+import "server-only";
+import { createHash } from "node:crypto";
+import { BadCursorError, type Db, datasetRevision, getDb } from "@stancemap/db";
+import type { z } from "zod";
+
+const PROBLEM_TYPE = "https://stancemap.dev/problems/";
+
+export function problem(
+  status: number,
+  title: string,
+  detail?: string,
+  errors?: { parameter: string; message: string; code?: string }[],
+  instance?: string,
+): Response {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return Response.json(
+    {
+      type: `${PROBLEM_TYPE}${slug}`,
+      title,
+      status,
+      ...(detail ? { detail } : {}),
+      ...(instance ? { instance } : {}),
+      ...(errors ? { errors } : {}),
+    },
+    { status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
+  );
+}
+
+function queryObject(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) out[key] = value;
+  return out;
+}
+
+function invalid(url: URL, issues: z.core.$ZodIssue[]): Response {
+  const errors = issues.map((i) => ({ parameter: String(i.path[0] ?? "query"), message: i.message, code: i.code }));
+  const names = [...new Set(errors.map((e) => e.parameter))].join(", ");
+  return problem(400, "Invalid query parameter", `Invalid value for ${names}.`, errors, url.pathname + url.search);
+}
+
+function etagFor(revision: number, url: URL): string {
+  const hash = createHash("sha1")
+    .update(url.pathname + url.search)
+    .digest("base64url")
+    .slice(0, 16);
+  return `W/"r${revision}-${hash}"`;
+}
+
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
+}
+
+/** Thrown by a loader when a well-formed parameter names nothing that exists (an unknown topic). */
+export class ParameterError extends Error {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * GET handler for a read endpoint: validates the query, answers 304 when the client's ETag is
+ * current (no data query at all), otherwise runs `load` and returns JSON tagged with the ETag.
+ * `load` returns null for "not found".
+ */
+export async function readEndpoint<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  load: (query: z.output<S>, db: Db) => Promise<unknown | null>,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const parsed = schema.safeParse(queryObject(url));
+  if (!parsed.success) return invalid(url, parsed.error.issues);
+  const db = getDb();
+  const revision = await datasetRevision(db);
+  const etag = etagFor(revision, url);
+  const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
+  if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  try {
+    const body = await load(parsed.data, db);
+    if (body === null) return problem(404, "Not found", `Nothing at ${url.pathname}.`, undefined, url.pathname);
+    return Response.json(body, { headers });
+  } catch (error) {
+    if (error instanceof BadCursorError || error instanceof ParameterError) {
+      return invalid(url, [{ code: "custom", path: [error.parameter], message: error.message, input: undefined } as z.core.$ZodIssue]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,88 @@
+// The OpenAPI 3.1 document, generated from the contract's zod schemas (packages/core): nothing here
+// restates a field; it only says which schema answers which path.
+import {
+  ActorDetail,
+  ActorList,
+  ActorsQuery,
+  EventList,
+  EventsQuery,
+  Health,
+  PageQuery,
+  Problem,
+  ReactionList,
+  ReactionsQuery,
+  SourceList,
+  StanceAsOfList,
+  StanceList,
+  StancesQuery,
+  TopicList,
+} from "@stancemap/core";
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
+import { APP_VERSION } from "./env";
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
+const notModified = { description: "Not modified: the `If-None-Match` ETag is current." };
+
+function read(
+  summary: string,
+  query: z.ZodObject | null,
+  ok: z.ZodType,
+  extra: Partial<ZodOpenApiOperationObject> = {},
+): ZodOpenApiOperationObject {
+  return {
+    summary,
+    ...(query ? { requestParams: { query } } : {}),
+    ...extra,
+    responses: {
+      "200": json(ok, "OK. Carries an `ETag`; send it back as `If-None-Match` to get 304 when nothing changed."),
+      "304": notModified,
+      ...(query ? { "400": problem("A query parameter is invalid; `errors` names it.") } : {}),
+      ...extra.responses,
+    },
+  };
+}
+
+let cached: ReturnType<typeof createDocument> | null = null;
+
+export function openApiDocument() {
+  cached ??= createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Stancemap API",
+      version: APP_VERSION,
+      description:
+        "Who stands where on a geopolitical question, and how actors react to one another. " +
+        "Lists are `{ data: [...] }`, paged with `limit` and `cursor`; errors are RFC 9457 problem details.",
+    },
+    paths: {
+      "/api/health": {
+        get: {
+          summary: "Service and database health",
+          responses: { "200": json(Health, "Healthy"), "503": json(Health, "Database unreachable") },
+        },
+      },
+      "/api/v1/actors": { get: read("List actors", ActorsQuery, ActorList) },
+      "/api/v1/actors/{slug}": {
+        get: read("One actor's record: stances, no-data notes, reactions given and received", null, ActorDetail, {
+          requestParams: { path: z.object({ slug: z.string().describe("The actor's slug, or a state's ISO 3166-1 alpha-3 code.") }) },
+          responses: { "404": problem("No actor with that slug or code.") },
+        }),
+      },
+      "/api/v1/topics": { get: read("List topics with their category scales", null, TopicList) },
+      "/api/v1/stances": {
+        get: read(
+          "List stances; with `topic` and `at`, each actor's stance as of that date",
+          StancesQuery,
+          z.union([StanceAsOfList, StanceList]),
+        ),
+      },
+      "/api/v1/reactions": { get: read("List reactions (the network's edges)", ReactionsQuery, ReactionList) },
+      "/api/v1/events": { get: read("List events", EventsQuery, EventList) },
+      "/api/v1/sources": { get: read("List sources", PageQuery, SourceList) },
+      "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
+    },
+  });
+  return cached;
+}

@@ -1,0 +1,48 @@
+// `npm run db:synth -- [--actors N] [--states N] [--reactions N] [--stances N] [--seed N] [--url URL]`
+// Writes a deterministic synthetic dataset into a fresh database (default: data/synth.db, replaced).
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createDb } from "../src/client";
+import { loadDataset } from "../src/dataset";
+import { findRepoRoot, sqlitePath } from "../src/env";
+import { migrate } from "../src/migrate";
+import { SYNTH_DEFAULTS, writeSynthetic } from "../src/synth";
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string" },
+    seed: { type: "string" },
+    states: { type: "string" },
+    actors: { type: "string" },
+    reactions: { type: "string" },
+    stances: { type: "string" },
+    events: { type: "string" },
+  },
+});
+const num = (v: string | undefined, d: number) => {
+  if (v === undefined) return d;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`not a whole number: ${v}`);
+  return n;
+};
+const url = values.url ?? `file:${join(findRepoRoot(), "data", "synth.db")}`;
+if (url.startsWith("file:")) for (const suffix of ["", "-wal", "-shm"]) rmSync(sqlitePath(url) + suffix, { force: true });
+else console.warn("db:synth: writing into an existing PostgreSQL database; it should be empty");
+
+await migrate(url);
+const db = createDb(url);
+const started = performance.now();
+try {
+  const counts = await writeSynthetic(db, loadDataset().topics, {
+    seed: num(values.seed, SYNTH_DEFAULTS.seed),
+    states: num(values.states, SYNTH_DEFAULTS.states),
+    actors: num(values.actors, SYNTH_DEFAULTS.actors),
+    reactions: num(values.reactions, SYNTH_DEFAULTS.reactions),
+    stances: num(values.stances, SYNTH_DEFAULTS.stances),
+    events: num(values.events, SYNTH_DEFAULTS.events),
+  });
+  console.log(`db:synth: ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s → ${url}`);
+} finally {
+  await db.close();
+}

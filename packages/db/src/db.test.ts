@@ -1,0 +1,121 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "./client";
+import { loadDataset } from "./dataset";
+import { migrate } from "./migrate";
+import { datasetRevision, getActor, listActors, listReactions, stancesAsOf } from "./queries";
+import { seedDataset } from "./seed";
+import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
+
+const run = promisify(execFile);
+const pg = await postgresAvailable();
+if (!pg.ok) console.warn(`[db tests] PostgreSQL run skipped: ${pg.reason}`);
+
+const engines = [
+  { name: "SQLite", fresh: async () => freshSqlite(), enabled: true },
+  { name: "PostgreSQL", fresh: freshPostgres, enabled: pg.ok },
+];
+const dataset = loadDataset();
+const POSTURE = "posture-toward-taliban-government";
+
+describe.each(engines)("storage on $name", ({ fresh, enabled }) => {
+  let database: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    if (!enabled) return;
+    database = await fresh();
+    db = createDb(database.url);
+  }, 60_000);
+  afterAll(async () => {
+    if (!enabled) return;
+    await db.close();
+    await database.drop();
+  });
+
+  it.skipIf(!enabled)("migrates an empty database, and a second run applies nothing", async () => {
+    const first = await migrate(database.url);
+    expect(first.applied.length).toBeGreaterThan(0);
+    const second = await migrate(database.url);
+    expect(second.applied).toEqual([]);
+    expect(second.alreadyApplied).toEqual(first.applied);
+  });
+
+  it.skipIf(!enabled)(
+    "loads the dataset, and loading it again changes nothing",
+    async () => {
+      const first = await seedDataset(db, dataset);
+      expect(first.changed.actors).toBe(dataset.actors.length);
+      expect(first.changed.stances).toBe(dataset.stances.length);
+      const stamps = await db.prisma.stance.findMany({ select: { id: true, updatedAt: true, version: true }, orderBy: { id: "asc" } });
+      const second = await seedDataset(db, dataset);
+      expect(Object.values(second.changed).every((n) => n === 0)).toBe(true);
+      expect(second.revision).toBe(first.revision);
+      expect(await db.prisma.stance.findMany({ select: { id: true, updatedAt: true, version: true }, orderBy: { id: "asc" } })).toEqual(
+        stamps,
+      );
+    },
+    60_000,
+  );
+
+  it.skipIf(!enabled)("shows Russia recognising the Islamic Emirate from 3 July 2025, not the day before", async () => {
+    const before = await stancesAsOf(db, { topic: POSTURE, at: "2025-07-02", actor: "russia", limit: 10 });
+    const on = await stancesAsOf(db, { topic: POSTURE, at: "2025-07-03", actor: "russia", limit: 10 });
+    expect(before?.data.map((s) => s.category)).toEqual(["diplomatic-engagement"]);
+    expect(on?.data.map((s) => [s.category, s.ageDays])).toEqual([["formal-recognition", 0]]);
+  });
+
+  it.skipIf(!enabled)("answers for a state by its ISO alpha-3 code, with its record", async () => {
+    const russia = await getActor(db, "RUS");
+    expect(russia?.slug).toBe("russia");
+    expect(new Set(russia?.stances.map((s) => s.validFrom)).size).toBeGreaterThanOrEqual(3);
+    expect(await getActor(db, "ZZZ")).toBeNull();
+  });
+
+  it.skipIf(!enabled)("pages through actors and reactions without repeating or losing any", async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listActors(db, { limit: 4, cursor });
+      seen.push(...page.data.map((a) => a.slug));
+      cursor = page.page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(dataset.actors.map((a) => a.slug).sort());
+    const reactions: string[] = [];
+    cursor = undefined;
+    do {
+      const page = await listReactions(db, { limit: 3, cursor });
+      reactions.push(...page.data.map((r) => r.id));
+      cursor = page.page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(reactions).size).toBe(dataset.reactions.length);
+  });
+
+  it.skipIf(!enabled)("serves every stance, reaction and event with at least one source", async () => {
+    const stanceEvidence = await db.prisma.stance.findMany({ select: { id: true, _count: { select: { evidence: true } } } });
+    const reactionEvidence = await db.prisma.reaction.findMany({ select: { id: true, _count: { select: { evidence: true } } } });
+    const eventEvidence = await db.prisma.event.findMany({ select: { id: true, _count: { select: { evidence: true } } } });
+    for (const row of [...stanceEvidence, ...reactionEvidence, ...eventEvidence]) expect(row._count.evidence, row.id).toBeGreaterThan(0);
+    expect(stanceEvidence.length + reactionEvidence.length + eventEvidence.length).toBeGreaterThan(40);
+  });
+
+  it.skipIf(!enabled)(
+    "loses no write when four processes write at once",
+    async () => {
+      const before = await datasetRevision(db);
+      const writers = 4;
+      const each = 15;
+      const script = join(import.meta.dirname, "testing", "concurrent-writer.ts");
+      const tsx = join(import.meta.dirname, "..", "..", "..", "node_modules", ".bin", "tsx");
+      const results = await Promise.allSettled(
+        Array.from({ length: writers }, (_, w) => run(tsx, [script, database.url, String(w), String(each)], { timeout: 120_000 })),
+      );
+      for (const r of results) if (r.status === "rejected") throw new Error(String((r.reason as { stderr?: string }).stderr ?? r.reason));
+      expect(await db.prisma.source.count({ where: { publisher: "test" } })).toBe(writers * each);
+      expect(await datasetRevision(db)).toBe(before + writers * each);
+    },
+    180_000,
+  );
+});

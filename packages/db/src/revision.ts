@@ -1,0 +1,11 @@
+// The dataset revision: one counter, bumped inside every write transaction.
+import type { Prisma } from "./generated/sqlite/client";
+
+export async function bumpRevision(tx: Prisma.TransactionClient): Promise<number> {
+  const row = await tx.datasetRevision.upsert({
+    where: { id: 1 },
+    create: { id: 1, revision: 1 },
+    update: { revision: { increment: 1 } },
+  });
+  return row.revision;
+}
