@@ -1,8 +1,10 @@
 // The Prisma client factory: one generated client per provider, chosen by the database URL.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { databaseUrl, type Provider, providerOf, sqlitePath } from "./env";
 import { PrismaClient as PgClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { postgresReader, type SqlReader, sqliteReader } from "./sql";
 import { TunedSqliteAdapterFactory } from "./sqlite-adapter";
 
 /** Both generated clients share one model, so the SQLite client's type describes either. */
@@ -10,6 +12,8 @@ export type PrismaDb = SqliteClient;
 
 export interface Db {
   prisma: PrismaDb;
+  /** Hand-written SQL for the hot read paths; see sql.ts. */
+  sql: SqlReader;
   provider: Provider;
   url: string;
   close(): Promise<void>;
@@ -17,11 +21,25 @@ export interface Db {
 
 export function createDb(url: string = databaseUrl()): Db {
   const provider = providerOf(url);
-  const prisma =
-    provider === "sqlite"
-      ? new SqliteClient({ adapter: new TunedSqliteAdapterFactory(sqlitePath(url)) })
-      : (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as PrismaDb);
-  return { prisma, provider, url, close: () => prisma.$disconnect() };
+  if (provider === "sqlite") {
+    const path = sqlitePath(url);
+    const prisma = new SqliteClient({ adapter: new TunedSqliteAdapterFactory(path) });
+    const sql = sqliteReader(path);
+    return { prisma, sql, provider, url, close: async () => void (await Promise.all([prisma.$disconnect(), sql.close()])) };
+  }
+  // One pool shared by Prisma and the SQL reader.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const prisma = new PgClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaDb;
+  return {
+    prisma,
+    sql: postgresReader(pool),
+    provider,
+    url,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
 }
 
 const globalForDb = globalThis as unknown as { stancemapDb?: Db };

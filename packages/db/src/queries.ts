@@ -1,28 +1,21 @@
 // Read queries behind the public API. Each returns the core contract's shapes.
-import type { ActorDetail, ActorsQuery, EventsQuery, PageQuery, ReactionsQuery, StanceAsOfItem, StancesQuery } from "@stancemap/core";
+import type {
+  ActorDetail,
+  ActorsQuery,
+  EventsQuery,
+  PageQuery,
+  ReactionsQuery,
+  Stance,
+  StanceAsOfItem,
+  StancesQuery,
+} from "@stancemap/core";
 import { daysBetween } from "@stancemap/core";
 import type { Db } from "./client";
 import { decodeCursor, paginate } from "./cursor";
-import { Prisma } from "./generated/sqlite/client";
-import {
-  actorInclude,
-  eventInclude,
-  gapInclude,
-  reactionInclude,
-  stanceInclude,
-  toActor,
-  toEvent,
-  toGap,
-  topicInclude,
-  toReaction,
-  toSource,
-  toStance,
-  toTopic,
-} from "./mappers";
+import { actorInclude, eventInclude, gapInclude, toActor, toEvent, toGap, topicInclude, toSource, toTopic } from "./mappers";
+import { selectGaps, selectReactions, selectStances, selectStancesAsOf, topicIdBySlug } from "./read-model";
 
-export async function datasetRevision(db: Db): Promise<number> {
-  return (await db.prisma.datasetRevision.findUnique({ where: { id: 1 } }))?.revision ?? 0;
-}
+export { readRevision as datasetRevision } from "./read-model";
 
 export async function listActors(db: Db, q: ActorsQuery) {
   const [after] = decodeCursor(q.cursor, 1) ?? [];
@@ -59,18 +52,20 @@ export async function getActor(db: Db, slugOrIso3: string): Promise<ActorDetail 
     orderBy: { slug: "asc" },
   });
   if (!row) return null;
+  const all = 1_000_000;
   const [stances, gaps, given, received] = await Promise.all([
-    db.prisma.stance.findMany({ where: { actorId: row.id }, include: stanceInclude, orderBy: [{ topicId: "asc" }, { validFrom: "asc" }] }),
-    db.prisma.dataGap.findMany({ where: { actorId: row.id }, include: gapInclude }),
-    db.prisma.reaction.findMany({ where: { actorId: row.id }, include: reactionInclude, orderBy: [{ date: "asc" }, { id: "asc" }] }),
-    db.prisma.reaction.findMany({ where: { targetActorId: row.id }, include: reactionInclude, orderBy: [{ date: "asc" }, { id: "asc" }] }),
+    selectStances(db, { actor: row.slug, limit: all }),
+    db.prisma.dataGap.findMany({ where: { actorId: row.id }, include: gapInclude, orderBy: { topicId: "asc" } }),
+    selectReactions(db, { actor: row.slug, limit: all }),
+    selectReactions(db, { target: row.slug, limit: all }),
   ]);
+  const byTopicThenDate = (a: Stance, b: Stance) => (a.topic + a.validFrom < b.topic + b.validFrom ? -1 : 1);
   return {
     ...toActor(row),
-    stances: stances.map(toStance),
+    stances: stances.sort(byTopicThenDate),
     gaps: gaps.map(toGap),
-    reactionsGiven: given.map(toReaction),
-    reactionsReceived: received.map(toReaction),
+    reactionsGiven: given,
+    reactionsReceived: received.filter((r) => "actor" in r.target),
   };
 }
 
@@ -80,76 +75,35 @@ export async function listTopics(db: Db) {
 }
 
 export async function topicExists(db: Db, slug: string): Promise<boolean> {
-  return (await db.prisma.topic.count({ where: { slug } })) > 0;
+  return (await topicIdBySlug(db, slug)) !== null;
 }
 
 export async function listStances(db: Db, q: StancesQuery) {
   const [after] = decodeCursor(q.cursor, 1) ?? [];
-  const rows = await db.prisma.stance.findMany({
-    where: {
-      ...(q.topic ? { topic: { slug: q.topic } } : {}),
-      ...(q.actor ? { actor: { slug: q.actor } } : {}),
-      ...(after ? { id: { gt: after } } : {}),
-    },
-    include: stanceInclude,
-    orderBy: { id: "asc" },
-    take: q.limit + 1,
-  });
+  const rows = await selectStances(db, { topic: q.topic, actor: q.actor, afterId: after, limit: q.limit + 1 });
   const page = paginate(rows, q.limit, (r) => [r.id]);
-  return { data: page.rows.map(toStance), page: { limit: q.limit, nextCursor: page.nextCursor } };
+  return { data: page.rows, page: { limit: q.limit, nextCursor: page.nextCursor } };
 }
 
-/**
- * Each actor's stance on a topic as of a date: the latest at or before it (never a later one),
- * unless that one has ended. One indexed window query picks the rows; ordered by actor slug.
- */
+/** Each actor's stance on a topic as of a date (see selectStancesAsOf), with the topic's no-data notes. */
 export async function stancesAsOf(db: Db, q: StancesQuery & { topic: string; at: string }) {
   const [after] = decodeCursor(q.cursor, 1) ?? [];
-  const topic = await db.prisma.topic.findUnique({ where: { slug: q.topic }, select: { id: true } });
-  if (!topic) return null;
-  const onlyActor = q.actor ? Prisma.sql`AND ranked."slug" = ${q.actor}` : Prisma.empty;
-  const ids = await db.prisma.$queryRaw<{ id: string; slug: string }[]>`
-    SELECT ranked."id", ranked."slug" FROM (
-      SELECT s."id", s."validUntil", a."slug",
-             ROW_NUMBER() OVER (PARTITION BY s."actorId" ORDER BY s."validFrom" DESC, s."id" DESC) AS rn
-      FROM "Stance" s JOIN "Actor" a ON a."id" = s."actorId"
-      WHERE s."topicId" = ${topic.id} AND s."validFrom" <= ${q.at}
-    ) ranked
-    WHERE ranked.rn = 1 AND (ranked."validUntil" IS NULL OR ranked."validUntil" > ${q.at})
-      AND ranked."slug" > ${after ?? ""} ${onlyActor}
-    ORDER BY ranked."slug"
-    LIMIT ${q.limit + 1}`;
-  const page = paginate(ids, q.limit, (r) => [r.slug]);
-  const rows = await db.prisma.stance.findMany({ where: { id: { in: page.rows.map((r) => r.id) } }, include: stanceInclude });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const data: StanceAsOfItem[] = page.rows.flatMap((r) => {
-    const row = byId.get(r.id);
-    return row ? [{ ...toStance(row), ageDays: daysBetween(row.validFrom, q.at) }] : [];
-  });
-  const gaps = await db.prisma.dataGap.findMany({ where: { topicId: topic.id }, include: gapInclude, orderBy: { actorId: "asc" } });
-  return { data, gaps: gaps.map(toGap), at: q.at, topic: q.topic, page: { limit: q.limit, nextCursor: page.nextCursor } };
+  const topicId = await topicIdBySlug(db, q.topic);
+  if (!topicId) return null;
+  const [rows, gaps] = await Promise.all([
+    selectStancesAsOf(db, { topicId, at: q.at, afterSlug: after, actor: q.actor, limit: q.limit + 1 }),
+    selectGaps(db, topicId),
+  ]);
+  const page = paginate(rows, q.limit, (r) => [r.actor]);
+  const data: StanceAsOfItem[] = page.rows.map((s) => ({ ...s, ageDays: daysBetween(s.validFrom, q.at) }));
+  return { data, gaps, at: q.at, topic: q.topic, page: { limit: q.limit, nextCursor: page.nextCursor } };
 }
 
 export async function listReactions(db: Db, q: ReactionsQuery) {
   const after = decodeCursor(q.cursor, 2);
-  const target = q.target ? { OR: [{ targetActor: { slug: q.target } }, { targetEvent: { slug: q.target } }] } : {};
-  const rows = await db.prisma.reaction.findMany({
-    where: {
-      AND: [
-        q.actor ? { actor: { slug: q.actor } } : {},
-        target,
-        q.sentiment ? { sentiment: q.sentiment } : {},
-        q.from ? { date: { gte: q.from } } : {},
-        q.to ? { date: { lte: q.to } } : {},
-        after ? { OR: [{ date: { gt: after[0] } }, { date: after[0], id: { gt: after[1] } }] } : {},
-      ],
-    },
-    include: reactionInclude,
-    orderBy: [{ date: "asc" }, { id: "asc" }],
-    take: q.limit + 1,
-  });
+  const rows = await selectReactions(db, { ...q, after: after ? [after[0] as string, after[1] as string] : undefined, limit: q.limit + 1 });
   const page = paginate(rows, q.limit, (r) => [r.date, r.id]);
-  return { data: page.rows.map(toReaction), page: { limit: q.limit, nextCursor: page.nextCursor } };
+  return { data: page.rows, page: { limit: q.limit, nextCursor: page.nextCursor } };
 }
 
 export async function listEvents(db: Db, q: EventsQuery) {

@@ -6,8 +6,10 @@ export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
   return readEndpoint(request, StancesQuery, async (query, db) => {
-    if (query.topic && !(await topicExists(db, query.topic))) throw new ParameterError("topic", `no topic "${query.topic}"`);
-    if (query.at && query.topic) return stancesAsOf(db, { ...query, topic: query.topic, at: query.at });
+    const unknownTopic = () => new ParameterError("topic", `no topic "${query.topic}"`);
+    if (query.at && query.topic)
+      return (await stancesAsOf(db, { ...query, topic: query.topic, at: query.at })) ?? Promise.reject(unknownTopic());
+    if (query.topic && !(await topicExists(db, query.topic))) throw unknownTopic();
     return listStances(db, query);
   });
 }
