@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -18,11 +19,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a href="/" className="brand">
             Stancemap
           </a>
-          <nav aria-label="Data">
+          <nav aria-label="Site">
+            <a href="/">Dashboard</a>
             <a href="/api/v1/openapi.json">API</a>
           </nav>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          <NuqsAdapter>{children}</NuqsAdapter>
+        </main>
       </body>
     </html>
   );

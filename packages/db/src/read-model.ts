@@ -51,6 +51,11 @@ export async function selectGaps(db: Db, topicId: string): Promise<DataGap[]> {
   );
 }
 
+export async function selectGapsBySlug(db: Db, topicSlug: string): Promise<DataGap[]> {
+  const id = await topicIdBySlug(db, topicSlug);
+  return id ? selectGaps(db, id) : [];
+}
+
 /** Evidence of many records at once, in position order, by owner id. */
 export async function evidenceFor(db: Db, owner: Owner, ids: readonly string[]): Promise<Map<string, Evidence[]>> {
   const out = new Map<string, Evidence[]>();

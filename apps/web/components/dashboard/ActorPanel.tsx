@@ -1,0 +1,127 @@
+"use client";
+import { KIND_LABELS, SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/charts";
+// The selected actor: its stance at the chosen date with evidence, and the reactions it and its
+// people gave. Details come from the public API, so the panel shows exactly what clients get.
+import type { ActorDetail, Topic } from "@stancemap/core";
+import { stanceAsOf } from "@stancemap/core";
+import { useEffect, useMemo, useState } from "react";
+import type { CompactActor, CompactSource } from "@/lib/dashboard-data";
+import { EvidenceList } from "./Evidence";
+import { formatDate } from "./format";
+
+type Loaded = { slug: string; records: ActorDetail[] } | { slug: string; error: string };
+
+export function ActorPanel(props: {
+  slug: string;
+  topic: Topic;
+  date: string;
+  actors: readonly CompactActor[];
+  sources: ReadonlyMap<string, CompactSource>;
+  onClose: () => void;
+  onSelect: (slug: string) => void;
+}) {
+  const { slug, topic, date } = props;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const byslug = useMemo(() => new Map(props.actors.map((a) => [a.slug, a])), [props.actors]);
+  const names = useMemo(() => new Map(props.actors.map((a) => [a.slug, a.name])), [props.actors]);
+  const actor = byslug.get(slug);
+  const members = useMemo(() => props.actors.filter((a) => a.affiliation === slug).map((a) => a.slug), [props.actors, slug]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    Promise.all(
+      [slug, ...members].map(async (s) => {
+        const res = await fetch(`/api/v1/actors/${encodeURIComponent(s)}`, { signal: abort.signal });
+        if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+        return (await res.json()) as ActorDetail;
+      }),
+    )
+      .then((records) => setLoaded({ slug, records }))
+      .catch((error: Error) => {
+        if (!abort.signal.aborted) setLoaded({ slug, error: error.message });
+      });
+    return () => abort.abort();
+  }, [slug, members]);
+
+  if (!actor) return null;
+  const records = loaded && loaded.slug === slug && "records" in loaded ? loaded.records : null;
+  const own = records?.[0];
+  const current = own ? stanceAsOf(own.stances, slug, topic.slug, date) : null;
+  const category = current && topic.categories.find((c) => c.key === current.stance.category);
+  const gap = own?.gaps.find((g) => g.topic === topic.slug);
+  const reactions = (records ?? []).flatMap((r) => r.reactionsGiven).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const affiliation = actor.affiliation ? byslug.get(actor.affiliation) : undefined;
+
+  return (
+    <section className="panel" aria-labelledby="panel-title" data-actor={slug}>
+      <header className="panel-head">
+        <div>
+          <h2 id="panel-title">{actor.name}</h2>
+          {actor.names.map((n) => (
+            <div key={n.lang} className="local-name" lang={n.lang} dir={n.dir}>
+              {n.name}
+            </div>
+          ))}
+          <p className="muted">
+            {(KIND_LABELS[actor.kind] ?? actor.kind).replace(/s$/, "")}
+            {actor.role ? ` · ${actor.role}` : ""}
+            {affiliation ? (
+              <>
+                {" · "}
+                <button type="button" className="link" onClick={() => props.onSelect(affiliation.slug)}>
+                  {affiliation.name}
+                </button>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <button type="button" className="close" onClick={props.onClose} aria-label="Close the actor panel">
+          ×
+        </button>
+      </header>
+
+      <h3>{topic.title}</h3>
+      {!records && !(loaded && "error" in loaded) ? <p className="muted">Loading…</p> : null}
+      {loaded && "error" in loaded && loaded.slug === slug ? <p role="alert">Could not load this actor: {loaded.error}</p> : null}
+      {current && category ? (
+        <div className="stance-now">
+          <p className="chip">
+            <span className="swatch" style={{ background: category.colour }} aria-hidden="true" />
+            <strong>{category.label}</strong>
+            <span className="muted">since {formatDate(current.stance.validFrom, current.stance.validFromPrecision)}</span>
+          </p>
+          <p>{current.stance.summary}</p>
+          {current.stance.note ? <p className="muted">{current.stance.note}</p> : null}
+          <EvidenceList evidence={current.stance.evidence} sources={props.sources} speakers={names} />
+        </div>
+      ) : records ? (
+        <p className="muted">
+          No data as of {formatDate(date)}.{gap ? ` ${gap.note}` : ""}
+        </p>
+      ) : null}
+
+      {reactions.length > 0 ? (
+        <>
+          <h3>Reactions</h3>
+          <ul className="reactions">
+            {reactions.map((r) => (
+              <li key={r.id}>
+                <p>
+                  <span className="sentiment" style={{ borderColor: SENTIMENT_COLOURS[r.sentiment] }}>
+                    {SENTIMENT_LABELS[r.sentiment] ?? r.sentiment}
+                  </span>{" "}
+                  <strong>{names.get(r.actor) ?? r.actor}</strong>, {formatDate(r.date, r.datePrecision)}
+                </p>
+                <p>{r.summary}</p>
+                <EvidenceList evidence={r.evidence} sources={props.sources} speakers={names} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <a href={`/actors/${slug}`}>Full record of {actor.name} →</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,253 @@
+"use client";
+// The analyst's dashboard: topic and date in, map (or network, or table) out, with the selected
+// actor's record beside it and the timeline below. All state is in the URL (use-dashboard-state).
+import { cellsOf } from "@stancemap/charts";
+import { topicMapAt } from "@stancemap/core";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useTransition } from "react";
+import { ActorBadges } from "@/components/map/ActorBadges";
+import { Legend } from "@/components/map/Legend";
+import { MapTable } from "@/components/map/MapTable";
+import { type MapCell, WorldMap } from "@/components/map/WorldMap";
+import { NetworkView } from "@/components/network/NetworkView";
+import { Timeline } from "@/components/timeline/Timeline";
+import type { DashboardData, Notice } from "@/lib/dashboard-data";
+import type { MapGeometry } from "@/lib/map-geometry";
+import { TIMELINE_START, type View } from "@/lib/url-state";
+import { ActorPanel } from "./ActorPanel";
+import { formatDate } from "./format";
+import { Search } from "./Search";
+import { useDashboardState } from "./use-dashboard-state";
+
+declare global {
+  interface Window {
+    __stancemapPerf?: { recolour: { commit: number; frame: number }[] };
+  }
+}
+
+const NO_DATA_FILL = "var(--nodata)";
+
+export function Dashboard(props: {
+  data: DashboardData;
+  geometry: MapGeometry;
+  initial: { topic: string; date: string; view: View };
+  notices: Notice[];
+}) {
+  const { data, geometry } = props;
+  const [state, setState] = useDashboardState(props.initial);
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
+  const topic = data.topics.find((t) => t.slug === state.topic) ?? data.topic;
+  const loadedTopic = data.topic.slug === topic.slug;
+  const today = props.initial.date > TIMELINE_START ? new Date().toISOString().slice(0, 10) : props.initial.date;
+
+  // Malformed parameters were ignored on the server; take them out of the address too.
+  useEffect(() => {
+    if (props.notices.length === 0) return;
+    const url = new URL(window.location.href);
+    for (const n of props.notices) url.searchParams.delete(n.parameter);
+    window.history.replaceState(window.history.state, "", url);
+  }, [props.notices]);
+
+  const regions = useMemo(() => [...new Set(data.actors.flatMap((a) => (a.region ? [a.region] : [])))].sort(), [data.actors]);
+  const visibleActors = useMemo(
+    () =>
+      data.actors.filter((a) => (!state.region || a.region === state.region) && (state.kind.length === 0 || state.kind.includes(a.kind))),
+    [data.actors, state.region, state.kind],
+  );
+
+  const perfStart = useRef<number | null>(null);
+  const map = useMemo(
+    () =>
+      topicMapAt({
+        topic: topic.slug,
+        categories: topic.categories,
+        actors: visibleActors,
+        stances: loadedTopic ? data.stances : [],
+        gaps: data.gaps.map((g) => ({ ...g, topic: topic.slug })),
+        date: state.date,
+      }),
+    [topic, visibleActors, data.stances, data.gaps, state.date, loadedTopic],
+  );
+  const stanceById = useMemo(() => new Map(data.stances.map((s) => [`${s.actor}|${s.validFrom}`, s])), [data.stances]);
+  const { byActor, byFeature } = useMemo(() => {
+    const cells = cellsOf(map, NO_DATA_FILL);
+    const byActor = new Map<string, MapCell>();
+    const byFeature = new Map<string, MapCell>();
+    const iso = new Map(visibleActors.map((a) => [a.slug, a.isoNumeric]));
+    for (const [slug, cell] of cells) {
+      const s = cell.since ? stanceById.get(`${slug}|${cell.since}`) : undefined;
+      const full: MapCell = { ...cell, precision: s?.validFromPrecision ?? "day", quote: s?.quote ?? null, speaker: s?.speaker ?? null };
+      byActor.set(slug, full);
+      const code = iso.get(slug);
+      if (code) byFeature.set(code, full);
+    }
+    return { byActor, byFeature };
+  }, [map, visibleActors, stanceById]);
+
+  // Recolour timing: from the date change to React's commit, and to the next frame.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each recolour, which is when byFeature changes.
+  useLayoutEffect(() => {
+    const start = perfStart.current;
+    if (start === null) return;
+    perfStart.current = null;
+    const commit = performance.now() - start;
+    requestAnimationFrame(() => {
+      window.__stancemapPerf ??= { recolour: [] };
+      window.__stancemapPerf.recolour.push({ commit, frame: performance.now() - start });
+    });
+  }, [byFeature]);
+
+  const setDate = useCallback(
+    (date: string, opts?: { replace?: boolean }) => {
+      perfStart.current = performance.now();
+      void setState({ date }, { history: opts?.replace ? "replace" : "push" });
+    },
+    [setState],
+  );
+  const select = useCallback((slug: string | null) => void setState({ actor: slug }), [setState]);
+  const setTopic = (slug: string) =>
+    startTransition(async () => {
+      await setState({ topic: slug, cat: [] }, { shallow: false });
+      router.refresh();
+    });
+
+  const highlight = useMemo(() => new Set(state.cat), [state.cat]);
+  const toggleCategory = (key: string) =>
+    void setState({ cat: state.cat.includes(key) ? state.cat.filter((k) => k !== key) : [...state.cat, key] });
+  const sources = useMemo(() => new Map(data.sources.map((s) => [s.id, s])), [data.sources]);
+  const colours = useMemo(() => new Map(topic.categories.map((c) => [c.key, c.colour])), [topic]);
+  const names = useMemo(() => new Map(data.actors.map((a) => [a.slug, a.name])), [data.actors]);
+  const actorName = useCallback((slug: string) => names.get(slug) ?? slug, [names]);
+  const selected = state.actor && names.has(state.actor) ? state.actor : null;
+  const territorial = visibleActors.filter((a) => a.kind === "state" || a.isoNumeric);
+  const badges = visibleActors.filter((a) => !a.isoNumeric);
+  const stale = [...byActor.values()].filter((c) => c.ageDays !== null && c.ageDays > 365).length;
+
+  const views: { key: View; label: string }[] = [
+    { key: "map", label: "Map" },
+    { key: "network", label: "Network" },
+    { key: "table", label: "Table" },
+  ];
+
+  return (
+    <div className="dashboard" aria-busy={pending}>
+      {props.notices.length > 0 ? (
+        <div className="notice" role="status">
+          <strong>Some link settings were not understood and were ignored:</strong>
+          <ul>
+            {props.notices.map((n) => (
+              <li key={n.parameter}>
+                <code>
+                  {n.parameter}={n.value}
+                </code>
+                : {n.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="toolbar">
+        <label>
+          Topic{" "}
+          <select value={topic.slug} onChange={(e) => setTopic(e.target.value)}>
+            {data.topics.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Region{" "}
+          <select value={state.region ?? ""} onChange={(e) => void setState({ region: e.target.value || null })}>
+            <option value="">All</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Search actors={data.actors} onSelect={select} />
+      </div>
+
+      <h1 className="dash-title">
+        {topic.title} <span className="muted">as of {formatDate(state.date)}</span>
+      </h1>
+      <p className="lede">
+        {topic.question} {stale > 0 ? `${stale} of the stances shown date from more than a year earlier; hover or select to see when.` : ""}
+      </p>
+
+      <div className="tabs" role="tablist" aria-label="View">
+        {views.map((v) => (
+          <button
+            key={v.key}
+            type="button"
+            role="tab"
+            id={`tab-${v.key}`}
+            aria-selected={state.view === v.key}
+            aria-controls="view-panel"
+            onClick={() => void setState({ view: v.key })}
+          >
+            {v.label}
+          </button>
+        ))}
+      </div>
+
+      <div className="dash-main">
+        <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} className="view">
+          {state.view === "map" ? (
+            <>
+              <a className="skip-map" href="#legend">
+                Skip the map’s countries
+              </a>
+              <WorldMap geometry={geometry} cells={byFeature} selected={selected} highlight={highlight} onSelect={select} />
+              <div id="legend">
+                <Legend title={topic.title} items={map.legend} noData={map.noData} active={state.cat} onToggle={toggleCategory} />
+              </div>
+              <ActorBadges actors={badges} cells={byActor} selected={selected} highlight={highlight} onSelect={select} />
+            </>
+          ) : state.view === "network" ? (
+            <NetworkView
+              actors={data.actors}
+              events={data.events}
+              reactions={data.reactions}
+              date={state.date}
+              selected={selected}
+              onSelect={select}
+            />
+          ) : (
+            <MapTable actors={[...territorial, ...badges]} cells={byActor} date={state.date} topicTitle={topic.title} onSelect={select} />
+          )}
+        </div>
+        {selected ? (
+          <aside className="side" aria-label="Selected actor">
+            <ActorPanel
+              slug={selected}
+              topic={topic}
+              date={state.date}
+              actors={data.actors}
+              sources={sources}
+              onClose={() => select(null)}
+              onSelect={select}
+            />
+          </aside>
+        ) : null}
+      </div>
+
+      <Timeline
+        from={TIMELINE_START}
+        to={today}
+        date={state.date}
+        events={data.events}
+        stances={data.stances}
+        colours={colours}
+        selectedActor={selected}
+        actorName={actorName}
+        onDate={setDate}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// A claim's evidence: the verbatim quote with its speaker, and the source it comes from.
+import type { Evidence } from "@stancemap/core";
+import type { CompactSource } from "@/lib/dashboard-data";
+import { formatDate } from "./format";
+
+export function EvidenceList(props: {
+  evidence: Evidence[];
+  sources: ReadonlyMap<string, CompactSource>;
+  speakers: ReadonlyMap<string, string>;
+}) {
+  return (
+    <ul className="evidence">
+      {props.evidence.map((e, i) => {
+        const source = props.sources.get(e.source);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: evidence has no id; its position is its identity.
+          <li key={`${e.source}-${i}`}>
+            {e.quote ? (
+              <blockquote lang={e.quote.language}>
+                <p>“{e.quote.text}”</p>
+                <cite>— {props.speakers.get(e.quote.speaker) ?? e.quote.speaker}</cite>
+                {e.quote.translation ? <p className="muted">Translation: {e.quote.translation}</p> : null}
+              </blockquote>
+            ) : null}
+            <p className="source-line">
+              Source:{" "}
+              {source ? (
+                <>
+                  {source.publisher}, {source.url ? <a href={source.url}>{source.title}</a> : <span>{source.title}</span>}
+                  {source.publishedOn ? `, ${formatDate(source.publishedOn)}` : ""}
+                </>
+              ) : (
+                e.source
+              )}
+              {e.locator ? <span className="muted"> ({e.locator})</span> : null}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,99 @@
+// Loads and validates everything the dashboard's first paint needs, on the server.
+import "server-only";
+import {
+  getDb,
+  listSources,
+  listTopics,
+  readRevision,
+  selectCompactActors,
+  selectCompactEvents,
+  selectGapsBySlug,
+  selectReactionEdges,
+  selectStanceTimeline,
+} from "@stancemap/db";
+import type { DashboardData, Notice } from "@/lib/dashboard-data";
+import { isIsoDate, VIEWS, type View } from "@/lib/url-state";
+
+export const MAX_NETWORK_REACTIONS = 20_000;
+
+export interface DashboardState {
+  topic: string;
+  date: string;
+  view: View;
+  actor: string | null;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+type Raw = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Reads the page's search params; every malformed or unknown value becomes a notice and its default. */
+export function readState(raw: Raw, topics: readonly string[], actors: ReadonlySet<string>): { state: DashboardState; notices: Notice[] } {
+  const notices: Notice[] = [];
+  const take = <T>(key: string, ok: (v: string) => T | null, fallback: T, why: string): T => {
+    const value = first(raw[key]);
+    if (value === undefined || value === "") return fallback;
+    const parsed = ok(value);
+    if (parsed === null) {
+      notices.push({ parameter: key, value, message: why });
+      return fallback;
+    }
+    return parsed;
+  };
+  const today = todayIso();
+  const topic = take("topic", (v) => (topics.includes(v) ? v : null), topics[0] ?? "", `no such topic; showing “${topics[0]}”`);
+  const date = take("date", (v) => (isIsoDate(v) ? v : null), today, `not a date (YYYY-MM-DD); showing ${today}`);
+  const view = take(
+    "view",
+    (v) => ((VIEWS as readonly string[]).includes(v) ? (v as View) : null),
+    "map" as View,
+    "no such view; showing the map",
+  );
+  const actor = take<string | null>("actor", (v) => (actors.has(v) ? v : null), null, "no such actor; nothing selected");
+  return { state: { topic, date, view, actor }, notices };
+}
+
+export async function loadDashboard(raw: Raw): Promise<{ data: DashboardData; state: DashboardState; notices: Notice[] }> {
+  const db = getDb();
+  const [{ data: topics }, actors, events, reactions, sources, revision] = await Promise.all([
+    listTopics(db),
+    selectCompactActors(db),
+    selectCompactEvents(db),
+    selectReactionEdges(db, MAX_NETWORK_REACTIONS + 1),
+    listSources(db, { limit: 1000 }),
+    readRevision(db),
+  ]);
+  const { state, notices } = readState(
+    raw,
+    topics.map((t) => t.slug),
+    new Set(actors.map((a) => a.slug)),
+  );
+  const topic = topics.find((t) => t.slug === state.topic) ?? topics[0];
+  if (!topic) throw new Error("the database has no topics: run `npm run db:seed`");
+  const [stances, gaps] = await Promise.all([selectStanceTimeline(db, topic.slug), selectGapsBySlug(db, topic.slug)]);
+  return {
+    data: {
+      revision,
+      topics,
+      topic,
+      actors,
+      stances,
+      gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })),
+      events,
+      reactions: reactions.slice(0, MAX_NETWORK_REACTIONS),
+      reactionsTruncated: reactions.length > MAX_NETWORK_REACTIONS,
+      sources: sources.data.map((s) => ({
+        id: s.id,
+        publisher: s.publisher,
+        title: s.title,
+        publishedOn: s.publishedOn ?? null,
+        url: s.url ?? null,
+      })),
+    },
+    state,
+    notices,
+  };
+}

@@ -1,0 +1,41 @@
+// The dashboard's state in the URL: one set of parsers, used by the server page (to render the
+// first paint) and by client components (nuqs). Anything malformed falls back to its default.
+import { createParser, parseAsArrayOf, parseAsString, parseAsStringLiteral } from "nuqs/server";
+
+export const VIEWS = ["map", "network", "table"] as const;
+export type View = (typeof VIEWS)[number];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const parseAsIsoDay = createParser({
+  parse: (v: string) => (isIsoDate(v) ? v : null),
+  serialize: (v: string) => v,
+});
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const parseAsSlug = createParser({
+  parse: (v: string) => (SLUG.test(v) ? v : null),
+  serialize: (v: string) => v,
+});
+
+/** Keys and parsers of every piece of dashboard state. Defaults are applied by the page (see defaults below). */
+export const dashboardParsers = {
+  topic: parseAsSlug,
+  date: parseAsIsoDay,
+  view: parseAsStringLiteral(VIEWS),
+  actor: parseAsSlug,
+  region: parseAsString,
+  kind: parseAsArrayOf(parseAsSlug),
+  cat: parseAsArrayOf(parseAsSlug),
+  q: parseAsString,
+  sent: parseAsArrayOf(parseAsSlug),
+};
+
+export type DashboardKey = keyof typeof dashboardParsers;
+
+export const TIMELINE_START = "2021-08-15";

@@ -1,0 +1,3 @@
+export * from "./choropleth";
+export * from "./palette";
+export * from "./timeline";

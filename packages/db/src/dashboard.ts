@@ -1,0 +1,115 @@
+// Compact, whole-topic reads for the dashboard: everything the browser needs to move through time
+// without asking the server again (stance timelines, reaction edges), in a few SQL statements.
+import type { Db } from "./client";
+
+export interface CompactActor {
+  slug: string;
+  name: string;
+  kind: string;
+  iso3: string | null;
+  isoNumeric: string | null;
+  region: string | null;
+  affiliation: string | null;
+  role: string | null;
+  names: { name: string; lang: string; dir: "ltr" | "rtl" }[];
+}
+
+export interface CompactStance {
+  id: string;
+  actor: string;
+  topic: string;
+  category: string;
+  validFrom: string;
+  validFromPrecision: string;
+  validUntil: string | null;
+  confidence: string;
+  summary: string;
+  quote: string | null;
+  speaker: string | null;
+  publisher: string | null;
+}
+
+export interface CompactReaction {
+  id: string;
+  actor: string;
+  target: { actor: string } | { event: string };
+  date: string;
+  sentiment: string;
+  summary: string;
+}
+
+export interface CompactEvent {
+  slug: string;
+  date: string;
+  datePrecision: string;
+  title: string;
+  series: string | null;
+}
+
+export async function selectCompactActors(db: Db): Promise<CompactActor[]> {
+  const [rows, names] = await Promise.all([
+    db.sql.all<Omit<CompactActor, "names">>(
+      `SELECT a."slug" AS "slug", a."name" AS "name", a."kind" AS "kind", a."iso3" AS "iso3", a."isoNumeric" AS "isoNumeric",
+              a."region" AS "region", af."slug" AS "affiliation", a."role" AS "role"
+       FROM "Actor" a LEFT JOIN "Actor" af ON af."id" = a."affiliationId" ORDER BY a."slug"`,
+    ),
+    db.sql.all<{ actor: string; name: string; lang: string; dir: "ltr" | "rtl" }>(
+      `SELECT a."slug" AS "actor", n."name" AS "name", n."lang" AS "lang", n."dir" AS "dir"
+       FROM "ActorName" n JOIN "Actor" a ON a."id" = n."actorId" ORDER BY a."slug", n."lang"`,
+    ),
+  ]);
+  const byActor = new Map<string, CompactActor["names"]>();
+  for (const n of names) byActor.set(n.actor, [...(byActor.get(n.actor) ?? []), { name: n.name, lang: n.lang, dir: n.dir }]);
+  return rows.map((r) => ({ ...r, names: byActor.get(r.slug) ?? [] }));
+}
+
+/** Every stance on a topic, all dates, with its first quote and first source's publisher. */
+export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<CompactStance[]> {
+  return db.sql.all<CompactStance>(
+    `SELECT st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category", st."validFrom" AS "validFrom",
+            st."validFromPrecision" AS "validFromPrecision", st."validUntil" AS "validUntil", st."confidence" AS "confidence",
+            st."summary" AS "summary",
+            (SELECT e."quoteText" FROM "Evidence" e WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "quote",
+            (SELECT sp."name" FROM "Evidence" e JOIN "Actor" sp ON sp."id" = e."quoteSpeakerId"
+               WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "speaker",
+            (SELECT so."publisher" FROM "Evidence" e JOIN "Source" so ON so."id" = e."sourceId"
+               WHERE e."stanceId" = st."id" ORDER BY e."position" LIMIT 1) AS "publisher"
+     FROM "Stance" st JOIN "Actor" a ON a."id" = st."actorId" JOIN "Topic" t ON t."id" = st."topicId" JOIN "Category" c ON c."id" = st."categoryId"
+     WHERE t."slug" = $1 ORDER BY a."slug", st."validFrom"`,
+    [topicSlug],
+  );
+}
+
+export async function selectReactionEdges(db: Db, limit: number): Promise<CompactReaction[]> {
+  const rows = await db.sql.all<{
+    id: string;
+    actor: string;
+    ta: string | null;
+    te: string | null;
+    date: string;
+    sentiment: string;
+    summary: string;
+  }>(
+    `SELECT r."id" AS "id", a."slug" AS "actor", ta."slug" AS "ta", te."slug" AS "te", r."date" AS "date", r."sentiment" AS "sentiment",
+            r."summary" AS "summary"
+     FROM "Reaction" r JOIN "Actor" a ON a."id" = r."actorId"
+     LEFT JOIN "Actor" ta ON ta."id" = r."targetActorId" LEFT JOIN "Event" te ON te."id" = r."targetEventId"
+     ORDER BY r."date", r."id" LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    actor: r.actor,
+    target: r.ta != null ? { actor: r.ta } : { event: r.te ?? "" },
+    date: r.date,
+    sentiment: r.sentiment,
+    summary: r.summary,
+  }));
+}
+
+export async function selectCompactEvents(db: Db): Promise<CompactEvent[]> {
+  return db.sql.all<CompactEvent>(
+    `SELECT e."slug" AS "slug", e."date" AS "date", e."datePrecision" AS "datePrecision", e."title" AS "title", e."series" AS "series"
+     FROM "Event" e ORDER BY e."date", e."slug"`,
+  );
+}
