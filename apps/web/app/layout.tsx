@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
+// Local-script names (Dari, Pashto, Urdu; Chinese) must render on any machine: fonts ship with the app,
+// split by unicode-range so a browser downloads only the glyphs a page uses.
+import "@fontsource/noto-sans-arabic/400.css";
+import "@fontsource/noto-sans-sc/400.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -5,6 +5,8 @@ import type { Db } from "./client";
 import { bumpRevision } from "./revision";
 
 export interface SynthOptions {
+  /** ISO numeric codes to give the synthetic states, so they land on the map (the rest get unused codes). */
+  stateCodes?: readonly string[];
   seed: number;
   states: number;
   actors: number;
@@ -76,7 +78,7 @@ export async function writeSynthetic(db: Db, topics: Dataset["topics"], options:
       name: state ? `Synthetic State ${i}` : `Synthetic Actor ${i}`,
       kind: state ? "state" : pick(KINDS),
       iso3: state ? isoCode(i) : null,
-      isoNumeric: state ? String(i % 1000).padStart(3, "0") : null,
+      isoNumeric: state ? (o.stateCodes?.[i] ?? `9${String(i % 100).padStart(2, "0")}`) : null,
       region: state ? `Region ${i % 12}` : null,
     };
   });

@@ -1,7 +1,7 @@
 "use client";
 // The analyst's dashboard: topic and date in, map (or network, or table) out, with the selected
 // actor's record beside it and the timeline below. All state is in the URL (use-dashboard-state).
-import { cellsOf } from "@stancemap/charts";
+import { cellsOf, KIND_LABELS } from "@stancemap/charts";
 import { topicMapAt } from "@stancemap/core";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useTransition } from "react";
@@ -49,6 +49,7 @@ export function Dashboard(props: {
     window.history.replaceState(window.history.state, "", url);
   }, [props.notices]);
 
+  const kinds = useMemo(() => Object.keys(KIND_LABELS).filter((k) => data.actors.some((a) => a.kind === k)), [data.actors]);
   const regions = useMemo(() => [...new Set(data.actors.flatMap((a) => (a.region ? [a.region] : [])))].sort(), [data.actors]);
   const visibleActors = useMemo(
     () =>
@@ -149,27 +150,39 @@ export function Dashboard(props: {
       ) : null}
 
       <div className="toolbar">
-        <label>
-          Topic{" "}
-          <select value={topic.slug} onChange={(e) => setTopic(e.target.value)}>
-            {data.topics.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.title}
-              </option>
+        <label htmlFor="topic-select">Topic</label>
+        <select id="topic-select" value={topic.slug} onChange={(e) => setTopic(e.target.value)}>
+          {data.topics.map((t) => (
+            <option key={t.slug} value={t.slug}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="region-select">Region</label>
+        <select id="region-select" value={state.region ?? ""} onChange={(e) => void setState({ region: e.target.value || null })}>
+          <option value="">All</option>
+          {regions.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+        <details className="kinds">
+          <summary>Actor kinds{state.kind.length ? ` (${state.kind.length})` : ""}</summary>
+          <fieldset>
+            <legend className="visually-hidden">Show only these kinds of actor</legend>
+            {kinds.map((k) => (
+              <label key={k}>
+                <input
+                  type="checkbox"
+                  checked={state.kind.includes(k)}
+                  onChange={(e) => void setState({ kind: e.target.checked ? [...state.kind, k] : state.kind.filter((x) => x !== k) })}
+                />{" "}
+                {KIND_LABELS[k] ?? k}
+              </label>
             ))}
-          </select>
-        </label>
-        <label>
-          Region{" "}
-          <select value={state.region ?? ""} onChange={(e) => void setState({ region: e.target.value || null })}>
-            <option value="">All</option>
-            {regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
+          </fieldset>
+        </details>
         <Search actors={data.actors} onSelect={select} />
       </div>
 
