@@ -1,27 +1,20 @@
 // `npm run bench` — API throughput on the synthetic dataset, against a bare node:http + better-sqlite3
 // server answering the same requests from the same file. Prints requests/s and p50/p99 latency side by side.
 // Options: --duration S (default 10), --connections N (default 10), --fresh (rebuild the synthetic database).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { bin, build, root, synthetic, waitFor } from "./server";
 
 const { values } = parseArgs({ options: { duration: { type: "string" }, connections: { type: "string" }, fresh: { type: "boolean" } } });
 const duration = Number(values.duration ?? 10);
 const connections = Number(values.connections ?? 10);
-const root = join(import.meta.dirname, "..", "..", "..");
-const bin = (name: string) => join(root, "node_modules", ".bin", name);
-const file = join(root, "data", "bench.db");
+const file = synthetic(join(root, "data", "bench.db"), [], values.fresh);
 const APP = 3201;
 const BARE = 3202;
 
-if (values.fresh || !existsSync(file)) {
-  console.log("bench: writing the synthetic dataset (250 states, 5,000 actors, 50,000 stances, 100,000 reactions)…");
-  execFileSync("npm", ["run", "db:synth", "--", "--url", `file:${file}`], { cwd: root, stdio: "inherit" });
-}
-console.log("bench: building the web app…");
-execFileSync(bin("turbo"), ["run", "build", "--filter=@stancemap/web", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
+build();
 
 const children: ChildProcess[] = [];
 const stopAll = () => {
@@ -36,16 +29,6 @@ children.push(
   }),
   spawn(bin("tsx"), [join(root, "packages", "db", "bench", "bare-server.ts"), file, String(BARE)], { stdio: "ignore" }),
 );
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`bench: ${url} did not answer`);
-}
 
 const paths = {
   "stances as of a date": "/api/v1/stances?topic=posture-toward-taliban-government&at=2024-01-01&limit=100",

@@ -25,7 +25,8 @@ export interface DashboardData {
   stances: CompactStance[];
   gaps: CompactGap[];
   events: CompactEvent[];
-  reactions: CompactReaction[];
+  /** The network's edges; null until the network view asks for them. */
+  reactions: CompactReaction[] | null;
   /** True when more reactions exist than the network was given. */
   reactionsTruncated: boolean;
   sources: CompactSource[];

@@ -1,5 +1,5 @@
 // From a topic's map at a date (core's topicMapAt) to what each country shape shows: fill, label, age.
-import { NO_DATA_KEY, type TopicMap } from "@stancemap/core";
+import { NO_DATA_KEY, type TopicMap } from "@stancemap/core/model";
 import { NO_DATA_FILL } from "./palette";
 
 export interface ChoroplethActor {
@@ -17,7 +17,7 @@ export interface ChoroplethStance {
   validUntil?: string | null | undefined;
 }
 
-export interface Cell {
+export interface Cell<S = unknown> {
   actor: string;
   name: string;
   key: string;
@@ -28,6 +28,8 @@ export interface Cell {
   /** Days between the stance's start and the date shown. */
   ageDays: number | null;
   note: string | null;
+  /** The stance shown, for whatever else a view wants of it (quote, precision). */
+  stance: S | null;
 }
 
 export const NO_DATA_LABEL = "No data";
@@ -36,8 +38,8 @@ export const NO_DATA_LABEL = "No data";
 export function cellsOf<A extends ChoroplethActor, S extends ChoroplethStance>(
   map: TopicMap<A, S>,
   noDataFill = NO_DATA_FILL,
-): Map<string, Cell> {
-  const cells = new Map<string, Cell>();
+): Map<string, Cell<S>> {
+  const cells = new Map<string, Cell<S>>();
   for (const entry of map.entries) {
     const { actor } = entry;
     cells.set(
@@ -52,6 +54,7 @@ export function cellsOf<A extends ChoroplethActor, S extends ChoroplethStance>(
             since: entry.stance.validFrom,
             ageDays: entry.ageDays,
             note: null,
+            stance: entry.stance,
           }
         : {
             actor: actor.slug,
@@ -62,6 +65,7 @@ export function cellsOf<A extends ChoroplethActor, S extends ChoroplethStance>(
             since: null,
             ageDays: null,
             note: entry.note,
+            stance: null,
           },
     );
   }

@@ -50,3 +50,20 @@ describe("stanceHistory", () => {
     ]);
   });
 });
+
+describe("StanceIndex", () => {
+  it("answers every actor and date exactly as stanceAsOf does", async () => {
+    const { StanceIndex } = await import("./stance-index");
+    const stances = [
+      ...russia,
+      { id: "x1", actor: "x", topic: "posture", category: "a", validFrom: "2020-01-01", validUntil: "2020-06-01" },
+      { id: "x2", actor: "x", topic: "posture", category: "b", validFrom: "2022-01-01" },
+    ];
+    const index = new StanceIndex(stances, "posture");
+    for (const actor of ["russia", "x", "nobody"]) {
+      for (const date of ["2016-01-01", "2017-01-01", "2020-03-01", "2020-06-01", "2021-08-15", "2023-05-05", "2025-07-02", "2025-07-03", "2030-01-01"]) {
+        expect(index.asOf(actor, date)?.stance.id ?? null, `${actor} ${date}`).toBe(stanceAsOf(stances, actor, "posture", date)?.stance.id ?? null);
+      }
+    }
+  });
+});

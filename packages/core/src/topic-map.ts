@@ -1,5 +1,6 @@
 // A topic's map at a date: each actor's category (or "no data"), and the legend's counts in scale order.
 import { type DatedStance, stancesAsOf } from "./stance-at-date";
+import { StanceIndex } from "./stance-index";
 
 export interface MapCategory {
   key: string;
@@ -48,7 +49,8 @@ export function topicMapAt<A extends MapActor, S extends MapStance>(input: {
   topic: string;
   categories: readonly MapCategory[];
   actors: readonly A[];
-  stances: readonly S[];
+  /** The topic's stances, or an index of them (faster when the same stances are asked about many dates). */
+  stances: readonly S[] | StanceIndex<S>;
   gaps?: readonly MapGap[];
   date: string;
 }): TopicMap<A, S> {
@@ -57,10 +59,14 @@ export function topicMapAt<A extends MapActor, S extends MapStance>(input: {
   const byKey = new Map(categories.map((c) => [c.key, c]));
   const counts = new Map(categories.map((c) => [c.key, 0]));
   const gapNotes = new Map((input.gaps ?? []).filter((g) => g.topic === topic).map((g) => [g.actor, g.note]));
-  const asOf = stancesAsOf(input.stances, topic, date);
+  const stances = input.stances;
+  const lookup =
+    stances instanceof StanceIndex
+      ? (slug: string) => stances.asOf(slug, date)
+      : ((all) => (slug: string) => all.get(slug) ?? null)(stancesAsOf(stances, topic, date));
   let noData = 0;
   const entries = input.actors.map((actor): MapEntry<A, S> => {
-    const found = asOf.get(actor.slug);
+    const found = lookup(actor.slug);
     const category = found && byKey.get(found.stance.category);
     if (!found || !category) {
       noData += 1;

@@ -23,7 +23,7 @@ export interface CompactStance {
   validFromPrecision: string;
   validUntil: string | null;
   confidence: string;
-  summary: string;
+  /** The first quote, cut to 160 characters: enough for a tooltip; the full record is one request away. */
   quote: string | null;
   speaker: string | null;
   publisher: string | null;
@@ -63,13 +63,12 @@ export async function selectCompactActors(db: Db): Promise<CompactActor[]> {
   return rows.map((r) => ({ ...r, names: byActor.get(r.slug) ?? [] }));
 }
 
-/** Every stance on a topic, all dates, with its first quote and first source's publisher. */
+/** Every stance on a topic, all dates, with the start of its first quote and its first source's publisher. */
 export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<CompactStance[]> {
   return db.sql.all<CompactStance>(
     `SELECT st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category", st."validFrom" AS "validFrom",
             st."validFromPrecision" AS "validFromPrecision", st."validUntil" AS "validUntil", st."confidence" AS "confidence",
-            st."summary" AS "summary",
-            (SELECT e."quoteText" FROM "Evidence" e WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "quote",
+            (SELECT substr(e."quoteText", 1, 160) FROM "Evidence" e WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "quote",
             (SELECT sp."name" FROM "Evidence" e JOIN "Actor" sp ON sp."id" = e."quoteSpeakerId"
                WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "speaker",
             (SELECT so."publisher" FROM "Evidence" e JOIN "Source" so ON so."id" = e."sourceId"

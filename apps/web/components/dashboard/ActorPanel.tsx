@@ -3,7 +3,7 @@ import { KIND_LABELS, SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/cha
 // The selected actor: its stance at the chosen date with evidence, and the reactions it and its
 // people gave. Details come from the public API, so the panel shows exactly what clients get.
 import type { ActorDetail, Topic } from "@stancemap/core";
-import { stanceAsOf } from "@stancemap/core";
+import { stanceAsOf } from "@stancemap/core/model";
 import { useEffect, useMemo, useState } from "react";
 import type { CompactActor, CompactSource } from "@/lib/dashboard-data";
 import { EvidenceList } from "./Evidence";

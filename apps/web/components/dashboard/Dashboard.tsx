@@ -2,16 +2,17 @@
 // The analyst's dashboard: topic and date in, map (or network, or table) out, with the selected
 // actor's record beside it and the timeline below. All state is in the URL (use-dashboard-state).
 import { cellsOf, KIND_LABELS } from "@stancemap/charts";
-import { topicMapAt } from "@stancemap/core";
+import { StanceIndex, topicMapAt } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
+import { loadReactionEdges } from "@/app/actions";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { Legend } from "@/components/map/Legend";
 import { MapTable } from "@/components/map/MapTable";
 import { type MapCell, WorldMap } from "@/components/map/WorldMap";
 import { NetworkView } from "@/components/network/NetworkView";
 import { Timeline } from "@/components/timeline/Timeline";
-import type { DashboardData, Notice } from "@/lib/dashboard-data";
+import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
 import { TIMELINE_START, type View } from "@/lib/url-state";
 import { ActorPanel } from "./ActorPanel";
@@ -57,34 +58,39 @@ export function Dashboard(props: {
     [data.actors, state.region, state.kind],
   );
 
+  const [reactions, setReactions] = useState<CompactReaction[] | null>(data.reactions);
+  const [reactionsError, setReactionsError] = useState<string | null>(null);
+  useEffect(() => {
+    if (state.view !== "network" || reactions) return;
+    loadReactionEdges().then(
+      (r) => setReactions(r.reactions),
+      (e: Error) => setReactionsError(e.message),
+    );
+  }, [state.view, reactions]);
+
   const perfStart = useRef<number | null>(null);
+  const index = useMemo(() => new StanceIndex(loadedTopic ? data.stances : [], topic.slug), [data.stances, topic.slug, loadedTopic]);
   const map = useMemo(
     () =>
       topicMapAt({
         topic: topic.slug,
         categories: topic.categories,
         actors: visibleActors,
-        stances: loadedTopic ? data.stances : [],
+        stances: index,
         gaps: data.gaps.map((g) => ({ ...g, topic: topic.slug })),
         date: state.date,
       }),
-    [topic, visibleActors, data.stances, data.gaps, state.date, loadedTopic],
+    [topic, visibleActors, index, data.gaps, state.date],
   );
-  const stanceById = useMemo(() => new Map(data.stances.map((s) => [`${s.actor}|${s.validFrom}`, s])), [data.stances]);
   const { byActor, byFeature } = useMemo(() => {
-    const cells = cellsOf(map, NO_DATA_FILL);
-    const byActor = new Map<string, MapCell>();
+    const byActor: Map<string, MapCell> = cellsOf(map, NO_DATA_FILL);
     const byFeature = new Map<string, MapCell>();
-    const iso = new Map(visibleActors.map((a) => [a.slug, a.isoNumeric]));
-    for (const [slug, cell] of cells) {
-      const s = cell.since ? stanceById.get(`${slug}|${cell.since}`) : undefined;
-      const full: MapCell = { ...cell, precision: s?.validFromPrecision ?? "day", quote: s?.quote ?? null, speaker: s?.speaker ?? null };
-      byActor.set(slug, full);
-      const code = iso.get(slug);
-      if (code) byFeature.set(code, full);
+    for (const a of visibleActors) {
+      const cell = a.isoNumeric ? byActor.get(a.slug) : undefined;
+      if (a.isoNumeric && cell) byFeature.set(a.isoNumeric, cell);
     }
     return { byActor, byFeature };
-  }, [map, visibleActors, stanceById]);
+  }, [map, visibleActors]);
 
   // Recolour timing: from the date change to React's commit, and to the next frame.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each recolour, which is when byFeature changes.
@@ -99,14 +105,15 @@ export function Dashboard(props: {
     });
   }, [byFeature]);
 
-  const setDate = useCallback(
-    (date: string, opts?: { replace?: boolean }) => {
-      perfStart.current = performance.now();
-      void setState({ date }, { history: opts?.replace ? "replace" : "push" });
-    },
-    [setState],
-  );
-  const select = useCallback((slug: string | null) => void setState({ actor: slug }), [setState]);
+  // Stable callbacks (nuqs's setter may change identity between renders): memoised children
+  // such as the map's countries then skip re-rendering on a date change.
+  const setStateRef = useRef(setState);
+  setStateRef.current = setState;
+  const setDate = useCallback((date: string, opts?: { replace?: boolean }) => {
+    perfStart.current = performance.now();
+    void setStateRef.current({ date }, { history: opts?.replace ? "replace" : "push" });
+  }, []);
+  const select = useCallback((slug: string | null) => void setStateRef.current({ actor: slug }), []);
   const setTopic = (slug: string) =>
     startTransition(async () => {
       await setState({ topic: slug, cat: [] }, { shallow: false });
@@ -223,14 +230,20 @@ export function Dashboard(props: {
               <ActorBadges actors={badges} cells={byActor} selected={selected} highlight={highlight} onSelect={select} />
             </>
           ) : state.view === "network" ? (
-            <NetworkView
-              actors={data.actors}
-              events={data.events}
-              reactions={data.reactions}
-              date={state.date}
-              selected={selected}
-              onSelect={select}
-            />
+            reactions ? (
+              <NetworkView
+                actors={data.actors}
+                events={data.events}
+                reactions={reactions}
+                date={state.date}
+                selected={selected}
+                onSelect={select}
+              />
+            ) : (
+              <p className="muted" role="status">
+                {reactionsError ? `Could not load the reactions: ${reactionsError}` : "Loading the reactions…"}
+              </p>
+            )
           ) : (
             <MapTable actors={[...territorial, ...badges]} cells={byActor} date={state.date} topicTitle={topic.title} onSelect={select} />
           )}

@@ -46,7 +46,7 @@ export function MapTable(props: {
                     "No data"
                   )}
                 </td>
-                <td>{cell?.since ? formatDate(cell.since, cell.precision) : ""}</td>
+                <td>{cell?.since ? formatDate(cell.since, cell.stance?.validFromPrecision) : ""}</td>
                 <td className="muted">{cell?.note ?? ""}</td>
               </tr>
             );

@@ -6,13 +6,10 @@ import { select } from "d3-selection";
 import { type ZoomBehavior, zoom, zoomIdentity } from "d3-zoom";
 import { memo, useCallback, useEffect, useRef, useState } from "react";
 import { formatDate } from "@/components/dashboard/format";
+import type { CompactStance } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
 
-export interface MapCell extends Cell {
-  precision: string;
-  quote: string | null;
-  speaker: string | null;
-}
+export type MapCell = Cell<CompactStance>;
 
 interface Props {
   geometry: MapGeometry;
@@ -28,7 +25,7 @@ interface Props {
 export function accessibleName(name: string, cell: MapCell | undefined): string {
   if (!cell) return `${name}: not in the dataset`;
   if (!cell.since) return `${name}: no data${cell.note ? ` (${cell.note})` : ""}`;
-  return `${name}: ${cell.label.toLowerCase()} since ${formatDate(cell.since, cell.precision)}`;
+  return `${name}: ${cell.label.toLowerCase()} since ${formatDate(cell.since, cell.stance?.validFromPrecision)}`;
 }
 
 interface Tip {
@@ -233,13 +230,13 @@ export function WorldMap({ geometry, cells, selected, highlight, subject = "004"
                 <span className="swatch" style={{ background: tipCell.fill }} aria-hidden="true" /> {tipCell.label}
               </div>
               <div className="muted">
-                Since {formatDate(tipCell.since, tipCell.precision)}
+                Since {formatDate(tipCell.since, tipCell.stance?.validFromPrecision)}
                 {tipCell.ageDays && tipCell.ageDays > 0 ? ` (stance dates from then; shown as of the chosen date)` : ""}
               </div>
-              {tipCell.quote ? (
+              {tipCell.stance?.quote ? (
                 <blockquote>
-                  “{tipCell.quote.length > 140 ? `${tipCell.quote.slice(0, 139)}…` : tipCell.quote}”
-                  {tipCell.speaker ? <cite> {tipCell.speaker}</cite> : null}
+                  “{tipCell.stance.quote.length > 140 ? `${tipCell.stance.quote.slice(0, 139)}…` : tipCell.stance.quote}”
+                  {tipCell.stance.speaker ? <cite> {tipCell.stance.speaker}</cite> : null}
                 </blockquote>
               ) : null}
             </>

@@ -68,6 +68,54 @@ export function Timeline(props: {
   const value = Math.max(0, Math.min(total, toDay(date) - toDay(from)));
   const cursor = scale(new Date(`${date}T00:00:00Z`));
 
+  // The marks do not depend on the date: the same element is reused, so moving the date re-renders only the cursor.
+  const markLayer = useMemo(
+    () => (
+      <g>
+        {marks.map((m) => {
+          const y = 58 - m.lane * 13;
+          const label = `${formatDay(new Date(`${m.date}T00:00:00Z`))}: ${m.label}`;
+          if (m.kind === "event") {
+            return (
+              // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>.
+              <g
+                key={m.id}
+                transform={`translate(${m.x},${y})`}
+                className="mark event-mark"
+                role="button"
+                tabIndex={0}
+                aria-label={`${label}. Show the map on this date.`}
+                onClick={() => onDate(m.date)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter" || e.key === " ") {
+                    e.preventDefault();
+                    onDate(m.date);
+                  }
+                }}
+              >
+                <title>{label}</title>
+                <rect x={-4} y={-4} width={8} height={8} transform="rotate(45)" />
+              </g>
+            );
+          }
+          return (
+            <circle
+              key={m.id}
+              cx={m.x}
+              cy={y}
+              r={3.5}
+              className="mark stance-mark"
+              style={{ fill: props.colours.get(stanceCategory.get(m.id) ?? "") }}
+            >
+              <title>{label}</title>
+            </circle>
+          );
+        })}
+      </g>
+    ),
+    [marks, stanceCategory, props.colours, onDate],
+  );
+
   return (
     <section className="timeline" aria-label="Timeline">
       <div className="timeline-controls">
@@ -132,45 +180,7 @@ export function Timeline(props: {
             </text>
           </g>
         ))}
-        {marks.map((m) => {
-          const y = 58 - m.lane * 13;
-          const label = `${formatDay(new Date(`${m.date}T00:00:00Z`))}: ${m.label}`;
-          if (m.kind === "event") {
-            return (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>.
-              <g
-                key={m.id}
-                transform={`translate(${m.x},${y})`}
-                className="mark event-mark"
-                role="button"
-                tabIndex={0}
-                aria-label={`${label}. Show the map on this date.`}
-                onClick={() => onDate(m.date)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter" || e.key === " ") {
-                    e.preventDefault();
-                    onDate(m.date);
-                  }
-                }}
-              >
-                <title>{label}</title>
-                <rect x={-4} y={-4} width={8} height={8} transform="rotate(45)" />
-              </g>
-            );
-          }
-          return (
-            <circle
-              key={m.id}
-              cx={m.x}
-              cy={y}
-              r={3.5}
-              className="mark stance-mark"
-              style={{ fill: props.colours.get(stanceCategory.get(m.id) ?? "") }}
-            >
-              <title>{label}</title>
-            </circle>
-          );
-        })}
+        {markLayer}
         <line x1={cursor} x2={cursor} y1={4} y2={74} className="cursor" />
         {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the slider and date field do the same by keyboard. */}
         <rect

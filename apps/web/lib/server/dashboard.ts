@@ -58,11 +58,14 @@ export function readState(raw: Raw, topics: readonly string[], actors: ReadonlyS
 
 export async function loadDashboard(raw: Raw): Promise<{ data: DashboardData; state: DashboardState; notices: Notice[] }> {
   const db = getDb();
+  // The network's edges come with the first paint only when the network is what is shown;
+  // otherwise the client asks for them when the view opens (app/actions.ts).
+  const wantsNetwork = first(raw.view) === "network";
   const [{ data: topics }, actors, events, reactions, sources, revision] = await Promise.all([
     listTopics(db),
     selectCompactActors(db),
     selectCompactEvents(db),
-    selectReactionEdges(db, MAX_NETWORK_REACTIONS + 1),
+    wantsNetwork ? selectReactionEdges(db, MAX_NETWORK_REACTIONS + 1) : null,
     listSources(db, { limit: 1000 }),
     readRevision(db),
   ]);
@@ -83,8 +86,8 @@ export async function loadDashboard(raw: Raw): Promise<{ data: DashboardData; st
       stances,
       gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })),
       events,
-      reactions: reactions.slice(0, MAX_NETWORK_REACTIONS),
-      reactionsTruncated: reactions.length > MAX_NETWORK_REACTIONS,
+      reactions: reactions ? reactions.slice(0, MAX_NETWORK_REACTIONS) : null,
+      reactionsTruncated: reactions ? reactions.length > MAX_NETWORK_REACTIONS : false,
       sources: sources.data.map((s) => ({
         id: s.id,
         publisher: s.publisher,

@@ -1,0 +1,153 @@
+// `npx tsx apps/web/bench/network-fps.ts` — the reaction network on a large synthetic dataset
+// (2,000 actors, 10,000 reactions, 200 events) in headless Chromium: time to the first layout frame
+// and to a settled layout, whether the main thread stayed responsive while the worker laid the graph
+// out (long tasks, longest gap between animation frames), then frames per second while panning with
+// mouse drags for 5 s. Options: --reuse (keep an existing database), --no-build, --seconds N,
+// --screenshot FILE.
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { build, CHROMIUM_ARGS, quantile, root, startApp, synthetic } from "./server";
+
+const { values } = parseArgs({
+  options: {
+    reuse: { type: "boolean" },
+    "no-build": { type: "boolean" },
+    seconds: { type: "string" },
+    screenshot: { type: "string" },
+  },
+});
+const PORT = 3301;
+const PAN_MS = Number(values.seconds ?? 5) * 1000;
+const SYNTH = ["--actors", "2000", "--states", "200", "--reactions", "10000", "--stances", "4000", "--events", "200"];
+const file = synthetic(join(root, "data", "network-bench.db"), SYNTH, !values.reuse);
+if (!values["no-build"]) build();
+const stop = await startApp(file, PORT);
+
+interface NetworkStats {
+  renderer: string;
+  nodes: number;
+  edges: number;
+  posted: number;
+  firstFrame: number | null;
+  settled: number | null;
+  ticks: number;
+  draws: number;
+  lastDrawMs: number;
+}
+type Probe = Window & {
+  __stancemapNetwork?: NetworkStats;
+  __bench: { longTasks: { start: number; duration: number }[]; frames: number[] };
+};
+
+try {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // Before any of the page's scripts: record long tasks and every animation frame's time.
+  // As a string: tsx would wrap named functions in a helper that the page does not have.
+  await page.addInitScript(`
+    window.__bench = { longTasks: [], frames: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+    requestAnimationFrame(function frame(t) {
+      window.__bench.frames.push(t);
+      requestAnimationFrame(frame);
+    });
+  `);
+
+  const started = Date.now();
+  await page.goto(`http://127.0.0.1:${PORT}/?view=network&date=2026-01-01`, { waitUntil: "load", timeout: 120_000 });
+  await page.waitForFunction(() => (window as unknown as Probe).__stancemapNetwork?.settled != null, undefined, {
+    timeout: 180_000,
+    polling: 200,
+  });
+  const loadSeconds = (Date.now() - started) / 1000;
+  const layout = await page.evaluate(() => {
+    const probe = window as unknown as Probe;
+    const stats = probe.__stancemapNetwork as NetworkStats;
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const end = stats.settled ?? Number.POSITIVE_INFINITY;
+    const frames = probe.__bench.frames.filter((t) => t >= stats.posted && t <= end);
+    let maxGap = 0;
+    for (let i = 1; i < frames.length; i++) maxGap = Math.max(maxGap, (frames[i] as number) - (frames[i - 1] as number));
+    const longDuring = probe.__bench.longTasks.filter((t) => t.start >= stats.posted && t.start <= end);
+    return {
+      stats,
+      domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+      framesDuringLayout: frames.length,
+      maxFrameGapDuringLayout: maxGap,
+      longTasksDuringLayout: longDuring.length,
+      longestTaskDuringLayout: longDuring.reduce((m, t) => Math.max(m, t.duration), 0),
+      longTasksBeforeLayout: probe.__bench.longTasks.filter((t) => t.start < stats.posted).length,
+      longestTaskBeforeLayout: probe.__bench.longTasks.filter((t) => t.start < stats.posted).reduce((m, t) => Math.max(m, t.duration), 0),
+    };
+  });
+
+  // Pan: drag the canvas back and forth for PAN_MS, counting animation frames and redraws in the page.
+  const canvas = page.locator("canvas.net-canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error("bench: no canvas on the page (was the graph drawn as SVG?)");
+  // Grab the background near the top-left corner (a press on a node would drag the node instead).
+  const cx = box.x + 40;
+  const cy = box.y + 40;
+  const before = await page.evaluate(() => {
+    const probe = window as unknown as Probe;
+    return { frames: probe.__bench.frames.length, draws: probe.__stancemapNetwork?.draws ?? 0, t: performance.now() };
+  });
+  const panStart = Date.now();
+  let moves = 0;
+  while (Date.now() - panStart < PAN_MS) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 1; i <= 30 && Date.now() - panStart < PAN_MS; i++) {
+      const a = (i / 30) * 2 * Math.PI;
+      await page.mouse.move(cx + (1 - Math.cos(a)) * 200, cy + (1 - Math.cos(2 * a)) * 80);
+      moves++;
+    }
+    await page.mouse.up();
+  }
+  const pan = await page.evaluate((from) => {
+    const probe = window as unknown as Probe;
+    const now = performance.now();
+    const frames = probe.__bench.frames.slice(from.frames);
+    const gaps = frames.slice(1).map((t, i) => t - (frames[i] as number));
+    return {
+      seconds: (now - from.t) / 1000,
+      frames: frames.length,
+      draws: (probe.__stancemapNetwork?.draws ?? 0) - from.draws,
+      gaps,
+      lastDrawMs: probe.__stancemapNetwork?.lastDrawMs ?? 0,
+      longTasks: probe.__bench.longTasks.filter((t) => t.start >= from.t).length,
+    };
+  }, before);
+  if (values.screenshot) await page.screenshot({ path: values.screenshot });
+  await browser.close();
+
+  const s = layout.stats;
+  const ms = (v: number | null) => (v === null ? "n/a" : `${v.toFixed(0)} ms`);
+  console.log("\nreaction network on the synthetic dataset (2,000 actors, 10,000 reactions, 200 events), date 2026-01-01");
+  console.log(`  drawn:                         ${s.nodes} nodes, ${s.edges} edges on ${s.renderer}`);
+  console.log(`  page load to settled layout:   ${loadSeconds.toFixed(1)} s (DOMContentLoaded at ${ms(layout.domContentLoaded)})`);
+  console.log(`  graph sent to the worker at:   ${ms(s.posted)} after navigation start`);
+  console.log(
+    `  first layout frame:            ${ms(s.firstFrame)} after navigation start, ${ms((s.firstFrame ?? 0) - s.posted)} after the graph was sent`,
+  );
+  console.log(`  layout settled:                ${ms(s.settled)} (${s.ticks} ticks, ${ms((s.settled ?? 0) - s.posted)} in the worker)`);
+  console.log(
+    `  main thread during layout:     ${layout.framesDuringLayout} animation frames, longest gap ${layout.maxFrameGapDuringLayout.toFixed(0)} ms; ` +
+      `${layout.longTasksDuringLayout} long tasks (>50 ms), longest ${layout.longestTaskDuringLayout.toFixed(0)} ms`,
+  );
+  console.log(
+    `  before layout (load, hydrate): ${layout.longTasksBeforeLayout} long tasks, longest ${layout.longestTaskBeforeLayout.toFixed(0)} ms`,
+  );
+  console.log(
+    `  panning ${pan.seconds.toFixed(1)} s (${moves} mouse moves): ${(pan.frames / pan.seconds).toFixed(1)} fps ` +
+      `(requestAnimationFrame callbacks), ${(pan.draws / pan.seconds).toFixed(1)} canvas redraws/s, ` +
+      `frame gap p50 ${quantile(pan.gaps, 0.5).toFixed(1)} ms / p95 ${quantile(pan.gaps, 0.95).toFixed(1)} ms, ` +
+      `last draw ${pan.lastDrawMs.toFixed(1)} ms, ${pan.longTasks} long tasks`,
+  );
+} finally {
+  stop();
+}

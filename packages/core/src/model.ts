@@ -1,0 +1,8 @@
+// The pure functions without the zod schemas: what browser code imports, so zod stays out of the
+// client bundle (zod schemas register metadata at import time and cannot be tree-shaken).
+export * from "./dates";
+export * from "./reaction-graph";
+export * from "./stance-at-date";
+export * from "./stance-history";
+export * from "./stance-index";
+export * from "./topic-map";
