@@ -43,7 +43,10 @@ test.describe("world map", () => {
     const recognition = rgb(await categoryColour(page, "formal-recognition"));
     await page.goto("/?date=2025-07-03");
     expect(await fillOf(page, "russia")).toBe(recognition);
-    await expect(page.locator('path.country[data-actor="russia"]')).toHaveAttribute("aria-label", "Russia: formal recognition since 3 July 2025");
+    await expect(page.locator('path.country[data-actor="russia"]')).toHaveAttribute(
+      "aria-label",
+      "Russia: formal recognition since 3 July 2025",
+    );
     await context.close();
   });
 
@@ -157,7 +160,13 @@ test.describe("world map", () => {
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations
           .filter((v) => v.impact === "critical" || v.impact === "serious")
-          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(" "))
+                .join(", ")}`,
+          );
         expect(serious).toEqual([]);
         await context.close();
       });

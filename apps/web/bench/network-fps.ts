@@ -33,6 +33,7 @@ interface NetworkStats {
   settled: number | null;
   ticks: number;
   draws: number;
+  blits: number;
   lastDrawMs: number;
 }
 type Probe = Window & {
@@ -84,6 +85,8 @@ try {
     };
   });
 
+  if (values.screenshot) await page.screenshot({ path: values.screenshot });
+
   // Pan: drag the canvas back and forth for PAN_MS, counting animation frames and redraws in the page.
   const canvas = page.locator("canvas.net-canvas");
   await canvas.scrollIntoViewIfNeeded();
@@ -92,10 +95,32 @@ try {
   // Grab the background near the top-left corner (a press on a node would drag the node instead).
   const cx = box.x + 40;
   const cy = box.y + 40;
-  const before = await page.evaluate(() => {
-    const probe = window as unknown as Probe;
-    return { frames: probe.__bench.frames.length, draws: probe.__stancemapNetwork?.draws ?? 0, t: performance.now() };
-  });
+  const mark = () =>
+    page.evaluate(() => {
+      const probe = window as unknown as Probe;
+      const stats = probe.__stancemapNetwork;
+      return { frames: probe.__bench.frames.length, draws: stats?.draws ?? 0, blits: stats?.blits ?? 0, t: performance.now() };
+    });
+  const since = (from: Awaited<ReturnType<typeof mark>>) =>
+    page.evaluate((from) => {
+      const probe = window as unknown as Probe;
+      const now = performance.now();
+      const frames = probe.__bench.frames.slice(from.frames);
+      const gaps = frames.slice(1).map((t, i) => t - (frames[i] as number));
+      const long = probe.__bench.longTasks.filter((t) => t.start >= from.t);
+      return {
+        seconds: (now - from.t) / 1000,
+        frames: frames.length,
+        draws: (probe.__stancemapNetwork?.draws ?? 0) - from.draws,
+        blits: (probe.__stancemapNetwork?.blits ?? 0) - from.blits,
+        gaps,
+        lastDrawMs: probe.__stancemapNetwork?.lastDrawMs ?? 0,
+        longTasks: long.length,
+        longest: long.reduce((m, t) => Math.max(m, t.duration), 0),
+      };
+    }, from);
+
+  const before = await mark();
   const panStart = Date.now();
   let moves = 0;
   while (Date.now() - panStart < PAN_MS) {
@@ -108,21 +133,22 @@ try {
     }
     await page.mouse.up();
   }
-  const pan = await page.evaluate((from) => {
-    const probe = window as unknown as Probe;
-    const now = performance.now();
-    const frames = probe.__bench.frames.slice(from.frames);
-    const gaps = frames.slice(1).map((t, i) => t - (frames[i] as number));
-    return {
-      seconds: (now - from.t) / 1000,
-      frames: frames.length,
-      draws: (probe.__stancemapNetwork?.draws ?? 0) - from.draws,
-      gaps,
-      lastDrawMs: probe.__stancemapNetwork?.lastDrawMs ?? 0,
-      longTasks: probe.__bench.longTasks.filter((t) => t.start >= from.t).length,
-    };
-  }, before);
-  if (values.screenshot) await page.screenshot({ path: values.screenshot });
+  const pan = await since(before);
+
+  // Hover sweep: the pointer crosses the graph without a button, so each node it enters is
+  // highlighted with its neighbours: a full drawing (not a moved bitmap) per change.
+  await page.getByRole("button", { name: "Fit" }).click();
+  await page.waitForTimeout(300);
+  const hoverFrom = await mark();
+  const sweepStart = Date.now();
+  let sweeps = 0;
+  while (Date.now() - sweepStart < 3000) {
+    const y = box.y + box.height * (0.3 + 0.4 * ((sweeps * 0.37) % 1));
+    for (let x = box.x + box.width * 0.3; x < box.x + box.width * 0.7 && Date.now() - sweepStart < 3000; x += 6)
+      await page.mouse.move(x, y);
+    sweeps++;
+  }
+  const sweep = await since(hoverFrom);
   await browser.close();
 
   const s = layout.stats;
@@ -143,10 +169,18 @@ try {
     `  before layout (load, hydrate): ${layout.longTasksBeforeLayout} long tasks, longest ${layout.longestTaskBeforeLayout.toFixed(0)} ms`,
   );
   console.log(
-    `  panning ${pan.seconds.toFixed(1)} s (${moves} mouse moves): ${(pan.frames / pan.seconds).toFixed(1)} fps ` +
-      `(requestAnimationFrame callbacks), ${(pan.draws / pan.seconds).toFixed(1)} canvas redraws/s, ` +
-      `frame gap p50 ${quantile(pan.gaps, 0.5).toFixed(1)} ms / p95 ${quantile(pan.gaps, 0.95).toFixed(1)} ms, ` +
-      `last draw ${pan.lastDrawMs.toFixed(1)} ms, ${pan.longTasks} long tasks`,
+    `  panning for ${pan.seconds.toFixed(1)} s (${moves} mouse moves):  ${(pan.frames / pan.seconds).toFixed(1)} fps ` +
+      `(requestAnimationFrame callbacks); frame gap p50 ${quantile(pan.gaps, 0.5).toFixed(1)} ms, p95 ${quantile(pan.gaps, 0.95).toFixed(1)} ms, ` +
+      `max ${Math.max(0, ...pan.gaps).toFixed(0)} ms; ${pan.longTasks} long tasks (longest ${pan.longest.toFixed(0)} ms)`,
+  );
+  console.log(
+    `  canvas frames while panning:   ${((pan.draws + pan.blits) / pan.seconds).toFixed(1)}/s ` +
+      `(${pan.blits} moved bitmaps, ${pan.draws} full drawings); a full drawing takes ${pan.lastDrawMs.toFixed(1)} ms of script`,
+  );
+  console.log(
+    `  hover sweep for ${sweep.seconds.toFixed(1)} s:        ${(sweep.frames / sweep.seconds).toFixed(1)} fps; ` +
+      `${(sweep.draws / sweep.seconds).toFixed(1)} full drawings/s (highlighting neighbours); frame gap p95 ${quantile(sweep.gaps, 0.95).toFixed(1)} ms; ` +
+      `${sweep.longTasks} long tasks (longest ${sweep.longest.toFixed(0)} ms)`,
   );
 } finally {
   stop();

@@ -1,3 +1,5 @@
 export * from "./choropleth";
+export * from "./network";
 export * from "./palette";
+export * from "./stance-steps";
 export * from "./timeline";

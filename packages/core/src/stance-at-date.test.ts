@@ -61,8 +61,20 @@ describe("StanceIndex", () => {
     ];
     const index = new StanceIndex(stances, "posture");
     for (const actor of ["russia", "x", "nobody"]) {
-      for (const date of ["2016-01-01", "2017-01-01", "2020-03-01", "2020-06-01", "2021-08-15", "2023-05-05", "2025-07-02", "2025-07-03", "2030-01-01"]) {
-        expect(index.asOf(actor, date)?.stance.id ?? null, `${actor} ${date}`).toBe(stanceAsOf(stances, actor, "posture", date)?.stance.id ?? null);
+      for (const date of [
+        "2016-01-01",
+        "2017-01-01",
+        "2020-03-01",
+        "2020-06-01",
+        "2021-08-15",
+        "2023-05-05",
+        "2025-07-02",
+        "2025-07-03",
+        "2030-01-01",
+      ]) {
+        expect(index.asOf(actor, date)?.stance.id ?? null, `${actor} ${date}`).toBe(
+          stanceAsOf(stances, actor, "posture", date)?.stance.id ?? null,
+        );
       }
     }
   });

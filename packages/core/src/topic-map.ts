@@ -63,7 +63,10 @@ export function topicMapAt<A extends MapActor, S extends MapStance>(input: {
   const lookup =
     stances instanceof StanceIndex
       ? (slug: string) => stances.asOf(slug, date)
-      : ((all) => (slug: string) => all.get(slug) ?? null)(stancesAsOf(stances, topic, date));
+      : (
+          (all) => (slug: string) =>
+            all.get(slug) ?? null
+        )(stancesAsOf(stances, topic, date));
   let noData = 0;
   const entries = input.actors.map((actor): MapEntry<A, S> => {
     const found = lookup(actor.slug);

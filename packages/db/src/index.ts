@@ -1,3 +1,4 @@
+export * from "./actor-page";
 export { createDb, type Db, getDb } from "./client";
 export { BadCursorError } from "./cursor";
 export * from "./dashboard";

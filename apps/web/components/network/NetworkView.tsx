@@ -1,6 +1,17 @@
 "use client";
-// Placeholder until the network view lands: the reactions as a list.
+// The dashboard's network tab: who reacted to whom (or to which event) up to the chosen date, as a
+// directed graph laid out off the main thread. Filters (sentiment, kind of reacting actor) live in
+// the URL; the same reactions are listed in a table below for keyboard and screen-reader users.
+import { edgeColour, KIND_LABELS, nodeShape, SENTIMENT_LABELS, SHAPE_LEGEND, shapePath } from "@stancemap/charts";
+import { buildReactionGraph } from "@stancemap/core/model";
+import { parseAsArrayOf, parseAsString, useQueryStates } from "nuqs";
+import { useMemo } from "react";
+import { formatDate } from "@/components/dashboard/format";
 import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboard-data";
+import { dashboardParsers } from "@/lib/url-state";
+import { NetworkChart } from "./NetworkChart";
+import { ReactionTable } from "./ReactionTable";
+import { buildScene } from "./scene";
 
 export interface NetworkViewProps {
   actors: readonly CompactActor[];
@@ -11,6 +22,186 @@ export interface NetworkViewProps {
   onSelect: (slug: string) => void;
 }
 
+const networkParsers = {
+  sent: dashboardParsers.sent.withDefault([]),
+  nkind: parseAsArrayOf(parseAsString).withDefault([]),
+};
+
+const SENTIMENTS = Object.keys(SENTIMENT_LABELS);
+
 export function NetworkView(props: NetworkViewProps) {
-  return <p className="muted">{props.reactions.length} reactions.</p>;
+  const { actors, events, reactions, date } = props;
+  const [filters, setFilters] = useQueryStates(networkParsers, { history: "push", scroll: false });
+  // By content: the URL state hands out new arrays whenever any parameter changes (selecting an
+  // actor, say), and a new graph would restart the layout.
+  const sentKey = filters.sent.join(",");
+  const nkindKey = filters.nkind.join(",");
+  const sent = useMemo(() => (sentKey ? sentKey.split(",") : []), [sentKey]);
+  const nkind = useMemo(() => (nkindKey ? nkindKey.split(",") : []), [nkindKey]);
+
+  const kindOf = useMemo(() => new Map(actors.map((a) => [a.slug, a.kind])), [actors]);
+  const eventDates = useMemo(() => new Map(events.map((e) => [e.slug, e.date])), [events]);
+  const upToDate = useMemo(() => reactions.filter((r) => r.date <= date), [reactions, date]);
+
+  // Counts for the filter buttons: each one counts with the other filter applied.
+  const { sentimentCounts, kindCounts } = useMemo(() => {
+    const sentimentCounts = new Map<string, number>();
+    const kindCounts = new Map<string, number>();
+    for (const r of upToDate) {
+      const kind = kindOf.get(r.actor);
+      if (!kind) continue;
+      if (nkind.length === 0 || nkind.includes(kind)) sentimentCounts.set(r.sentiment, (sentimentCounts.get(r.sentiment) ?? 0) + 1);
+      if (sent.length === 0 || sent.includes(r.sentiment)) kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
+    }
+    return { sentimentCounts, kindCounts };
+  }, [upToDate, kindOf, sent, nkind]);
+  const kinds = useMemo(() => {
+    const reacting = new Set(reactions.flatMap((r) => kindOf.get(r.actor) ?? []));
+    for (const k of nkind) reacting.add(k);
+    const order = Object.keys(KIND_LABELS);
+    return [...reacting].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  }, [reactions, kindOf, nkind]);
+
+  const graph = useMemo(
+    () => buildReactionGraph({ actors, events, reactions: upToDate, filter: { to: date, sentiments: sent, kinds: nkind } }),
+    [actors, events, upToDate, date, sent, nkind],
+  );
+  const scene = useMemo(() => buildScene(graph, eventDates), [graph, eventDates]);
+  const filtered = sent.length > 0 || nkind.length > 0;
+
+  const toggle = (key: "sent" | "nkind", value: string) => {
+    const list = filters[key];
+    void setFilters({ [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] });
+  };
+
+  const actorCount = scene.nodes.filter((n) => n.type === "actor").length;
+  const eventCount = scene.nodes.length - actorCount;
+  const counts = `${actorCount} actor${actorCount === 1 ? "" : "s"} and ${eventCount} event${eventCount === 1 ? "" : "s"}, ${scene.edges.length} reaction${scene.edges.length === 1 ? "" : "s"}`;
+  const label = `Reaction network up to ${formatDate(date)}: ${counts}.`;
+
+  return (
+    <section className="network" aria-label="Reaction network">
+      <div className="net-filters">
+        <fieldset className="net-filter">
+          <legend>Sentiment</legend>
+          {SENTIMENTS.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className="net-chip"
+              aria-pressed={sent.includes(s)}
+              onClick={() => toggle("sent", s)}
+              data-sentiment={s}
+            >
+              <span className="net-swatch-line" style={{ background: edgeColour(s) }} aria-hidden="true" />
+              {SENTIMENT_LABELS[s]}
+              <span className="count">{sentimentCounts.get(s) ?? 0}</span>
+            </button>
+          ))}
+        </fieldset>
+        <fieldset className="net-filter">
+          <legend>Reacting actor</legend>
+          {kinds.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className="net-chip"
+              aria-pressed={nkind.includes(k)}
+              onClick={() => toggle("nkind", k)}
+              data-kind={k}
+            >
+              <ShapeIcon kind={k} />
+              {KIND_LABELS[k] ?? k}
+              <span className="count">{kindCounts.get(k) ?? 0}</span>
+            </button>
+          ))}
+        </fieldset>
+        {filtered ? (
+          <button type="button" className="link net-clear" onClick={() => void setFilters({ sent: null, nkind: null })}>
+            Show all reactions
+          </button>
+        ) : null}
+      </div>
+
+      <p className="net-counts" aria-live="polite">
+        <strong>{counts}</strong> up to {formatDate(date)}
+        {filtered ? `, of ${upToDate.length} before filtering` : ""}.{" "}
+        <span className="muted">
+          Arrows point from the reacting actor to its target; size shows reactions given and received. Drag a node to pin it.
+        </span>
+      </p>
+
+      <a className="skip-map" href="#network-table">
+        Skip the network’s nodes
+      </a>
+      {scene.edges.length > 0 ? (
+        <NetworkChart scene={scene} selected={props.selected} onSelect={props.onSelect} label={label} />
+      ) : (
+        <div className="net-empty">
+          <p>
+            No reactions up to {formatDate(date)}
+            {filtered ? " with these filters" : ""}.
+          </p>
+          {filtered ? (
+            <button type="button" className="link" onClick={() => void setFilters({ sent: null, nkind: null })}>
+              Show all reactions
+            </button>
+          ) : (
+            <p className="muted">Move the date later to see the network grow.</p>
+          )}
+        </div>
+      )}
+
+      <NetworkLegend />
+      <ReactionTable id="network-table" scene={scene} date={date} onSelect={props.onSelect} />
+    </section>
+  );
+}
+
+function ShapeIcon({ kind }: { kind: string }) {
+  return (
+    <svg className="net-shape-icon" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true">
+      <path d={shapePath(nodeShape(kind), 5.2)} />
+    </svg>
+  );
+}
+
+function NetworkLegend() {
+  return (
+    <div className="net-legend">
+      <div>
+        <h3 className="net-legend-title">Reaction</h3>
+        <ul>
+          {SENTIMENTS.map((s) => (
+            <li key={s}>
+              <svg viewBox="0 0 30 10" width="30" height="10" aria-hidden="true">
+                <line x1="1" y1="5" x2="21" y2="5" style={{ stroke: edgeColour(s) }} strokeWidth="2" />
+                <path d="M29,5L21,1.5L21,8.5Z" style={{ fill: edgeColour(s) }} />
+              </svg>
+              {SENTIMENT_LABELS[s]}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <h3 className="net-legend-title">Node</h3>
+        <ul>
+          {SHAPE_LEGEND.map((l) => (
+            <li key={l.shape}>
+              <svg
+                viewBox="-9 -9 18 18"
+                width="16"
+                height="16"
+                aria-hidden="true"
+                className={l.shape === "hexagon" ? "net-event-icon" : "net-shape-icon"}
+              >
+                <path d={shapePath(l.shape, 6)} />
+              </svg>
+              {l.label}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
 }

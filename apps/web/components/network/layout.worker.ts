@@ -1,0 +1,126 @@
+// The network's force layout, off the main thread: d3-force ticks in slices of a few milliseconds,
+// posting positions after each slice, so the page stays responsive however large the graph.
+// Deterministic: same graph and starting positions, same layout (d3-force's own seeded randomness).
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type Simulation,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from "d3-force";
+import { type FromWorker, forceSettings, type ToWorker } from "./layout-protocol";
+
+interface Node extends SimulationNodeDatum {
+  r: number;
+}
+
+interface WorkerScope {
+  postMessage(message: FromWorker, options?: { transfer?: Transferable[] }): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<ToWorker>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+
+const SLICE_MS = 12;
+let sim: Simulation<Node, undefined> | null = null;
+let nodes: Node[] = [];
+let gen = 0;
+let animate = true;
+/** Nodes being dragged: the layout stays warm while any is. */
+const dragged = new Set<number>();
+let ticks = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function post(done: boolean) {
+  const positions = new Float32Array(nodes.length * 2);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as Node;
+    positions[2 * i] = n.x ?? 0;
+    positions[2 * i + 1] = n.y ?? 0;
+  }
+  scope.postMessage({ type: "positions", gen, positions, ticks, done }, { transfer: [positions.buffer] });
+}
+
+function schedule() {
+  if (timer === null) timer = setTimeout(run, 0);
+}
+
+function run() {
+  timer = null;
+  const s = sim;
+  if (!s) return;
+  const start = performance.now();
+  // Without animation, run to the end in one go, except while a node is dragged.
+  const sliced = animate || dragged.size > 0;
+  let settled = false;
+  do {
+    s.tick();
+    ticks++;
+    settled = dragged.size === 0 && s.alpha() < s.alphaMin();
+  } while (!settled && (!sliced || performance.now() - start < SLICE_MS));
+  post(settled);
+  // Yield between slices so that drags and new graphs are read as they come.
+  if (!settled) schedule();
+}
+
+scope.addEventListener("message", (event) => {
+  const msg = event.data;
+  if (msg.type === "graph") {
+    gen = msg.gen;
+    animate = msg.animate;
+    dragged.clear();
+    ticks = 0;
+    nodes = msg.nodes.map((n) => ({ x: n.x, y: n.y, r: n.r, fx: n.fx ?? null, fy: n.fy ?? null }));
+    const f = forceSettings(nodes.length, msg.links.length);
+    sim?.stop();
+    sim = forceSimulation<Node>(nodes)
+      .stop()
+      .alpha(msg.alpha)
+      .alphaDecay(f.alphaDecay)
+      .force(
+        "link",
+        forceLink<Node, SimulationLinkDatum<Node>>(msg.links.map((l) => ({ ...l })))
+          .id((_, i) => i)
+          .distance((l) => f.linkDistance + (l.source as Node).r + (l.target as Node).r),
+      )
+      .force("charge", forceManyBody<Node>().strength(f.charge).theta(f.theta).distanceMax(f.chargeDistanceMax))
+      .force(
+        "collide",
+        forceCollide<Node>((n) => n.r + f.collidePadding),
+      )
+      .force("x", forceX<Node>(0).strength(f.gravity))
+      // Pulled harder toward the middle vertically: the drawing fits a landscape viewport.
+      .force("y", forceY<Node>(0).strength(f.gravity * 1.7));
+    schedule();
+    return;
+  }
+  if (msg.type === "stop") {
+    sim?.stop();
+    sim = null;
+    return;
+  }
+  if (msg.gen !== gen || !sim) return;
+  const node = nodes[msg.index];
+  if (!node) return;
+  if (msg.type === "drag") {
+    dragged.add(msg.index);
+    node.fx = msg.x;
+    node.fy = msg.y;
+    sim.alphaTarget(0.3);
+    if (sim.alpha() < 0.3) sim.alpha(0.3);
+    schedule();
+  } else if (msg.type === "release") {
+    dragged.delete(msg.index);
+    if (!msg.pin) {
+      // Released: back to the forces, which need some warmth to move it.
+      node.fx = null;
+      node.fy = null;
+      if (sim.alpha() < 0.1) sim.alpha(0.1);
+    }
+    if (dragged.size === 0) sim.alphaTarget(0);
+    schedule();
+  }
+});

@@ -1,0 +1,137 @@
+// From the reaction graph (core's buildReactionGraph) to what the network draws: nodes with shape,
+// radius and seeded start, edges with colour, bend and accessible name, and who neighbours whom.
+import { edgeColour, type NodeShape, nodeRadiusScale, nodeShape, parallelBends, sentimentLabel, wrapLabel } from "@stancemap/charts";
+import type { GraphEdge, GraphNode } from "@stancemap/core";
+
+/** Above this many edges the network is drawn on a canvas instead of as SVG elements. */
+export const SVG_MAX_EDGES = 1500;
+
+export interface SceneNode {
+  index: number;
+  id: string;
+  type: "actor" | "event";
+  slug: string;
+  label: string;
+  /** The label as drawn beside the node: wrapped into lines ("\n"), long titles shortened. */
+  short: string;
+  kind: string;
+  shape: NodeShape;
+  r: number;
+  degree: number;
+  inDegree: number;
+  outDegree: number;
+  /** An event's date. */
+  date: string | null;
+}
+
+export interface SceneEdge {
+  index: number;
+  id: string;
+  s: number;
+  t: number;
+  sentiment: string;
+  colour: string;
+  bend: number;
+  date: string;
+  /** "Fawzia Koofi → Russia recognises the Islamic Emirate of Afghanistan: critical" */
+  name: string;
+}
+
+export interface Scene {
+  nodes: SceneNode[];
+  edges: SceneEdge[];
+  /** Per node: the nodes it is linked to, either way. */
+  neighbours: number[][];
+  /** Per node: its edges, either way. */
+  incident: number[][];
+  maxR: number;
+  renderer: "svg" | "canvas";
+  arrowLength: number;
+  arrowWidth: number;
+}
+
+const KIND_SINGULAR: Record<string, string> = {
+  state: "State",
+  organisation: "International organisation",
+  "government-in-fact": "Government in fact",
+  "former-government": "Former government",
+  institution: "Ministry or institution",
+  group: "Political or armed group",
+  "civil-society": "Civil society",
+  bloc: "Bloc",
+  person: "Person",
+  event: "Event",
+};
+
+export function kindLabel(kind: string): string {
+  return KIND_SINGULAR[kind] ?? kind.replace(/-/g, " ");
+}
+
+export function buildScene(graph: { nodes: GraphNode[]; edges: GraphEdge[] }, eventDates: ReadonlyMap<string, string>): Scene {
+  const small = graph.nodes.length <= 150;
+  const renderer = graph.edges.length <= SVG_MAX_EDGES ? "svg" : "canvas";
+  // Events first, then actors by name: the order of the nodes for keyboard users.
+  const sorted = [...graph.nodes].sort((a, b) =>
+    a.type !== b.type ? (a.type === "event" ? -1 : 1) : a.label.localeCompare(b.label, "en") || a.slug.localeCompare(b.slug),
+  );
+  const maxDegree = sorted.reduce((m, n) => Math.max(m, n.degree), 0);
+  // The scale runs to at least 10 reactions, so that in a sparse network (early dates, narrow
+  // filters) a node with one or two reactions stays small.
+  const radius = nodeRadiusScale(Math.max(maxDegree, 10), small ? [6, 26] : [2, 9]);
+  const indexById = new Map<string, number>();
+  const nodes: SceneNode[] = sorted.map((n, index) => {
+    indexById.set(n.id, index);
+    return {
+      index,
+      id: n.id,
+      type: n.type,
+      slug: n.slug,
+      label: n.label,
+      short: wrapLabel(n.label, 22, small ? 3 : 2).join("\n"),
+      kind: n.kind,
+      shape: nodeShape(n.type === "event" ? "event" : n.kind),
+      r: radius(n.degree),
+      degree: n.degree,
+      inDegree: n.inDegree,
+      outDegree: n.outDegree,
+      date: n.type === "event" ? (eventDates.get(n.slug) ?? null) : null,
+    };
+  });
+  const bends = parallelBends(graph.edges);
+  const neighbours: number[][] = nodes.map(() => []);
+  const incident: number[][] = nodes.map(() => []);
+  const edges: SceneEdge[] = [];
+  for (const e of graph.edges) {
+    const s = indexById.get(e.source);
+    const t = indexById.get(e.target);
+    if (s === undefined || t === undefined) continue;
+    const index = edges.length;
+    const source = nodes[s] as SceneNode;
+    const target = nodes[t] as SceneNode;
+    edges.push({
+      index,
+      id: e.id,
+      s,
+      t,
+      sentiment: e.sentiment,
+      colour: edgeColour(e.sentiment),
+      bend: bends.get(e.id) ?? 0,
+      date: e.date,
+      name: `${source.label} → ${target.label}: ${sentimentLabel(e.sentiment).toLowerCase()}`,
+    });
+    (incident[s] as number[]).push(index);
+    if (t !== s) (incident[t] as number[]).push(index);
+    (neighbours[s] as number[]).push(t);
+    (neighbours[t] as number[]).push(s);
+  }
+  return {
+    nodes,
+    edges,
+    neighbours: neighbours.map((list) => [...new Set(list)]),
+    incident,
+    maxR: nodes.reduce((m, n) => Math.max(m, n.r), 0),
+    renderer,
+    arrowLength: small ? 8 : 4,
+    arrowWidth: small ? 6 : 3,
+  };
+}
