@@ -24,20 +24,9 @@ const file = synthetic(join(root, "data", "network-bench.db"), SYNTH, !values.re
 if (!values["no-build"]) build();
 const stop = await startApp(file, PORT);
 
-interface NetworkStats {
-  renderer: string;
-  nodes: number;
-  edges: number;
-  posted: number;
-  firstFrame: number | null;
-  settled: number | null;
-  ticks: number;
-  draws: number;
-  blits: number;
-  lastDrawMs: number;
-}
+type NetworkStats = NonNullable<Window["__stancemapNetwork"]>;
+// The page's own statistics (declared on Window by NetworkChart.tsx), plus this script's probes.
 type Probe = Window & {
-  __stancemapNetwork?: NetworkStats;
   __bench: { longTasks: { start: number; duration: number }[]; frames: number[] };
 };
 

@@ -30,6 +30,20 @@ export const KIND_LABELS: Record<string, string> = {
   event: "Events",
 };
 
+/** One actor of a kind, in the singular: "State", "Person". */
+export const KIND_NAMES: Record<string, string> = {
+  state: "State",
+  organisation: "International organisation",
+  "government-in-fact": "Government in fact",
+  "former-government": "Former government",
+  institution: "Ministry or institution",
+  group: "Political or armed group",
+  "civil-society": "Civil society",
+  bloc: "Bloc",
+  person: "Person",
+  event: "Event",
+};
+
 /** Relative luminance (WCAG) of a #rrggbb colour. */
 export function luminance(hex: string): number {
   const channel = (i: number) => {

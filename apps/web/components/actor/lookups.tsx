@@ -21,18 +21,7 @@ export function lookupsOf(page: ActorPage): PageLookups {
   };
 }
 
-/** One actor, in the singular: "State", "Person". */
-export const KIND_NAMES: Record<string, string> = {
-  state: "State",
-  organisation: "International organisation",
-  "government-in-fact": "Government in fact",
-  "former-government": "Former government",
-  institution: "Ministry or institution",
-  group: "Political or armed group",
-  "civil-society": "Civil society",
-  bloc: "Bloc",
-  person: "Person",
-};
+export { KIND_NAMES } from "@stancemap/charts";
 
 export function actorHref(slug: string): string {
   return `/actors/${encodeURIComponent(slug)}`;

@@ -1,5 +1,5 @@
 "use client";
-import { KIND_LABELS, SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/charts";
+import { KIND_NAMES, SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/charts";
 // The selected actor: its stance at the chosen date with evidence, and the reactions it and its
 // people gave. Details come from the public API, so the panel shows exactly what clients get.
 import type { ActorDetail, Topic } from "@stancemap/core";
@@ -63,7 +63,7 @@ export function ActorPanel(props: {
             </div>
           ))}
           <p className="muted">
-            {(KIND_LABELS[actor.kind] ?? actor.kind).replace(/s$/, "")}
+            {KIND_NAMES[actor.kind] ?? actor.kind}
             {actor.role ? ` · ${actor.role}` : ""}
             {affiliation ? (
               <>

@@ -1,6 +1,6 @@
 "use client";
 // The map as a table: the same data for screen readers, sorting by eye, and copying.
-import { KIND_LABELS } from "@stancemap/charts";
+import { KIND_NAMES } from "@stancemap/charts";
 import { formatDate } from "@/components/dashboard/format";
 import type { CompactActor } from "@/lib/dashboard-data";
 import type { MapCell } from "./WorldMap";
@@ -35,7 +35,7 @@ export function MapTable(props: {
                 <th scope="row">
                   <a href={`/actors/${a.slug}`}>{a.name}</a>
                 </th>
-                <td>{(KIND_LABELS[a.kind] ?? a.kind).replace(/s$/, "")}</td>
+                <td>{KIND_NAMES[a.kind] ?? a.kind}</td>
                 <td>
                   {cell?.since ? (
                     <span className="chip">

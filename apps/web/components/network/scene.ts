@@ -1,6 +1,15 @@
 // From the reaction graph (core's buildReactionGraph) to what the network draws: nodes with shape,
 // radius and seeded start, edges with colour, bend and accessible name, and who neighbours whom.
-import { edgeColour, type NodeShape, nodeRadiusScale, nodeShape, parallelBends, sentimentLabel, wrapLabel } from "@stancemap/charts";
+import {
+  edgeColour,
+  KIND_NAMES,
+  type NodeShape,
+  nodeRadiusScale,
+  nodeShape,
+  parallelBends,
+  sentimentLabel,
+  wrapLabel,
+} from "@stancemap/charts";
 import type { GraphEdge, GraphNode } from "@stancemap/core";
 
 /** Above this many edges the network is drawn on a canvas instead of as SVG elements. */
@@ -50,21 +59,8 @@ export interface Scene {
   arrowWidth: number;
 }
 
-const KIND_SINGULAR: Record<string, string> = {
-  state: "State",
-  organisation: "International organisation",
-  "government-in-fact": "Government in fact",
-  "former-government": "Former government",
-  institution: "Ministry or institution",
-  group: "Political or armed group",
-  "civil-society": "Civil society",
-  bloc: "Bloc",
-  person: "Person",
-  event: "Event",
-};
-
 export function kindLabel(kind: string): string {
-  return KIND_SINGULAR[kind] ?? kind.replace(/-/g, " ");
+  return KIND_NAMES[kind] ?? kind.replace(/-/g, " ");
 }
 
 export function buildScene(graph: { nodes: GraphNode[]; edges: GraphEdge[] }, eventDates: ReadonlyMap<string, string>): Scene {
