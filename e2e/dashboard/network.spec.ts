@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 
 const RECOGNITION = "russia-recognises-islamic-emirate";
 const edge = (page: Page, source: string, target = RECOGNITION) =>
@@ -7,6 +7,18 @@ const edge = (page: Page, source: string, target = RECOGNITION) =>
 const koofiName = "Fawzia Koofi → Russia recognises the Islamic Emirate of Afghanistan: critical";
 
 /** Waits until the layout worker has settled the graph. */
+/** The node's box once the forces have stopped moving it (after a release the layout runs again). */
+async function restingBox(page: Page, node: Locator) {
+  let last = await node.boundingBox();
+  for (let i = 0; i < 60; i++) {
+    await page.waitForTimeout(150);
+    const now = await node.boundingBox();
+    if (last && now && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+    last = now;
+  }
+  throw new Error("the node kept moving");
+}
+
 async function settled(page: Page) {
   await page.waitForFunction(() => (window as { __stancemapNetwork?: { settled: number | null } }).__stancemapNetwork?.settled != null);
 }
@@ -156,8 +168,7 @@ test.describe("reaction network", () => {
     await page.getByRole("button", { name: "Release 1 pinned" }).click();
     await expect(page.locator(".net-status")).not.toContainText("pinned");
     await expect(page.getByRole("button", { name: /^Release/ })).toHaveCount(0);
-    const released = await node.boundingBox();
-    if (!released) throw new Error("no node");
+    const released = await restingBox(page, node);
     await page.mouse.move(released.x + released.width / 2, released.y + released.height / 2);
     await page.mouse.down();
     await page.mouse.move(x + 60, y + 60, { steps: 5 });
