@@ -1,6 +1,6 @@
 import { topicMapAt } from "@stancemap/core";
 import { describe, expect, it } from "vitest";
-import { cellsOf, featureOwners } from "./choropleth";
+import { cellsOf } from "./choropleth";
 import { luminance, textOn } from "./palette";
 import { projectWorld } from "./world";
 
@@ -28,10 +28,6 @@ describe("choropleth cells", () => {
   it("gives a no-data state the no-data fill and the editors' note", () => {
     const cells = cellsOf(topicMapAt({ topic: "p", categories, actors, stances, gaps, date: "2025-07-03" }), "#cccccc");
     expect(cells.get("germany")).toMatchObject({ key: "no-data", fill: "#cccccc", note: gaps[0]?.note });
-  });
-
-  it("finds each state's feature by its ISO numeric code", () => {
-    expect(featureOwners(actors).get("643")).toBe("russia");
   });
 });
 

@@ -71,10 +71,3 @@ export function cellsOf<A extends ChoroplethActor, S extends ChoroplethStance>(
   }
   return cells;
 }
-
-/** Which actor each map feature belongs to (ISO numeric code → actor slug). */
-export function featureOwners(actors: readonly ChoroplethActor[]): Map<string, string> {
-  const owners = new Map<string, string>();
-  for (const a of actors) if (a.isoNumeric) owners.set(a.isoNumeric, a.slug);
-  return owners;
-}

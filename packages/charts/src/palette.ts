@@ -1,6 +1,5 @@
 // Colours that do not depend on the data: no data, sentiment, actor kinds.
 export const NO_DATA_FILL = "#d6d6d6";
-export const NO_DATA_FILL_DARK = "#45474c";
 
 /** Okabe–Ito, distinguishable with the common colour-vision deficiencies. */
 export const SENTIMENT_COLOURS: Record<string, string> = {

@@ -1,6 +1,6 @@
 // The world map's geometry: Natural Earth countries (world-atlas) projected once with Equal Earth.
 // Paths are computed here, once per size, and reused for every date and topic: recolouring never re-projects.
-import { geoBounds, geoCentroid, geoEqualEarth, geoGraticule10, geoPath } from "d3-geo";
+import { geoCentroid, geoEqualEarth, geoGraticule10, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -99,10 +99,4 @@ export function projectWorld(width = 960): WorldModel {
   };
   cache.set(width, model);
   return model;
-}
-
-/** Longitude/latitude bounds of a 50m feature, for the actor page's locator map. */
-export function geoBoundsOf(id: string): [[number, number], [number, number]] | null {
-  const f = featuresOf(countries50).find((x) => featureId(x) === id);
-  return f ? (geoBounds(f) as [[number, number], [number, number]]) : null;
 }

@@ -8,11 +8,3 @@ export function formatDate(iso: string, precision = "day"): string {
   if (precision === "month") return `${month} ${y}`;
   return `${precision === "circa" ? "c. " : ""}${d} ${month} ${y}`;
 }
-
-export function formatAge(days: number): string {
-  if (days < 1) return "today";
-  if (days < 60) return `${days} day${days === 1 ? "" : "s"} earlier`;
-  const months = Math.round(days / 30.44);
-  if (months < 24) return `${months} months earlier`;
-  return `${(days / 365.25).toFixed(1)} years earlier`;
-}
