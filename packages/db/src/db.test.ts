@@ -2,7 +2,9 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getActorPage } from "./actor-page";
 import { createDb, type Db } from "./client";
+import { selectCompactActors, selectCompactEvents, selectReactionEdges, selectStanceTimeline } from "./dashboard";
 import { loadDataset } from "./dataset";
 import { migrate } from "./migrate";
 import { datasetRevision, getActor, listActors, listReactions, stancesAsOf } from "./queries";
@@ -99,6 +101,48 @@ describe.each(engines)("storage on $name", ({ fresh, enabled }) => {
     const eventEvidence = await db.prisma.event.findMany({ select: { id: true, _count: { select: { evidence: true } } } });
     for (const row of [...stanceEvidence, ...reactionEvidence, ...eventEvidence]) expect(row._count.evidence, row.id).toBeGreaterThan(0);
     expect(stanceEvidence.length + reactionEvidence.length + eventEvidence.length).toBeGreaterThan(40);
+  });
+
+  it.skipIf(!enabled)("gives the dashboard every actor, the topic's stance timeline, events and reaction edges", async () => {
+    const actors = await selectCompactActors(db);
+    expect(actors).toHaveLength(dataset.actors.length);
+    expect(actors.find((a) => a.slug === "russia")).toMatchObject({
+      kind: "state",
+      isoNumeric: "643",
+      names: [{ lang: "ru", dir: "ltr" }],
+    });
+    expect(actors.find((a) => a.slug === "mao-ning")?.affiliation).toBe("china");
+    const timeline = await selectStanceTimeline(db, POSTURE);
+    expect(timeline.filter((s) => s.actor === "russia").map((s) => s.validFrom)).toEqual(
+      dataset.stances
+        .filter((s) => s.actor === "russia" && s.topic === POSTURE)
+        .map((s) => s.validFrom)
+        .sort(),
+    );
+    const recognition = timeline.find((s) => s.id === "russia-posture-2025-07-03");
+    expect(recognition?.quote?.startsWith("We believe that the act of official recognition")).toBe(true);
+    expect(recognition?.quote?.length).toBeLessThanOrEqual(160);
+    expect((await selectCompactEvents(db)).length).toBe(dataset.events.length);
+    const edges = await selectReactionEdges(db, 1000);
+    expect(edges.find((e) => e.actor === "fawzia-koofi")).toMatchObject({
+      target: { event: "russia-recognises-islamic-emirate" },
+      sentiment: "critical",
+    });
+    expect(await selectReactionEdges(db, 2)).toHaveLength(2);
+  });
+
+  it.skipIf(!enabled)("builds an actor page with its members, events and the sources it cites", async () => {
+    const page = await getActorPage(db, "RUS");
+    expect(page?.actor.slug).toBe("russia");
+    expect(page?.members.map((m) => m.slug)).toContain("vladimir-putin");
+    expect(page?.events.some((e) => e.slug === "russia-recognises-islamic-emirate")).toBe(true);
+    const cited = new Set(page?.actor.stances.flatMap((s) => s.evidence.map((e) => e.source)));
+    for (const id of cited)
+      expect(
+        page?.sources.some((s) => s.id === id),
+        id,
+      ).toBe(true);
+    expect(await getActorPage(db, "no-such-actor")).toBeNull();
   });
 
   it.skipIf(!enabled)(
