@@ -63,6 +63,18 @@ test.describe("world map", () => {
     await expect(page).toHaveURL(/date=2024-01-01/);
   });
 
+  test("the play button runs the date forward through the years, and pause stops it", async ({ page }) => {
+    await page.goto("/?date=2021-08-15");
+    const date = page.getByLabel("As of");
+    await page.getByRole("button", { name: "Play" }).click();
+    await expect.poll(async () => Date.parse(await date.inputValue()), { timeout: 10_000 }).toBeGreaterThan(Date.parse("2022-06-01"));
+    await page.getByRole("button", { name: "Pause" }).click();
+    const stopped = await date.inputValue();
+    await page.waitForTimeout(500);
+    expect(await date.inputValue()).toBe(stopped);
+    await expect(page).toHaveURL(new RegExp(`date=${stopped}`));
+  });
+
   test("keyboard alone selects China and opens its panel with its spokesperson's quote and source", async ({ page }) => {
     await page.goto("/?date=2025-07-10");
     await page.locator("body").press("/");

@@ -31,16 +31,17 @@ const NO_DATA_FILL = "var(--nodata)";
 export function Dashboard(props: {
   data: DashboardData;
   geometry: MapGeometry;
-  initial: { topic: string; date: string; view: View };
+  /** What an absent parameter means: the first topic, today (as the server sees it), the map. */
+  defaults: { topic: string; date: string; view: View };
   notices: Notice[];
 }) {
   const { data, geometry } = props;
-  const [state, setState] = useDashboardState(props.initial);
+  const [state, setState] = useDashboardState(props.defaults);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
   const topic = data.topics.find((t) => t.slug === state.topic) ?? data.topic;
   const loadedTopic = data.topic.slug === topic.slug;
-  const today = props.initial.date > TIMELINE_START ? new Date().toISOString().slice(0, 10) : props.initial.date;
+  const today = props.defaults.date;
 
   // Malformed parameters were ignored on the server; take them out of the address too.
   useEffect(() => {
