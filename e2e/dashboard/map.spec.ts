@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
 
 const POSTURE = "posture-toward-taliban-government";
 const atlas = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("world-atlas/countries-110m.json"), "utf8")) as {
@@ -169,16 +169,7 @@ test.describe("world map", () => {
         const page = await context.newPage();
         await page.goto(`/?view=${view}&date=2025-07-03&actor=china`);
         await expect(page.getByRole("complementary", { name: "Selected actor" })).toContainText("Posture");
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === "critical" || v.impact === "serious")
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(" "))
-                .join(", ")}`,
-          );
+        const serious = await seriousViolations(page);
         expect(serious).toEqual([]);
         await context.close();
       });

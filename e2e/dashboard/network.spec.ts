@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
 
 const RECOGNITION = "russia-recognises-islamic-emirate";
 const edge = (page: Page, source: string, target = RECOGNITION) =>
@@ -218,16 +218,7 @@ test.describe("reaction network", () => {
       const page = await context.newPage();
       await page.goto("/?view=network&date=2025-12-31");
       await settled(page);
-      const results = await new AxeBuilder({ page }).include(".network").analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === "critical" || v.impact === "serious")
-        .map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(" "))
-              .join(", ")}`,
-        );
+      const serious = await seriousViolations(page, ".network");
       expect(serious).toEqual([]);
       await context.close();
     });

@@ -1,6 +1,7 @@
 // Compact, whole-topic reads for the dashboard: everything the browser needs to move through time
 // without asking the server again (stance timelines, reaction edges), in a few SQL statements.
 import type { Db } from "./client";
+import { REACTION_SELECT, type ReactionRow } from "./read-model";
 
 export interface CompactActor {
   slug: string;
@@ -80,26 +81,11 @@ export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<C
 }
 
 export async function selectReactionEdges(db: Db, limit: number): Promise<CompactReaction[]> {
-  const rows = await db.sql.all<{
-    id: string;
-    actor: string;
-    ta: string | null;
-    te: string | null;
-    date: string;
-    sentiment: string;
-    summary: string;
-  }>(
-    `SELECT r."id" AS "id", a."slug" AS "actor", ta."slug" AS "ta", te."slug" AS "te", r."date" AS "date", r."sentiment" AS "sentiment",
-            r."summary" AS "summary"
-     FROM "Reaction" r JOIN "Actor" a ON a."id" = r."actorId"
-     LEFT JOIN "Actor" ta ON ta."id" = r."targetActorId" LEFT JOIN "Event" te ON te."id" = r."targetEventId"
-     ORDER BY r."date", r."id" LIMIT $1`,
-    [limit],
-  );
+  const rows = await db.sql.all<ReactionRow>(`${REACTION_SELECT} ORDER BY r."date", r."id" LIMIT $1`, [limit]);
   return rows.map((r) => ({
     id: r.id,
     actor: r.actor,
-    target: r.ta != null ? { actor: r.ta } : { event: r.te ?? "" },
+    target: r.targetActor != null ? { actor: r.targetActor } : { event: r.targetEvent ?? "" },
     date: r.date,
     sentiment: r.sentiment,
     summary: r.summary,

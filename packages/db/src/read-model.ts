@@ -171,7 +171,7 @@ export async function selectStancesAsOf(
   return withStanceEvidence(db, rows);
 }
 
-interface ReactionRow {
+export interface ReactionRow {
   id: string;
   actor: string;
   targetActor: string | null;
@@ -182,6 +182,13 @@ interface ReactionRow {
   summary: string;
   confidence: string;
 }
+
+/** A reaction row with its actor's and target's slugs; shared by the API's list and the network's edges. */
+export const REACTION_SELECT = `SELECT r."id" AS "id", a."slug" AS "actor", ta."slug" AS "targetActor", te."slug" AS "targetEvent",
+    r."date" AS "date", r."datePrecision" AS "datePrecision", r."sentiment" AS "sentiment", r."summary" AS "summary",
+    r."confidence" AS "confidence"
+  FROM "Reaction" r JOIN "Actor" a ON a."id" = r."actorId"
+  LEFT JOIN "Actor" ta ON ta."id" = r."targetActorId" LEFT JOIN "Event" te ON te."id" = r."targetEventId"`;
 
 export interface ReactionFilter {
   actor?: string;
@@ -203,14 +210,10 @@ export async function selectReactions(db: Db, f: ReactionFilter): Promise<Reacti
     [`r."date" <= ?`, f.to],
     [`(r."date" > ? OR (r."date" = ? AND r."id" > ?))`, f.after?.[0], f.after?.[0], f.after?.[1]],
   ]);
-  const rows = await db.sql.all<ReactionRow>(
-    `SELECT r."id" AS "id", a."slug" AS "actor", ta."slug" AS "targetActor", te."slug" AS "targetEvent", r."date" AS "date",
-            r."datePrecision" AS "datePrecision", r."sentiment" AS "sentiment", r."summary" AS "summary", r."confidence" AS "confidence"
-     FROM "Reaction" r JOIN "Actor" a ON a."id" = r."actorId"
-     LEFT JOIN "Actor" ta ON ta."id" = r."targetActorId" LEFT JOIN "Event" te ON te."id" = r."targetEventId"
-     ${c.where} ORDER BY r."date", r."id" LIMIT $${c.next}`,
-    [...c.params, f.limit],
-  );
+  const rows = await db.sql.all<ReactionRow>(`${REACTION_SELECT} ${c.where} ORDER BY r."date", r."id" LIMIT $${c.next}`, [
+    ...c.params,
+    f.limit,
+  ]);
   const evidence = await evidenceFor(
     db,
     "reactionId",
