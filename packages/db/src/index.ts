@@ -1,5 +1,6 @@
 export * from "./actor-page";
 export { createDb, type Db, getDb } from "./client";
+export * from "./curation";
 export { BadCursorError } from "./cursor";
 export * from "./dashboard";
 export { DatasetError, datasetDir, loadDataset, loadSourceTexts } from "./dataset";

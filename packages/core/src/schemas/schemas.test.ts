@@ -54,6 +54,8 @@ describe("schemas", () => {
     const messages = r.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(messages).toContain('actors.0.affiliation: unknown actor "nobody"');
     expect(messages).toContain('reactions.0.target.event: unknown event "missing"');
-    expect(messages).toContain("reactions.0.evidence.0.source: a quote must cite a source whose text is stored, so it can be checked");
+    // A quote may cite a source without a stored text (curated sources have none); the shipped
+    // dataset's quotes are checked against their texts in packages/db.
+    expect(messages).toHaveLength(2);
   });
 });

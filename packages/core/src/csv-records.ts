@@ -1,0 +1,65 @@
+// Records to and from CSV rows: nested fields become dotted columns (`target.actor`,
+// `evidence.0.quote.text`), so any record type round-trips through a spreadsheet.
+import Papa from "papaparse";
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export function flattenRecord(record: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
+  if (Array.isArray(record)) record.forEach((v, i) => flattenRecord(v, prefix ? `${prefix}.${i}` : String(i), out));
+  else if (record !== null && typeof record === "object")
+    for (const [k, v] of Object.entries(record)) flattenRecord(v, prefix ? `${prefix}.${k}` : k, out);
+  else if (record !== undefined && record !== null) out[prefix] = String(record);
+  return out;
+}
+
+/** Numeric columns: the only numbers in the contract are category orders. */
+const NUMERIC = /(^|\.)order$/;
+
+export function unflattenRow(row: Record<string, string | undefined>): Record<string, Json> {
+  const root: Record<string, Json> = {};
+  for (const [column, raw] of Object.entries(row)) {
+    const value = raw?.trim();
+    if (!column || value === undefined || value === "") continue;
+    const parts = column.split(".");
+    let node: Record<string, Json> | Json[] = root;
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      const nextIsIndex = /^\d+$/.test(parts[i + 1] ?? "");
+      const slot = Array.isArray(node) ? Number(part) : part;
+      const container = node as Record<string | number, Json>;
+      if (last) container[slot] = NUMERIC.test(column) && /^-?\d+$/.test(value) ? Number(value) : value;
+      else {
+        container[slot] ??= nextIsIndex ? [] : {};
+        node = container[slot] as Record<string, Json> | Json[];
+      }
+    });
+  }
+  // Sparse arrays (a blank evidence.0 with evidence.1 filled) close up.
+  const compact = (v: Json): Json =>
+    Array.isArray(v)
+      ? v.filter((x) => x !== undefined).map(compact)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)]))
+        : v;
+  return compact(root) as Record<string, Json>;
+}
+
+export interface CsvRow {
+  /** The line in the file, counting the header as line 1. */
+  line: number;
+  record: Record<string, Json>;
+}
+
+export function parseCsvRecords(text: string): { rows: CsvRow[]; errors: { line: number; message: string }[] } {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy" });
+  return {
+    rows: parsed.data.map((row, i) => ({ line: i + 2, record: unflattenRow(row) })),
+    errors: parsed.errors.map((e) => ({ line: (e.row ?? 0) + 2, message: e.message })),
+  };
+}
+
+export function recordsToCsv(records: readonly unknown[]): string {
+  const rows = records.map((r) => flattenRecord(r));
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? "")) });
+}

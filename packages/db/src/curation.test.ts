@@ -1,0 +1,219 @@
+import type { RecordOf } from "@stancemap/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "./client";
+import {
+  auditLog,
+  createToken,
+  createUserRecord,
+  exportDataset,
+  getHead,
+  HasDependants,
+  importInputFromCsv,
+  importInputFromJson,
+  importRecords,
+  type Principal,
+  principalForToken,
+  publishDraft,
+  recordHistory,
+  revertRecord,
+  saveChange,
+  VersionConflict,
+} from "./curation";
+import { loadDataset } from "./dataset";
+import { migrate } from "./migrate";
+import { stancesAsOf } from "./queries";
+import { readRevision } from "./read-model";
+import { seedDataset } from "./seed";
+import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
+
+const pg = await postgresAvailable();
+if (!pg.ok) console.warn(`[curation tests] PostgreSQL run skipped: ${pg.reason}`);
+const engines = [
+  { name: "SQLite", fresh: async () => freshSqlite(), enabled: true },
+  { name: "PostgreSQL", fresh: freshPostgres, enabled: pg.ok },
+];
+const dataset = loadDataset();
+const POSTURE = "posture-toward-taliban-government";
+const PAKISTAN = "pakistan-posture-2025-07-03";
+
+describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
+  let database: TestDatabase;
+  let db: Db;
+  let editor: Principal;
+  let reviewer: Principal;
+
+  beforeAll(async () => {
+    if (!enabled) return;
+    database = await fresh();
+    await migrate(database.url);
+    db = createDb(database.url);
+    await seedDataset(db, dataset);
+    const make = async (email: string, role: "editor" | "reviewer") => {
+      const u = await createUserRecord(db, null, { email, name: email.split("@")[0], role, password: "correct horse battery" });
+      return { id: u.id, email: u.email, name: u.name, role };
+    };
+    editor = await make("ed@example.org", "editor");
+    reviewer = await make("rev@example.org", "reviewer");
+  }, 60_000);
+  afterAll(async () => {
+    if (!enabled) return;
+    await db.close();
+    await database.drop();
+  });
+
+  const pakistanAt = async (date: string) =>
+    (await stancesAsOf(db, { topic: POSTURE, at: date, actor: "pakistan", limit: 10 })).data[0]?.category ?? null;
+
+  it.skipIf(!enabled)("keeps an edit as a draft until a reviewer publishes it, then a revert restores the old stance", async () => {
+    const head = await getHead(db, "stance", PAKISTAN);
+    const before = head.published?.record as RecordOf<"stance">;
+    const source = {
+      id: "test-source-pakistan",
+      publisher: "Test Desk",
+      title: "A new statement",
+      reliability: "Test fixture.",
+    };
+    const saved = await saveChange(db, editor, { type: "source", op: "upsert", record: source, expectedVersion: null });
+    const changed = { ...before, category: "formal-recognition", evidence: [...before.evidence, { source: source.id }] };
+    await saveChange(db, editor, {
+      type: "stance",
+      op: "upsert",
+      key: PAKISTAN,
+      record: changed,
+      expectedVersion: head.version,
+      draftId: saved.draftId,
+    });
+    expect(await pakistanAt("2025-08-01")).toBe("diplomatic-engagement"); // drafts are not public
+
+    await expect(publishDraft(db, editor, saved.draftId)).rejects.toMatchObject({ status: 403 });
+    const revisionBefore = await readRevision(db);
+    await publishDraft(db, reviewer, saved.draftId);
+    expect(await pakistanAt("2025-08-01")).toBe("formal-recognition");
+    expect(await readRevision(db)).toBe(revisionBefore + 1);
+
+    const history = await recordHistory(db, editor, "stance", PAKISTAN);
+    const published = history.head.published?.version ?? 0;
+    expect(history.revisions.map((r) => r.version)).toEqual([published - 1, published]);
+    await revertRecord(db, reviewer, "stance", PAKISTAN, { revision: published - 1, expectedVersion: published });
+    expect(await pakistanAt("2025-08-01")).toBe("diplomatic-engagement");
+    const after = await recordHistory(db, editor, "stance", PAKISTAN);
+    expect(after.changes.map((c) => c.action)).toEqual(["revert", "publish", "draft.save"]);
+    expect(after.changes[0]?.userEmail).toBe("rev@example.org");
+    expect(after.head.published?.record).toEqual(before);
+  });
+
+  it.skipIf(!enabled)("refuses a save made from an old version with 409, and shows what is there now", async () => {
+    const head = await getHead(db, "stance", "china-posture-2023");
+    const record = head.published?.record as RecordOf<"stance">;
+    const first = await saveChange(db, editor, {
+      type: "stance",
+      op: "upsert",
+      record: { ...record, summary: "First editor." },
+      expectedVersion: head.version,
+    });
+    const second = saveChange(db, reviewer, {
+      type: "stance",
+      op: "upsert",
+      record: { ...record, summary: "Second editor." },
+      expectedVersion: head.version,
+    });
+    await expect(second).rejects.toBeInstanceOf(VersionConflict);
+    await expect(second).rejects.toMatchObject({ status: 409, current: { version: first.version, record: { summary: "First editor." } } });
+    // From the version it now reads, the second editor's save goes through.
+    await saveChange(db, reviewer, {
+      type: "stance",
+      op: "upsert",
+      record: { ...record, summary: "Merged." },
+      expectedVersion: first.version,
+    });
+  });
+
+  it.skipIf(!enabled)("refuses to delete an actor others depend on, listing them", async () => {
+    const head = await getHead(db, "actor", "pakistan");
+    const attempt = saveChange(db, editor, { type: "actor", op: "delete", key: "pakistan", expectedVersion: head.version });
+    await expect(attempt).rejects.toBeInstanceOf(HasDependants);
+    const error = (await attempt.catch((e) => e)) as HasDependants;
+    expect(error.dependants.map((d) => `${d.type}:${d.key}`)).toContain(`stance:${PAKISTAN}`);
+  });
+
+  it.skipIf(!enabled)("rejects a stance without a source, with the field", async () => {
+    const attempt = saveChange(db, editor, {
+      type: "stance",
+      op: "upsert",
+      record: {
+        id: "no-source",
+        actor: "pakistan",
+        topic: POSTURE,
+        category: "formal-recognition",
+        validFrom: "2025-09-01",
+        confidence: "low",
+        summary: "s",
+        evidence: [],
+      },
+      expectedVersion: null,
+    });
+    await expect(attempt).rejects.toMatchObject({
+      status: 400,
+      issues: [{ path: "evidence", message: "at least one source is required" }],
+    });
+  });
+
+  it.skipIf(!enabled)("imports nothing when one row is bad, and reports that row", async () => {
+    const csv = ["slug,name,kind,region", "test-import-ok,Import OK,group,Asia", "Bad Slug,Bad,group,Asia"].join("\n");
+    const result = await importRecords(db, editor, importInputFromCsv(csv, "actor"), { dryRun: false, publish: false });
+    expect(result.committed).toBe(false);
+    expect(result.rows.map((r) => [r.row, r.outcome])).toEqual([
+      ["line 2", "created"],
+      ["line 3", "rejected"],
+    ]);
+    expect(result.rows[1]?.reason).toContain("slug");
+    expect((await getHead(db, "actor", "test-import-ok")).draft).toBeNull();
+  });
+
+  it.skipIf(!enabled)("takes back its own export unchanged: a round trip loses nothing", async () => {
+    const exported = await exportDataset(db, null);
+    const result = await importRecords(db, editor, importInputFromJson(JSON.parse(JSON.stringify(exported))), {
+      dryRun: true,
+      publish: false,
+    });
+    expect(result.rows.filter((r) => r.outcome !== "unchanged")).toEqual([]);
+    expect(result.counts.rejected).toBe(0);
+    expect(result.counts.created + result.counts.updated).toBe(0);
+    expect(result.counts.unchanged).toBe(
+      exported.actors.length +
+        exported.topics.length +
+        exported.sources.length +
+        exported.stances.length +
+        exported.gaps.length +
+        exported.reactions.length +
+        exported.events.length,
+    );
+  });
+
+  it.skipIf(!enabled)("lets a reviewer import and publish in one step, audited under their name", async () => {
+    const result = await importRecords(
+      db,
+      reviewer,
+      importInputFromJson({ actors: [{ slug: "test-import-group", name: "<img src=x onerror=alert(1)>", kind: "group" }] }),
+      { dryRun: false, publish: true },
+    );
+    expect(result).toMatchObject({ committed: true, published: true, counts: { created: 1 } });
+    expect((await getHead(db, "actor", "test-import-group")).published?.record).toMatchObject({ name: "<img src=x onerror=alert(1)>" });
+    const log = await auditLog(db, editor, { user: "rev@example.org", type: "actor", limit: 10 });
+    expect(log.data.map((c) => c.action)).toContain("publish");
+  });
+
+  it.skipIf(!enabled)("accepts an admin's API token for its user, and not once revoked", async () => {
+    const admin = await createUserRecord(db, null, {
+      email: "admin@example.org",
+      name: "Admin",
+      role: "admin",
+      password: "correct horse battery",
+    });
+    const who = { id: admin.id, email: admin.email, name: admin.name, role: "admin" as const };
+    await expect(createToken(db, editor, editor.id, "nope")).rejects.toMatchObject({ status: 403 });
+    const { token } = await createToken(db, who, editor.id, "scripts");
+    expect(await principalForToken(db, token)).toMatchObject({ id: editor.id, role: "editor" });
+    expect(await principalForToken(db, `${token}x`)).toBeNull();
+  });
+});

@@ -1,0 +1,424 @@
+// Drafts: editors save changes into drafts, reviewers publish them (all or nothing) or send them back.
+// Every step checks the caller's role here, where the write happens, and is recorded in the audit trail.
+import { type AnyRecord, type EntityType, keyOf, labelOf, RECORD_SCHEMAS, type RecordOf, versionToken } from "@stancemap/core";
+import type { Db } from "../client";
+import { bumpRevision } from "../revision";
+import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, requireRole, VersionConflict, zodIssues } from "./errors";
+import { dependantsOf, readRecord, referencesOf, removeRecord, type Stored, type Tx, WRITE_ORDER, writeRecords } from "./records";
+import { curationTx, newId, nextVersion, recordChange, snapshot } from "./tx";
+
+export type DraftStatus = "pending" | "returned" | "published" | "withdrawn";
+const OPEN: DraftStatus[] = ["pending", "returned"];
+
+export interface SaveRequest {
+  type: EntityType;
+  op: "upsert" | "delete";
+  /** The record's key: required for updates and deletions; for creations it comes from the record. */
+  key?: string;
+  record?: unknown;
+  /** `null` creates a record that must not exist yet; otherwise the token last read (see VersionToken). */
+  expectedVersion: string | null;
+  draftId?: string;
+  title?: string;
+}
+
+export interface DraftItemView {
+  id: string;
+  type: EntityType;
+  key: string;
+  op: "upsert" | "delete";
+  label: string;
+  record: AnyRecord | null;
+  /** The published record now, to diff against. */
+  published: Stored | null;
+  baseVersion: number | null;
+  version: number;
+  /** The published record moved since this change began: publishing would overwrite someone's work. */
+  stale: boolean;
+}
+
+export interface DraftView {
+  id: string;
+  title: string;
+  status: DraftStatus;
+  authorId: string;
+  authorEmail: string;
+  comment: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  version: number;
+  items: DraftItemView[];
+}
+
+export interface Head {
+  published: Stored | null;
+  draft: {
+    draftId: string;
+    itemId: string;
+    op: "upsert" | "delete";
+    record: AnyRecord | null;
+    version: number;
+    status: DraftStatus;
+  } | null;
+  /** The version token an edit of this record must send back. */
+  version: string;
+}
+
+const pendingKey = (type: EntityType, key: string) => `${type}:${key}`;
+const parsePayload = (payload: string | null): AnyRecord | null => (payload ? (JSON.parse(payload) as AnyRecord) : null);
+
+/** What an editor starts from: the published record and the open draft change to it, if any. */
+export async function readHead(tx: Tx, type: EntityType, key: string): Promise<Head> {
+  const published = await readRecord(tx, type, key);
+  const item = await tx.draftItem.findUnique({ where: { pendingKey: pendingKey(type, key) }, include: { draft: true } });
+  return {
+    published,
+    draft: item
+      ? {
+          draftId: item.draftId,
+          itemId: item.id,
+          op: item.op as "upsert" | "delete",
+          record: parsePayload(item.payload),
+          version: item.version,
+          status: item.draft.status as DraftStatus,
+        }
+      : null,
+    version: versionToken(published?.version ?? 0, item?.version ?? 0),
+  };
+}
+
+export async function getHead(db: Db, type: EntityType, key: string): Promise<Head> {
+  return readHead(db.prisma, type, key);
+}
+
+/** Checks that everything a record points at exists, published or in the same draft; and stance categories. */
+async function checkReferences(tx: Tx, type: EntityType, record: AnyRecord, draftId: string | null): Promise<void> {
+  const issues: { path: string; message: string }[] = [];
+  const inDraft = draftId
+    ? await tx.draftItem.findMany({
+        where: { draftId, pendingKey: { not: null } },
+        select: { entityType: true, entityId: true, op: true, payload: true },
+      })
+    : [];
+  const drafted = (t: EntityType, k: string) => inDraft.find((i) => i.entityType === t && i.entityId === k);
+  for (const ref of referencesOf(type, record)) {
+    const d = drafted(ref.type, ref.key);
+    if (d?.op === "delete") issues.push({ path: ref.type, message: `${ref.type} "${ref.key}" is deleted in this draft` });
+    else if (!d && !(await readRecord(tx, ref.type, ref.key))) issues.push({ path: ref.type, message: `unknown ${ref.type} "${ref.key}"` });
+  }
+  if (type === "stance") {
+    const s = record as RecordOf<"stance">;
+    const d = drafted("topic", s.topic);
+    const topic = (d?.payload ? JSON.parse(d.payload) : (await readRecord(tx, "topic", s.topic))?.record) as RecordOf<"topic"> | undefined;
+    if (topic && !topic.categories.some((c) => c.key === s.category))
+      issues.push({ path: "category", message: `"${s.category}" is not on the scale of ${s.topic}` });
+  }
+  if (issues.length > 0) throw new InvalidInput(issues, issues.map((i) => i.message).join("; "));
+}
+
+function parseRecord(type: EntityType, input: unknown): AnyRecord {
+  const parsed = RECORD_SCHEMAS[type].safeParse(input);
+  if (!parsed.success) throw new InvalidInput(zodIssues(parsed.error));
+  return parsed.data as AnyRecord;
+}
+
+async function openDraft(tx: Tx, who: Principal, draftId: string | undefined, title: string): Promise<string> {
+  if (draftId) {
+    const draft = await tx.draft.findUnique({ where: { id: draftId } });
+    if (!draft) throw new NotFound(`no draft "${draftId}"`);
+    if (!OPEN.includes(draft.status as DraftStatus))
+      throw new CurationError(409, `draft "${draftId}" is ${draft.status}; it takes no more changes`);
+    return draft.id;
+  }
+  const id = newId("d");
+  await tx.draft.create({ data: { id, title, status: "pending", authorId: who.id, authorEmail: who.email } });
+  return id;
+}
+
+/** Saves one change into a draft. Returns the draft and the record's new version token. */
+export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promise<{ draftId: string; itemId: string; version: string }> {
+  requireRole(who, "editor");
+  const record = req.op === "upsert" ? parseRecord(req.type, req.record) : null;
+  const key = record ? keyOf(req.type, record) : req.key;
+  if (!key) throw new InvalidInput([{ path: "key", message: "is required" }]);
+  if (record && req.key && req.key !== key)
+    throw new InvalidInput([
+      {
+        path: req.type === "gap" ? "actor" : "id" in record ? "id" : "slug",
+        message: `cannot change the key "${req.key}"; create a new record instead`,
+      },
+    ]);
+
+  const head = await readHead(tx, req.type, key);
+  if (req.expectedVersion === null) {
+    if (head.published || head.draft)
+      throw new VersionConflict(`${req.type} "${key}" already exists${head.published ? "" : " in an open draft"}`, {
+        version: head.version,
+        record: head.draft?.record ?? head.published?.record ?? null,
+      });
+  } else if (req.expectedVersion !== head.version) {
+    throw new VersionConflict(`${req.type} "${key}" was changed by someone else since you opened it`, {
+      version: head.version,
+      record: head.draft ? head.draft.record : (head.published?.record ?? null),
+    });
+  }
+  if (req.op === "delete" && !head.published && !head.draft) throw new NotFound(`no ${req.type} "${key}"`);
+  if (req.op === "delete" && head.published) {
+    const dependants = await dependantsOf(tx, req.type, key);
+    if (dependants.length > 0)
+      throw new HasDependants(
+        `${labelOf(req.type, head.published.record)} is still used by ${dependants.length} record(s); change or delete those first`,
+        dependants,
+      );
+  }
+  if (head.draft && req.draftId && req.draftId !== head.draft.draftId)
+    throw new CurationError(409, `${req.type} "${key}" already has an open change in draft "${head.draft.draftId}"`);
+
+  const label = record ? labelOf(req.type, record) : labelOf(req.type, (head.draft?.record ?? head.published?.record) as AnyRecord);
+  const title = req.title ?? `${req.op === "delete" ? "Delete" : head.published ? "Edit" : "Add"} ${req.type}: ${label}`;
+  const draftId = head.draft?.draftId ?? (await openDraft(tx, who, req.draftId, title));
+  if (record) await checkReferences(tx, req.type, record, draftId);
+
+  const before = head.draft ? head.draft.record : (head.published?.record ?? null);
+  let itemId: string;
+  let itemVersion: number;
+  if (req.op === "delete" && !head.published && head.draft) {
+    // Deleting a record that exists only in a draft: the draft simply stops proposing it.
+    await tx.draftItem.delete({ where: { id: head.draft.itemId } });
+    itemId = head.draft.itemId;
+    itemVersion = 0;
+  } else if (head.draft) {
+    const item = await tx.draftItem.update({
+      where: { id: head.draft.itemId },
+      data: { op: req.op, payload: record ? JSON.stringify(record) : null, version: { increment: 1 } },
+    });
+    itemId = item.id;
+    itemVersion = item.version;
+  } else {
+    itemId = newId("i");
+    const position = await tx.draftItem.count({ where: { draftId } });
+    await tx.draftItem.create({
+      data: {
+        id: itemId,
+        draftId,
+        entityType: req.type,
+        entityId: key,
+        op: req.op,
+        payload: record ? JSON.stringify(record) : null,
+        baseVersion: head.published?.version ?? null,
+        pendingKey: pendingKey(req.type, key),
+        position,
+      },
+    });
+    itemVersion = 1;
+  }
+  // A sourced stance replaces an explicit "no data" note for the same actor and topic.
+  if (req.type === "stance" && record) {
+    const s = record as RecordOf<"stance">;
+    const gapKey = `${s.actor}~${s.topic}`;
+    const gapHead = await readHead(tx, "gap", gapKey);
+    if (gapHead.published && !gapHead.draft) {
+      await tx.draftItem.create({
+        data: {
+          id: newId("i"),
+          draftId,
+          entityType: "gap",
+          entityId: gapKey,
+          op: "delete",
+          baseVersion: gapHead.published.version,
+          pendingKey: pendingKey("gap", gapKey),
+          position: await tx.draftItem.count({ where: { draftId } }),
+        },
+      });
+    }
+  }
+  await tx.draft.update({ where: { id: draftId }, data: { status: "pending", version: { increment: 1 } } });
+  await recordChange(tx, who, {
+    action: req.op === "delete" ? "draft.delete" : "draft.save",
+    entityType: req.type,
+    entityId: key,
+    draftId,
+    before: before ? JSON.stringify({ record: before }) : null,
+    after: record ? JSON.stringify({ record }) : null,
+  });
+  return { draftId, itemId, version: versionToken(head.published?.version ?? 0, itemVersion) };
+}
+
+export async function saveChange(db: Db, who: Principal | null, req: SaveRequest) {
+  const principal = requireRole(who, "editor");
+  return curationTx(db, (tx) => saveInTx(tx, principal, req));
+}
+
+function sortForPublish<T extends { entityType: string; op: string }>(items: T[]): T[] {
+  const rank = (i: T) => {
+    const at = WRITE_ORDER.indexOf(i.entityType as EntityType);
+    // Writes in dependency order, then deletions in reverse, so nothing is left pointing at a deleted record.
+    return i.op === "delete" ? 100 + (WRITE_ORDER.length - at) : at;
+  };
+  return [...items].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Applies an open draft to the published data, in the caller's transaction. */
+export async function publishInTx(tx: Tx, who: Principal, draftId: string, comment?: string): Promise<{ revision: number }> {
+  requireRole(who, "reviewer");
+  const draft = await tx.draft.findUnique({ where: { id: draftId }, include: { items: { orderBy: { position: "asc" } } } });
+  if (!draft) throw new NotFound(`no draft "${draftId}"`);
+  if (draft.status !== "pending") throw new CurationError(409, `draft "${draftId}" is ${draft.status}; only pending drafts are published`);
+  if (draft.items.length === 0) throw new CurationError(409, "the draft has no changes");
+  const applied: { type: EntityType; key: string; op: string; record: AnyRecord | null }[] = [];
+  for (const item of sortForPublish(draft.items)) {
+    const type = item.entityType as EntityType;
+    const live = await readRecord(tx, type, item.entityId);
+    if ((live?.version ?? null) !== item.baseVersion)
+      throw new VersionConflict(`${type} "${item.entityId}" was published by someone else after this draft began; reopen and merge it`, {
+        version: versionToken(live?.version ?? 0, item.version),
+        record: live?.record ?? null,
+      });
+    const version = await nextVersion(tx, type, item.entityId, live);
+    const record = parsePayload(item.payload);
+    if (item.op === "delete") {
+      if (live) {
+        const dependants = await dependantsOf(tx, type, item.entityId);
+        if (dependants.length > 0) throw new HasDependants(`${type} "${item.entityId}" is still used`, dependants);
+        await removeRecord(tx, type, item.entityId);
+      }
+    } else if (record) {
+      await writeRecords(tx, type, [{ record, version }]);
+    }
+    applied.push({ type, key: item.entityId, op: item.op, record });
+    await recordChange(tx, who, {
+      action: "publish",
+      entityType: type,
+      entityId: item.entityId,
+      draftId,
+      recordVersion: version,
+      before: snapshot(live),
+      after: JSON.stringify({ version, record }),
+      comment,
+    });
+  }
+  // References are checked against the final state, so a draft may add a source and cite it.
+  for (const a of applied) if (a.record) await checkReferences(tx, a.type, a.record, null);
+  await tx.draftItem.updateMany({ where: { draftId }, data: { pendingKey: null } });
+  await tx.draft.update({
+    where: { id: draftId },
+    data: {
+      status: "published",
+      reviewerId: who.id,
+      publishedAt: new Date(),
+      comment: comment ?? draft.comment,
+      version: { increment: 1 },
+    },
+  });
+  await recordChange(tx, who, { action: "draft.publish", entityType: "draft", entityId: draftId, draftId, comment });
+  return { revision: await bumpRevision(tx) };
+}
+
+export async function publishDraft(db: Db, who: Principal | null, draftId: string, comment?: string) {
+  const principal = requireRole(who, "reviewer");
+  return curationTx(db, (tx) => publishInTx(tx, principal, draftId, comment));
+}
+
+export async function returnDraft(db: Db, who: Principal | null, draftId: string, comment: string) {
+  const principal = requireRole(who, "reviewer");
+  return curationTx(db, async (tx) => {
+    const draft = await tx.draft.findUnique({ where: { id: draftId } });
+    if (!draft) throw new NotFound(`no draft "${draftId}"`);
+    if (draft.status !== "pending") throw new CurationError(409, `draft "${draftId}" is ${draft.status}`);
+    await tx.draft.update({
+      where: { id: draftId },
+      data: { status: "returned", comment, reviewerId: principal.id, version: { increment: 1 } },
+    });
+    await recordChange(tx, principal, { action: "draft.return", entityType: "draft", entityId: draftId, draftId, comment });
+  });
+}
+
+/** The author (or a reviewer) abandons a draft: its changes stop being open, nothing is published. */
+export async function withdrawDraft(db: Db, who: Principal | null, draftId: string) {
+  const principal = requireRole(who, "editor");
+  return curationTx(db, async (tx) => {
+    const draft = await tx.draft.findUnique({ where: { id: draftId } });
+    if (!draft) throw new NotFound(`no draft "${draftId}"`);
+    if (draft.authorId !== principal.id) requireRole(principal, "reviewer");
+    if (!OPEN.includes(draft.status as DraftStatus)) throw new CurationError(409, `draft "${draftId}" is ${draft.status}`);
+    await tx.draftItem.updateMany({ where: { draftId }, data: { pendingKey: null } });
+    await tx.draft.update({ where: { id: draftId }, data: { status: "withdrawn", version: { increment: 1 } } });
+    await recordChange(tx, principal, { action: "draft.withdraw", entityType: "draft", entityId: draftId, draftId });
+  });
+}
+
+async function viewOf(
+  tx: Tx,
+  draft: Awaited<ReturnType<Tx["draft"]["findUniqueOrThrow"]>> & { items: Awaited<ReturnType<Tx["draftItem"]["findMany"]>> },
+): Promise<DraftView> {
+  const items: DraftItemView[] = [];
+  for (const item of draft.items) {
+    const type = item.entityType as EntityType;
+    const record = parsePayload(item.payload);
+    const published = await readRecord(tx, type, item.entityId);
+    items.push({
+      id: item.id,
+      type,
+      key: item.entityId,
+      op: item.op as "upsert" | "delete",
+      label: labelOf(type, (record ?? published?.record ?? { id: item.entityId, actor: item.entityId, topic: "" }) as AnyRecord),
+      record,
+      published,
+      baseVersion: item.baseVersion,
+      version: item.version,
+      stale: OPEN.includes(draft.status as DraftStatus) && (published?.version ?? null) !== item.baseVersion,
+    });
+  }
+  return {
+    id: draft.id,
+    title: draft.title,
+    status: draft.status as DraftStatus,
+    authorId: draft.authorId,
+    authorEmail: draft.authorEmail,
+    comment: draft.comment,
+    createdAt: draft.createdAt.toISOString(),
+    updatedAt: draft.updatedAt.toISOString(),
+    publishedAt: draft.publishedAt?.toISOString() ?? null,
+    version: draft.version,
+    items,
+  };
+}
+
+export async function getDraft(db: Db, who: Principal | null, draftId: string): Promise<DraftView> {
+  requireRole(who, "editor");
+  const draft = await db.prisma.draft.findUnique({ where: { id: draftId }, include: { items: { orderBy: { position: "asc" } } } });
+  if (!draft) throw new NotFound(`no draft "${draftId}"`);
+  return viewOf(db.prisma, draft);
+}
+
+export async function listDrafts(
+  db: Db,
+  who: Principal | null,
+  filter: { status?: DraftStatus[]; author?: string } = {},
+): Promise<DraftView[]> {
+  requireRole(who, "editor");
+  const drafts = await db.prisma.draft.findMany({
+    where: { status: { in: filter.status ?? OPEN }, ...(filter.author ? { authorId: filter.author } : {}) },
+    include: { items: { orderBy: { position: "asc" } } },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+  });
+  const out: DraftView[] = [];
+  for (const d of drafts) out.push(await viewOf(db.prisma, d));
+  return out;
+}
+
+/** Every open change, for previewing the dashboard with drafts applied. */
+export async function openChanges(db: Db): Promise<{ type: EntityType; key: string; op: "upsert" | "delete"; record: AnyRecord | null }[]> {
+  const items = await db.prisma.draftItem.findMany({
+    where: { pendingKey: { not: null } },
+    orderBy: [{ draftId: "asc" }, { position: "asc" }],
+  });
+  return items.map((i) => ({
+    type: i.entityType as EntityType,
+    key: i.entityId,
+    op: i.op as "upsert" | "delete",
+    record: parsePayload(i.payload),
+  }));
+}

@@ -1,0 +1,75 @@
+// The ways a curation write is refused. Each maps to one HTTP status; none leaves anything written.
+import { type Role, roleAtLeast } from "@stancemap/core";
+import type { Dependant } from "./records";
+
+export interface Principal {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class CurationError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class InvalidInput extends CurationError {
+  constructor(
+    readonly issues: FieldIssue[],
+    message = "the input is invalid",
+  ) {
+    super(400, message);
+  }
+}
+
+export class Forbidden extends CurationError {
+  constructor(message: string) {
+    super(403, message);
+  }
+}
+
+export class NotFound extends CurationError {
+  constructor(message: string) {
+    super(404, message);
+  }
+}
+
+/** Someone else saved first: `current` is what is there now, so the editor can merge. */
+export class VersionConflict extends CurationError {
+  constructor(
+    message: string,
+    readonly current: { version: string; record: unknown | null },
+  ) {
+    super(409, message);
+  }
+}
+
+export class HasDependants extends CurationError {
+  constructor(
+    message: string,
+    readonly dependants: Dependant[],
+  ) {
+    super(409, message);
+  }
+}
+
+export function requireRole(who: Principal | null, needed: Role): Principal {
+  if (!who) throw new CurationError(401, "sign in first");
+  if (!roleAtLeast(who.role, needed))
+    throw new Forbidden(`this needs the ${needed} role; you are ${who.role === "editor" ? "an" : "a"} ${who.role}`);
+  return who;
+}
+
+export function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }, prefix: string[] = []): FieldIssue[] {
+  return error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join("."), message: i.message }));
+}

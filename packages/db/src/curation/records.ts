@@ -1,0 +1,401 @@
+// Reading, writing and deleting one published record of each type, in the contract's shape. The seed,
+// publishing, reverts and imports all write through here, so a record is stored one way only.
+import type { AnyRecord, Evidence, RecordOf } from "@stancemap/core";
+import { type EntityType, keyOf, labelOf } from "@stancemap/core";
+import type { Prisma } from "../generated/sqlite/client";
+import {
+  actorInclude,
+  eventInclude,
+  gapInclude,
+  reactionInclude,
+  stanceInclude,
+  toActor,
+  toEvent,
+  toGap,
+  topicInclude,
+  toReaction,
+  toSource,
+  toStance,
+  toTopic,
+} from "../mappers";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface Stored<R = AnyRecord> {
+  record: R;
+  version: number;
+}
+
+/** Order in which record types are written: every type after the types it refers to. */
+export const WRITE_ORDER: readonly EntityType[] = ["source", "actor", "topic", "event", "stance", "gap", "reaction"];
+
+const sourceInclude = { citedIn: { select: { id: true } } } as const;
+
+function splitGapKey(key: string): [string, string] {
+  const [actor = "", topic = ""] = key.split("~");
+  return [actor, topic];
+}
+
+export async function readRecord(tx: Tx, type: EntityType, key: string): Promise<Stored | null> {
+  switch (type) {
+    case "actor": {
+      const row = await tx.actor.findUnique({ where: { slug: key }, include: actorInclude });
+      return row && { record: toActor(row), version: row.version };
+    }
+    case "topic": {
+      const row = await tx.topic.findUnique({ where: { slug: key }, include: topicInclude });
+      return row && { record: toTopic(row), version: row.version };
+    }
+    case "source": {
+      const row = await tx.source.findUnique({ where: { id: key }, include: sourceInclude });
+      return row && { record: toSource(row), version: row.version };
+    }
+    case "stance": {
+      const row = await tx.stance.findUnique({ where: { id: key }, include: stanceInclude });
+      return row && { record: toStance(row), version: row.version };
+    }
+    case "reaction": {
+      const row = await tx.reaction.findUnique({ where: { id: key }, include: reactionInclude });
+      return row && { record: toReaction(row), version: row.version };
+    }
+    case "event": {
+      const row = await tx.event.findUnique({ where: { slug: key }, include: eventInclude });
+      return row && { record: toEvent(row), version: row.version };
+    }
+    case "gap": {
+      const [actor, topic] = splitGapKey(key);
+      const row = await tx.dataGap.findFirst({ where: { actor: { slug: actor }, topic: { slug: topic } }, include: gapInclude });
+      return row && { record: toGap(row), version: row.version };
+    }
+  }
+}
+
+/** Every published record of a type, in key order. */
+export async function readAll(tx: Tx, type: EntityType): Promise<Stored[]> {
+  const rows: Stored[] = await (async () => {
+    switch (type) {
+      case "actor":
+        return (await tx.actor.findMany({ include: actorInclude })).map((r) => ({ record: toActor(r), version: r.version }));
+      case "topic":
+        return (await tx.topic.findMany({ include: topicInclude })).map((r) => ({ record: toTopic(r), version: r.version }));
+      case "source":
+        return (await tx.source.findMany({ include: sourceInclude })).map((r) => ({ record: toSource(r), version: r.version }));
+      case "stance":
+        return (await tx.stance.findMany({ include: stanceInclude })).map((r) => ({ record: toStance(r), version: r.version }));
+      case "reaction":
+        return (await tx.reaction.findMany({ include: reactionInclude })).map((r) => ({ record: toReaction(r), version: r.version }));
+      case "event":
+        return (await tx.event.findMany({ include: eventInclude })).map((r) => ({ record: toEvent(r), version: r.version }));
+      case "gap":
+        return (await tx.dataGap.findMany({ include: gapInclude })).map((r) => ({ record: toGap(r), version: r.version }));
+    }
+  })();
+  return rows.sort((a, b) => (keyOf(type, a.record) < keyOf(type, b.record) ? -1 : 1));
+}
+
+function evidenceRows(owner: { stanceId?: string; reactionId?: string; eventId?: string }, ownerKey: string, evidence: Evidence[]) {
+  return evidence.map((e, position) => ({
+    id: `${ownerKey}:${position}`,
+    position,
+    sourceId: e.source,
+    locator: e.locator ?? null,
+    ...owner,
+    quoteText: e.quote?.text ?? null,
+    quoteSpeakerId: e.quote?.speaker ?? null,
+    quoteLanguage: e.quote?.language ?? null,
+    quoteTranslation: e.quote?.translation ?? null,
+  }));
+}
+
+/**
+ * Writes records of one type as their published state, at the given versions. Actors and sources refer
+ * to their own kind (affiliation, citedIn), so those links are set in a second pass once all exist.
+ * Keys are ids: actors, topics and events are stored under their slugs.
+ */
+export async function writeRecords(tx: Tx, type: EntityType, records: readonly { record: AnyRecord; version: number }[]): Promise<void> {
+  for (const { record, version } of records) await writeOne(tx, type, record, version);
+  if (type === "actor") {
+    for (const { record } of records) {
+      const a = record as RecordOf<"actor">;
+      await tx.actor.update({ where: { id: a.slug }, data: { affiliationId: a.affiliation ?? null } });
+    }
+  }
+  if (type === "source") {
+    for (const { record } of records) {
+      const s = record as RecordOf<"source">;
+      await tx.source.update({
+        where: { id: s.id },
+        data: { citedInId: s.citedIn?.source ?? null, citedInLocator: s.citedIn?.locator ?? null },
+      });
+    }
+  }
+}
+
+async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: number): Promise<void> {
+  switch (type) {
+    case "source": {
+      const s = record as RecordOf<"source">;
+      const data = {
+        publisher: s.publisher,
+        title: s.title,
+        author: s.author ?? null,
+        publishedOn: s.publishedOn ?? null,
+        accessedOn: s.accessedOn ?? null,
+        dateNote: s.dateNote ?? null,
+        url: s.url ?? null,
+        reliability: s.reliability,
+        textFile: s.textFile ?? null,
+        version,
+      };
+      await tx.source.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
+      return;
+    }
+    case "actor": {
+      const a = record as RecordOf<"actor">;
+      const data = {
+        slug: a.slug,
+        name: a.name,
+        kind: a.kind,
+        iso3: a.iso3 ?? null,
+        isoNumeric: a.isoNumeric ?? null,
+        role: a.role ?? null,
+        region: a.region ?? null,
+        description: a.description ?? null,
+        version,
+      };
+      await tx.actor.upsert({ where: { id: a.slug }, create: { id: a.slug, ...data }, update: data });
+      await tx.actorName.deleteMany({ where: { actorId: a.slug } });
+      if (a.names.length > 0) {
+        await tx.actorName.createMany({
+          data: a.names.map((n) => ({ id: `${a.slug}:${n.lang}`, actorId: a.slug, name: n.name, lang: n.lang, dir: n.dir })),
+        });
+      }
+      return;
+    }
+    case "topic": {
+      const t = record as RecordOf<"topic">;
+      const data = { slug: t.slug, title: t.title, question: t.question, description: t.description ?? null, version };
+      await tx.topic.upsert({ where: { id: t.slug }, create: { id: t.slug, ...data }, update: data });
+      for (const c of t.categories) {
+        // Free the order slot first: reordering a scale must not trip the (topic, order) unique index.
+        await tx.category.updateMany({ where: { topicId: t.slug, order: c.order, NOT: { key: c.key } }, data: { order: -c.order - 1000 } });
+        const cdata = { key: c.key, label: c.label, order: c.order, colour: c.colour, description: c.description ?? null };
+        await tx.category.upsert({
+          where: { topicId_key: { topicId: t.slug, key: c.key } },
+          create: { id: `${t.slug}:${c.key}`, topicId: t.slug, ...cdata },
+          update: cdata,
+        });
+      }
+      // Categories no longer on the scale go, unless a stance still uses one (then the write fails loudly).
+      await tx.category.deleteMany({ where: { topicId: t.slug, key: { notIn: t.categories.map((c) => c.key) } } });
+      return;
+    }
+    case "event": {
+      const e = record as RecordOf<"event">;
+      const data = {
+        slug: e.slug,
+        date: e.date,
+        datePrecision: e.datePrecision,
+        title: e.title,
+        description: e.description ?? null,
+        series: e.series ?? null,
+        version,
+      };
+      await tx.event.upsert({ where: { id: e.slug }, create: { id: e.slug, ...data }, update: data });
+      await tx.eventActor.deleteMany({ where: { eventId: e.slug } });
+      await tx.eventActor.createMany({ data: e.actors.map((a) => ({ eventId: e.slug, actorId: a })) });
+      await tx.evidence.deleteMany({ where: { eventId: e.slug } });
+      await tx.evidence.createMany({ data: evidenceRows({ eventId: e.slug }, `event:${e.slug}`, e.evidence) });
+      return;
+    }
+    case "stance": {
+      const s = record as RecordOf<"stance">;
+      const data = {
+        actorId: s.actor,
+        topicId: s.topic,
+        categoryId: `${s.topic}:${s.category}`,
+        validFrom: s.validFrom,
+        validFromPrecision: s.validFromPrecision,
+        validUntil: s.validUntil ?? null,
+        confidence: s.confidence,
+        summary: s.summary,
+        note: s.note ?? null,
+        version,
+      };
+      await tx.stance.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
+      await tx.evidence.deleteMany({ where: { stanceId: s.id } });
+      await tx.evidence.createMany({ data: evidenceRows({ stanceId: s.id }, `stance:${s.id}`, s.evidence) });
+      return;
+    }
+    case "gap": {
+      const g = record as RecordOf<"gap">;
+      await tx.dataGap.upsert({
+        where: { actorId_topicId: { actorId: g.actor, topicId: g.topic } },
+        create: { id: `${g.actor}:${g.topic}`, actorId: g.actor, topicId: g.topic, note: g.note, version },
+        update: { note: g.note, version },
+      });
+      return;
+    }
+    case "reaction": {
+      const r = record as RecordOf<"reaction">;
+      const data = {
+        actorId: r.actor,
+        targetActorId: "actor" in r.target ? r.target.actor : null,
+        targetEventId: "event" in r.target ? r.target.event : null,
+        date: r.date,
+        datePrecision: r.datePrecision,
+        sentiment: r.sentiment,
+        summary: r.summary,
+        confidence: r.confidence,
+        version,
+      };
+      await tx.reaction.upsert({ where: { id: r.id }, create: { id: r.id, ...data }, update: data });
+      await tx.evidence.deleteMany({ where: { reactionId: r.id } });
+      await tx.evidence.createMany({ data: evidenceRows({ reactionId: r.id }, `reaction:${r.id}`, r.evidence) });
+      return;
+    }
+  }
+}
+
+/** Deletes a published record; children (names, categories, evidence) go with it. Dependants are checked first by the caller. */
+export async function removeRecord(tx: Tx, type: EntityType, key: string): Promise<void> {
+  switch (type) {
+    case "actor":
+      await tx.actor.delete({ where: { slug: key } });
+      return;
+    case "topic":
+      await tx.topic.delete({ where: { slug: key } });
+      return;
+    case "source":
+      await tx.source.delete({ where: { id: key } });
+      return;
+    case "stance":
+      await tx.stance.delete({ where: { id: key } });
+      return;
+    case "reaction":
+      await tx.reaction.delete({ where: { id: key } });
+      return;
+    case "event":
+      await tx.event.delete({ where: { slug: key } });
+      return;
+    case "gap": {
+      const [actor, topic] = splitGapKey(key);
+      await tx.dataGap.delete({ where: { actorId_topicId: { actorId: actor, topicId: topic } } });
+      return;
+    }
+  }
+}
+
+export interface Ref {
+  type: EntityType;
+  key: string;
+}
+
+export interface Dependant extends Ref {
+  label: string;
+}
+
+/** The records a record points at, which must exist when it is published. */
+export function referencesOf(type: EntityType, record: AnyRecord): Ref[] {
+  const refs: Ref[] = [];
+  const evidence = (list: Evidence[]) => {
+    for (const e of list) {
+      refs.push({ type: "source", key: e.source });
+      if (e.quote) refs.push({ type: "actor", key: e.quote.speaker });
+    }
+  };
+  switch (type) {
+    case "actor": {
+      const a = record as RecordOf<"actor">;
+      if (a.affiliation) refs.push({ type: "actor", key: a.affiliation });
+      break;
+    }
+    case "source": {
+      const s = record as RecordOf<"source">;
+      if (s.citedIn) refs.push({ type: "source", key: s.citedIn.source });
+      break;
+    }
+    case "stance": {
+      const s = record as RecordOf<"stance">;
+      refs.push({ type: "actor", key: s.actor }, { type: "topic", key: s.topic });
+      evidence(s.evidence);
+      break;
+    }
+    case "gap": {
+      const g = record as RecordOf<"gap">;
+      refs.push({ type: "actor", key: g.actor }, { type: "topic", key: g.topic });
+      break;
+    }
+    case "reaction": {
+      const r = record as RecordOf<"reaction">;
+      refs.push({ type: "actor", key: r.actor });
+      refs.push("actor" in r.target ? { type: "actor", key: r.target.actor } : { type: "event", key: r.target.event });
+      evidence(r.evidence);
+      break;
+    }
+    case "event": {
+      const e = record as RecordOf<"event">;
+      for (const a of e.actors) refs.push({ type: "actor", key: a });
+      evidence(e.evidence);
+      break;
+    }
+    case "topic":
+      break;
+  }
+  return refs;
+}
+
+/** The published records that point at this one: deleting it is refused while any remain. */
+export async function dependantsOf(tx: Tx, type: EntityType, key: string): Promise<Dependant[]> {
+  const out: Dependant[] = [];
+  const stances = (where: Prisma.StanceWhereInput) =>
+    tx.stance
+      .findMany({ where, include: stanceInclude, orderBy: { id: "asc" } })
+      .then((rows) => rows.map((r) => ({ type: "stance" as const, key: r.id, label: labelOf("stance", toStance(r)) })));
+  const reactions = (where: Prisma.ReactionWhereInput) =>
+    tx.reaction
+      .findMany({ where, include: reactionInclude, orderBy: { id: "asc" } })
+      .then((rows) => rows.map((r) => ({ type: "reaction" as const, key: r.id, label: labelOf("reaction", toReaction(r)) })));
+  const events = (where: Prisma.EventWhereInput) =>
+    tx.event
+      .findMany({ where, orderBy: { slug: "asc" } })
+      .then((rows) => rows.map((r) => ({ type: "event" as const, key: r.slug, label: r.title })));
+  switch (type) {
+    case "actor": {
+      out.push(...(await stances({ actorId: key })));
+      out.push(...(await reactions({ OR: [{ actorId: key }, { targetActorId: key }] })));
+      out.push(...(await stances({ evidence: { some: { quoteSpeakerId: key } }, NOT: { actorId: key } })));
+      out.push(
+        ...(await reactions({ evidence: { some: { quoteSpeakerId: key } }, NOT: { OR: [{ actorId: key }, { targetActorId: key }] } })),
+      );
+      out.push(...(await events({ OR: [{ actors: { some: { actorId: key } } }, { evidence: { some: { quoteSpeakerId: key } } }] })));
+      const gaps = await tx.dataGap.findMany({ where: { actorId: key }, include: gapInclude });
+      out.push(...gaps.map((g) => ({ type: "gap" as const, key: `${g.actor.slug}~${g.topic.slug}`, label: labelOf("gap", toGap(g)) })));
+      const members = await tx.actor.findMany({ where: { affiliationId: key }, orderBy: { slug: "asc" } });
+      out.push(...members.map((m) => ({ type: "actor" as const, key: m.slug, label: m.name })));
+      break;
+    }
+    case "topic": {
+      out.push(...(await stances({ topicId: key })));
+      const gaps = await tx.dataGap.findMany({ where: { topicId: key }, include: gapInclude });
+      out.push(...gaps.map((g) => ({ type: "gap" as const, key: `${g.actor.slug}~${g.topic.slug}`, label: labelOf("gap", toGap(g)) })));
+      break;
+    }
+    case "source": {
+      out.push(...(await stances({ evidence: { some: { sourceId: key } } })));
+      out.push(...(await reactions({ evidence: { some: { sourceId: key } } })));
+      out.push(...(await events({ evidence: { some: { sourceId: key } } })));
+      const cites = await tx.source.findMany({ where: { citedInId: key }, orderBy: { id: "asc" } });
+      out.push(...cites.map((s) => ({ type: "source" as const, key: s.id, label: `${s.publisher}: ${s.title}` })));
+      break;
+    }
+    case "event":
+      out.push(...(await reactions({ targetEventId: key })));
+      break;
+    case "stance":
+    case "reaction":
+    case "gap":
+      break;
+  }
+  return out;
+}
