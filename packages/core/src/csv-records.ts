@@ -5,7 +5,10 @@ import Papa from "papaparse";
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 export function flattenRecord(record: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
-  if (Array.isArray(record)) record.forEach((v, i) => flattenRecord(v, prefix ? `${prefix}.${i}` : String(i), out));
+  if (Array.isArray(record))
+    record.forEach((v, i) => {
+      flattenRecord(v, prefix ? `${prefix}.${i}` : String(i), out);
+    });
   else if (record !== null && typeof record === "object")
     for (const [k, v] of Object.entries(record)) flattenRecord(v, prefix ? `${prefix}.${k}` : k, out);
   else if (record !== undefined && record !== null) out[prefix] = String(record);

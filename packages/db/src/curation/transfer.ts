@@ -65,7 +65,10 @@ export function importInputFromJson(body: unknown): ImportInput {
     const type = (Object.entries(COLLECTIONS).find(([, c]) => c === collection)?.[0] ?? null) as EntityType | null;
     if (!type) problems.push({ row: collection, message: `unknown collection; expected one of ${Object.values(COLLECTIONS).join(", ")}` });
     else if (!Array.isArray(list)) problems.push({ row: collection, message: "must be an array" });
-    else list.forEach((record, i) => rows.push({ row: `${collection}[${i}]`, type, record }));
+    else
+      list.forEach((record, i) => {
+        rows.push({ row: `${collection}[${i}]`, type, record });
+      });
   }
   return { rows, problems };
 }
