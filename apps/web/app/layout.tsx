@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 // Local-script names (Dari, Pashto, Urdu; Chinese) must render on any machine: fonts ship with the app,
@@ -12,7 +13,9 @@ export const metadata: Metadata = {
   description: "Who stands where on a geopolitical question, and how actors react to one another.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page render per request, so each gets the CSP nonce (proxy.ts).
+  await headers();
   return (
     <html lang="en">
       <body>
@@ -26,6 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Site">
             <a href="/">Dashboard</a>
             <a href="/api/v1/openapi.json">API</a>
+            <a href="/admin">Admin</a>
           </nav>
         </header>
         <main id="main">

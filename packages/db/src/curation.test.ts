@@ -62,7 +62,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
   });
 
   const pakistanAt = async (date: string) =>
-    (await stancesAsOf(db, { topic: POSTURE, at: date, actor: "pakistan", limit: 10 })).data[0]?.category ?? null;
+    (await stancesAsOf(db, { topic: POSTURE, at: date, actor: "pakistan", limit: 10 }))?.data[0]?.category ?? null;
 
   it.skipIf(!enabled)("keeps an edit as a draft until a reviewer publishes it, then a revert restores the old stance", async () => {
     const head = await getHead(db, "stance", PAKISTAN);

@@ -3,7 +3,10 @@ import { z } from "zod";
 
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Where the app is reached from outside, e.g. `https://stancemap.example.org`; https turns on Secure cookies. */
   STANCEMAP_PUBLIC_URL: z.url().optional(),
+  /** Optional: sign sessions with this instead of the secret generated into the database on first start. */
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
 });
 
 export const env = Env.parse(process.env);

@@ -1,6 +1,8 @@
 export * from "./accounts";
+export { authDatabase } from "./auth-adapter";
 export * from "./drafts";
 export * from "./errors";
 export * from "./history";
 export { type Dependant, readRecord, type Stored } from "./records";
+export { instanceSecret } from "./settings";
 export * from "./transfer";

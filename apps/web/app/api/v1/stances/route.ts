@@ -1,8 +1,11 @@
 import { StancesQuery } from "@stancemap/core";
 import { listStances, stancesAsOf, topicExists } from "@stancemap/db";
+import { createRoute } from "@/lib/server/curation-routes";
 import { ParameterError, readEndpoint } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
+
+export const POST = createRoute("stance");
 
 export function GET(request: Request) {
   return readEndpoint(request, StancesQuery, async (query, db) => {

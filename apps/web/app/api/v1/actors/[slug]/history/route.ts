@@ -1,0 +1,5 @@
+import { historyRoute } from "@/lib/server/curation-routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = historyRoute("actor");

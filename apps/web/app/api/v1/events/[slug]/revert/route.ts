@@ -1,0 +1,5 @@
+import { revertRoute } from "@/lib/server/curation-routes";
+
+export const dynamic = "force-dynamic";
+
+export const POST = revertRoute("event");

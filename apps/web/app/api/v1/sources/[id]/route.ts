@@ -1,0 +1,6 @@
+import { deleteRoute, updateRoute } from "@/lib/server/curation-routes";
+
+export const dynamic = "force-dynamic";
+
+export const PATCH = updateRoute("source");
+export const DELETE = deleteRoute("source");

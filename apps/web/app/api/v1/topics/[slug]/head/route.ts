@@ -1,0 +1,5 @@
+import { headRoute } from "@/lib/server/curation-routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = headRoute("topic");

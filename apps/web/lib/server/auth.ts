@@ -1,0 +1,79 @@
+// Sign-in, sessions and sign-out: better-auth with its Prisma adapter (email and password, scrypt
+// hashes, sessions in the database, httpOnly SameSite=Lax cookies, Secure behind HTTPS). Accounts are
+// made by admins, never by sign-up. Failed sign-ins are throttled per account and per address.
+import "server-only";
+import { authDatabase, getDb, instanceSecret, principalForUser, recordSignInFailure, signInThrottle } from "@stancemap/db";
+import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { env } from "./env";
+
+async function createAuth() {
+  const db = getDb();
+  const secret = env.BETTER_AUTH_SECRET ?? (await instanceSecret(db));
+  const secure = env.STANCEMAP_PUBLIC_URL?.startsWith("https:") ?? false;
+  return betterAuth({
+    appName: "Stancemap",
+    database: authDatabase(db),
+    secret,
+    ...(env.STANCEMAP_PUBLIC_URL ? { baseURL: env.STANCEMAP_PUBLIC_URL } : {}),
+    // Same-origin only: the request's own origin (wherever the app is served from) and the public URL.
+    trustedOrigins: async (request) => [
+      ...(request ? [new URL(request.url).origin] : []),
+      ...(env.STANCEMAP_PUBLIC_URL ? [env.STANCEMAP_PUBLIC_URL] : []),
+    ],
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 200 },
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, required: false, defaultValue: "editor" },
+        disabled: { type: "boolean", input: false, required: false, defaultValue: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Our own limiter (below) counts failures, not requests: editors signing in often are never slowed.
+    rateLimit: { enabled: false },
+    advanced: {
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+    },
+    telemetry: { enabled: false },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
+        const address = (ctx.request && getIP(ctx.request, ctx.context.options)) || "unknown";
+        const throttle = await signInThrottle(db, email, address);
+        if (throttle.blocked) {
+          throw new APIError("TOO_MANY_REQUESTS", {
+            message: `Too many failed sign-ins. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minute(s).`,
+            code: "TOO_MANY_FAILED_SIGN_INS",
+          });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
+        const address = (ctx.request && getIP(ctx.request, ctx.context.options)) || "unknown";
+        const returned = ctx.context.returned;
+        if (returned instanceof APIError && returned.status !== "TOO_MANY_REQUESTS") await recordSignInFailure(db, email, address);
+      }),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account's correct password still gets no session.
+          before: async (session) => ((await principalForUser(db, session.userId)) ? undefined : false),
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = Awaited<ReturnType<typeof createAuth>>;
+const globalForAuth = globalThis as unknown as { stancemapAuth?: Promise<Auth> };
+
+export function getAuth(): Promise<Auth> {
+  globalForAuth.stancemapAuth ??= createAuth();
+  return globalForAuth.stancemapAuth;
+}

@@ -1,0 +1,40 @@
+// The server-only door to every write: who is asking (session cookie or API token), and the
+// cross-site check. Route handlers and server actions get the caller here and pass it to
+// @stancemap/db, whose curation functions check the role where the write happens.
+// Middleware never decides access.
+import "server-only";
+import { getDb, type Principal, principalForToken, principalForUser } from "@stancemap/db";
+import { headers as nextHeaders } from "next/headers";
+import { cache } from "react";
+import { getAuth } from "./auth";
+
+/** The signed-in user behind these headers, or null: from a bearer token, else from the session cookie. */
+export async function principalFrom(headers: Headers): Promise<Principal | null> {
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) return principalForToken(getDb(), authorization.slice(7).trim());
+  const session = await (await getAuth()).api.getSession({ headers });
+  if (!session) return null;
+  // Role and status come from the database on every request, never from the cookie.
+  return principalForUser(getDb(), session.user.id);
+}
+
+/** For server components and server actions: the current user, once per request. */
+export const currentPrincipal = cache(async (): Promise<Principal | null> => principalFrom(await nextHeaders()));
+
+/**
+ * Cross-site request forgery: a state-changing request that rides on a cookie must come from this
+ * site: a missing or `null` Origin is refused.
+ */
+export function crossSiteRefusal(request: Request): string | null {
+  if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return null;
+  // Only a request that carries cookies can be forged across sites; the rest are token calls
+  // (scripts send no Origin) or anonymous, and are answered 401 if they need a session.
+  if (!request.headers.get("cookie")) return null;
+  const origin = request.headers.get("origin");
+  if (!origin || origin === "null") return "a state-changing request needs an Origin header from this site";
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
+  const own = new Set([new URL(request.url).origin, ...(host ? [`${proto}://${host}`] : [])]);
+  if (process.env.STANCEMAP_PUBLIC_URL) own.add(new URL(process.env.STANCEMAP_PUBLIC_URL).origin);
+  return own.has(origin) ? null : `requests from ${origin} are not accepted`;
+}

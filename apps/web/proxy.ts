@@ -1,0 +1,45 @@
+// Security headers on every response, and a per-request nonce for the Content-Security-Policy that
+// Next applies to its own scripts. This is not an access check: authorisation happens where data
+// is written (lib/server/dal.ts and @stancemap/db).
+import { type NextRequest, NextResponse } from "next/server";
+
+/** Embeds may be framed by any site; everything else by none. */
+const EMBEDDABLE = /^\/embed(\/|$)/;
+
+export function contentSecurityPolicy(nonce: string, pathname: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // React writes colours and positions as style attributes; no script can come through a style.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${EMBEDDABLE.test(pathname) ? "*" : "'none'"}`,
+  ].join("; ");
+}
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const { pathname } = request.nextUrl;
+  const csp = contentSecurityPolicy(nonce, pathname, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  response.headers.set("x-content-type-options", "nosniff");
+  response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
+  response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  response.headers.set("cross-origin-opener-policy", "same-origin");
+  if (!EMBEDDABLE.test(pathname)) response.headers.set("x-frame-options", "DENY");
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
