@@ -6,6 +6,8 @@ const config: NextConfig = {
   // Native and wasm-backed database drivers stay outside the bundle.
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/client", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // Separate build folders let several builds (a second e2e run, a benchmark) share one checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
 };
 

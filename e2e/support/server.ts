@@ -1,10 +1,12 @@
 // Starts the production server for the e2e run on a database of its own: a fresh SQLite file
 // (or STANCEMAP_E2E_DATABASE_URL, which must be local), migrated and seeded with the dataset.
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, loadDataset, migrate, seedDataset } from "@stancemap/db";
+import { createDb, createUserRecord, loadDataset, migrate, seedDataset } from "@stancemap/db";
+import { usersFile } from "./users-file.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -27,6 +29,15 @@ const url = localOnly(process.env.STANCEMAP_E2E_DATABASE_URL ?? `file:${join(tmp
 await migrate(url);
 const db = createDb(url);
 await seedDataset(db, loadDataset());
+// One account per role, with passwords made for this run and kept beside it for the specs (support/auth.ts).
+const users: Record<string, { email: string; password: string }> = {};
+for (const role of ["editor", "reviewer", "admin"] as const) {
+  const email = `${role}@e2e.test`;
+  const password = randomBytes(12).toString("base64url");
+  await createUserRecord(db, null, { email, name: `E2E ${role}`, role, password });
+  users[role] = { email, password };
+}
+writeFileSync(usersFile(port), JSON.stringify(users));
 await db.close();
 
 const server = spawn(join(root, "node_modules", ".bin", "next"), ["start", "--port", port, "--hostname", "127.0.0.1"], {

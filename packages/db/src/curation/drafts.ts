@@ -250,6 +250,25 @@ export async function saveChange(db: Db, who: Principal | null, req: SaveRequest
   return curationTx(db, (tx) => saveInTx(tx, principal, req));
 }
 
+/**
+ * Saves several changes into one draft in one transaction: a stance and the source it cites, created
+ * in place. Any refusal and none is saved.
+ */
+export async function saveChangeSet(db: Db, who: Principal | null, requests: SaveRequest[]) {
+  const principal = requireRole(who, "editor");
+  if (requests.length === 0) throw new InvalidInput([{ path: "changes", message: "nothing to save" }]);
+  return curationTx(db, async (tx) => {
+    const saved: { draftId: string; itemId: string; version: string }[] = [];
+    let draftId = requests[0]?.draftId;
+    for (const req of requests) {
+      const result = await saveInTx(tx, principal, { ...req, draftId: req.draftId ?? draftId });
+      draftId = result.draftId;
+      saved.push(result);
+    }
+    return { draftId: draftId as string, saved };
+  });
+}
+
 function sortForPublish<T extends { entityType: string; op: string }>(items: T[]): T[] {
   const rank = (i: T) => {
     const at = WRITE_ORDER.indexOf(i.entityType as EntityType);

@@ -1,0 +1,1 @@
+export function usersFile(port: string | number): string;
