@@ -19,6 +19,8 @@ import {
   saveChange,
   VersionConflict,
 } from "./curation";
+import { selectCompactActors, selectStanceTimeline } from "./dashboard";
+import { withOpenDrafts } from "./dashboard-preview";
 import { loadDataset } from "./dataset";
 import { migrate } from "./migrate";
 import { stancesAsOf } from "./queries";
@@ -201,6 +203,33 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     expect((await getHead(db, "actor", "test-import-group")).published?.record).toMatchObject({ name: "<img src=x onerror=alert(1)>" });
     const log = await auditLog(db, editor, { user: "rev@example.org", type: "actor", limit: 10 });
     expect(log.data.map((c) => c.action)).toContain("publish");
+  });
+
+  it.skipIf(!enabled)("previews the dashboard with open drafts applied, while the public data stays as published", async () => {
+    const head = await getHead(db, "stance", PAKISTAN);
+    const record = (head.draft?.record ?? head.published?.record) as RecordOf<"stance">;
+    await saveChange(db, editor, {
+      type: "stance",
+      op: "upsert",
+      record: { ...record, category: "limited-engagement" },
+      expectedVersion: head.version,
+    });
+    const parts = {
+      topics: [],
+      topic: POSTURE,
+      actors: await selectCompactActors(db),
+      stances: await selectStanceTimeline(db, POSTURE),
+      gaps: [],
+      events: [],
+      reactions: null,
+      sources: [],
+    };
+    const { parts: preview, applied } = await withOpenDrafts(db, editor, parts);
+    expect(applied).toBeGreaterThanOrEqual(1);
+    expect(preview.stances.find((s) => s.id === PAKISTAN)?.category).toBe("limited-engagement");
+    expect(parts.stances.find((s) => s.id === PAKISTAN)?.category).toBe("diplomatic-engagement");
+    expect(await pakistanAt("2025-08-01")).toBe("diplomatic-engagement");
+    await expect(withOpenDrafts(db, null, parts)).rejects.toMatchObject({ status: 401 });
   });
 
   it.skipIf(!enabled)("accepts an admin's API token for its user, and not once revoked", async () => {

@@ -3,6 +3,7 @@ export { createDb, type Db, getDb } from "./client";
 export * from "./curation";
 export { BadCursorError } from "./cursor";
 export * from "./dashboard";
+export * from "./dashboard-preview";
 export { DatasetError, datasetDir, loadDataset, loadSourceTexts } from "./dataset";
 export { databaseUrl, defaultDatabaseUrl, findRepoRoot, type Provider, providerOf } from "./env";
 export { migrate } from "./migrate";

@@ -10,6 +10,8 @@ import {
   selectGapsBySlug,
   selectReactionEdges,
   selectStanceTimeline,
+  type Principal,
+  withOpenDrafts,
 } from "@stancemap/db";
 import type { DashboardData, Notice } from "@/lib/dashboard-data";
 import { isIsoDate, VIEWS, type View } from "@/lib/url-state";
@@ -56,7 +58,14 @@ export function readState(raw: Raw, topics: readonly string[], actors: ReadonlyS
   return { state: { topic, date, view, actor }, notices };
 }
 
-export async function loadDashboard(raw: Raw): Promise<{ data: DashboardData; state: DashboardState; notices: Notice[] }> {
+/**
+ * Everything the dashboard's first paint needs. With `preview`, open drafts are applied on top for
+ * that signed-in editor (the admin preview); the public dashboard never passes it.
+ */
+export async function loadDashboard(
+  raw: Raw,
+  opts: { preview?: Principal } = {},
+): Promise<{ data: DashboardData; state: DashboardState; notices: Notice[]; drafts: number }> {
   const db = getDb();
   // The network's edges come with the first paint only when the network is what is shown;
   // otherwise the client asks for them when the view opens (app/actions.ts).
@@ -77,26 +86,43 @@ export async function loadDashboard(raw: Raw): Promise<{ data: DashboardData; st
   const topic = topics.find((t) => t.slug === state.topic) ?? topics[0];
   if (!topic) throw new Error("the database has no topics: run `npm run db:seed`");
   const [stances, gaps] = await Promise.all([selectStanceTimeline(db, topic.slug), selectGapsBySlug(db, topic.slug)]);
+  let parts = {
+    topics,
+    topic: topic.slug,
+    actors,
+    stances,
+    gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })),
+    events,
+    reactions: reactions ? reactions.slice(0, MAX_NETWORK_REACTIONS) : null,
+    sources: sources.data.map((s) => ({
+      id: s.id,
+      publisher: s.publisher,
+      title: s.title,
+      publishedOn: s.publishedOn ?? null,
+      url: s.url ?? null,
+    })),
+  };
+  let drafts = 0;
+  if (opts.preview) {
+    const previewed = await withOpenDrafts(db, opts.preview, parts);
+    parts = previewed.parts;
+    drafts = previewed.applied;
+  }
   return {
     data: {
       revision,
-      topics,
-      topic,
-      actors,
-      stances,
-      gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })),
-      events,
-      reactions: reactions ? reactions.slice(0, MAX_NETWORK_REACTIONS) : null,
+      topics: parts.topics,
+      topic: parts.topics.find((t) => t.slug === topic.slug) ?? topic,
+      actors: parts.actors,
+      stances: parts.stances,
+      gaps: parts.gaps,
+      events: parts.events,
+      reactions: parts.reactions,
       reactionsTruncated: reactions ? reactions.length > MAX_NETWORK_REACTIONS : false,
-      sources: sources.data.map((s) => ({
-        id: s.id,
-        publisher: s.publisher,
-        title: s.title,
-        publishedOn: s.publishedOn ?? null,
-        url: s.url ?? null,
-      })),
+      sources: parts.sources,
     },
     state,
     notices,
+    drafts,
   };
 }
