@@ -53,12 +53,34 @@ export interface CsvRow {
   record: Record<string, Json>;
 }
 
-export function parseCsvRecords(text: string): { rows: CsvRow[]; errors: { line: number; message: string }[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy" });
-  return {
-    rows: parsed.data.map((row, i) => ({ line: i + 2, record: unflattenRow(row) })),
-    errors: parsed.errors.map((e) => ({ line: (e.row ?? 0) + 2, message: e.message })),
+export function parseCsvRecords(input: string): { rows: CsvRow[]; errors: { line: number; message: string }[] } {
+  const text = input.replace(/^\uFEFF/, "");
+  const rows: CsvRow[] = [];
+  const errors: { line: number; message: string }[] = [];
+  // Line numbers as a spreadsheet shows them: blank lines and quoted line breaks count.
+  // The header is the first line; data rows start after it.
+  let previousEnd = text.indexOf("\n") + 1;
+  let line = 2;
+  const lineAt = (offset: number) => {
+    for (let i = previousEnd; i < offset && i < text.length; i++) if (text[i] === "\n") line += 1;
+    previousEnd = Math.max(previousEnd, offset);
+    return line;
   };
+  Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: "greedy",
+    step: (result) => {
+      const end = result.meta.cursor;
+      // The row starts after the previous row's end and any blank lines.
+      let start = previousEnd;
+      while (start < end && (text[start] === "\n" || text[start] === "\r")) start += 1;
+      const at = lineAt(start);
+      lineAt(end);
+      for (const e of result.errors) errors.push({ line: at, message: e.message });
+      rows.push({ line: at, record: unflattenRow(result.data) });
+    },
+  });
+  return { rows, errors };
 }
 
 export function recordsToCsv(records: readonly unknown[]): string {
