@@ -8,7 +8,7 @@ const PORT = Number(process.env.STANCEMAP_E2E_PORT ?? 3100);
 export default defineConfig({
   testDir: ".",
   testMatch: ["**/*.spec.ts"],
-  outputDir: ".tmp/test-results",
+  outputDir: process.env.STANCEMAP_E2E_OUTPUT ?? ".tmp/test-results",
   fullyParallel: true,
   workers: 2,
   retries: 0,

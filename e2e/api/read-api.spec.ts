@@ -141,8 +141,9 @@ test.describe("read API over HTTP", () => {
     expect(doc.openapi).toBe("3.1.0");
     const result = await validate(structuredClone(doc));
     expect(result.valid, JSON.stringify(result)).toBe(true);
-    expect(Object.keys(doc.paths).sort()).toEqual(
-      [
+    // The read paths; the write API's paths are checked in write-api.spec.ts.
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
         "/api/health",
         "/api/v1/actors",
         "/api/v1/actors/{slug}",
@@ -152,7 +153,7 @@ test.describe("read API over HTTP", () => {
         "/api/v1/sources",
         "/api/v1/stances",
         "/api/v1/topics",
-      ].sort(),
+      ]),
     );
     const stanceParams = doc.paths["/api/v1/stances"].get.parameters.map((p: { name: string }) => p.name);
     expect(stanceParams).toEqual(expect.arrayContaining(["topic", "at", "limit", "cursor"]));

@@ -7,6 +7,7 @@ import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { env } from "./env";
+import { ownOrigins } from "./origins";
 
 async function createAuth() {
   const db = getDb();
@@ -17,9 +18,9 @@ async function createAuth() {
     database: authDatabase(db),
     secret,
     ...(env.STANCEMAP_PUBLIC_URL ? { baseURL: env.STANCEMAP_PUBLIC_URL } : {}),
-    // Same-origin only: the request's own origin (wherever the app is served from) and the public URL.
+    // Same-origin only: the origins the request was addressed to (wherever the app is served from) and the public URL.
     trustedOrigins: async (request) => [
-      ...(request ? [new URL(request.url).origin] : []),
+      ...(request ? ownOrigins(request) : []),
       ...(env.STANCEMAP_PUBLIC_URL ? [env.STANCEMAP_PUBLIC_URL] : []),
     ],
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 200 },
@@ -55,7 +56,8 @@ async function createAuth() {
         const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
         const address = (ctx.request && getIP(ctx.request, ctx.context.options)) || "unknown";
         const returned = ctx.context.returned;
-        if (returned instanceof APIError && returned.status !== "TOO_MANY_REQUESTS") await recordSignInFailure(db, email, address);
+        // Only a wrong email or password counts: a refused origin or a throttled attempt guesses nothing.
+        if (returned instanceof APIError && returned.status === "UNAUTHORIZED") await recordSignInFailure(db, email, address);
       }),
     },
     databaseHooks: {

@@ -3,7 +3,7 @@
 // GET /api/v1/{collection}/{key}/head, GET …/history and POST …/revert.
 import "server-only";
 import { DeleteQuery, type EntityType, RevertBody, VersionToken, WriteOptions } from "@stancemap/core";
-import { getDb, getHead, InvalidInput, NotFound, recordHistory, revertRecord, saveChange, zodIssues } from "@stancemap/db";
+import { CurationError, getDb, getHead, InvalidInput, NotFound, recordHistory, revertRecord, saveChange, zodIssues } from "@stancemap/db";
 import type { z } from "zod";
 import { curationEndpoint, noStore, readJson } from "./write";
 
@@ -19,6 +19,12 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, prefix: string[] 
   return parsed.data;
 }
 
+/** `?draft=&title=` as saveChange takes them: the query names the draft `draft`, the request `draftId`. */
+function writeOptions(request: Request): { draftId?: string; title?: string } {
+  const { draft, title } = parse(WriteOptions, query(request));
+  return { ...(draft ? { draftId: draft } : {}), ...(title ? { title } : {}) };
+}
+
 const keyOfParams = async (params: Params) => {
   const p = await params;
   return decodeURIComponent(p.slug ?? p.id ?? "");
@@ -28,7 +34,7 @@ const keyOfParams = async (params: Params) => {
 export function createRoute(type: EntityType) {
   return (request: Request) =>
     curationEndpoint(request, async (who) => {
-      const options = parse(WriteOptions, query(request));
+      const options = writeOptions(request);
       const record = await readJson(request);
       const saved = await saveChange(getDb(), who, { type, op: "upsert", record, expectedVersion: null, ...options });
       return Response.json(saved, { status: 201, headers: noStore });
@@ -40,7 +46,7 @@ export function updateRoute(type: EntityType) {
   return (request: Request, context: { params: Params }) =>
     curationEndpoint(request, async (who) => {
       const key = await keyOfParams(context.params);
-      const options = parse(WriteOptions, query(request));
+      const options = writeOptions(request);
       const body = await readJson(request);
       if (!body || typeof body !== "object" || Array.isArray(body))
         throw new InvalidInput([{ path: "body", message: "must be a JSON object of the fields to change, with expectedVersion" }]);
@@ -49,7 +55,8 @@ export function updateRoute(type: EntityType) {
       const db = getDb();
       const head = await getHead(db, type, key);
       const current = head.draft ? head.draft.record : (head.published?.record ?? null);
-      if (!current) throw new InvalidInput([{ path: "key", message: `no ${type} "${key}"` }]);
+      if (!head.published && !head.draft) throw new NotFound(`no ${type} "${key}"`);
+      if (!current) throw new CurationError(409, `${type} "${key}" is being deleted in draft "${head.draft?.draftId}"`);
       const saved = await saveChange(db, who, {
         type,
         op: "upsert",

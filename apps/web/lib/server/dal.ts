@@ -7,6 +7,7 @@ import { getDb, type Principal, principalForToken, principalForUser } from "@sta
 import { headers as nextHeaders } from "next/headers";
 import { cache } from "react";
 import { getAuth } from "./auth";
+import { ownOrigins } from "./origins";
 
 /** The signed-in user behind these headers, or null: from a bearer token, else from the session cookie. */
 export async function principalFrom(headers: Headers): Promise<Principal | null> {
@@ -32,9 +33,5 @@ export function crossSiteRefusal(request: Request): string | null {
   if (!request.headers.get("cookie")) return null;
   const origin = request.headers.get("origin");
   if (!origin || origin === "null") return "a state-changing request needs an Origin header from this site";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
-  const own = new Set([new URL(request.url).origin, ...(host ? [`${proto}://${host}`] : [])]);
-  if (process.env.STANCEMAP_PUBLIC_URL) own.add(new URL(process.env.STANCEMAP_PUBLIC_URL).origin);
-  return own.has(origin) ? null : `requests from ${origin} are not accepted`;
+  return ownOrigins(request).has(origin) ? null : `requests from ${origin} are not accepted`;
 }

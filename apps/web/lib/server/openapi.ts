@@ -18,8 +18,9 @@ import {
   TopicList,
 } from "@stancemap/core";
 import { z } from "zod";
-import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { APP_VERSION } from "./env";
+import { curationPaths, securitySchemes } from "./openapi-curation";
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
@@ -44,6 +45,13 @@ function read(
   };
 }
 
+/** Read and write operations of one path share one path item. */
+function merge(...sets: ZodOpenApiPathsObject[]): ZodOpenApiPathsObject {
+  const out: ZodOpenApiPathsObject = {};
+  for (const set of sets) for (const [path, item] of Object.entries(set)) out[path] = { ...out[path], ...item };
+  return out;
+}
+
 let cached: ReturnType<typeof createDocument> | null = null;
 
 export function openApiDocument() {
@@ -54,35 +62,42 @@ export function openApiDocument() {
       version: APP_VERSION,
       description:
         "Who stands where on a geopolitical question, and how actors react to one another. " +
-        "Lists are `{ data: [...] }`, paged with `limit` and `cursor`; errors are RFC 9457 problem details.",
+        "Lists are `{ data: [...] }`, paged with `limit` and `cursor`; errors are RFC 9457 problem details. " +
+        "Reads are public. Writes need a session cookie (from `POST /api/auth/sign-in/email`; state-changing cookie requests " +
+        "must send a same-site `Origin` header) or an API token (`Authorization: Bearer smp_…`). Every change goes into a " +
+        "draft that a reviewer publishes; each edit sends back the version token it started from (`expectedVersion`).",
     },
-    paths: {
-      "/api/health": {
-        get: {
-          summary: "Service and database health",
-          responses: { "200": json(Health, "Healthy"), "503": json(Health, "Database unreachable") },
+    components: { securitySchemes },
+    paths: merge(
+      {
+        "/api/health": {
+          get: {
+            summary: "Service and database health",
+            responses: { "200": json(Health, "Healthy"), "503": json(Health, "Database unreachable") },
+          },
         },
+        "/api/v1/actors": { get: read("List actors", ActorsQuery, ActorList) },
+        "/api/v1/actors/{slug}": {
+          get: read("One actor's record: stances, no-data notes, reactions given and received", null, ActorDetail, {
+            requestParams: { path: z.object({ slug: z.string().describe("The actor's slug, or a state's ISO 3166-1 alpha-3 code.") }) },
+            responses: { "404": problem("No actor with that slug or code.") },
+          }),
+        },
+        "/api/v1/topics": { get: read("List topics with their category scales", null, TopicList) },
+        "/api/v1/stances": {
+          get: read(
+            "List stances; with `topic` and `at`, each actor's stance as of that date",
+            StancesQuery,
+            z.union([StanceAsOfList, StanceList]),
+          ),
+        },
+        "/api/v1/reactions": { get: read("List reactions (the network's edges)", ReactionsQuery, ReactionList) },
+        "/api/v1/events": { get: read("List events", EventsQuery, EventList) },
+        "/api/v1/sources": { get: read("List sources", PageQuery, SourceList) },
+        "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
       },
-      "/api/v1/actors": { get: read("List actors", ActorsQuery, ActorList) },
-      "/api/v1/actors/{slug}": {
-        get: read("One actor's record: stances, no-data notes, reactions given and received", null, ActorDetail, {
-          requestParams: { path: z.object({ slug: z.string().describe("The actor's slug, or a state's ISO 3166-1 alpha-3 code.") }) },
-          responses: { "404": problem("No actor with that slug or code.") },
-        }),
-      },
-      "/api/v1/topics": { get: read("List topics with their category scales", null, TopicList) },
-      "/api/v1/stances": {
-        get: read(
-          "List stances; with `topic` and `at`, each actor's stance as of that date",
-          StancesQuery,
-          z.union([StanceAsOfList, StanceList]),
-        ),
-      },
-      "/api/v1/reactions": { get: read("List reactions (the network's edges)", ReactionsQuery, ReactionList) },
-      "/api/v1/events": { get: read("List events", EventsQuery, EventList) },
-      "/api/v1/sources": { get: read("List sources", PageQuery, SourceList) },
-      "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
-    },
+      curationPaths(),
+    ),
   });
   return cached;
 }
