@@ -121,7 +121,7 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const NewUser = z.object({
   email: z.email("must be an email address").max(200),
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1, "enter their name").max(120),
   role: Role,
   password: z.string().min(12, "at least 12 characters").max(200),
 });

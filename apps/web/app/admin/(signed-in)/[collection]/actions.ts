@@ -1,0 +1,179 @@
+"use server";
+// Saving and deleting records from the admin forms. The caller comes from the session, never from the
+// form; @stancemap/db checks the role and validates again. Refusals come back as plain results whose
+// issue paths are the form's, so each message lands next to its field.
+import { type AnyRecord, EntityType, keyOf, RECORD_SCHEMAS, VersionToken } from "@stancemap/core";
+import {
+  CurationError,
+  getDb,
+  getHead,
+  HasDependants,
+  InvalidInput,
+  type SaveRequest,
+  saveChange,
+  saveChangeSet,
+  VersionConflict,
+} from "@stancemap/db";
+import { type FieldIssue, friendly, HAS_EVIDENCE, KEY_FIELD, type Values } from "@/components/admin/form/form-state";
+import type { DeleteInput, SaveInput, SaveResult } from "@/components/admin/form/save-types";
+import { currentPrincipal } from "@/lib/server/dal";
+
+const DRAFT_ID = /^[A-Za-z0-9_-]{1,40}$/;
+const TYPE_NAMES: Record<EntityType, string> = {
+  actor: "An actor",
+  topic: "A topic",
+  source: "A source",
+  stance: "A stance",
+  reaction: "A reaction",
+  event: "An event",
+  gap: "A no-data note",
+};
+
+function issuesOf(type: EntityType, input: unknown, prefix = ""): FieldIssue[] {
+  const parsed = RECORD_SCHEMAS[type].safeParse(input);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((i) => ({ path: prefix + i.path.map(String).join("."), message: i.message }));
+}
+
+/** The database names a missing reference by its type ("actor"); find the field that holds it. */
+function locate(type: EntityType, record: Values, issue: FieldIssue): string {
+  const key = /"([^"]+)"/.exec(issue.message)?.[1];
+  const evidence = (Array.isArray(record.evidence) ? record.evidence : []) as { source?: string; quote?: { speaker?: string } }[];
+  const target = (record.target ?? {}) as { actor?: string; event?: string };
+  switch (issue.path) {
+    case "actor": {
+      if (type === "actor") return "affiliation";
+      if (record.actor === key) return "actor";
+      if (target.actor === key) return "target.actor";
+      if (Array.isArray(record.actors) && record.actors.includes(key)) return "actors";
+      const i = evidence.findIndex((e) => e.quote?.speaker === key);
+      return i >= 0 ? `evidence.${i}.quote.speaker` : "actor";
+    }
+    case "source": {
+      if (type === "source") return "citedIn.source";
+      const i = evidence.findIndex((e) => e.source === key);
+      return i >= 0 ? `evidence.${i}.source` : "evidence";
+    }
+    case "event":
+      return "target.event";
+    default:
+      return issue.path;
+  }
+}
+
+const refused = (status: number, message: string, issues?: FieldIssue[]): SaveResult => ({
+  ok: false,
+  status,
+  message,
+  ...(issues ? { issues: issues.map((i) => ({ path: i.path, message: friendly(i.message) })) } : {}),
+});
+
+export async function saveRecord(input: SaveInput): Promise<SaveResult> {
+  const who = await currentPrincipal();
+  if (!who) return refused(401, "Your session has ended: sign in again in another tab, then save.");
+  const type = EntityType.safeParse(input?.type);
+  if (!type.success) return refused(400, "Unknown record type.");
+  const t = type.data;
+  const expected = input.expectedVersion === null ? null : VersionToken.safeParse(input.expectedVersion);
+  if (expected && !expected.success) return refused(400, "The form's version token is malformed; reload the page.");
+  const draftId = typeof input.draftId === "string" && DRAFT_ID.test(input.draftId) ? input.draftId : undefined;
+  const newSources = HAS_EVIDENCE.has(t) && Array.isArray(input.newSources) ? input.newSources : [];
+
+  // The same schema as the form, again: the browser's check is a convenience, this one counts.
+  const issues = [
+    ...newSources.flatMap((s) => issuesOf("source", s.record, `evidence.${Number(s.row)}._new.`)),
+    ...issuesOf(t, input.record),
+  ];
+  if (issues.length > 0) return refused(400, "Some fields need attention.", issues);
+  const record = RECORD_SCHEMAS[t].parse(input.record) as AnyRecord;
+  const key = keyOf(t, record);
+  const keyPath = KEY_FIELD[t] ?? "actor";
+  if (input.key !== null && input.key !== key)
+    return refused(400, "The key cannot change.", [{ path: keyPath, message: "cannot change once created" }]);
+
+  const db = getDb();
+  for (const s of newSources) {
+    const head = await getHead(db, "source", String(s.record.id));
+    if (head.published || head.draft)
+      return refused(409, "A new source's ID is taken.", [
+        {
+          path: `evidence.${s.row}._new.id`,
+          message: `a source with the ID "${s.record.id}" exists already; pick it as an existing source`,
+        },
+      ]);
+  }
+
+  const main: SaveRequest = {
+    type: t,
+    op: "upsert",
+    key: input.key ?? undefined,
+    record,
+    expectedVersion: expected ? expected.data : null,
+  };
+  const requests: SaveRequest[] = [
+    ...newSources.map((s): SaveRequest => ({ type: "source", op: "upsert", record: s.record, expectedVersion: null })),
+    main,
+  ];
+  if (requests[0]) requests[0].draftId = draftId;
+  try {
+    const saved = requests.length === 1 ? await saveChange(db, who, requests[0] as SaveRequest) : await saveChangeSet(db, who, requests);
+    return { ok: true, draftId: saved.draftId, key };
+  } catch (error) {
+    if (error instanceof InvalidInput)
+      return refused(
+        400,
+        error.message,
+        error.issues.map((i) => ({
+          path: locate(t, record as unknown as Values, i),
+          // Most often the record is in another open draft: only published records and this change's draft count.
+          message: i.message.startsWith("unknown ") ? `${i.message}: it is neither published nor in this change's draft` : i.message,
+        })),
+      );
+    if (error instanceof VersionConflict) {
+      const source = newSources.find((s) => error.message.startsWith(`source "${s.record.id}"`));
+      if (source && t !== "source")
+        return refused(409, error.message, [{ path: `evidence.${source.row}._new.id`, message: "a source with this ID exists already" }]);
+      if (main.expectedVersion === null) {
+        const where = error.message.endsWith("in an open draft") ? " in an open draft" : "";
+        const what = t === "gap" ? "for this actor and topic" : `with the ${keyPath === "id" ? "ID" : "slug"} "${key}"`;
+        return refused(409, error.message, [{ path: keyPath, message: `${TYPE_NAMES[t]} ${what} exists already${where}.` }]);
+      }
+      return { ok: false, status: 409, message: error.message, conflict: error.current as { version: string; record: Values | null } };
+    }
+    if (error instanceof CurationError) return refused(error.status, error.message);
+    throw error;
+  }
+}
+
+export async function deleteRecord(input: DeleteInput): Promise<SaveResult> {
+  const who = await currentPrincipal();
+  if (!who) return refused(401, "Your session has ended: sign in again in another tab, then delete.");
+  const type = EntityType.safeParse(input?.type);
+  const expected = VersionToken.safeParse(input?.expectedVersion);
+  if (!type.success || !expected.success || typeof input.key !== "string") return refused(400, "Malformed request; reload the page.");
+  const draftId = typeof input.draftId === "string" && DRAFT_ID.test(input.draftId) ? input.draftId : undefined;
+  try {
+    const saved = await saveChange(getDb(), who, {
+      type: type.data,
+      op: "delete",
+      key: input.key,
+      expectedVersion: expected.data,
+      draftId,
+    });
+    return { ok: true, draftId: saved.draftId, key: input.key };
+  } catch (error) {
+    if (error instanceof HasDependants) {
+      const n = error.dependants.length;
+      return {
+        ok: false,
+        status: 409,
+        message: `Cannot delete: ${n} record${n === 1 ? " depends" : "s depend"} on it.`,
+        dependants: error.dependants,
+      };
+    }
+    if (error instanceof VersionConflict)
+      return { ok: false, status: 409, message: error.message, conflict: error.current as { version: string; record: Values | null } };
+    if (error instanceof CurationError) return refused(error.status, error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,158 @@
+// The record forms: two people saving the same stance, a claim without a source, and a deletion that
+// others depend on. Each test makes its own actor, source and stance through the write API.
+import { expect, type Page, test } from "@playwright/test";
+import { contextAs } from "../support/auth";
+import { seriousViolations } from "../support/axe";
+
+const TOPIC = "posture-toward-taliban-government";
+
+/** Creates and publishes a source, an actor and a stance of that actor citing it, as a reviewer. */
+async function publishedStance(page: Page, origin: string) {
+  const tag = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const post = async (path: string, body: unknown) => {
+    const res = await page.request.post(path, { data: body, headers: { origin } });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+    return (await res.json()) as { draftId: string };
+  };
+  const source = `${tag}-source`;
+  const actor = `${tag}-actor`;
+  const stance = `${tag}-stance`;
+  const { draftId } = await post("/api/v1/sources", {
+    id: source,
+    publisher: "E2E Wire",
+    title: `Report ${tag}`,
+    reliability: "Made by the test.",
+  });
+  await post(`/api/v1/actors?draft=${draftId}`, { slug: actor, name: `Test group ${tag}`, kind: "group" });
+  await post(`/api/v1/stances?draft=${draftId}`, {
+    id: stance,
+    actor,
+    topic: TOPIC,
+    category: "limited-engagement",
+    validFrom: "2025-07-04",
+    confidence: "medium",
+    summary: "The original summary.",
+    note: "The original note.",
+    evidence: [{ source, locator: "para 1" }],
+  });
+  const published = await page.request.post(`/api/v1/drafts/${draftId}/publish`, { data: {}, headers: { origin } });
+  expect(published.status(), await published.text()).toBe(200);
+  return { actor, stance, source };
+}
+
+test.describe("record forms", () => {
+  test("two editors edit the same stance and the second save gets the conflict view", async ({ browser, baseURL }) => {
+    const reviewer = await contextAs(browser, "reviewer");
+    const editor = await contextAs(browser, "editor");
+    const { stance } = await publishedStance(reviewer.page, baseURL as string);
+    const url = `/admin/stances/${stance}`;
+    await editor.page.goto(url);
+    await reviewer.page.goto(url);
+
+    const summary = (page: Page) => page.getByRole("textbox", { name: "Summary", exact: true });
+    const note = (page: Page) => page.getByRole("textbox", { name: /^Note/ });
+    await summary(editor.page).fill("The editor's summary.");
+    await summary(reviewer.page).fill("The reviewer's summary.");
+    await note(reviewer.page).fill("The reviewer's note.");
+
+    await editor.page.getByRole("button", { name: "Save as draft" }).click();
+    await expect(editor.page.getByRole("status").filter({ hasText: "Saved as draft" })).toBeVisible();
+    await expect(editor.page.getByText(/Editing the open draft d_\S+ \(pending\)/)).toBeVisible();
+
+    await reviewer.page.getByRole("button", { name: "Save as draft" }).click();
+    const merge = reviewer.page.getByRole("region", { name: /Someone else saved this/ });
+    await expect(merge.getByRole("heading", { name: /Someone else saved this/ })).toBeVisible();
+    await expect(merge.getByText("The editor's summary.")).toBeVisible();
+    await expect(merge.getByText("The reviewer's summary.")).toBeVisible();
+    await expect(merge.getByText("The original note.")).toBeVisible();
+    // The reviewer's input is still in the form below.
+    await expect(summary(reviewer.page)).toHaveValue("The reviewer's summary.");
+    await expect(merge.getByRole("radio", { name: "Keep yours for Summary" })).toBeChecked();
+    expect(await seriousViolations(reviewer.page, ".admin-main")).toEqual([]);
+
+    await merge.getByRole("radio", { name: "Keep theirs for Summary" }).check();
+    await merge.getByRole("button", { name: "Save merged version" }).click();
+    await expect(reviewer.page.getByRole("status").filter({ hasText: "Saved as draft" })).toBeVisible();
+    await expect(reviewer.page.getByRole("heading", { name: /Someone else saved this/ })).toHaveCount(0);
+    await expect(summary(reviewer.page)).toHaveValue("The editor's summary.");
+    await expect(note(reviewer.page)).toHaveValue("The reviewer's note.");
+
+    // The editor, still on the old version, is refused in turn rather than overwriting the merge.
+    await summary(editor.page).fill("The editor's second thought.");
+    await editor.page.getByRole("button", { name: "Save as draft" }).click();
+    await expect(editor.page.getByRole("heading", { name: /Someone else saved this/ })).toBeVisible();
+    await Promise.all([reviewer.context.close(), editor.context.close()]);
+  });
+
+  test("a stance without a source is refused with the error next to the field and nothing is saved", async ({ browser }) => {
+    const { page, context } = await contextAs(browser, "editor");
+    await page.goto(`/admin/stances/new?actor=pakistan&topic=${TOPIC}`);
+    await page.getByLabel("Category").selectOption("limited-engagement");
+    await page.getByLabel("Valid from").fill("2025-07-05");
+    await page.getByRole("radio", { name: "High" }).check();
+    await page.getByRole("textbox", { name: "Summary", exact: true }).fill(`Unsourced claim ${Date.now()}`);
+    const id = await page.getByRole("textbox", { name: "ID", exact: true }).inputValue();
+    expect(id).toBe("pakistan-posture-2025-07-05");
+
+    // A blank source row: the error sits at that row's source picker.
+    await page.getByRole("button", { name: "Save as draft" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "nothing was saved" });
+    await expect(alert).toContainText("Source 1 › Source: Required.");
+    const picker = page.getByRole("combobox", { name: "Source", exact: true });
+    await expect(picker).toHaveAttribute("aria-invalid", "true");
+    await expect(picker).toHaveAccessibleDescription(/Required\./);
+    expect(await seriousViolations(page, ".admin-main")).toEqual([]);
+
+    // No row at all: the error sits with the sources and the button that adds one.
+    await page.getByRole("button", { name: "Remove source 1" }).click();
+    await expect(page.getByRole("button", { name: "Add a source" })).toBeFocused();
+    await page.getByRole("button", { name: "Save as draft" }).click();
+    await expect(alert).toContainText("At least one source is required.");
+    const sources = page.getByRole("region", { name: "Sources" });
+    await expect(sources.getByText("At least one source is required.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add a source" })).toHaveAccessibleDescription(/at least one source is required/i);
+    // The summary's link takes keyboard users to the field.
+    await alert.getByRole("link", { name: /Sources: At least one source/ }).click();
+    await expect(page.locator("#rf-evidence")).toBeFocused();
+
+    await expect(page).toHaveURL(/\/admin\/stances\/new/);
+    const head = await page.request.get(`/api/v1/stances/${id}/head`);
+    expect(head.status()).toBe(404);
+    await context.close();
+  });
+
+  test("deleting an actor others depend on lists the dependants", async ({ browser, baseURL }) => {
+    const reviewer = await contextAs(browser, "reviewer");
+    const { actor, stance } = await publishedStance(reviewer.page, baseURL as string);
+    await reviewer.context.close();
+
+    const { page, context } = await contextAs(browser, "editor");
+    await page.goto(`/admin/actors/${actor}`);
+    await page.getByRole("button", { name: "Delete this actor…" }).click();
+    await expect(page.getByRole("button", { name: "Yes, delete it" })).toBeFocused();
+    await page.getByRole("button", { name: "Yes, delete it" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "Cannot delete" });
+    await expect(refusal).toContainText("Cannot delete: 1 record depends on it.");
+    const link = refusal.getByRole("link");
+    await expect(link).toHaveCount(1);
+    await expect(link).toHaveAttribute("href", `/admin/stances/${stance}`);
+
+    // Nothing changed: no draft proposes the deletion, and the actor is still published.
+    const head = (await (await page.request.get(`/api/v1/actors/${actor}/head`)).json()) as { draft: unknown; published: unknown };
+    expect(head.draft).toBeNull();
+    expect(head.published).not.toBeNull();
+
+    await link.click();
+    await expect(page.getByRole("heading", { level: 1, name: /Edit stance/ })).toBeVisible();
+
+    // The seeded Pakistan has many dependants; each is listed.
+    await page.goto("/admin/actors/pakistan");
+    await page.getByRole("button", { name: "Delete this actor…" }).click();
+    await page.getByRole("button", { name: "Yes, delete it" }).click();
+    const many = page.getByRole("alert").filter({ hasText: "Cannot delete" });
+    await expect(many).toContainText(/Cannot delete: \d+ records depend on it\./);
+    const count = Number((await many.textContent())?.match(/Cannot delete: (\d+)/)?.[1]);
+    await expect(many.getByRole("link")).toHaveCount(count);
+    await context.close();
+  });
+});
