@@ -9,6 +9,11 @@ const config: NextConfig = {
   // Separate build folders let several builds (a second e2e run, a benchmark) share one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  experimental: {
+    // Bulk import uploads (refused with a clear message above 10 MB by the import itself).
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
 };
 
 export default config;

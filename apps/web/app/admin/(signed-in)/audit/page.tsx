@@ -1,0 +1,203 @@
+// The global audit log: who did what, when, to which record. Filters are a plain GET form, so the
+// state lives in the URL and works without JavaScript; "Older" pages by cursor.
+import { AuditQuery, EntityType, roleAtLeast } from "@stancemap/core";
+import { auditLog, getDb, listUsers } from "@stancemap/db";
+import type { Metadata } from "next";
+import { utc } from "@/components/admin/review/format";
+import { draftHref, historyHref, isRecordType } from "@/components/admin/review/links";
+import { currentPrincipal } from "@/lib/server/dal";
+import "@/components/admin/review/review.css";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const PAGE = 50;
+const FIELDS = ["user", "type", "action", "from", "to"] as const;
+type Field = (typeof FIELDS)[number];
+
+const ACTIONS: [string, string][] = [
+  ["draft.save", "Saved in a draft"],
+  ["draft.delete", "Deletion proposed"],
+  ["publish", "Published (a record)"],
+  ["revert", "Restored a revision"],
+  ["draft.publish", "Draft published"],
+  ["draft.return", "Draft sent back"],
+  ["draft.withdraw", "Draft withdrawn"],
+  ["user.create", "User created"],
+  ["user.update", "User changed"],
+  ["token.create", "Token created"],
+  ["token.revoke", "Token revoked"],
+];
+const ACTION_TEXT = Object.fromEntries(ACTIONS);
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+
+/** Each filter is checked alone: a bad date is reported beside its field and the others still apply. */
+function readFilters(search: Record<string, string | string[] | undefined>) {
+  const values = Object.fromEntries(FIELDS.map((f) => [f, one(search[f])])) as Record<Field, string>;
+  const errors: Partial<Record<Field, string>> = {};
+  const query: Record<string, unknown> = { limit: PAGE };
+  for (const f of FIELDS) {
+    if (!values[f]) continue;
+    const parsed = AuditQuery.shape[f].safeParse(values[f]);
+    if (parsed.success) query[f] = parsed.data;
+    else errors[f] = parsed.error.issues[0]?.message ?? "not valid";
+  }
+  if (query.from && query.to && String(query.from) > String(query.to)) errors.to = "must be on or after the “from” date";
+  const cursor = Number(one(search.cursor));
+  if (Number.isInteger(cursor) && cursor > 0) query.cursor = cursor;
+  return { values, errors, query: AuditQuery.parse(errors.to ? { ...query, to: undefined } : query) };
+}
+
+function recordLink(entityType: string, entityId: string, admin: boolean) {
+  if (isRecordType(entityType))
+    return (
+      <a href={historyHref(entityType, entityId)} dir="auto">
+        {entityId}
+      </a>
+    );
+  if (entityType === "draft") return <a href={draftHref(entityId)}>{entityId}</a>;
+  if (admin && (entityType === "user" || entityType === "token")) return <a href="/admin/users">{entityId}</a>;
+  return <span>{entityId}</span>;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Search }) {
+  const who = await currentPrincipal();
+  if (!who) return null;
+  const admin = roleAtLeast(who.role, "admin");
+  const { values, errors, query } = readFilters(await searchParams);
+  const db = getDb();
+  const [page, users] = await Promise.all([auditLog(db, who, query), admin ? listUsers(db, who) : Promise.resolve(null)]);
+  const filterParams = new URLSearchParams(FIELDS.flatMap((f) => (values[f] ? [[f, values[f]]] : [])));
+  const olderHref = page.nextCursor ? `/admin/audit?${new URLSearchParams([...filterParams, ["cursor", String(page.nextCursor)]])}` : null;
+  const newestHref = `/admin/audit${filterParams.size ? `?${filterParams}` : ""}`;
+  const filtered = FIELDS.some((f) => values[f]);
+  const errorProps = (f: Field) =>
+    errors[f] ? { "aria-invalid": true as const, "aria-describedby": `audit-${f}-error` } : ({} as Record<string, never>);
+  const fieldError = (f: Field) =>
+    errors[f] ? (
+      <p className="field-error" id={`audit-${f}-error`}>
+        {errors[f]}
+      </p>
+    ) : null;
+
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="review-meta">Every change to records, drafts and accounts, newest first.</p>
+      <form method="get" action="/admin/audit" className="review-filters" aria-label="Filter the audit log">
+        <div>
+          <label htmlFor="audit-user">Person</label>
+          {users ? (
+            <select id="audit-user" name="user" defaultValue={values.user} {...errorProps("user")}>
+              <option value="">Anyone</option>
+              {users.map((u) => (
+                <option key={u.id} value={u.email}>
+                  {u.email}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id="audit-user"
+              name="user"
+              type="text"
+              inputMode="email"
+              defaultValue={values.user}
+              placeholder="email"
+              autoComplete="off"
+              {...errorProps("user")}
+            />
+          )}
+          {fieldError("user")}
+        </div>
+        <div>
+          <label htmlFor="audit-type">Record type</label>
+          <select id="audit-type" name="type" defaultValue={values.type} {...errorProps("type")}>
+            <option value="">Any</option>
+            {EntityType.options.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+          {fieldError("type")}
+        </div>
+        <div>
+          <label htmlFor="audit-action">Action</label>
+          <select id="audit-action" name="action" defaultValue={values.action} {...errorProps("action")}>
+            <option value="">Any</option>
+            {ACTIONS.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+          {fieldError("action")}
+        </div>
+        <div>
+          <label htmlFor="audit-from">From</label>
+          <input id="audit-from" name="from" type="date" defaultValue={values.from} {...errorProps("from")} />
+          {fieldError("from")}
+        </div>
+        <div>
+          <label htmlFor="audit-to">To</label>
+          <input id="audit-to" name="to" type="date" defaultValue={values.to} {...errorProps("to")} />
+          {fieldError("to")}
+        </div>
+        <div className="review-filters-submit">
+          <button type="submit" className="btn">
+            Filter
+          </button>{" "}
+          {filtered && <a href="/admin/audit">Clear</a>}
+        </div>
+      </form>
+
+      {page.data.length === 0 ? (
+        <p className="muted">{filtered ? "No change matches these filters." : "Nothing has been recorded yet."}</p>
+      ) : (
+        <div className="review-table-wrap">
+          <table className="review-table">
+            <caption className="visually-hidden">Recorded changes, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">Type</th>
+                <th scope="col">Record</th>
+                <th scope="col">Comment</th>
+                <th scope="col">Draft</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.map((c) => (
+                <tr key={c.id}>
+                  <td data-label="When" className="review-nowrap">
+                    <time dateTime={c.at}>{utc(c.at)}</time>
+                  </td>
+                  <td data-label="Who">{c.userEmail ?? <span className="muted">system</span>}</td>
+                  <td data-label="Action">
+                    {ACTION_TEXT[c.action] ?? c.action}
+                    {c.recordVersion !== null && <span className="muted"> → revision {c.recordVersion}</span>}
+                  </td>
+                  <td data-label="Type">{c.entityType}</td>
+                  <td data-label="Record">{recordLink(c.entityType, c.entityId, admin)}</td>
+                  <td data-label="Comment" dir="auto">
+                    {c.comment ?? ""}
+                  </td>
+                  <td data-label="Draft">{c.draftId && c.entityType !== "draft" ? <a href={draftHref(c.draftId)}>{c.draftId}</a> : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="review-pager" aria-label="Audit log pages">
+        {query.cursor && <a href={newestHref}>Newest</a>}
+        {olderHref && <a href={olderHref}>Older →</a>}
+      </nav>
+    </>
+  );
+}

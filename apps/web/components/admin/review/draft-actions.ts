@@ -1,0 +1,79 @@
+"use server";
+// Publish, send back and withdraw a draft from the admin pages. The role is checked by @stancemap/db
+// for the caller found here; nothing the browser sends says who it is.
+import { PublishBody, ReturnBody } from "@stancemap/core";
+import { getDb, getDraft, publishDraft, returnDraft, VersionConflict, withdrawDraft, zodIssues } from "@stancemap/db";
+import { revalidatePath } from "next/cache";
+import { currentPrincipal } from "@/lib/server/dal";
+import type { ActionResult } from "./action-result";
+import { refusalOf, signedOut } from "./refusal";
+
+const text = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+};
+
+function refreshAdmin() {
+  // The draft page, the queue and the navigation's pending count all change.
+  revalidatePath("/admin", "layout");
+}
+
+/**
+ * The reviewer approves what the page showed: if the draft changed since (`version` from the page),
+ * publishing is refused so nothing unseen goes live.
+ */
+export async function publishDraftAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const who = await currentPrincipal();
+  if (!who) return signedOut;
+  const draftId = text(form, "draftId");
+  const body = PublishBody.safeParse({ comment: text(form, "comment").trim() || undefined });
+  if (!body.success) return { ok: false, status: 400, message: "The comment is too long.", issues: zodIssues(body.error) };
+  const db = getDb();
+  try {
+    const seen = Number(text(form, "version"));
+    const draft = await getDraft(db, who, draftId);
+    if (Number.isFinite(seen) && seen > 0 && draft.version !== seen)
+      return {
+        ok: false,
+        status: 409,
+        message: "The draft changed after you opened this page. Read the changes again before publishing.",
+      };
+    await publishDraft(db, who, draftId, body.data.comment);
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (error instanceof VersionConflict) {
+      const draft = await getDraft(db, who, draftId).catch(() => null);
+      refusal.stale = draft?.items.filter((i) => i.stale).map((i) => ({ type: i.type, key: i.key, label: i.label }));
+    }
+    return refusal;
+  }
+  refreshAdmin();
+  return { ok: true, message: "Published." };
+}
+
+export async function returnDraftAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const who = await currentPrincipal();
+  if (!who) return signedOut;
+  const body = ReturnBody.safeParse({ comment: text(form, "comment") });
+  if (!body.success)
+    return { ok: false, status: 400, message: "Say what needs changing before sending it back.", issues: zodIssues(body.error) };
+  try {
+    await returnDraft(getDb(), who, text(form, "draftId"), body.data.comment);
+  } catch (error) {
+    return refusalOf(error);
+  }
+  refreshAdmin();
+  return { ok: true, message: "Sent back to the author." };
+}
+
+export async function withdrawDraftAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const who = await currentPrincipal();
+  if (!who) return signedOut;
+  try {
+    await withdrawDraft(getDb(), who, text(form, "draftId"));
+  } catch (error) {
+    return refusalOf(error);
+  }
+  refreshAdmin();
+  return { ok: true, message: "Withdrawn: nothing in it will be published." };
+}

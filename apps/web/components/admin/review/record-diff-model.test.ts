@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { diffRecords, fieldLabel } from "./record-diff-model";
+
+const stance = {
+  id: "pakistan-posture",
+  category: "diplomatic-engagement",
+  summary: "Pakistan has appointed an ambassador to Kabul.",
+  evidence: [{ source: "icwa", locator: "para 3" }, { source: "news-001" }],
+};
+
+describe("diffRecords", () => {
+  it("matches evidence by source, so a source added at the end is one added item and the rest unchanged", () => {
+    const after = { ...stance, category: "formal-recognition", evidence: [...stance.evidence, { source: "new-source" }] };
+    const { status, fields } = diffRecords(stance, after);
+    expect(status).toBe("changed");
+    const category = fields.find((f) => f.key === "category");
+    expect(category).toMatchObject({ kind: "value", status: "changed", before: "diplomatic-engagement", after: "formal-recognition" });
+    const evidence = fields.find((f) => f.key === "evidence");
+    expect(evidence?.kind).toBe("list");
+    if (evidence?.kind !== "list") return;
+    expect(evidence.items.map((i) => [i.label, i.status])).toEqual([
+      ["Evidence: icwa", "unchanged"],
+      ["Evidence: news-001", "unchanged"],
+      ["Evidence: new-source", "added"],
+    ]);
+    expect(fields.find((f) => f.key === "summary")?.status).toBe("unchanged");
+  });
+
+  it("shows changed prose word by word", () => {
+    const { fields } = diffRecords(stance, { ...stance, summary: "Pakistan has appointed an envoy to Kabul." });
+    const summary = fields.find((f) => f.key === "summary");
+    expect(summary?.kind).toBe("text");
+    if (summary?.kind !== "text") return;
+    expect(summary.parts.filter((p) => p.kind === "removed").map((p) => p.text.trim())).toEqual(["ambassador"]);
+    expect(summary.parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["envoy"]);
+  });
+
+  it("treats a missing side as a creation or a deletion", () => {
+    expect(diffRecords(null, stance).status).toBe("added");
+    expect(diffRecords(stance, null).status).toBe("removed");
+    expect(diffRecords(stance, null).fields.every((f) => f.status === "removed")).toBe(true);
+  });
+
+  it("keeps two citations of one source apart, paired by order", () => {
+    const twice = {
+      ...stance,
+      evidence: [
+        { source: "icwa", locator: "para 3" },
+        { source: "icwa", locator: "para 4" },
+      ],
+    };
+    const moved = {
+      ...stance,
+      evidence: [
+        { source: "icwa", locator: "para 3" },
+        { source: "icwa", locator: "para 5" },
+      ],
+    };
+    const evidence = diffRecords(twice, moved).fields.find((f) => f.key === "evidence");
+    if (evidence?.kind !== "list") throw new Error("not a list");
+    expect(evidence.items.map((i) => i.status)).toEqual(["unchanged", "changed"]);
+  });
+});
+
+describe("fieldLabel", () => {
+  it("turns keys into words", () => {
+    expect(fieldLabel("validFromPrecision")).toBe("Valid from precision");
+    expect(fieldLabel("iso3")).toBe("ISO alpha-3 code");
+  });
+});

@@ -1,0 +1,33 @@
+"use server";
+// Restores a published revision of a record (reviewers; checked by @stancemap/db). The expected
+// version is the one the page showed as current, so a change made meanwhile is refused with 409.
+import { EntityType, RevertBody } from "@stancemap/core";
+import { getDb, revertRecord, zodIssues } from "@stancemap/db";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { currentPrincipal } from "@/lib/server/dal";
+import type { ActionResult } from "./action-result";
+import { historyHref } from "./links";
+import { refusalOf, signedOut } from "./refusal";
+
+export async function revertAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const who = await currentPrincipal();
+  if (!who) return signedOut;
+  const type = EntityType.safeParse(form.get("type"));
+  const key = String(form.get("key") ?? "");
+  const body = RevertBody.safeParse({
+    revision: Number(form.get("revision")),
+    expectedVersion: Number(form.get("expectedVersion")),
+    comment: String(form.get("comment") ?? "").trim() || undefined,
+  });
+  if (!type.success || !key) return { ok: false, status: 400, message: "No such record." };
+  if (!body.success) return { ok: false, status: 400, message: "The request is malformed.", issues: zodIssues(body.error) };
+  let version: number;
+  try {
+    ({ version } = await revertRecord(getDb(), who, type.data, key, body.data));
+  } catch (error) {
+    return refusalOf(error);
+  }
+  revalidatePath("/admin", "layout");
+  redirect(`${historyHref(type.data, key)}?restored=${body.data.revision}&as=${version}`);
+}
