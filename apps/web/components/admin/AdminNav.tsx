@@ -31,8 +31,9 @@ export function AdminNav({ pending, isReviewer, isAdmin }: { pending: number; is
           "/admin/review",
           isReviewer ? "Review queue" : "Drafts",
           pending > 0 ? (
-            <span className="count" aria-label={`${pending} pending`}>
+            <span className="count">
               {pending}
+              <span className="visually-hidden"> pending</span>
             </span>
           ) : null,
         )}

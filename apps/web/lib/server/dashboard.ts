@@ -4,13 +4,13 @@ import {
   getDb,
   listSources,
   listTopics,
+  type Principal,
   readRevision,
   selectCompactActors,
   selectCompactEvents,
   selectGapsBySlug,
   selectReactionEdges,
   selectStanceTimeline,
-  type Principal,
   withOpenDrafts,
 } from "@stancemap/db";
 import type { DashboardData, Notice } from "@/lib/dashboard-data";
