@@ -71,8 +71,8 @@ test.describe("review and history", () => {
     // The history lists both steps, newest first, the publish with its draft.
     const changes = reviewer.page.getByRole("table", { name: "Recorded changes, newest first" });
     const steps = changes.getByRole("row");
-    await expect(steps.nth(1)).toContainText("restored an earlier revision");
-    await expect(steps.nth(2)).toContainText("published");
+    await expect(steps.nth(1)).toContainText("Restored an earlier revision");
+    await expect(steps.nth(2)).toContainText("Published");
     await expect(steps.nth(2).getByRole("link", { name: draftId })).toBeVisible();
     expect(await seriousViolations(reviewer.page, ".admin-main")).toEqual([]);
     const after = await (await editor.page.request.get(`/api/v1/stances/${STANCE}/head`)).json();

@@ -1,4 +1,5 @@
-// Dates as the review pages show them: an exact UTC time for the record, and a rough age for scanning.
+// How the review pages show dates (an exact UTC time for the record, a rough age for scanning) and
+// the audit trail's actions.
 
 /** "2025-07-03 14:05 UTC" */
 export function utc(iso: string): string {
@@ -17,3 +18,28 @@ export function age(iso: string, now: number = Date.now()): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Every action the audit trail records, in the words the history and audit pages use. */
+export const CHANGE_ACTIONS: [string, string][] = [
+  ["draft.save", "Saved in a draft"],
+  ["draft.delete", "Deletion proposed"],
+  ["publish", "Published"],
+  ["revert", "Restored an earlier revision"],
+  ["draft.publish", "Draft published"],
+  ["draft.return", "Draft sent back"],
+  ["draft.withdraw", "Draft withdrawn"],
+  ["user.create", "User created"],
+  ["user.update", "User changed"],
+  ["token.create", "Token created"],
+  ["token.revoke", "Token revoked"],
+];
+
+const ACTION_TEXT: Record<string, string> = {
+  ...Object.fromEntries(CHANGE_ACTIONS),
+  // How a revision came to be, when no recorded change made it.
+  "as loaded": "As loaded",
+  "before history": "Before the recorded history",
+  "did not exist": "Did not exist",
+};
+
+export const actionText = (action: string): string => ACTION_TEXT[action] ?? action;

@@ -3,7 +3,7 @@
 import { AuditQuery, EntityType, roleAtLeast } from "@stancemap/core";
 import { auditLog, getDb, listUsers } from "@stancemap/db";
 import type { Metadata } from "next";
-import { utc } from "@/components/admin/review/format";
+import { actionText, CHANGE_ACTIONS, utc } from "@/components/admin/review/format";
 import { draftHref, historyHref, isRecordType } from "@/components/admin/review/links";
 import { currentPrincipal } from "@/lib/server/dal";
 import "@/components/admin/review/review.css";
@@ -15,21 +15,6 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const PAGE = 50;
 const FIELDS = ["user", "type", "action", "from", "to"] as const;
 type Field = (typeof FIELDS)[number];
-
-const ACTIONS: [string, string][] = [
-  ["draft.save", "Saved in a draft"],
-  ["draft.delete", "Deletion proposed"],
-  ["publish", "Published (a record)"],
-  ["revert", "Restored a revision"],
-  ["draft.publish", "Draft published"],
-  ["draft.return", "Draft sent back"],
-  ["draft.withdraw", "Draft withdrawn"],
-  ["user.create", "User created"],
-  ["user.update", "User changed"],
-  ["token.create", "Token created"],
-  ["token.revoke", "Token revoked"],
-];
-const ACTION_TEXT = Object.fromEntries(ACTIONS);
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
 
@@ -128,7 +113,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <label htmlFor="audit-action">Action</label>
           <select id="audit-action" name="action" defaultValue={values.action} {...errorProps("action")}>
             <option value="">Any</option>
-            {ACTIONS.map(([value, text]) => (
+            {CHANGE_ACTIONS.map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
               </option>
@@ -179,7 +164,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   </td>
                   <td data-label="Who">{c.userEmail ?? <span className="muted">system</span>}</td>
                   <td data-label="Action">
-                    {ACTION_TEXT[c.action] ?? c.action}
+                    {actionText(c.action)}
                     {c.recordVersion !== null && <span className="muted"> → revision {c.recordVersion}</span>}
                   </td>
                   <td data-label="Type">{c.entityType}</td>

@@ -5,7 +5,7 @@ import { getDb, NotFound, type RecordHistory, type Revision, recordHistory } fro
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { plural, utc } from "@/components/admin/review/format";
+import { actionText, plural, utc } from "@/components/admin/review/format";
 import { draftHref, editHref, historyHref } from "@/components/admin/review/links";
 import { RecordDiff } from "@/components/admin/review/RecordDiff";
 import { RestoreRevision } from "@/components/admin/review/RestoreRevision";
@@ -39,20 +39,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: h ? `History: ${labelFor(h)}` : "History" };
 }
 
-const ACTIONS: Record<string, string> = {
-  "draft.save": "saved in a draft",
-  "draft.delete": "deletion proposed in a draft",
-  publish: "published",
-  revert: "restored an earlier revision",
-  "as loaded": "as loaded",
-  "before history": "before the recorded history",
-  "did not exist": "did not exist",
-};
-
 function revisionName(r: Revision): string {
   const when = r.at ? `, ${utc(r.at)}` : "";
   const by = r.by ? ` by ${r.by}` : "";
-  return `Revision ${r.version}${r.record ? "" : " (no record)"}: ${ACTIONS[r.action] ?? r.action}${when}${by}`;
+  return `Revision ${r.version}${r.record ? "" : " (no record)"}: ${actionText(r.action)}${when}${by}`;
 }
 
 function pick(search: Record<string, string | string[] | undefined>, name: string, versions: number[]): number | null {
@@ -186,7 +176,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pa
                   {r.at ? <time dateTime={r.at}>{utc(r.at)}</time> : <span className="muted">unknown</span>}
                 </td>
                 <td data-label="By">{r.by ?? <span className="muted">seed</span>}</td>
-                <td data-label="How">{ACTIONS[r.action] ?? r.action}</td>
+                <td data-label="How">{actionText(r.action)}</td>
                 <td data-label="Actions">
                   {r.version !== current && (
                     <p style={{ margin: "0 0 0.2rem" }}>
@@ -227,7 +217,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pa
                   </td>
                   <td data-label="Who">{c.userEmail ?? <span className="muted">system</span>}</td>
                   <td data-label="What">
-                    {ACTIONS[c.action] ?? c.action}
+                    {actionText(c.action)}
                     {c.recordVersion !== null && <span className="muted"> → revision {c.recordVersion}</span>}
                     {(c.before || c.after) && (
                       <details className="review-details">
