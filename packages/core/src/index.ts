@@ -1,3 +1,4 @@
+export * from "./collections";
 export * from "./csv-records";
 export * from "./dates";
 export * from "./reaction-graph";

@@ -1,5 +1,6 @@
 // The curation contract: roles, the kinds of record editors change, and the write API's bodies.
 import { z } from "zod";
+import { RECORD_TYPES } from "../collections";
 import { Actor } from "./actor";
 import { DataGap, Event, Reaction, Stance } from "./claims";
 import { IsoDate } from "./common";
@@ -17,7 +18,7 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }
 
-export const EntityType = z.enum(["actor", "topic", "source", "stance", "reaction", "event", "gap"]);
+export const EntityType = z.enum(RECORD_TYPES);
 export type EntityType = z.infer<typeof EntityType>;
 
 /** One schema per record type: the same one the read API documents and the dataset files use. */
@@ -33,22 +34,6 @@ export const RECORD_SCHEMAS = {
 
 export type RecordOf<T extends EntityType> = z.infer<(typeof RECORD_SCHEMAS)[T]>;
 export type AnyRecord = RecordOf<EntityType>;
-
-/** The API's collection names, by record type. */
-export const COLLECTIONS = {
-  actor: "actors",
-  topic: "topics",
-  source: "sources",
-  stance: "stances",
-  reaction: "reactions",
-  event: "events",
-  gap: "gaps",
-} as const satisfies Record<EntityType, string>;
-
-export function typeOfCollection(collection: string): EntityType | null {
-  const hit = Object.entries(COLLECTIONS).find(([, c]) => c === collection);
-  return hit ? (hit[0] as EntityType) : null;
-}
 
 /** A record's key: slugs for actors, topics and events, ids for the rest, `actor~topic` for no-data notes. */
 export function keyOf(type: EntityType, record: AnyRecord): string {

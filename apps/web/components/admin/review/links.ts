@@ -1,13 +1,7 @@
-// Admin URLs for a record, shared by server pages and client forms (no schema import, so no zod in the bundle).
-const COLLECTION: Record<string, string> = {
-  actor: "actors",
-  topic: "topics",
-  source: "sources",
-  stance: "stances",
-  reaction: "reactions",
-  event: "events",
-  gap: "gaps",
-};
+// Admin URLs for a record, shared by server pages and client forms (from core's zod-free entry).
+import { COLLECTIONS } from "@stancemap/core/model";
+
+const COLLECTION: Record<string, string> = COLLECTIONS;
 
 export const isRecordType = (type: string): boolean => type in COLLECTION;
 

@@ -1,0 +1,19 @@
+// The record types editors change and their API collections, without zod, so browser code can use them.
+export const RECORD_TYPES = ["actor", "topic", "source", "stance", "reaction", "event", "gap"] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** The API's collection names, by record type. */
+export const COLLECTIONS = {
+  actor: "actors",
+  topic: "topics",
+  source: "sources",
+  stance: "stances",
+  reaction: "reactions",
+  event: "events",
+  gap: "gaps",
+} as const satisfies Record<RecordType, string>;
+
+export function typeOfCollection(collection: string): RecordType | null {
+  const hit = Object.entries(COLLECTIONS).find(([, c]) => c === collection);
+  return hit ? (hit[0] as RecordType) : null;
+}
