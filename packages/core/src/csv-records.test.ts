@@ -25,6 +25,12 @@ describe("records as CSV", () => {
     expect(Stance.parse(rows[0]?.record)).toEqual(stance);
   });
 
+  it("keeps a cell that a spreadsheet would run as a formula inert, and reads it back as written", () => {
+    const csv = recordsToCsv([{ slug: "a", name: '=HYPERLINK("http://x")' }]);
+    expect(csv).toContain("'=HYPERLINK");
+    expect(parseCsvRecords(csv).rows[0]?.record.name).toBe('=HYPERLINK("http://x")');
+  });
+
   it("numbers each row by its line in the file, the header being line 1", () => {
     const { rows } = parseCsvRecords('slug,name,kind\n\na,A,group\n\nb,"B\nsecond line",group\nc,C,group\n');
     expect(rows.map((r) => [r.line, r.record.slug])).toEqual([

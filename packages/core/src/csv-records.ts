@@ -21,7 +21,8 @@ const NUMERIC = /(^|\.)order$/;
 export function unflattenRow(row: Record<string, string | undefined>): Record<string, Json> {
   const root: Record<string, Json> = {};
   for (const [column, raw] of Object.entries(row)) {
-    const value = raw?.trim();
+    const trimmed = raw?.trim();
+    const value = trimmed && /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
     if (!column || value === undefined || value === "") continue;
     const parts = column.split(".");
     let node: Record<string, Json> | Json[] = root;
@@ -86,5 +87,7 @@ export function parseCsvRecords(input: string): { rows: CsvRow[]; errors: { line
 export function recordsToCsv(records: readonly unknown[]): string {
   const rows = records.map((r) => flattenRecord(r));
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? "")) });
+  // A cell starting with = + - @ would run as a formula in a spreadsheet: papaparse prefixes a quote,
+  // and unflattenRow takes it off again on import.
+  return Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? "")) }, { escapeFormulae: true });
 }

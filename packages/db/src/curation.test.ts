@@ -6,6 +6,7 @@ import {
   createToken,
   createUserRecord,
   exportDataset,
+  getDraft,
   getHead,
   HasDependants,
   importInputFromCsv,
@@ -18,6 +19,7 @@ import {
   revertRecord,
   saveChange,
   VersionConflict,
+  withdrawDraft,
 } from "./curation";
 import { selectCompactActors, selectStanceTimeline } from "./dashboard";
 import { withOpenDrafts } from "./dashboard-preview";
@@ -230,6 +232,204 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     expect(parts.stances.find((s) => s.id === PAKISTAN)?.category).toBe("diplomatic-engagement");
     expect(await pakistanAt("2025-08-01")).toBe("diplomatic-engagement");
     await expect(withOpenDrafts(db, null, parts)).rejects.toMatchObject({ status: 401 });
+  });
+
+  // Cases found in review: each once let a change through unseen, lost work, or failed with a 500.
+  const newActor = async (slug: string) => {
+    const saved = await saveChange(db, reviewer, {
+      type: "actor",
+      op: "upsert",
+      record: { slug, name: slug, kind: "group" },
+      expectedVersion: null,
+    });
+    await publishDraft(db, reviewer, saved.draftId);
+  };
+
+  it.skipIf(!enabled)("never accepts an old token for a newer draft of the same record", async () => {
+    await newActor("test-token-reuse");
+    const head = await getHead(db, "actor", "test-token-reuse");
+    const record = head.published?.record as RecordOf<"actor">;
+    const first = await saveChange(db, editor, {
+      type: "actor",
+      op: "upsert",
+      record: { ...record, name: "A" },
+      expectedVersion: head.version,
+    });
+    await withdrawDraft(db, editor, first.draftId);
+    const again = await getHead(db, "actor", "test-token-reuse");
+    const second = await saveChange(db, reviewer, {
+      type: "actor",
+      op: "upsert",
+      record: { ...record, name: "B" },
+      expectedVersion: again.version,
+    });
+    expect(second.version).not.toBe(first.version);
+    await expect(
+      saveChange(db, editor, { type: "actor", op: "upsert", record: { ...record, name: "A again" }, expectedVersion: first.version }),
+    ).rejects.toBeInstanceOf(VersionConflict);
+  });
+
+  it.skipIf(!enabled)(
+    "refuses to publish a draft that changed after the reviewer read it, and to add to someone else's draft",
+    async () => {
+      await newActor("test-publish-version");
+      const head = await getHead(db, "actor", "test-publish-version");
+      const record = head.published?.record as RecordOf<"actor">;
+      const saved = await saveChange(db, editor, {
+        type: "actor",
+        op: "upsert",
+        record: { ...record, name: "Reviewed" },
+        expectedVersion: head.version,
+      });
+      const seen = (await getDraft(db, reviewer, saved.draftId)).version;
+      await saveChange(db, editor, {
+        type: "actor",
+        op: "upsert",
+        record: { ...record, name: "Not reviewed" },
+        expectedVersion: saved.version,
+      });
+      await expect(publishDraft(db, reviewer, saved.draftId, undefined, seen)).rejects.toMatchObject({ status: 409 });
+      const other = await createUserRecord(db, null, {
+        email: "ed2@example.org",
+        name: "ed2",
+        role: "editor",
+        password: "correct horse battery",
+      });
+      const ed2 = { id: other.id, email: other.email, name: other.name, role: "editor" as const };
+      await expect(
+        saveChange(db, ed2, {
+          type: "source",
+          op: "upsert",
+          record: { id: "test-intruder", publisher: "P", title: "T", reliability: "r" },
+          expectedVersion: null,
+          draftId: saved.draftId,
+        }),
+      ).rejects.toMatchObject({ status: 403 });
+      await publishDraft(db, reviewer, saved.draftId, undefined, (await getDraft(db, reviewer, saved.draftId)).version);
+      expect((await getHead(db, "actor", "test-publish-version")).published?.record).toMatchObject({ name: "Not reviewed" });
+    },
+  );
+
+  it.skipIf(!enabled)("publishes a draft re-saved after a revert moved the record under it", async () => {
+    await newActor("test-revert-under-draft");
+    const h0 = await getHead(db, "actor", "test-revert-under-draft");
+    const record = h0.published?.record as RecordOf<"actor">;
+    const p1 = await saveChange(db, reviewer, {
+      type: "actor",
+      op: "upsert",
+      record: { ...record, name: "v2" },
+      expectedVersion: h0.version,
+    });
+    await publishDraft(db, reviewer, p1.draftId);
+    const h1 = await getHead(db, "actor", "test-revert-under-draft");
+    const open = await saveChange(db, editor, {
+      type: "actor",
+      op: "upsert",
+      record: { ...record, name: "draft" },
+      expectedVersion: h1.version,
+    });
+    await revertRecord(db, reviewer, "actor", "test-revert-under-draft", { revision: 1, expectedVersion: 2 });
+    const h2 = await getHead(db, "actor", "test-revert-under-draft");
+    await saveChange(db, editor, { type: "actor", op: "upsert", record: { ...record, name: "merged" }, expectedVersion: h2.version });
+    await publishDraft(db, reviewer, open.draftId);
+    expect((await getHead(db, "actor", "test-revert-under-draft")).published?.record).toMatchObject({ name: "merged" });
+  });
+
+  it.skipIf(!enabled)("removes a no-data note only when a stance for it is published", async () => {
+    const gapKey = "united-states~reaction-to-russian-recognition";
+    const gap = await getHead(db, "gap", gapKey);
+    expect(gap.published).not.toBeNull();
+    const stance = {
+      id: "test-us-reaction",
+      actor: "united-states",
+      topic: "reaction-to-russian-recognition",
+      category: "concerned",
+      validFrom: "2025-07-04",
+      confidence: "low",
+      summary: "Test fixture.",
+      evidence: [{ source: "icwa-russia-taliban-recognition" }],
+    };
+    const saved = await saveChange(db, editor, { type: "stance", op: "upsert", record: stance, expectedVersion: null });
+    await saveChange(db, editor, {
+      type: "stance",
+      op: "delete",
+      key: stance.id,
+      expectedVersion: (await getHead(db, "stance", stance.id)).version,
+    });
+    expect((await getDraft(db, editor, saved.draftId)).items).toEqual([]);
+    expect((await getHead(db, "gap", gapKey)).published).not.toBeNull();
+    const again = await saveChange(db, editor, {
+      type: "stance",
+      op: "upsert",
+      record: stance,
+      expectedVersion: (await getHead(db, "stance", stance.id)).version,
+    });
+    await publishDraft(db, reviewer, again.draftId);
+    expect((await getHead(db, "gap", gapKey)).published).toBeNull();
+    const history = await recordHistory(db, editor, "gap", gapKey);
+    expect(history.changes[0]).toMatchObject({ action: "publish", after: null });
+  });
+
+  it.skipIf(!enabled)(
+    "refuses, with the field, a topic edit that drops a category in use and a revert citing a deleted source",
+    async () => {
+      const head = await getHead(db, "topic", POSTURE);
+      const topic = head.published?.record as RecordOf<"topic">;
+      const dropped = { ...topic, categories: topic.categories.filter((c) => c.key !== "formal-recognition") };
+      await expect(
+        saveChange(db, editor, { type: "topic", op: "upsert", record: dropped, expectedVersion: head.version }),
+      ).rejects.toMatchObject({
+        status: 400,
+        issues: [{ path: "categories" }],
+      });
+      const src = { id: "test-doomed-source", publisher: "P", title: "T", reliability: "r" };
+      const made = await saveChange(db, reviewer, { type: "source", op: "upsert", record: src, expectedVersion: null });
+      const gapStance = {
+        id: "test-doomed-stance",
+        actor: "iran",
+        topic: "reaction-to-russian-recognition",
+        category: "cautious",
+        validFrom: "2025-07-04",
+        confidence: "low",
+        summary: "s",
+        evidence: [{ source: src.id }],
+      };
+      await saveChange(db, reviewer, { type: "stance", op: "upsert", record: gapStance, expectedVersion: null, draftId: made.draftId });
+      await publishDraft(db, reviewer, made.draftId);
+      const sh = await getHead(db, "stance", gapStance.id);
+      const moved = await saveChange(db, reviewer, {
+        type: "stance",
+        op: "upsert",
+        record: { ...gapStance, evidence: [{ source: "icwa-russia-taliban-recognition" }] },
+        expectedVersion: sh.version,
+      });
+      await saveChange(db, reviewer, {
+        type: "source",
+        op: "delete",
+        key: src.id,
+        expectedVersion: (await getHead(db, "source", src.id)).version,
+        draftId: moved.draftId,
+      });
+      await publishDraft(db, reviewer, moved.draftId);
+      await expect(revertRecord(db, reviewer, "stance", gapStance.id, { revision: 1, expectedVersion: 2 })).rejects.toMatchObject({
+        status: 400,
+      });
+    },
+  );
+
+  it.skipIf(!enabled)("imports records that point at later rows of the same file", async () => {
+    const result = await importRecords(
+      db,
+      reviewer,
+      importInputFromJson({
+        actors: [
+          { slug: "test-member", name: "Member", kind: "person", affiliation: "test-parent" },
+          { slug: "test-parent", name: "Parent", kind: "group" },
+        ],
+      }),
+      { dryRun: false, publish: true },
+    );
+    expect(result).toMatchObject({ committed: true, published: true, counts: { created: 2 } });
   });
 
   it.skipIf(!enabled)("accepts an admin's API token for its user, and not once revoked", async () => {

@@ -27,7 +27,8 @@ function writeOptions(request: Request): { draftId?: string; title?: string } {
 
 const keyOfParams = async (params: Params) => {
   const p = await params;
-  return decodeURIComponent(p.slug ?? p.id ?? "");
+  // Next has already decoded the segment; decoding again would break keys with "%" in them.
+  return p.slug ?? p.id ?? "";
 };
 
 /** POST: propose a new record (into a new draft, or `?draft=` an open one). */

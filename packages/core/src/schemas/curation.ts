@@ -86,7 +86,15 @@ export const WriteOptions = z.object({
 export const DeleteQuery = z.object({ expectedVersion: VersionToken, draft: WriteOptions.shape.draft });
 
 export const ReturnBody = z.object({ comment: z.string().trim().min(1, "say what needs changing").max(2000) });
-export const PublishBody = z.object({ comment: z.string().max(2000).optional() });
+export const PublishBody = z.object({
+  comment: z.string().max(2000).optional(),
+  expectedVersion: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("The draft's `version` you reviewed; if anything was saved into the draft since, publishing is refused with 409."),
+});
 export const RevertBody = z.object({
   revision: z.number().int().min(0).describe("The published version to restore; 0 restores absence (the record is deleted)."),
   expectedVersion: z.number().int().min(0).describe("The published version you are reverting from."),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Actor, Dataset, IsoDate, Stance, StancesQuery } from "./index";
+import { Actor, Dataset, IsoDate, Source, Stance, StancesQuery } from "./index";
 
 describe("schemas", () => {
   it("rejects impossible dates and slugs with capitals", () => {
@@ -57,5 +57,12 @@ describe("schemas", () => {
     // A quote may cite a source without a stored text (curated sources have none); the shipped
     // dataset's quotes are checked against their texts in packages/db.
     expect(messages).toHaveLength(2);
+  });
+
+  it("accepts only http and https addresses for a source, so no link can run script", () => {
+    const source = { id: "s", publisher: "P", title: "T", reliability: "r" };
+    expect(Source.safeParse({ ...source, url: "https://example.org/a" }).success).toBe(true);
+    const bad = Source.safeParse({ ...source, url: "javascript:alert(1)" });
+    expect(bad.error?.issues[0]).toMatchObject({ path: ["url"], message: "must be an http or https address" });
   });
 });

@@ -11,7 +11,7 @@ export const Source = z
     publishedOn: IsoDate.optional(),
     accessedOn: IsoDate.optional(),
     dateNote: z.string().max(500).optional().describe("What is known of the date when it is not exact."),
-    url: z.url().optional(),
+    url: z.url({ protocol: /^https?$/, message: "must be an http or https address" }).optional(),
     reliability: z.string().min(1).max(1000).describe("A note on how far this source can be trusted, and why."),
     textFile: z
       .string()

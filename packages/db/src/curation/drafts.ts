@@ -93,7 +93,7 @@ export async function getHead(db: Db, type: EntityType, key: string): Promise<He
 }
 
 /** Checks that everything a record points at exists, published or in the same draft; and stance categories. */
-async function checkReferences(tx: Tx, type: EntityType, record: AnyRecord, draftId: string | null): Promise<void> {
+export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecord, draftId: string | null): Promise<void> {
   const issues: { path: string; message: string }[] = [];
   const inDraft = draftId
     ? await tx.draftItem.findMany({
@@ -107,6 +107,23 @@ async function checkReferences(tx: Tx, type: EntityType, record: AnyRecord, draf
     if (d?.op === "delete") issues.push({ path: ref.type, message: `${ref.type} "${ref.key}" is deleted in this draft` });
     else if (!d && !(await readRecord(tx, ref.type, ref.key))) issues.push({ path: ref.type, message: `unknown ${ref.type} "${ref.key}"` });
   }
+  if (type === "topic") {
+    const t = record as RecordOf<"topic">;
+    const keep = new Set(t.categories.map((c) => c.key));
+    const used = await tx.stance.findMany({
+      where: { topicId: t.slug, category: { key: { notIn: [...keep] } } },
+      select: { id: true, category: { select: { key: true } } },
+      orderBy: { id: "asc" },
+    });
+    if (used.length > 0)
+      issues.push({
+        path: "categories",
+        message: `categories still used by published stances cannot be removed: ${[...new Set(used.map((u) => u.category.key))].join(", ")} (${used
+          .slice(0, 5)
+          .map((u) => u.id)
+          .join(", ")}${used.length > 5 ? ", …" : ""})`,
+      });
+  }
   if (type === "stance") {
     const s = record as RecordOf<"stance">;
     const d = drafted("topic", s.topic);
@@ -115,6 +132,20 @@ async function checkReferences(tx: Tx, type: EntityType, record: AnyRecord, draf
       issues.push({ path: "category", message: `"${s.category}" is not on the scale of ${s.topic}` });
   }
   if (issues.length > 0) throw new InvalidInput(issues, issues.map((i) => i.message).join("; "));
+}
+
+/** Published dependants, less those the same draft deletes or changes so they no longer point here. */
+async function stillDependent(tx: Tx, type: EntityType, key: string, draftId: string | undefined) {
+  const dependants = await dependantsOf(tx, type, key);
+  if (!draftId || dependants.length === 0) return dependants;
+  const items = await tx.draftItem.findMany({ where: { draftId, pendingKey: { not: null } } });
+  return dependants.filter((d) => {
+    const item = items.find((i) => i.entityType === d.type && i.entityId === d.key);
+    if (!item) return true;
+    if (item.op === "delete") return false;
+    const record = parsePayload(item.payload);
+    return record ? referencesOf(d.type, record).some((r) => r.type === type && r.key === key) : true;
+  });
 }
 
 function parseRecord(type: EntityType, input: unknown): AnyRecord {
@@ -129,6 +160,8 @@ async function openDraft(tx: Tx, who: Principal, draftId: string | undefined, ti
     if (!draft) throw new NotFound(`no draft "${draftId}"`);
     if (!OPEN.includes(draft.status as DraftStatus))
       throw new CurationError(409, `draft "${draftId}" is ${draft.status}; it takes no more changes`);
+    // Only its author (or a reviewer) adds to someone's draft.
+    if (draft.authorId !== who.id) requireRole(who, "reviewer");
     return draft.id;
   }
   const id = newId("d");
@@ -165,7 +198,7 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
   }
   if (req.op === "delete" && !head.published && !head.draft) throw new NotFound(`no ${req.type} "${key}"`);
   if (req.op === "delete" && head.published) {
-    const dependants = await dependantsOf(tx, req.type, key);
+    const dependants = await stillDependent(tx, req.type, key, head.draft?.draftId ?? req.draftId);
     if (dependants.length > 0)
       throw new HasDependants(
         `${labelOf(req.type, head.published.record)} is still used by ${dependants.length} record(s); change or delete those first`,
@@ -184,20 +217,30 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
   let itemId: string;
   let itemVersion: number;
   if (req.op === "delete" && !head.published && head.draft) {
-    // Deleting a record that exists only in a draft: the draft simply stops proposing it.
-    await tx.draftItem.delete({ where: { id: head.draft.itemId } });
+    // Deleting a record that exists only in a draft: the draft stops proposing it. The item is kept
+    // (marked discarded) so its version is never handed out again.
+    await tx.draftItem.update({ where: { id: head.draft.itemId }, data: { op: "discard", pendingKey: null } });
     itemId = head.draft.itemId;
     itemVersion = 0;
   } else if (head.draft) {
     const item = await tx.draftItem.update({
       where: { id: head.draft.itemId },
-      data: { op: req.op, payload: record ? JSON.stringify(record) : null, version: { increment: 1 } },
+      // The editor saw the published version in the token just checked: the change is now based on it.
+      data: {
+        op: req.op,
+        payload: record ? JSON.stringify(record) : null,
+        version: { increment: 1 },
+        baseVersion: head.published?.version ?? null,
+      },
     });
     itemId = item.id;
     itemVersion = item.version;
   } else {
     itemId = newId("i");
     const position = await tx.draftItem.count({ where: { draftId } });
+    // Draft versions of a record never repeat, across drafts: an old token can never match a new draft.
+    const last = await tx.draftItem.aggregate({ where: { entityType: req.type, entityId: key }, _max: { version: true } });
+    itemVersion = (last._max.version ?? 0) + 1;
     await tx.draftItem.create({
       data: {
         id: itemId,
@@ -209,29 +252,9 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
         baseVersion: head.published?.version ?? null,
         pendingKey: pendingKey(req.type, key),
         position,
+        version: itemVersion,
       },
     });
-    itemVersion = 1;
-  }
-  // A sourced stance replaces an explicit "no data" note for the same actor and topic.
-  if (req.type === "stance" && record) {
-    const s = record as RecordOf<"stance">;
-    const gapKey = `${s.actor}~${s.topic}`;
-    const gapHead = await readHead(tx, "gap", gapKey);
-    if (gapHead.published && !gapHead.draft) {
-      await tx.draftItem.create({
-        data: {
-          id: newId("i"),
-          draftId,
-          entityType: "gap",
-          entityId: gapKey,
-          op: "delete",
-          baseVersion: gapHead.published.version,
-          pendingKey: pendingKey("gap", gapKey),
-          position: await tx.draftItem.count({ where: { draftId } }),
-        },
-      });
-    }
   }
   await tx.draft.update({ where: { id: draftId }, data: { status: "pending", version: { increment: 1 } } });
   await recordChange(tx, who, {
@@ -279,14 +302,27 @@ function sortForPublish<T extends { entityType: string; op: string }>(items: T[]
 }
 
 /** Applies an open draft to the published data, in the caller's transaction. */
-export async function publishInTx(tx: Tx, who: Principal, draftId: string, comment?: string): Promise<{ revision: number }> {
+export async function publishInTx(
+  tx: Tx,
+  who: Principal,
+  draftId: string,
+  comment?: string,
+  expectedVersion?: number,
+): Promise<{ revision: number }> {
   requireRole(who, "reviewer");
   const draft = await tx.draft.findUnique({ where: { id: draftId }, include: { items: { orderBy: { position: "asc" } } } });
   if (!draft) throw new NotFound(`no draft "${draftId}"`);
   if (draft.status !== "pending") throw new CurationError(409, `draft "${draftId}" is ${draft.status}; only pending drafts are published`);
-  if (draft.items.length === 0) throw new CurationError(409, "the draft has no changes");
+  // The reviewer publishes what they reviewed: a change saved into the draft since then is refused.
+  if (expectedVersion !== undefined && expectedVersion !== draft.version)
+    throw new CurationError(
+      409,
+      `draft "${draftId}" changed since you opened it (version ${draft.version}, not ${expectedVersion}); review it again`,
+    );
+  const items = draft.items.filter((i) => i.op !== "discard");
+  if (items.length === 0) throw new CurationError(409, "the draft has no changes");
   const applied: { type: EntityType; key: string; op: string; record: AnyRecord | null }[] = [];
-  for (const item of sortForPublish(draft.items)) {
+  for (const item of sortForPublish(items)) {
     const type = item.entityType as EntityType;
     const live = await readRecord(tx, type, item.entityId);
     if ((live?.version ?? null) !== item.baseVersion)
@@ -317,6 +353,24 @@ export async function publishInTx(tx: Tx, who: Principal, draftId: string, comme
       comment,
     });
   }
+  // A sourced stance replaces an explicit "no data" note for the same actor and topic.
+  for (const a of applied) {
+    if (a.type !== "stance" || !a.record) continue;
+    const s = a.record as RecordOf<"stance">;
+    const gap = await readRecord(tx, "gap", `${s.actor}~${s.topic}`);
+    if (!gap) continue;
+    await removeRecord(tx, "gap", `${s.actor}~${s.topic}`);
+    await recordChange(tx, who, {
+      action: "publish",
+      entityType: "gap",
+      entityId: `${s.actor}~${s.topic}`,
+      draftId,
+      recordVersion: gap.version + 1,
+      before: snapshot(gap),
+      after: JSON.stringify({ version: gap.version + 1, record: null }),
+      comment: `replaced by stance ${s.id}`,
+    });
+  }
   // References are checked against the final state, so a draft may add a source and cite it.
   for (const a of applied) if (a.record) await checkReferences(tx, a.type, a.record, null);
   await tx.draftItem.updateMany({ where: { draftId }, data: { pendingKey: null } });
@@ -334,9 +388,9 @@ export async function publishInTx(tx: Tx, who: Principal, draftId: string, comme
   return { revision: await bumpRevision(tx) };
 }
 
-export async function publishDraft(db: Db, who: Principal | null, draftId: string, comment?: string) {
+export async function publishDraft(db: Db, who: Principal | null, draftId: string, comment?: string, expectedVersion?: number) {
   const principal = requireRole(who, "reviewer");
-  return curationTx(db, (tx) => publishInTx(tx, principal, draftId, comment));
+  return curationTx(db, (tx) => publishInTx(tx, principal, draftId, comment, expectedVersion));
 }
 
 export async function returnDraft(db: Db, who: Principal | null, draftId: string, comment: string) {
@@ -373,6 +427,7 @@ async function viewOf(
 ): Promise<DraftView> {
   const items: DraftItemView[] = [];
   for (const item of draft.items) {
+    if (item.op === "discard") continue;
     const type = item.entityType as EntityType;
     const record = parsePayload(item.payload);
     const published = await readRecord(tx, type, item.entityId);

@@ -3,7 +3,7 @@
 import type { AnyRecord, AuditQuery, EntityType } from "@stancemap/core";
 import type { Db } from "../client";
 import { bumpRevision } from "../revision";
-import { type Head, readHead } from "./drafts";
+import { checkReferences, type Head, readHead } from "./drafts";
 import { HasDependants, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
 import { dependantsOf, readRecord, removeRecord, writeRecords } from "./records";
 import { curationTx, recordChange, snapshot } from "./tx";
@@ -116,6 +116,8 @@ export async function revertRecord(
     const target = revisionsOf(rows).find((r) => r.version === body.revision) ?? (body.revision === 0 ? { record: null } : null);
     if (!target) throw new NotFound(`${type} "${key}" has no revision ${body.revision}`);
     const version = current + 1;
+    // What the revision cites may have gone since (a deleted source, a removed category): refuse, not fail.
+    if (target.record) await checkReferences(tx, type, target.record, null);
     if (target.record) {
       await writeRecords(tx, type, [{ record: target.record, version }]);
     } else if (live) {

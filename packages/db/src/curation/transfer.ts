@@ -148,6 +148,26 @@ async function classify(
   return { results, accepted };
 }
 
+/**
+ * Rows in the order they can be saved: by type, and within a type every record after the ones it points
+ * at (an actor's affiliation, a source's citing source), whatever order the file had.
+ */
+function dependencyOrder<T extends { type: EntityType; record: AnyRecord }>(rows: T[]): T[] {
+  const out: T[] = [];
+  for (const type of WRITE_ORDER) {
+    const pending = new Map(rows.filter((r) => r.type === type).map((r) => [keyOf(type, r.record), r]));
+    const visit = (key: string, trail: Set<string>) => {
+      const row = pending.get(key);
+      if (!row || trail.has(key)) return;
+      trail.add(key);
+      for (const ref of referencesOf(type, row.record)) if (ref.type === type) visit(ref.key, trail);
+      if (pending.delete(key)) out.push(row);
+    };
+    for (const key of [...pending.keys()]) visit(key, new Set());
+  }
+  return out;
+}
+
 /** Sets are compared in the order the database returns them (see seed.ts). */
 function normaliseRecord(type: EntityType, record: AnyRecord): AnyRecord {
   const one = { actors: [], events: [], [COLLECTIONS[type]]: [record] } as unknown as Dataset;
@@ -179,9 +199,8 @@ export async function importRecords(
     for (const r of results) counts[r.outcome] += 1;
     const result: ImportResult = { dryRun: opts.dryRun, committed: false, draftId: null, published: false, counts, rows: results };
     if (opts.dryRun || counts.rejected > 0 || accepted.length === 0) return result;
-    const order = (t: EntityType) => WRITE_ORDER.indexOf(t);
     let draftId: string | undefined;
-    for (const a of [...accepted].sort((x, y) => order(x.type) - order(y.type))) {
+    for (const a of dependencyOrder(accepted)) {
       const saved = await saveInTx(tx, principal, {
         type: a.type,
         op: "upsert",

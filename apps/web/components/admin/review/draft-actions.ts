@@ -30,15 +30,11 @@ export async function publishDraftAction(_prev: ActionResult, form: FormData): P
   if (!body.success) return { ok: false, status: 400, message: "The comment is too long.", issues: zodIssues(body.error) };
   const db = getDb();
   try {
+    // Checked inside the publishing transaction, so nothing saved after the page loaded can slip in.
     const seen = Number(text(form, "version"));
-    const draft = await getDraft(db, who, draftId);
-    if (Number.isFinite(seen) && seen > 0 && draft.version !== seen)
-      return {
-        ok: false,
-        status: 409,
-        message: "The draft changed after you opened this page. Read the changes again before publishing.",
-      };
-    await publishDraft(db, who, draftId, body.data.comment);
+    if (!Number.isInteger(seen) || seen < 1)
+      return { ok: false, status: 400, message: "Reload the draft before publishing: the page did not say which version you reviewed." };
+    await publishDraft(db, who, draftId, body.data.comment, seen);
   } catch (error) {
     const refusal = refusalOf(error);
     if (error instanceof VersionConflict) {

@@ -8,7 +8,7 @@ export const loadDraft = cache(async (id: string): Promise<DraftView | null> => 
   const who = await currentPrincipal();
   if (!who) return null;
   try {
-    return await getDraft(getDb(), who, decodeURIComponent(id));
+    return await getDraft(getDb(), who, id);
   } catch (error) {
     if (error instanceof NotFound) return null;
     throw error;

@@ -1,6 +1,6 @@
 import { ImportQuery } from "@stancemap/core";
 import { getDb, InvalidInput, importInputFromCsv, importInputFromJson, importRecords, zodIssues } from "@stancemap/db";
-import { curationEndpoint, noStore, readJson } from "@/lib/server/write";
+import { curationEndpoint, noStore } from "@/lib/server/write";
 
 export const dynamic = "force-dynamic";
 
@@ -17,11 +17,22 @@ export const POST = (request: Request) =>
     if (!q.success) throw new InvalidInput(zodIssues(q.error));
     if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES)
       throw new InvalidInput([{ path: "body", message: "is larger than 10 MB; split the file" }]);
+    // The body as read, not the header: a chunked upload has no Content-Length.
+    const text = await request.text();
+    if (Buffer.byteLength(text) > MAX_BYTES) throw new InvalidInput([{ path: "body", message: "is larger than 10 MB; split the file" }]);
     let input: ReturnType<typeof importInputFromJson>;
     if (q.data.format === "csv") {
       if (!q.data.type) throw new InvalidInput([{ path: "type", message: "is required for CSV: the kind of record each row is" }]);
-      input = importInputFromCsv(await request.text(), q.data.type);
-    } else input = importInputFromJson(await readJson(request));
+      input = importInputFromCsv(text, q.data.type);
+    } else {
+      let body: unknown;
+      try {
+        body = text.trim() ? JSON.parse(text) : undefined;
+      } catch {
+        throw new InvalidInput([{ path: "body", message: "is not valid JSON" }], "the body is not valid JSON");
+      }
+      input = importInputFromJson(body);
+    }
     const result = await importRecords(getDb(), who, input, { dryRun: q.data.dryRun, publish: q.data.publish });
     return Response.json(result, { status: result.counts.rejected > 0 && !q.data.dryRun ? 422 : 200, headers: noStore });
   });

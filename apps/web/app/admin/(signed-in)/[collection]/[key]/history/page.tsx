@@ -20,7 +20,7 @@ const load = cache(async (collection: string, rawKey: string): Promise<RecordHis
   const who = await currentPrincipal();
   if (!type || !who) return null;
   try {
-    return await recordHistory(getDb(), who, type, decodeURIComponent(rawKey));
+    return await recordHistory(getDb(), who, type, rawKey);
   } catch (error) {
     if (error instanceof NotFound) return null;
     throw error;
