@@ -9,5 +9,7 @@ export const POST = (request: Request, { params }: { params: Promise<{ id: strin
   curationEndpoint(request, async (who) => {
     const body = PublishBody.safeParse((await readJson(request)) ?? {});
     if (!body.success) throw new InvalidInput(zodIssues(body.error));
-    return Response.json(await publishDraft(getDb(), who, (await params).id, body.data.comment, body.data.expectedVersion), { headers: noStore });
+    return Response.json(await publishDraft(getDb(), who, (await params).id, body.data.comment, body.data.expectedVersion), {
+      headers: noStore,
+    });
   });
