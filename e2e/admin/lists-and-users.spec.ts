@@ -119,4 +119,21 @@ test.describe("admin lists and users", () => {
     expect(refused.status()).toBe(401);
     await api.dispose();
   });
+
+  test("an admin finds users by search and role, and sorts them", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/users");
+    const finder = page.getByRole("search", { name: "Find users" });
+    await finder.getByLabel("Search").fill("e2e.test");
+    await finder.getByLabel("Role").selectOption("reviewer");
+    await finder.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/q=e2e\.test/);
+    const table = page.getByRole("table");
+    await expect(table.getByRole("row")).toHaveCount(2); // header and reviewer@e2e.test
+    await expect(table).toContainText("reviewer@e2e.test");
+    await page.goto("/admin/users?q=e2e.test&sort=email&dir=desc");
+    const emails = await page.locator(".users-email").allTextContents();
+    expect(emails).toEqual([...emails].sort().reverse());
+    await expect(page.getByRole("columnheader", { name: /Email/ })).toHaveAttribute("aria-sort", "descending");
+  });
 });

@@ -3,15 +3,48 @@
 import { CurationError, getDb, listUsers, type UserView } from "@stancemap/db";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/admin/lists/Pagination";
 import { NewUserForm } from "@/components/admin/users/NewUserForm";
 import { TokenPanel } from "@/components/admin/users/TokenPanel";
 import { DisableControl, RoleControl } from "@/components/admin/users/UserControls";
 import { currentPrincipal } from "@/lib/server/dal";
+import "@/components/admin/lists/lists.css";
 import "@/components/admin/users/users.css";
 
 export const metadata: Metadata = { title: "Users and tokens" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const PAGE_SIZE = 50;
+const SORTS = { email: "Email", role: "Role", created: "Created" } as const;
+type Sort = keyof typeof SORTS;
+const RANK = { admin: 0, reviewer: 1, editor: 2 } as const;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+
+/** Search, role and status filters, sort and page, all from the URL (a GET form: works without script). */
+function view(users: UserView[], raw: Record<string, string | string[] | undefined>) {
+  const q = one(raw.q).toLowerCase();
+  const role = ["editor", "reviewer", "admin"].includes(one(raw.role)) ? one(raw.role) : "";
+  const status = ["active", "disabled"].includes(one(raw.status)) ? one(raw.status) : "";
+  const sort: Sort = one(raw.sort) in SORTS ? (one(raw.sort) as Sort) : "email";
+  const dir = one(raw.dir) === "desc" ? "desc" : "asc";
+  const key = (u: UserView) => (sort === "role" ? `${RANK[u.role]}${u.email}` : sort === "created" ? u.createdAt : u.email);
+  const rows = users
+    .filter((u) => !q || `${u.email} ${u.name}`.toLowerCase().includes(q))
+    .filter((u) => !role || u.role === role)
+    .filter((u) => !status || (status === "disabled") === u.disabled)
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (dir === "asc" ? 1 : -1));
+  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = Math.min(pageCount, Math.max(1, Number.parseInt(one(raw.page), 10) || 1));
+  const state = { q: one(raw.q), role, status, sort, dir };
+  const href = (change: Partial<typeof state & { page: number }>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...state, page: 1, ...change })) if (v && !(k === "page" && v === 1)) params.set(k, String(v));
+    const text = params.toString();
+    return text ? `/admin/users?${text}` : "/admin/users";
+  };
+  return { rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: rows.length, page, pageCount, state, href };
+}
 
 export default async function UsersPage({ searchParams }: Props) {
   const who = await currentPrincipal();
@@ -31,7 +64,21 @@ export default async function UsersPage({ searchParams }: Props) {
       </>
     );
   }
-  const wanted = (await searchParams).tokens;
+  const raw = await searchParams;
+  const wanted = raw.tokens;
+  const list = view(users, raw);
+  const sortHeader = (sort: Sort) => {
+    const on = list.state.sort === sort;
+    const next = on && list.state.dir === "asc" ? "desc" : "asc";
+    return (
+      <th scope="col" aria-sort={on ? (list.state.dir === "asc" ? "ascending" : "descending") : "none"}>
+        <Link href={list.href({ sort, dir: next })}>
+          {SORTS[sort]}
+          <span aria-hidden="true">{on ? (list.state.dir === "asc" ? " ▲" : " ▼") : " ↕"}</span>
+        </Link>
+      </th>
+    );
+  };
   const selected = users.find((u) => u.id === wanted);
   const active = (u: UserView) => u.tokens.filter((t) => !t.revokedAt).length;
 
@@ -42,23 +89,57 @@ export default async function UsersPage({ searchParams }: Props) {
         Editors draft changes, reviewers also publish and revert, admins also manage people. Disabling someone signs them out at once and
         stops their API tokens.
       </p>
+      <search aria-label="Find users">
+        <form className="users-filters" method="get" action="/admin/users">
+          <label>
+            Search
+            <input className="admin-input" type="search" name="q" defaultValue={list.state.q} placeholder="Email or name" />
+          </label>
+          <label>
+            Role
+            <select className="admin-input" name="role" defaultValue={list.state.role}>
+              <option value="">Any role</option>
+              <option value="editor">Editor</option>
+              <option value="reviewer">Reviewer</option>
+              <option value="admin">Admin</option>
+            </select>
+          </label>
+          <label>
+            Sign-in
+            <select className="admin-input" name="status" defaultValue={list.state.status}>
+              <option value="">Active or disabled</option>
+              <option value="active">Active</option>
+              <option value="disabled">Disabled</option>
+            </select>
+          </label>
+          <input type="hidden" name="sort" value={list.state.sort} />
+          <input type="hidden" name="dir" value={list.state.dir} />
+          <button className="btn" type="submit">
+            Apply
+          </button>
+          <Link href="/admin/users">Clear</Link>
+        </form>
+      </search>
+      <p className="muted" aria-live="polite">
+        {list.total} of {users.length} users
+      </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls, and keyboard users must reach it */}
       <section className="users-scroll" tabIndex={0} aria-labelledby="users-caption">
         <table className="users-table">
           <caption id="users-caption" className="visually-hidden">
-            Users ({users.length})
+            Users ({list.total})
           </caption>
           <thead>
             <tr>
-              <th scope="col">User</th>
-              <th scope="col">Role</th>
+              {sortHeader("email")}
+              {sortHeader("role")}
               <th scope="col">Sign-in</th>
-              <th scope="col">Created</th>
+              {sortHeader("created")}
               <th scope="col">API tokens</th>
             </tr>
           </thead>
           <tbody>
-            {users.map((u) => (
+            {list.rows.map((u) => (
               <tr key={u.id} className={u.disabled ? "users-row-off" : undefined} aria-current={u.id === selected?.id ? "true" : undefined}>
                 <td>
                   <span className="users-email">{u.email}</span>
@@ -89,6 +170,7 @@ export default async function UsersPage({ searchParams }: Props) {
           </tbody>
         </table>
       </section>
+      {list.pageCount > 1 && <Pagination page={list.page} pageCount={list.pageCount} href={(page) => list.href({ page })} />}
 
       {selected && (
         <section id="tokens" className="users-panel" aria-labelledby="tokens-title">
