@@ -29,6 +29,9 @@ export function createDb(url: string = databaseUrl()): Db {
   }
   // One pool shared by Prisma and the SQL reader.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (a restart, a terminated backend) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on("error", (error) => console.warn(`[db] an idle PostgreSQL connection was lost: ${error.message}`));
   const prisma = new PgClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaDb;
   return {
     prisma,

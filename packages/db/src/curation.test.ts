@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "./client";
 import {
   auditLog,
+  beginSignInAttempt,
   createToken,
   createUserRecord,
   exportDataset,
@@ -18,6 +19,7 @@ import {
   recordHistory,
   revertRecord,
   saveChange,
+  settleSignInAttempt,
   VersionConflict,
   withdrawDraft,
 } from "./curation";
@@ -430,6 +432,27 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
       { dryRun: false, publish: true },
     );
     expect(result).toMatchObject({ committed: true, published: true, counts: { created: 2 } });
+  });
+
+  it.skipIf(!enabled)("never lets more than 5 wrong passwords for one account be tried, even in a parallel burst", async () => {
+    const email = `burst-${Date.now()}@example.org`;
+    const burst = await Promise.all(Array.from({ length: 10 }, () => beginSignInAttempt(db, email, "10.0.0.1")));
+    for (const a of burst) if (a.id) await settleSignInAttempt(db, a.id, true);
+    expect(burst.filter((a) => !a.blocked).length).toBeLessThanOrEqual(5);
+    // Then one at a time until refused: never more than 5 guesses in all.
+    let guesses = burst.filter((a) => !a.blocked).length;
+    for (let i = 0; i < 10; i++) {
+      const a = await beginSignInAttempt(db, email, "10.0.0.1");
+      if (a.blocked) break;
+      guesses += 1;
+      await settleSignInAttempt(db, a.id as string, true);
+    }
+    expect(guesses).toBe(5);
+    expect(await db.prisma.signInFailure.count({ where: { email } })).toBe(5);
+    // A right password is not counted against its account.
+    const ok = await beginSignInAttempt(db, `other-${email}`, "10.0.0.2");
+    await settleSignInAttempt(db, ok.id as string, false);
+    expect(await db.prisma.signInFailure.count({ where: { email: `other-${email}` } })).toBe(0);
   });
 
   it.skipIf(!enabled)("accepts an admin's API token for its user, and not once revoked", async () => {

@@ -2,12 +2,15 @@
 // hashes, sessions in the database, httpOnly SameSite=Lax cookies, Secure behind HTTPS). Accounts are
 // made by admins, never by sign-up. Failed sign-ins are throttled per account and per address.
 import "server-only";
-import { authDatabase, getDb, instanceSecret, principalForUser, recordSignInFailure, signInThrottle } from "@stancemap/db";
+import { authDatabase, beginSignInAttempt, getDb, instanceSecret, principalForUser, settleSignInAttempt } from "@stancemap/db";
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { env } from "./env";
 import { ownOrigins } from "./origins";
+
+/** Sign-in attempts counted before the password check, by request, until the answer settles them. */
+const attempts = new WeakMap<Request, string>();
 
 async function createAuth() {
   const db = getDb();
@@ -43,21 +46,23 @@ async function createAuth() {
         if (ctx.path !== "/sign-in/email") return;
         const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
         const address = (ctx.request && getIP(ctx.request, ctx.context.options)) || "unknown";
-        const throttle = await signInThrottle(db, email, address);
-        if (throttle.blocked) {
+        const attempt = await beginSignInAttempt(db, email, address);
+        if (attempt.blocked) {
           throw new APIError("TOO_MANY_REQUESTS", {
-            message: `Too many failed sign-ins. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minute(s).`,
+            message: `Too many failed sign-ins. Try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s).`,
             code: "TOO_MANY_FAILED_SIGN_INS",
           });
         }
+        if (ctx.request && attempt.id) attempts.set(ctx.request, attempt.id);
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
-        const address = (ctx.request && getIP(ctx.request, ctx.context.options)) || "unknown";
+        if (ctx.path !== "/sign-in/email" || !ctx.request) return;
+        const id = attempts.get(ctx.request);
+        if (!id) return;
+        attempts.delete(ctx.request);
         const returned = ctx.context.returned;
-        // Only a wrong email or password counts: a refused origin or a throttled attempt guesses nothing.
-        if (returned instanceof APIError && returned.status === "UNAUTHORIZED") await recordSignInFailure(db, email, address);
+        // Only a wrong email or password stays counted: a refused origin or a success guesses nothing.
+        await settleSignInAttempt(db, id, returned instanceof APIError && returned.status === "UNAUTHORIZED");
       }),
     },
     databaseHooks: {

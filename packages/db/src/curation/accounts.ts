@@ -142,25 +142,36 @@ export async function principalForUser(db: Db, userId: string): Promise<Principa
 
 export const SIGN_IN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 } as const;
 
-/** Whether another sign-in should be refused, and for how long, given recent failures. */
-export async function signInThrottle(db: Db, email: string, address: string): Promise<{ blocked: boolean; retryAfterSeconds: number }> {
+/**
+ * Counts a sign-in attempt before the password is checked, so a burst of parallel guesses cannot slip
+ * past the limit between check and count: the attempt is written first, then the window is counted
+ * with it. Over the limit, the attempt is taken back and refused. `settleSignInAttempt` takes it back
+ * too when the password was right (or nothing was guessed), so only failures stay counted.
+ */
+export async function beginSignInAttempt(
+  db: Db,
+  email: string,
+  address: string,
+): Promise<{ id: string | null; blocked: boolean; retryAfterSeconds: number }> {
+  const id = newId("f");
+  const lower = email.toLowerCase();
+  await db.prisma.signInFailure.create({ data: { id, email: lower, address } });
   const since = new Date(Date.now() - SIGN_IN_LIMITS.windowMs);
   const [byAccount, byAddress] = await Promise.all([
-    db.prisma.signInFailure.findMany({
-      where: { email: email.toLowerCase(), at: { gte: since } },
-      orderBy: { at: "asc" },
-      select: { at: true },
-    }),
+    db.prisma.signInFailure.findMany({ where: { email: lower, at: { gte: since } }, orderBy: { at: "asc" }, select: { at: true } }),
     db.prisma.signInFailure.findMany({ where: { address, at: { gte: since } }, orderBy: { at: "asc" }, select: { at: true } }),
   ]);
   const over = (list: { at: Date }[], limit: number) =>
-    list.length >= limit ? Math.ceil(((list[list.length - limit]?.at.getTime() ?? 0) + SIGN_IN_LIMITS.windowMs - Date.now()) / 1000) : 0;
+    list.length > limit ? Math.ceil(((list[list.length - 1 - limit]?.at.getTime() ?? 0) + SIGN_IN_LIMITS.windowMs - Date.now()) / 1000) : 0;
   const wait = Math.max(over(byAccount, SIGN_IN_LIMITS.perAccount), over(byAddress, SIGN_IN_LIMITS.perAddress));
-  return { blocked: wait > 0, retryAfterSeconds: wait };
+  if (wait <= 0) return { id, blocked: false, retryAfterSeconds: 0 };
+  await db.prisma.signInFailure.delete({ where: { id } });
+  return { id: null, blocked: true, retryAfterSeconds: Math.max(1, wait) };
 }
 
-export async function recordSignInFailure(db: Db, email: string, address: string): Promise<void> {
-  await db.prisma.signInFailure.create({ data: { id: newId("f"), email: email.toLowerCase(), address } });
+/** Keeps the attempt counted only if it was a wrong email or password. */
+export async function settleSignInAttempt(db: Db, id: string, failed: boolean): Promise<void> {
+  if (!failed) await db.prisma.signInFailure.deleteMany({ where: { id } });
 }
 
 export async function userCount(db: Db): Promise<number> {
