@@ -1,0 +1,75 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { projectWorld } from "../world";
+import { renderMapSvg } from "./map-svg";
+import type { ExportTheme } from "./themes";
+
+const world = projectWorld(960);
+const legend = [
+  { label: "Formal recognition", colour: "#0072B2", index: 0 },
+  { label: "Diplomatic engagement", colour: "#56B4E9", index: 1 },
+  { label: "<img src=x onerror=alert(1)>", colour: "#E69F00", index: 2 },
+];
+const frame = {
+  title: "Posture toward the Taliban government",
+  subtitle: "As of 3 July 2025",
+  sources: ["Indian Council of World Affairs", 'Al Jazeera & "friends"'],
+  notes: "Russia recognised the government on 3 July 2025.",
+  credit: "Stancemap",
+  licence: "CC BY 4.0",
+  revision: 7,
+  permalink: "http://localhost:3000/?date=2025-07-03",
+};
+const render = (theme: ExportTheme = "light") =>
+  renderMapSvg({
+    world,
+    categoryOf: { "643": 0, "156": 1, "586": 2, "840": null },
+    legend,
+    markers: ["634"],
+    frame,
+    width: 1200,
+    height: 675,
+    theme,
+  });
+
+describe("map export SVG", () => {
+  it("is well-formed XML of the requested size, with title, every legend entry and the source line as text", () => {
+    const svg = render();
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(svg);
+    expect(doc.svg["@_width"]).toBe("1200");
+    expect(doc.svg["@_height"]).toBe("675");
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toContain("Posture toward the Taliban government");
+    for (const label of ["Formal recognition", "Diplomatic engagement", "&lt;img src=x onerror=alert(1)&gt;", "No data"])
+      expect(texts).toContain(label);
+    expect(texts.join(" ")).toContain("Source: Indian Council of World Affairs; Al Jazeera &amp; &quot;friends&quot;");
+    expect(texts.join(" ")).toContain("Dataset revision 7");
+  });
+
+  it("runs nothing and fetches nothing: no script, no event attributes, no external references", () => {
+    const svg = render();
+    expect(svg).not.toMatch(/<script/i);
+    // Inside tags only: the escaped actor text "onerror=" in a label is text, not an attribute.
+    expect(svg).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+    expect(svg).not.toMatch(/href\s*=/i);
+    expect(svg).not.toMatch(/url\((?!#)/);
+    expect(svg).not.toContain("<img");
+  });
+
+  it("colours countries by category and hatches no data", () => {
+    const svg = render();
+    expect(svg).toMatch(/<path d="[^"]+" fill="#0072B2" data-id="643"\/>/);
+    expect(svg).toMatch(/fill="url\(#no-data\)" data-id="840"/);
+  });
+
+  it("prints in greys with one pattern per category, so the scale reads without colour", () => {
+    const svg = render("print");
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toMatch(/fill="url\(#print-0\)" data-id="643"/);
+    expect(svg).toMatch(/fill="url\(#print-1\)" data-id="156"/);
+    const colours = [...svg.matchAll(/(?:fill|stroke)="(#[0-9a-fA-F]{6})"/g)].map((m) => (m[1] as string).toLowerCase());
+    expect(colours.length).toBeGreaterThan(0);
+    for (const hex of colours) expect(hex.slice(1, 3) === hex.slice(3, 5) && hex.slice(3, 5) === hex.slice(5, 7), hex).toBe(true);
+  });
+});

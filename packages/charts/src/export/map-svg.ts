@@ -1,0 +1,80 @@
+// The map as a standalone SVG for publication: the same projected world as the dashboard, the topic's
+// colours (or print patterns) per country, the frame around it. Pure: runs in the browser and on the server.
+import type { WorldModel } from "../world";
+import { type FrameText, type LegendEntry, layoutFrame } from "./frame";
+import { el, escapeXml } from "./svg";
+import { categoryFill, type ExportTheme, noDataPattern, printPattern, THEME_COLOURS } from "./themes";
+
+export interface MapExportInput {
+  world: WorldModel;
+  /** Per map feature id (ISO numeric): the category's position on the scale, or null for no data. */
+  categoryOf: Readonly<Record<string, number | null>>;
+  /** The scale in order; `index` is the position used by `categoryOf`. */
+  legend: readonly LegendEntry[];
+  /** Small states drawn as dots (feature ids), as on the dashboard. */
+  markers?: readonly string[];
+  frame: FrameText;
+  width: number;
+  height: number;
+  theme: ExportTheme;
+}
+
+export function renderMapSvg(input: MapExportInput): string {
+  const { world, width, height, theme } = input;
+  const c = THEME_COLOURS[theme];
+  const layout = layoutFrame(width, height, input.frame, input.legend, theme, "No data");
+  const k = Math.min(layout.body.width / world.width, layout.body.height / world.height);
+  const dx = layout.body.x + (layout.body.width - world.width * k) / 2;
+  const dy = layout.body.y + (layout.body.height - world.height * k) / 2;
+  const colourAt = new Map(input.legend.map((l) => [l.index, l.colour]));
+  const fillOf = (id: string) => {
+    const index = input.categoryOf[id];
+    if (index === null || index === undefined) return "url(#no-data)";
+    return categoryFill(theme, index, colourAt.get(index) ?? c.noData);
+  };
+  const stroke = 0.5 / k;
+  const countries = world.features.map((f) => el("path", { d: f.d, fill: fillOf(f.id), "data-id": f.id }));
+  const markers = (input.markers ?? []).flatMap((id) => {
+    const p = world.points[id];
+    return p ? [el("circle", { cx: p.x, cy: p.y, r: 3.2 / k, fill: fillOf(id), stroke: c.text, "stroke-width": 0.8 / k })] : [];
+  });
+  const defs = [
+    el("style", {}, layout.style),
+    noDataPattern(theme),
+    ...(theme === "print" ? input.legend.map((l) => printPattern(l.index)) : []),
+  ];
+  const desc = [
+    input.frame.subtitle,
+    `Legend: ${input.legend.map((l) => l.label).join(", ")}, No data`,
+    `Source: ${input.frame.sources.join("; ")}`,
+  ].join(". ");
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    el(
+      "svg",
+      {
+        xmlns: "http://www.w3.org/2000/svg",
+        width,
+        height,
+        viewBox: `0 0 ${width} ${height}`,
+        role: "img",
+        "aria-labelledby": "export-title export-desc",
+      },
+      [
+        el("title", { id: "export-title" }, escapeXml(input.frame.title)),
+        el("desc", { id: "export-desc" }, escapeXml(desc)),
+        el("defs", {}, defs),
+        el("rect", { width, height, fill: c.background }),
+        layout.header,
+        el("g", { transform: `translate(${dx},${dy}) scale(${k})` }, [
+          el("path", { d: world.sphere, fill: c.sphere }),
+          el("path", { d: world.graticule, fill: "none", stroke: c.line, "stroke-width": stroke }),
+          el("g", { stroke: c.stroke, "stroke-width": stroke, "stroke-linejoin": "round" }, countries),
+          el("g", {}, markers),
+        ]),
+        layout.footer,
+      ],
+    ),
+    "\n",
+  ].join("");
+}
