@@ -6,6 +6,7 @@ import {
   ActorsQuery,
   EventList,
   EventsQuery,
+  ExportParams,
   Health,
   PageQuery,
   Problem,
@@ -94,6 +95,29 @@ export function openApiDocument() {
         "/api/v1/reactions": { get: read("List reactions (the network's edges)", ReactionsQuery, ReactionList) },
         "/api/v1/events": { get: read("List events", EventsQuery, EventList) },
         "/api/v1/sources": { get: read("List sources", PageQuery, SourceList) },
+        "/api/v1/export/{file}": {
+          get: {
+            summary: "The published map as a publication-ready file: `map.svg`, `map.png` or `map.pdf`",
+            description:
+              "Title, subtitle, legend in scale order, source line, notes, credit and licence, dataset revision and permalink. " +
+              "Size from `preset` (web 1200×675, square 1080×1080, a4 1123×794, column 600×450) or `width`/`height`; PNG at `scale` 1, 2 or 4; " +
+              "bounded to 40 million pixels.",
+            requestParams: { path: z.object({ file: z.enum(["map.svg", "map.png", "map.pdf"]) }), query: ExportParams },
+            responses: {
+              "200": {
+                description: "The file; `Content-Disposition` names it (`stancemap-posture-map-2025-07-03.svg`). Carries an `ETag`.",
+                content: {
+                  "image/svg+xml": { schema: z.string() },
+                  "image/png": { schema: z.string() },
+                  "application/pdf": { schema: z.string() },
+                },
+              },
+              "304": notModified,
+              "400": problem("A parameter is invalid or the picture would be too large; `errors` names it."),
+              "404": problem("No such export."),
+            },
+          },
+        },
         "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
       },
       curationPaths(),

@@ -4,5 +4,6 @@ export * from "./claims";
 export * from "./common";
 export * from "./curation";
 export * from "./dataset";
+export * from "./export";
 export * from "./source";
 export * from "./topic";
