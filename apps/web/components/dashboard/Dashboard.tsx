@@ -6,6 +6,7 @@ import { StanceIndex, topicMapAt } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { loadReactionEdges } from "@/app/actions";
+import { ExportDialog } from "@/components/export/ExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { Legend } from "@/components/map/Legend";
 import { MapTable } from "@/components/map/MapTable";
@@ -216,6 +217,11 @@ export function Dashboard(props: {
           </button>
         ))}
       </div>
+      {state.view === "map" && loadedTopic && (
+        <div className="export-row">
+          <ExportDialog data={data} geometry={geometry} date={state.date} />
+        </div>
+      )}
 
       <div className="dash-main">
         <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} className="view">

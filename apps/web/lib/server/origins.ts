@@ -11,3 +11,12 @@ export function ownOrigins(request: Request): Set<string> {
   if (process.env.STANCEMAP_PUBLIC_URL) own.add(new URL(process.env.STANCEMAP_PUBLIC_URL).origin);
   return own;
 }
+
+/** The origin to print in links (permalinks on exports): the public URL, else the Host the client addressed. */
+export function publicOrigin(request: Request): string {
+  if (process.env.STANCEMAP_PUBLIC_URL) return new URL(process.env.STANCEMAP_PUBLIC_URL).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return host ? `${proto}://${host}` : url.origin;
+}

@@ -4,7 +4,8 @@ import { projectWorld } from "../world";
 import { renderMapSvg } from "./map-svg";
 import type { ExportTheme } from "./themes";
 
-const world = projectWorld(960);
+const projected = projectWorld(960);
+const world = { ...projected, markers: [{ id: "634", x: 600, y: 140 }] };
 const legend = [
   { label: "Formal recognition", colour: "#0072B2", index: 0 },
   { label: "Diplomatic engagement", colour: "#56B4E9", index: 1 },
@@ -25,7 +26,6 @@ const render = (theme: ExportTheme = "light") =>
     world,
     categoryOf: { "643": 0, "156": 1, "586": 2, "840": null },
     legend,
-    markers: ["634"],
     frame,
     width: 1200,
     height: 675,

@@ -1,18 +1,26 @@
 // The map as a standalone SVG for publication: the same projected world as the dashboard, the topic's
 // colours (or print patterns) per country, the frame around it. Pure: runs in the browser and on the server.
-import type { WorldModel } from "../world";
 import { type FrameText, type LegendEntry, layoutFrame } from "./frame";
 import { el, escapeXml } from "./svg";
 import { categoryFill, type ExportTheme, noDataPattern, printPattern, THEME_COLOURS } from "./themes";
 
+/** The projected map as the dashboard has it: the same shapes, in the same order. */
+export interface MapShapes {
+  width: number;
+  height: number;
+  sphere: string;
+  graticule: string;
+  features: readonly { id: string; d: string }[];
+  /** Small or missing states drawn as dots at their centroids. */
+  markers: readonly { id: string; x: number; y: number }[];
+}
+
 export interface MapExportInput {
-  world: WorldModel;
+  world: MapShapes;
   /** Per map feature id (ISO numeric): the category's position on the scale, or null for no data. */
   categoryOf: Readonly<Record<string, number | null>>;
   /** The scale in order; `index` is the position used by `categoryOf`. */
   legend: readonly LegendEntry[];
-  /** Small states drawn as dots (feature ids), as on the dashboard. */
-  markers?: readonly string[];
   frame: FrameText;
   width: number;
   height: number;
@@ -34,10 +42,9 @@ export function renderMapSvg(input: MapExportInput): string {
   };
   const stroke = 0.5 / k;
   const countries = world.features.map((f) => el("path", { d: f.d, fill: fillOf(f.id), "data-id": f.id }));
-  const markers = (input.markers ?? []).flatMap((id) => {
-    const p = world.points[id];
-    return p ? [el("circle", { cx: p.x, cy: p.y, r: 3.2 / k, fill: fillOf(id), stroke: c.text, "stroke-width": 0.8 / k })] : [];
-  });
+  const markers = world.markers.map((p) =>
+    el("circle", { cx: p.x, cy: p.y, r: 3.2 / k, fill: fillOf(p.id), stroke: c.text, "stroke-width": 0.8 / k }),
+  );
   const defs = [
     el("style", {}, layout.style),
     noDataPattern(theme),

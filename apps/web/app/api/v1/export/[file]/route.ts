@@ -6,6 +6,7 @@ import { ExportQuery } from "@stancemap/core";
 import { datasetRevision, getDb } from "@stancemap/db";
 import { EXPORT_FORMATS, type ExportFormat, renderMapExport, svgToPdf, svgToPng } from "@/lib/server/export";
 import { problem } from "@/lib/server/http";
+import { publicOrigin } from "@/lib/server/origins";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   const q = parsed.data;
-  const rendered = await renderMapExport(q, url.origin);
+  const rendered = await renderMapExport(q, publicOrigin(request));
   const body =
     format === "svg"
       ? rendered.svg
