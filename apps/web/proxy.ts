@@ -30,8 +30,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
-  // Lets the admin layout send a signed-out visitor back here after sign-in.
-  requestHeaders.set("x-admin-path", pathname + request.nextUrl.search);
+  // The path, for layouts: the admin sends a signed-out visitor back here after sign-in; embeds drop the site chrome.
+  requestHeaders.set("x-request-path", pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-content-type-options", "nosniff");

@@ -1,6 +1,8 @@
 // The export dialog: the browser draws the SVG with the renderer the export API uses, so the file a
 // user downloads is the file automation gets from the URL.
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
 
@@ -36,5 +38,36 @@ test.describe("export dialog", () => {
     expect(png.status()).toBe(200);
     const body = await png.body();
     expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([2160, 2160]);
+  });
+
+  test("a web article embeds the map with the dialog's snippet, and the chart renders in the frame", async ({ page, request, baseURL }) => {
+    await page.goto("/?date=2025-07-03");
+    await page.getByRole("button", { name: "Export…" }).click();
+    const snippet = await page.getByLabel("Paste this where the chart goes").inputValue();
+    expect(snippet).toMatch(
+      /^<iframe src="http:\/\/[^"]+\/embed\/map\?topic=posture-toward-taliban-government&amp;date=2025-07-03&amp;theme=light"/,
+    );
+
+    const embed = await request.get("/embed/map?date=2025-07-03");
+    expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
+    expect(embed.headers()["x-frame-options"]).toBeUndefined();
+
+    const host = await page.context().newPage();
+    const messages: unknown[] = [];
+    await host.exposeFunction("recordMessage", (m: unknown) => messages.push(m));
+    // A news site on another origin: a real server on this machine (Chromium lets a page frame another local
+    // address, and frame-ancestors match network schemes only, so an about:blank page would not do).
+    const article = `<h1>An article</h1>${snippet}<script>addEventListener('message', (e) => window.recordMessage(e.data))</script>`;
+    const server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(article));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await host.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const frame = host.frameLocator("iframe");
+    const chart = frame.getByRole("img", { name: /Posture toward the Taliban government: map/ });
+    await expect(chart).toBeVisible();
+    await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(frame.getByRole("link", { name: "Explore on Stancemap" })).toBeVisible();
+    await expect(frame.getByRole("banner")).toHaveCount(0);
+    await expect.poll(() => messages.some((m) => (m as { type?: string }).type === "stancemap:height")).toBe(true);
+    server.close();
   });
 });

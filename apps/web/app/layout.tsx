@@ -15,7 +15,15 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request makes every page render per request, so each gets the CSP nonce (proxy.ts).
-  await headers();
+  const embed = ((await headers()).get("x-request-path") ?? "").startsWith("/embed/");
+  if (embed)
+    return (
+      <html lang="en">
+        <body className="embed-body">
+          <main>{children}</main>
+        </body>
+      </html>
+    );
   return (
     <html lang="en">
       <body>

@@ -56,6 +56,9 @@ export function ExportDialog({ data, geometry, date }: { data: DashboardData; ge
   if (title) params.set("title", title);
   if (subtitle) params.set("subtitle", subtitle);
   if (notes) params.set("notes", notes);
+  const embedParams = new URLSearchParams({ topic: data.topic.slug, date, theme });
+  if (title) embedParams.set("title", title);
+  const embedSnippet = `<iframe src="${origin}/embed/map?${embedParams.toString().replace(/&/g, "&amp;")}" title="${(title || texts.title).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}" width="100%" height="560" style="border:0" loading="lazy"></iframe>`;
   const pngParams = new URLSearchParams(params);
   pngParams.set("scale", String(scale));
 
@@ -166,6 +169,15 @@ export function ExportDialog({ data, geometry, date }: { data: DashboardData; ge
               </a>
             </div>
           </form>
+          <section className="export-embed" aria-labelledby={`${id}-embed`}>
+            <h3 id={`${id}-embed`}>Embed in a web page</h3>
+            <label htmlFor={`${id}-snippet`}>Paste this where the chart goes</label>
+            <textarea id={`${id}-snippet`} readOnly rows={4} value={embedSnippet} onFocus={(e) => e.currentTarget.select()} />
+            <p className="muted">
+              The frame scales to the width of the page. It posts <code>{'{ type: "stancemap:height", height }'}</code> to the page when its
+              height changes, for hosts that size frames themselves; nothing else is needed.
+            </p>
+          </section>
           <figure className="export-preview">
             {/* biome-ignore lint/performance/noImgElement: a blob: preview of the generated SVG, not a site image */}
             {preview && <img src={preview} alt={`Preview: ${title || texts.title}`} />}

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: { default: "Admin", template: "%s · 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const who = await currentPrincipal();
   if (!who) {
-    const path = (await headers()).get("x-admin-path") ?? "/admin";
+    const path = (await headers()).get("x-request-path") ?? "/admin";
     redirect(`/admin/sign-in?next=${encodeURIComponent(path)}`);
   }
   const open = await listDrafts(getDb(), who, { status: ["pending"] });
