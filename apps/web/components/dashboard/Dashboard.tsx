@@ -3,10 +3,10 @@
 // actor's record beside it and the timeline below. All state is in the URL (use-dashboard-state).
 import { cellsOf, KIND_LABELS } from "@stancemap/charts";
 import { StanceIndex, topicMapAt } from "@stancemap/core/model";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { loadReactionEdges } from "@/app/actions";
-import { ExportDialog } from "@/components/export/ExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { Legend } from "@/components/map/Legend";
 import { MapTable } from "@/components/map/MapTable";
@@ -28,6 +28,9 @@ declare global {
 }
 
 const NO_DATA_FILL = "var(--nodata)";
+
+// The export dialog and its renderer load after the dashboard is interactive: most visits never export.
+const ExportDialog = dynamic(() => import("@/components/export/ExportDialog").then((m) => m.ExportDialog), { ssr: false });
 
 export function Dashboard(props: {
   data: DashboardData;
