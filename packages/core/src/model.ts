@@ -3,6 +3,7 @@
 
 export * from "./collections";
 export * from "./dates";
+export * from "./export-presets";
 export * from "./reaction-graph";
 export * from "./stance-at-date";
 export * from "./stance-history";

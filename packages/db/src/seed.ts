@@ -24,7 +24,7 @@ export function normaliseDataset(d: Dataset): Dataset {
   };
 }
 
-export function recordsOf(d: Dataset, type: EntityType) {
+function recordsOf(d: Dataset, type: EntityType) {
   return (d as unknown as Record<string, { [k: string]: unknown }[]>)[COLLECTIONS[type]] ?? [];
 }
 

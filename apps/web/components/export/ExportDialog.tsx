@@ -2,18 +2,13 @@
 // "Export" on the dashboard: title, subtitle and notes editable, a size, scale and theme; the SVG is
 // drawn here by the same renderer the export API uses, and PNG and PDF come from the API with the same settings.
 import { EXPORT_THEMES, type ExportTheme } from "@stancemap/charts/export";
+import { EXPORT_PRESETS } from "@stancemap/core/model";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { DashboardData } from "@/lib/dashboard-data";
 import { defaultTexts, exportFileName, renderMapExportSvg } from "@/lib/export/map-export";
 import type { MapGeometry } from "@/lib/map-geometry";
 
-const PRESETS = {
-  web: { label: "Web, 1200 × 675", width: 1200, height: 675 },
-  square: { label: "Square social, 1080 × 1080", width: 1080, height: 1080 },
-  a4: { label: "Print, A4 landscape", width: 1123, height: 794 },
-  column: { label: "Column, 600 × 450", width: 600, height: 450 },
-  custom: { label: "Custom size", width: 0, height: 0 },
-} as const;
+const PRESETS = { ...EXPORT_PRESETS, custom: { label: "Custom size", width: 0, height: 0 } } as const;
 type Preset = keyof typeof PRESETS;
 const THEME_LABELS: Record<ExportTheme, string> = { light: "Light", dark: "Dark", print: "Print-safe (greys and patterns)" };
 

@@ -1,14 +1,7 @@
 // The export API's parameters: the dashboard's state plus size, scale, theme and the editable texts.
 import { z } from "zod";
+import { EXPORT_PRESETS } from "../export-presets";
 import { IsoDate, Slug } from "./common";
-
-export const EXPORT_PRESETS = {
-  web: { width: 1200, height: 675 },
-  square: { width: 1080, height: 1080 },
-  /** A4 landscape at 300 dpi is 3508 × 2480 px; expressed at 1x so scale picks the density. */
-  a4: { width: 1123, height: 794 },
-  column: { width: 600, height: 450 },
-} as const;
 
 /** No export may exceed this many pixels (width × height × scale²): about a 4x A4 page. */
 export const MAX_EXPORT_PIXELS = 40_000_000;

@@ -3,7 +3,8 @@
 import { AuditQuery, EntityType, roleAtLeast } from "@stancemap/core";
 import { auditLog, getDb, listUsers } from "@stancemap/db";
 import type { Metadata } from "next";
-import { actionText, CHANGE_ACTIONS, utc } from "@/components/admin/review/format";
+import { ChangesTable } from "@/components/admin/review/ChangesTable";
+import { CHANGE_ACTIONS } from "@/components/admin/review/format";
 import { draftHref, historyHref, isRecordType } from "@/components/admin/review/links";
 import { currentPrincipal } from "@/lib/server/dal";
 import "@/components/admin/review/review.css";
@@ -142,42 +143,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {page.data.length === 0 ? (
         <p className="muted">{filtered ? "No change matches these filters." : "Nothing has been recorded yet."}</p>
       ) : (
-        <div className="review-table-wrap">
-          <table className="review-table">
-            <caption className="visually-hidden">Recorded changes, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Type</th>
-                <th scope="col">Record</th>
-                <th scope="col">Comment</th>
-                <th scope="col">Draft</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.map((c) => (
-                <tr key={c.id}>
-                  <td data-label="When" className="review-nowrap">
-                    <time dateTime={c.at}>{utc(c.at)}</time>
-                  </td>
-                  <td data-label="Who">{c.userEmail ?? <span className="muted">system</span>}</td>
-                  <td data-label="Action">
-                    {actionText(c.action)}
-                    {c.recordVersion !== null && <span className="muted"> → revision {c.recordVersion}</span>}
-                  </td>
-                  <td data-label="Type">{c.entityType}</td>
-                  <td data-label="Record">{recordLink(c.entityType, c.entityId, admin)}</td>
-                  <td data-label="Comment" dir="auto">
-                    {c.comment ?? ""}
-                  </td>
-                  <td data-label="Draft">{c.draftId && c.entityType !== "draft" ? <a href={draftHref(c.draftId)}>{c.draftId}</a> : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ChangesTable changes={page.data} record={(c) => recordLink(c.entityType, c.entityId, admin)} />
       )}
       <nav className="review-pager" aria-label="Audit log pages">
         {query.cursor && <a href={newestHref}>Newest</a>}

@@ -5,6 +5,7 @@ import { getDb, NotFound, type RecordHistory, type Revision, recordHistory } fro
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ChangesTable } from "@/components/admin/review/ChangesTable";
 import { actionText, plural, utc } from "@/components/admin/review/format";
 import { draftHref, editHref, historyHref } from "@/components/admin/review/links";
 import { RecordDiff } from "@/components/admin/review/RecordDiff";
@@ -197,44 +198,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pa
       {h.changes.length === 0 ? (
         <p className="muted">No change has been recorded since the dataset was loaded.</p>
       ) : (
-        <div className="review-table-wrap">
-          <table className="review-table">
-            <caption className="visually-hidden">Recorded changes, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Comment</th>
-                <th scope="col">Draft</th>
-              </tr>
-            </thead>
-            <tbody>
-              {h.changes.map((c) => (
-                <tr key={c.id}>
-                  <td data-label="When" className="review-nowrap">
-                    <time dateTime={c.at}>{utc(c.at)}</time>
-                  </td>
-                  <td data-label="Who">{c.userEmail ?? <span className="muted">system</span>}</td>
-                  <td data-label="What">
-                    {actionText(c.action)}
-                    {c.recordVersion !== null && <span className="muted"> → revision {c.recordVersion}</span>}
-                    {(c.before || c.after) && (
-                      <details className="review-details">
-                        <summary>Show the change</summary>
-                        <RecordDiff before={c.before} after={c.after} beforeLabel="before" afterLabel="after" />
-                      </details>
-                    )}
-                  </td>
-                  <td data-label="Comment" dir="auto">
-                    {c.comment ?? ""}
-                  </td>
-                  <td data-label="Draft">{c.draftId ? <a href={draftHref(c.draftId)}>{c.draftId}</a> : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ChangesTable changes={h.changes} diffs />
       )}
     </>
   );
