@@ -35,34 +35,5 @@ export interface FromWorker {
   done: boolean;
 }
 
-export interface ForceSettings {
-  charge: number;
-  chargeDistanceMax: number;
-  theta: number;
-  linkDistance: number;
-  collidePadding: number;
-  gravity: number;
-  alphaDecay: number;
-}
-
-/** Small graphs spread out with room for labels; large ones pack tighter and converge sooner. */
-export function forceSettings(nodes: number, links: number): ForceSettings {
-  if (nodes <= 150) {
-    return { charge: -260, chargeDistanceMax: 600, theta: 0.8, linkDistance: 70, collidePadding: 8, gravity: 0.06, alphaDecay: 0.0228 };
-  }
-  const dense = links / Math.max(1, nodes);
-  return {
-    charge: dense > 3 ? -35 : -45,
-    chargeDistanceMax: 400,
-    theta: 0.9,
-    linkDistance: 30,
-    collidePadding: 2,
-    gravity: 0.04,
-    alphaDecay: 0.03,
-  };
-}
-
-/** Starting spread (radius of the disc of seeded positions) for n nodes. */
-export function seedRadius(n: number): number {
-  return 30 * Math.sqrt(Math.max(1, n));
-}
+// The forces live with the charts, where the publication export lays the network out the same way.
+export { type ForceSettings, forceSettings, seedRadius } from "@stancemap/charts";

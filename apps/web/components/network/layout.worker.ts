@@ -1,22 +1,12 @@
 // The network's force layout, off the main thread: d3-force ticks in slices of a few milliseconds,
 // posting positions after each slice, so the page stays responsive however large the graph.
+// The forces are the charts' (networkSimulation), shared with the publication export.
 // Deterministic: same graph and starting positions, same layout (d3-force's own seeded randomness).
-import {
-  forceCollide,
-  forceLink,
-  forceManyBody,
-  forceSimulation,
-  forceX,
-  forceY,
-  type Simulation,
-  type SimulationLinkDatum,
-  type SimulationNodeDatum,
-} from "d3-force";
-import { type FromWorker, forceSettings, type ToWorker } from "./layout-protocol";
+import { type NetworkLayoutNode, networkSimulation } from "@stancemap/charts";
+import type { Simulation } from "d3-force";
+import type { FromWorker, ToWorker } from "./layout-protocol";
 
-interface Node extends SimulationNodeDatum {
-  r: number;
-}
+type Node = NetworkLayoutNode;
 
 interface WorkerScope {
   postMessage(message: FromWorker, options?: { transfer?: Transferable[] }): void;
@@ -74,26 +64,8 @@ scope.addEventListener("message", (event) => {
     dragged.clear();
     ticks = 0;
     nodes = msg.nodes.map((n) => ({ x: n.x, y: n.y, r: n.r, fx: n.fx ?? null, fy: n.fy ?? null }));
-    const f = forceSettings(nodes.length, msg.links.length);
     sim?.stop();
-    sim = forceSimulation<Node>(nodes)
-      .stop()
-      .alpha(msg.alpha)
-      .alphaDecay(f.alphaDecay)
-      .force(
-        "link",
-        forceLink<Node, SimulationLinkDatum<Node>>(msg.links.map((l) => ({ ...l })))
-          .id((_, i) => i)
-          .distance((l) => f.linkDistance + (l.source as Node).r + (l.target as Node).r),
-      )
-      .force("charge", forceManyBody<Node>().strength(f.charge).theta(f.theta).distanceMax(f.chargeDistanceMax))
-      .force(
-        "collide",
-        forceCollide<Node>((n) => n.r + f.collidePadding),
-      )
-      .force("x", forceX<Node>(0).strength(f.gravity))
-      // Pulled harder toward the middle vertically: the drawing fits a landscape viewport.
-      .force("y", forceY<Node>(0).strength(f.gravity * 1.7));
+    sim = networkSimulation(nodes, msg.links, msg.alpha);
     schedule();
     return;
   }

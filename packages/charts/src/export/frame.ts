@@ -15,11 +15,19 @@ export interface FrameText {
   permalink: string;
 }
 
+/** How a legend entry's swatch is drawn, besides the default filled square: a short line (an edge's
+ * colour and dashes) or a shape (a node's outline, filled with the entry's colour). */
+export type LegendSwatch =
+  | { kind: "line" /** stroke-dasharray, none for a solid line */; dash?: string }
+  | { kind: "shape" /** An SVG path centred on 0,0, within frameFontSize(width) / 2 of it. */; d: string; stroke?: string };
+
 export interface LegendEntry {
   label: string;
   colour: string;
   /** Position on the scale (0 first): picks the print theme's pattern. */
   index: number;
+  /** Drawn as a filled square (with the print pattern in the print theme) when absent. */
+  swatch?: LegendSwatch;
 }
 
 export interface Box {
@@ -53,6 +61,33 @@ function lines(content: string, x: number, y: number, width: number, size: numbe
   return { svg: out.join(""), height: out.length * size * 1.3 };
 }
 
+function swatch(e: LegendEntry & { fill: string }, sw: number, muted: string): string {
+  if (e.swatch?.kind === "line")
+    return el("line", {
+      x1: 0,
+      y1: sw / 2,
+      x2: sw * 2,
+      y2: sw / 2,
+      stroke: e.colour,
+      "stroke-width": 2,
+      "stroke-dasharray": e.swatch.dash,
+    });
+  if (e.swatch?.kind === "shape")
+    return el("path", {
+      d: e.swatch.d,
+      transform: `translate(${sw / 2},${sw / 2})`,
+      fill: e.colour,
+      stroke: e.swatch.stroke ?? muted,
+      "stroke-width": 1,
+    });
+  return el("rect", { width: sw, height: sw, fill: e.fill, stroke: muted, "stroke-width": 0.6 });
+}
+
+/** The frame's base font size for a page `width` wide; also the legend swatches' size. */
+export function frameFontSize(width: number): number {
+  return Math.max(11, Math.min(16, Math.round(width / 80)));
+}
+
 export interface FrameLayout {
   body: Box;
   header: string;
@@ -72,7 +107,7 @@ export function layoutFrame(
   const c = THEME_COLOURS[theme];
   const pad = Math.max(16, Math.round(width * 0.025));
   const inner = width - 2 * pad;
-  const base = Math.max(11, Math.min(16, Math.round(width / 80)));
+  const base = frameFontSize(width);
   const title = lines(frame.title, pad, pad + base * 1.6, inner, base * 1.6, { "font-weight": 700, fill: c.text });
   const subtitle = lines(frame.subtitle, pad, pad + base * 1.6 + title.height + base * 0.2, inner, base, { fill: c.muted });
   const headerHeight = pad + title.height + subtitle.height + base;
@@ -85,15 +120,17 @@ export function layoutFrame(
   let lx = pad;
   let ly = 0;
   for (const e of entries) {
-    const w = sw + 6 + e.label.length * base * 0.9 * CHAR + 18;
+    // A line swatch is longer than a square, so that its dashes show.
+    const swWidth = e.swatch?.kind === "line" ? sw * 2 : sw;
+    const w = swWidth + 6 + e.label.length * base * 0.9 * CHAR + 18;
     if (lx + w > width - pad && lx > pad) {
       lx = pad;
       ly += base * 1.6;
     }
     legendItems.push(
       el("g", { transform: `translate(${lx},${ly})` }, [
-        el("rect", { width: sw, height: sw, fill: e.fill, stroke: c.muted, "stroke-width": 0.6 }),
-        text(e.label, { x: sw + 6, y: sw * 0.85, "font-size": base * 0.9, fill: c.text }),
+        swatch(e, sw, c.muted),
+        text(e.label, { x: swWidth + 6, y: sw * 0.85, "font-size": base * 0.9, fill: c.text }),
       ]),
     );
     lx += w;
