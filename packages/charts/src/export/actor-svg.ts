@@ -1,0 +1,280 @@
+// One actor's stance history on one topic as a standalone SVG for publication: the actor page's step
+// chart (a band per category in scale order, top first; a step per stance; risers between steps;
+// time ticks below) inside the publication frame. Text is set in real units: a wider export gives a
+// longer time axis, not bigger letters. Pure: runs in the browser and on the server.
+import { type StepCategory, type StepStance, stanceSteps } from "../stance-steps";
+import { formatDay } from "../timeline";
+import { type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
+import { el, escapeXml, text } from "./svg";
+import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
+import { formatLongDay } from "./timeline-svg";
+
+export interface ActorExportInput<S extends StepStance> {
+  categories: readonly StepCategory[];
+  stances: readonly S[];
+  actor: string;
+  topic: string;
+  /** The time range, YYYY-MM-DD (the actor page takes it from `stepRange`). */
+  from: string;
+  to: string;
+  /** The categories in scale order. */
+  legend: readonly LegendEntry[];
+  frame: FrameText;
+  width: number;
+  height: number;
+  theme: ExportTheme;
+  /** When there is no stance: the text to show in the chart area (e.g. the "no data" note). */
+  emptyMessage: string;
+}
+
+/** Average advance of a character as a share of the font size; a little generous, so that text never runs into its neighbours. */
+const CHAR = 0.6;
+/** The share `wrap` (frame.ts) assumes. */
+const WRAP_CHAR = 0.56;
+const WIDENED_NOTE = "Short steps are widened so that each can be seen: the time axis is not to scale.";
+
+const parse = (d: string) => new Date(`${d}T00:00:00Z`);
+const longDay = (d: string) => formatLongDay(parse(d));
+const textWidth = (content: string, size: number) => content.length * size * CHAR;
+const wrapTo = (content: string, width: number, size: number) => wrap(content, (width * WRAP_CHAR) / CHAR, size);
+
+/** At most `max` lines of `content` within `width`; the last one ends in "…" when text is left out. */
+function clampLines(content: string, width: number, size: number, max: number): string[] {
+  const all = wrapTo(content, width, size);
+  if (all.length <= max) return all;
+  const kept = all.slice(0, Math.max(1, max));
+  const perLine = Math.max(4, Math.floor(width / (size * CHAR)));
+  const last = kept[kept.length - 1] ?? "";
+  kept[kept.length - 1] = `${last.length >= perLine ? last.slice(0, perLine - 1) : last}…`;
+  return kept;
+}
+
+export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>): string {
+  const { width, height, theme, from, to } = input;
+  const c = THEME_COLOURS[theme];
+  const layout = layoutFrame(width, height, input.frame, input.legend, theme);
+  const body = layout.body;
+  const base = Math.max(11, Math.min(16, Math.round(width / 80)));
+  const size = Math.max(10, Math.round(base * 0.85 * 10) / 10);
+  const small = Math.max(9, base * 0.75);
+
+  // Columns: category labels and their swatches at the left, the plot to the right of them.
+  const categories = [...input.categories].sort((a, b) => a.order - b.order);
+  const swatch = Math.round(size * 0.9);
+  const labelWidth = Math.min(body.width * 0.3, Math.max(0, ...categories.map((cat) => textWidth(cat.label, size))));
+  const labelRight = body.x + labelWidth;
+  const plotX = labelRight + 6 + swatch + 10;
+  const plotRight = body.x + body.width;
+  const plotWidth = Math.max(40, plotRight - plotX);
+
+  // Rows: the plot, then the tick labels, then the note when the time axis is not to scale.
+  const steps = (plotHeight: number) =>
+    stanceSteps({
+      categories,
+      stances: input.stances,
+      actor: input.actor,
+      topic: input.topic,
+      from,
+      to,
+      width: plotWidth,
+      height: plotHeight,
+      minStepWidth: plotWidth * 0.05,
+      minTickGap: textWidth("15 Aug 2021", size) + 12,
+    });
+  const tickArea = 5 + size * 1.6;
+  const widened = steps(100).widened;
+  const noteLines = widened ? wrapTo(WIDENED_NOTE, body.width, small) : [];
+  const noteHeight = noteLines.length * small * 1.35 + (noteLines.length ? small * 0.4 : 0);
+  const plotY = body.y + size * 0.5;
+  const plotHeight = Math.max(20, body.y + body.height - plotY - tickArea - noteHeight);
+  const chart = steps(plotHeight);
+  const plotBottom = plotY + plotHeight;
+
+  // The pattern (print) and legend position of each category: its legend entry, else its place on the scale.
+  const indexOf = new Map(categories.map((cat, i) => [cat.key, input.legend.find((l) => l.label === cat.label)?.index ?? i]));
+  const fillOf = (cat: { key: string; colour: string }) => categoryFill(theme, indexOf.get(cat.key) ?? 0, cat.colour);
+  const stripe = theme === "print" ? "#f2f2f2" : c.sphere;
+
+  const bands = chart.bands.map((b, i) =>
+    el("rect", {
+      class: "band",
+      "data-category": b.key,
+      x: plotX,
+      y: plotY + b.y,
+      width: plotWidth,
+      height: b.height,
+      fill: i % 2 === 0 ? stripe : "none",
+    }),
+  );
+  const lineHeight = size * 1.2;
+  const bandLabels = chart.bands.flatMap((b) => {
+    const lines = clampLines(b.label, labelWidth, size, Math.max(1, Math.floor((b.height - 2) / lineHeight)));
+    const middle = plotY + b.y + b.height / 2;
+    const first = middle - ((lines.length - 1) * lineHeight) / 2 + size * 0.35;
+    return [
+      ...lines.map((line, i) =>
+        text(line, {
+          class: "band-label",
+          x: labelRight,
+          y: first + i * lineHeight,
+          "text-anchor": "end",
+          "font-size": size,
+          fill: c.text,
+        }),
+      ),
+      el("rect", {
+        x: labelRight + 6,
+        y: middle - swatch / 2,
+        width: swatch,
+        height: swatch,
+        fill: fillOf(b),
+        stroke: c.muted,
+        "stroke-width": 0.6,
+      }),
+    ];
+  });
+
+  // Ticks: none so close to the left end that its label would run into the category labels, none
+  // under the end date's label at the right.
+  const endLabel = formatDay(parse(to));
+  const endWidth = textWidth(endLabel, size);
+  const ticks = chart.ticks.filter((t) => {
+    const half = textWidth(t.label, size) / 2;
+    return t.x - half >= -6 && plotX + t.x + half <= plotRight - endWidth - 10;
+  });
+  const grid = ticks.map((t) =>
+    el("line", {
+      x1: plotX + t.x,
+      x2: plotX + t.x,
+      y1: plotY,
+      y2: plotBottom,
+      stroke: c.line,
+      "stroke-width": 1,
+      "stroke-dasharray": "2 3",
+    }),
+  );
+  const axis = [
+    el("line", { class: "axis", x1: plotX, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: c.muted, "stroke-width": 1 }),
+    el("line", { class: "end", x1: plotRight, x2: plotRight, y1: plotY, y2: plotBottom + 5, stroke: c.text, "stroke-width": 1.5 }),
+    ...ticks.map((t) =>
+      el("g", { class: "tick", transform: `translate(${plotX + t.x},${plotBottom})` }, [
+        el("line", { y2: 5, stroke: c.muted, "stroke-width": 1 }),
+        text(t.label, { y: 5 + size * 1.15, "text-anchor": "middle", "font-size": size, fill: c.muted }),
+      ]),
+    ),
+    text(endLabel, {
+      class: "end-label",
+      x: plotRight,
+      y: plotBottom + 5 + size * 1.15,
+      "text-anchor": "end",
+      "font-size": size,
+      "font-weight": 700,
+      fill: c.text,
+    }),
+  ];
+
+  const bar = Math.max(6, Math.min(16, (chart.bands[0]?.height ?? 30) * 0.34));
+  const outline = theme === "print" ? { stroke: "#000000", "stroke-width": 0.8 } : {};
+  const risers = chart.risers.map((r) =>
+    el("line", {
+      class: "riser",
+      x1: plotX + r.x,
+      x2: plotX + r.x,
+      y1: plotY + r.y0,
+      y2: plotY + r.y1,
+      stroke: c.muted,
+      "stroke-width": 1.5,
+      "stroke-dasharray": "3 2",
+    }),
+  );
+  const segments = chart.segments.flatMap((s) => [
+    el("rect", {
+      class: "step",
+      "data-category": s.category.key,
+      x: plotX + s.x0,
+      y: plotY + s.y - bar / 2,
+      width: Math.max(1, s.x1 - s.x0),
+      height: bar,
+      fill: fillOf(s.category),
+      ...outline,
+    }),
+    el("circle", {
+      class: "step-start",
+      cx: plotX + s.x0,
+      cy: plotY + s.y,
+      r: bar * 0.6,
+      fill: fillOf(s.category),
+      stroke: theme === "print" ? "#000000" : c.background,
+      "stroke-width": theme === "print" ? 0.8 : 2,
+    }),
+  ]);
+
+  const note = noteLines.map((line, i) =>
+    text(line, {
+      class: "note",
+      x: body.x,
+      y: plotBottom + tickArea + small * 0.4 + (i + 0.8) * small * 1.35,
+      "font-size": small,
+      fill: c.muted,
+    }),
+  );
+  const empty =
+    chart.segments.length === 0
+      ? wrapTo(input.emptyMessage, plotWidth * 0.8, size).map((line, i, all) =>
+          text(line, {
+            class: "empty",
+            x: plotX + plotWidth / 2,
+            y: plotY + plotHeight / 2 + (i - (all.length - 1) / 2) * lineHeight + size * 0.35,
+            "text-anchor": "middle",
+            "font-size": size,
+            fill: c.text,
+            stroke: c.background,
+            "stroke-width": 3,
+            "stroke-linejoin": "round",
+            "paint-order": "stroke",
+          }),
+        )
+      : [];
+
+  const defs = [el("style", {}, layout.style), ...(theme === "print" ? input.legend.map((l) => printPattern(l.index)) : [])];
+  const history = chart.segments.length
+    ? `Steps: ${chart.segments
+        .map((s) => `${s.category.label} ${s.until ? `from ${longDay(s.from)} to ${longDay(s.until)}` : `since ${longDay(s.from)}`}`)
+        .join("; ")}.`
+    : `${input.emptyMessage}`;
+  const desc = [
+    `${input.frame.subtitle}.`,
+    `Stance history from ${longDay(from)} to ${longDay(to)}, one band per category.`,
+    history,
+    widened ? WIDENED_NOTE : "",
+    `Legend: ${input.legend.map((l) => l.label).join(", ")}.`,
+    `Source: ${input.frame.sources.join("; ")}.`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    el(
+      "svg",
+      {
+        xmlns: "http://www.w3.org/2000/svg",
+        width,
+        height,
+        viewBox: `0 0 ${width} ${height}`,
+        role: "img",
+        "aria-labelledby": "export-title export-desc",
+      },
+      [
+        el("title", { id: "export-title" }, escapeXml(input.frame.title)),
+        el("desc", { id: "export-desc" }, escapeXml(desc)),
+        el("defs", {}, defs),
+        el("rect", { width, height, fill: c.background }),
+        layout.header,
+        el("g", { class: "chart" }, [...bands, ...grid, ...axis, ...risers, ...segments, ...bandLabels, ...note, ...empty]),
+        layout.footer,
+      ],
+    ),
+    "\n",
+  ].join("");
+}

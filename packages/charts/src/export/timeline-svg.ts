@@ -1,0 +1,445 @@
+// The timeline as a standalone SVG for publication: events and stance changes along time, with a
+// cursor at the "as of" date, inside the publication frame. Pure: runs in the browser and on the server.
+//
+// From the bottom of the chart area up: a note on the marks and the key of unlabelled events, the
+// time axis with its ticks, the stance changes as dots on lanes (coloured by category), the events as
+// diamonds on lanes, then rows of event labels. Each event's title is written as a flag: a leader
+// line rises from the diamond to the lowest row where the label fits, the label starting or ending at
+// the line (of a few greedy placements, the one that writes out the most titles is kept). A label
+// never overlaps another label nor another event's leader line. Titles longer than a third of the width are shortened at a word ("…").
+// An event whose title finds no room gets a number instead, and the key below the axis gives its
+// number, date and title; an event with no room even for a number is listed in the key by its date
+// and title. When the key itself runs out of room, it says how many events it leaves out.
+// Every event, with its full title, and every stance change is also in the SVG's description.
+import { utcFormat } from "d3-time-format";
+import { thinTicks } from "../stance-steps";
+import { formatDay, layoutMarks, ticks, timelineScale } from "../timeline";
+import { type Box, type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
+import { el, escapeXml, text } from "./svg";
+import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
+
+export interface TimelineExportInput {
+  /** The axis range, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** The "as of" date: a cursor line labelled with it. */
+  date: string;
+  events: readonly { id: string; date: string; title: string }[];
+  /** Stance changes: dots coloured by the category's colour; index = the category's position on the scale (print patterns). */
+  stances: readonly { id: string; date: string; label: string; index: number }[];
+  /** The topic's categories in scale order. */
+  legend: readonly LegendEntry[];
+  frame: FrameText;
+  width: number;
+  height: number;
+  theme: ExportTheme;
+}
+
+/** Average advance of a character as a share of the font size; a little generous, so that labels placed side by side never touch. */
+const CHAR = 0.6;
+/** The share `wrap` (frame.ts) assumes. */
+const WRAP_CHAR = 0.56;
+const EVENT_LANES = 3;
+const EVENT_LANE_GAP = 13;
+const STANCE_LANES = 4;
+const STANCE_LANE_GAP = 12;
+const DIAMOND = 9;
+const DOT = 5;
+/** Horizontal room kept clear between two labels in a row. */
+const LABEL_PAD = 5;
+/** Room between a leader line and the start (or end) of its label. */
+const FLAG_GAP = 3;
+
+const parse = (d: string) => new Date(`${d}T00:00:00Z`);
+/** "3 July 2025". */
+export const formatLongDay = utcFormat("%-d %B %Y");
+const longDay = (d: string) => formatLongDay(parse(d));
+const shortDay = (d: string) => formatDay(parse(d));
+const textWidth = (content: string, size: number) => content.length * size * CHAR;
+
+/** Shortens `content` to at most `max` characters, at a word where it can, ending in "…". */
+function shorten(content: string, max: number): string {
+  if (content.length <= max) return content;
+  const cut = content.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.5 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
+}
+
+interface EventMark {
+  id: string;
+  date: string;
+  title: string;
+  x: number;
+  lane: number;
+}
+
+interface PlacedLabel {
+  mark: EventMark;
+  content: string;
+  row: number;
+  anchor: "start" | "end";
+}
+
+/**
+ * Rows of labels above the markers, each row a list of what it holds: labels, and the leader lines
+ * that pass through it on their way to a label higher up. Labels keep `LABEL_PAD` apart; a leader
+ * line may pass close to a label (events on nearly the same day share a line, their labels stacked
+ * beside it) but never through one.
+ */
+class LabelRows {
+  private readonly taken: { a: number; b: number; line: boolean }[][];
+  constructor(
+    rows: number,
+    private readonly left: number,
+    private readonly right: number,
+  ) {
+    this.taken = Array.from({ length: rows }, () => []);
+  }
+
+  private free(row: number, a: number, b: number, line: boolean): boolean {
+    return (this.taken[row] ?? []).every((t) => {
+      if (line && t.line) return true;
+      const pad = line || t.line ? 1 : LABEL_PAD;
+      return b + pad <= t.a || a >= t.b + pad;
+    });
+  }
+
+  /** The lowest row where `width` fits as a flag at `x`, on the first side of `sides` that fits in some row; taken. */
+  place(x: number, width: number, sides: readonly ("start" | "end")[]): { row: number; anchor: "start" | "end" } | null {
+    for (const anchor of sides) {
+      const [a, b] = anchor === "start" ? [x + FLAG_GAP, x + FLAG_GAP + width] : [x - FLAG_GAP - width, x - FLAG_GAP];
+      if (a < this.left || b > this.right) continue;
+      for (let row = 0; row < this.taken.length; row++) {
+        if (this.free(row, a, b, false)) {
+          this.taken[row]?.push({ a, b, line: false });
+          for (let below = 0; below < row; below++) this.taken[below]?.push({ a: x - 0.5, b: x + 0.5, line: true });
+          return { row, anchor };
+        }
+        // The leader line crosses every row below the label's own.
+        if (!this.free(row, x - 0.5, x + 0.5, true)) break;
+      }
+    }
+    return null;
+  }
+}
+
+interface Arrangement {
+  labels: PlacedLabel[];
+  /** Events with a number on the chart, and events with no label at all, in date order. */
+  keyed: { mark: EventMark; number: number | null }[];
+}
+
+/**
+ * Places the labels greedily, each in the lowest row that has room. Flags that start at their line
+ * never cross the lines of events to their left when placed from right to left (the rows rise to
+ * the left); flags that end at their line likewise when placed from left to right. So events left
+ * of `split` prefer flags that start at their line, the others flags that end at it, and events are
+ * placed from `split` outwards: two staircases rising away from it.
+ */
+function arrangeAround(marks: readonly EventMark[], split: number, rows: number, box: Box, size: number, maxChars: number): Arrangement {
+  const slots = new LabelRows(rows, box.x, box.x + box.width);
+  const order = marks
+    .map((mark, i) => ({ mark, i }))
+    .sort((a, b) => Math.abs(a.mark.x - split) - Math.abs(b.mark.x - split) || a.i - b.i)
+    .map((o) => o.mark);
+  const sides = (mark: EventMark) => (mark.x < split ? (["start", "end"] as const) : (["end", "start"] as const));
+  const placed = new Map<EventMark, PlacedLabel>();
+  const pending = new Set<EventMark>();
+  for (const mark of order) {
+    const content = shorten(mark.title, maxChars);
+    const spot = slots.place(mark.x, textWidth(content, size), sides(mark));
+    if (spot) placed.set(mark, { mark, content, ...spot });
+    else pending.add(mark);
+  }
+  // Numbers go in date order, so that the key reads in date order.
+  const keyed: Arrangement["keyed"] = [];
+  let number = 0;
+  for (const mark of marks) {
+    if (!pending.has(mark)) continue;
+    const content = String(number + 1);
+    const spot = slots.place(mark.x, textWidth(content, size), sides(mark));
+    if (spot) {
+      number += 1;
+      placed.set(mark, { mark, content, ...spot });
+      keyed.push({ mark, number });
+    } else keyed.push({ mark, number: null });
+  }
+  return { labels: marks.flatMap((m) => placed.get(m) ?? []), keyed };
+}
+
+/** The best of a few splits: the most titles written out, then the most numbers; the first on a tie. */
+function arrange(marks: readonly EventMark[], rows: number, box: Box, size: number, maxChars: number): Arrangement {
+  // Splits: past the right end (every flag starts at its line), then between neighbouring events
+  // (at most 24 of those gaps, evenly spread), then before the left end.
+  const gaps = marks.slice(1).map((m, i) => (m.x + (marks[i] as EventMark).x) / 2);
+  const step = Math.max(1, gaps.length / 24);
+  const picked = Array.from({ length: Math.min(gaps.length, 24) }, (_, k) => gaps[Math.floor(k * step)] as number);
+  const splits = [box.x + box.width + 1, ...picked.reverse(), box.x - 1];
+  const tries = splits.map((split) => arrangeAround(marks, split, rows, box, size, maxChars));
+  const score = (a: Arrangement) => {
+    const numbered = a.keyed.filter((k) => k.number !== null).length;
+    return [a.labels.length - numbered, numbered] as const;
+  };
+  return tries.reduce((best, a) => {
+    const [t, n] = score(a);
+    const [bt, bn] = score(best);
+    return t > bt || (t === bt && n > bn) ? a : best;
+  });
+}
+
+/** The key's lines: as many entries as fit in `maxLines`, then a line saying how many are left out. */
+function keyLines(keyed: Arrangement["keyed"], width: number, size: number, maxLines: number): string[] {
+  if (keyed.length === 0 || maxLines <= 0) return [];
+  // Numbered events first (their numbers are on the chart), then the others in date order.
+  const entries = [...keyed.filter((k) => k.number !== null), ...keyed.filter((k) => k.number === null)].map(
+    (k) => `${k.number === null ? "" : `(${k.number}) `}${shortDay(k.mark.date)} – ${k.mark.title}`,
+  );
+  const wrapTo = (content: string) => wrap(content, (width * WRAP_CHAR) / CHAR, size);
+  for (let shown = entries.length; shown >= 0; shown--) {
+    const rest = entries.length - shown;
+    const head = shown ? `Events not labelled above: ${entries.slice(0, shown).join("; ")}.` : "";
+    const tail = rest ? `${shown ? "And" : "Events not labelled above:"} ${rest} more, listed in the description.` : "";
+    const out = [...(head ? wrapTo(head) : []), ...(tail ? wrapTo(tail) : [])];
+    if (out.length <= maxLines) return out;
+  }
+  return [];
+}
+
+export function renderTimelineSvg(input: TimelineExportInput): string {
+  const { from, to, width, height, theme } = input;
+  const c = THEME_COLOURS[theme];
+  const layout = layoutFrame(width, height, input.frame, input.legend, theme);
+  const body = layout.body;
+  const right = body.x + body.width;
+  const bottom = body.y + body.height;
+  const base = Math.max(11, Math.min(16, Math.round(width / 80)));
+  const size = Math.max(10, Math.round(base * 0.85 * 10) / 10);
+  const small = Math.max(9, base * 0.75);
+  const rowHeight = size * 1.5;
+  const keyLineHeight = small * 1.35;
+
+  // The time scale over the chart area, inset so that tick labels at the ends stay inside it.
+  const margin = Math.ceil(size * 2.6);
+  const scale = timelineScale(from, to, body.width, margin);
+  const inRange = (d: string) => d >= from && d <= to;
+  const events = input.events.filter((e) => inRange(e.date));
+  const stances = input.stances.filter((s) => inRange(s.date));
+  const place = <T extends { id: string; date: string }>(items: readonly T[], gap: number, lanes: number) => {
+    const byId = new Map(items.map((i) => [i.id, i]));
+    return layoutMarks(
+      items.map((i) => ({ id: i.id, date: i.date, kind: "event" as const, label: "" })),
+      scale,
+      gap,
+      lanes,
+    ).map((m) => ({ item: byId.get(m.id) as T, x: body.x + m.x, lane: m.lane }));
+  };
+  const eventMarks: EventMark[] = place(events, DIAMOND + 3, EVENT_LANES).map((m) => ({ ...m.item, x: m.x, lane: m.lane }));
+  const stanceMarks = place(stances, DOT * 2 + 2, STANCE_LANES);
+  const eventLanes = eventMarks.length ? Math.max(...eventMarks.map((m) => m.lane)) + 1 : 0;
+  const stanceLanes = stanceMarks.length ? Math.max(...stanceMarks.map((m) => m.lane)) + 1 : 0;
+
+  const colourAt = new Map(input.legend.map((l) => [l.index, l.colour]));
+  const maxChars = Math.max(10, Math.floor(Math.min(body.width / 3, 320) / (size * CHAR)));
+  const marksNote = eventMarks.length > 0 || stanceMarks.length > 0;
+  const maxKeyLines = Math.floor((body.height * 0.3) / keyLineHeight);
+
+  // The vertical plan, from the bottom up, given the number of key lines below the axis.
+  const plan = (keys: number) => {
+    const axisY = bottom - keys * keyLineHeight - (marksNote ? rowHeight : 0) - size * 1.9;
+    const stanceY = (lane: number) => axisY - 4 - DOT - 2 - lane * STANCE_LANE_GAP;
+    const stanceTop = stanceLanes ? stanceY(stanceLanes - 1) - DOT - 4 : axisY - 4;
+    const eventY = (lane: number) => stanceTop - DIAMOND * 0.71 - 2 - lane * EVENT_LANE_GAP;
+    const eventTop = eventLanes ? eventY(eventLanes - 1) - DIAMOND * 0.71 : stanceTop;
+    // Rows below the cursor's label, which takes the top row of the chart area.
+    const room = eventTop - 8 - size * 0.8 - (body.y + rowHeight);
+    const rows = Math.max(0, Math.floor(room / rowHeight) + 1);
+    /** Where row `row` is written once `used` rows are taken: spread out a little when there is room to spare. */
+    const rowY = (row: number, used: number) => eventTop - 8 - row * Math.min(size * 2, Math.max(rowHeight, room / Math.max(1, used - 1)));
+    return { axisY, stanceY, eventY, rowY, rows };
+  };
+
+  let keys = 0;
+  let p = plan(keys);
+  let arrangement = arrange(eventMarks, p.rows, body, size, maxChars);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const needed = Math.min(maxKeyLines, keyLines(arrangement.keyed, body.width, small, maxKeyLines).length);
+    if (needed <= keys) break;
+    keys = needed;
+    p = plan(keys);
+    arrangement = arrange(eventMarks, p.rows, body, size, maxChars);
+  }
+  const key = keyLines(arrangement.keyed, body.width, small, keys);
+  const { axisY, stanceY, eventY } = p;
+  const used = Math.max(0, ...arrangement.labels.map((l) => l.row + 1));
+  const rowY = (row: number) => p.rowY(row, used);
+
+  // Axis and ticks, dropping ticks whose labels would collide or leave the chart area.
+  const axisX0 = body.x + margin;
+  const axisX1 = right - margin;
+  const allTicks = ticks(scale, Math.max(2, Math.round(body.width / 90))).map((t) => ({ ...t, x: body.x + t.x }));
+  const tickGap = Math.max(0, ...allTicks.map((t) => textWidth(t.label, size))) + 10;
+  const shownTicks = thinTicks(allTicks, tickGap, Number.POSITIVE_INFINITY).filter(
+    (t) => t.x - textWidth(t.label, size) / 2 >= body.x && t.x + textWidth(t.label, size) / 2 <= right,
+  );
+  const axis = [
+    el("line", { class: "axis", x1: axisX0, x2: axisX1, y1: axisY, y2: axisY, stroke: c.muted, "stroke-width": 1 }),
+    ...shownTicks.map((t) =>
+      el("g", { class: "tick", transform: `translate(${t.x},${axisY})` }, [
+        el("line", { y2: 5, stroke: c.muted, "stroke-width": 1 }),
+        text(t.label, { y: 5 + size * 1.15, "text-anchor": "middle", "font-size": size, fill: c.muted }),
+      ]),
+    ),
+  ];
+
+  // The cursor and its label, kept inside the chart area.
+  const cursorX = body.x + scale(parse(input.date));
+  const cursorLabel = `As of ${longDay(input.date)}`;
+  const cursorHalf = textWidth(cursorLabel, size) / 2;
+  const cursorLabelX = Math.min(Math.max(cursorX, body.x + cursorHalf), right - cursorHalf);
+  const cursor = [
+    el("line", { class: "cursor", x1: cursorX, x2: cursorX, y1: body.y + size * 1.35, y2: axisY + 5, stroke: c.text, "stroke-width": 1.5 }),
+  ];
+  const cursorText = text(cursorLabel, {
+    class: "cursor-label",
+    x: cursorLabelX,
+    y: body.y + size,
+    "text-anchor": "middle",
+    "font-size": size,
+    "font-weight": 700,
+    fill: c.text,
+  });
+
+  const halo = { stroke: c.background, "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke" };
+  const leaders = arrangement.labels.map((l) =>
+    el("line", {
+      x1: l.mark.x,
+      x2: l.mark.x,
+      y1: eventY(l.mark.lane) - DIAMOND * 0.71,
+      y2: rowY(l.row) - size * 0.85,
+      stroke: c.muted,
+      "stroke-width": 0.8,
+    }),
+  );
+  const labels = arrangement.labels.map((l) =>
+    text(l.content, {
+      class: "event-label",
+      x: l.anchor === "start" ? l.mark.x + FLAG_GAP : l.mark.x - FLAG_GAP,
+      y: rowY(l.row),
+      "text-anchor": l.anchor,
+      "font-size": size,
+      fill: c.text,
+      ...halo,
+    }),
+  );
+  const diamond = (x: number, y: number, a: Record<string, string> = {}) =>
+    el("rect", {
+      ...a,
+      x: -DIAMOND / 2,
+      y: -DIAMOND / 2,
+      width: DIAMOND,
+      height: DIAMOND,
+      transform: `translate(${x},${y}) rotate(45)`,
+      fill: c.text,
+      stroke: c.background,
+      "stroke-width": 1,
+    });
+  const dot = (x: number, y: number, index: number, a: Record<string, string> = {}) =>
+    el("circle", {
+      ...a,
+      cx: x,
+      cy: y,
+      r: DOT,
+      fill: categoryFill(theme, index, colourAt.get(index) ?? c.muted),
+      stroke: theme === "print" ? "#000000" : c.background,
+      "stroke-width": theme === "print" ? 0.8 : 1,
+    });
+  const diamonds = eventMarks.map((m) => diamond(m.x, eventY(m.lane), { class: "event", "data-id": m.id }));
+  const dots = stanceMarks.map((m) => dot(m.x, stanceY(m.lane), m.item.index, { class: "stance", "data-id": m.item.id }));
+
+  // What the marks mean, and the key of unlabelled events, below the axis.
+  const noteY = axisY + size * 1.9 + rowHeight * 0.7;
+  const note: string[] = [];
+  let nx = body.x;
+  if (eventMarks.length) {
+    note.push(diamond(nx + 6, noteY - size * 0.35), text("Event", { x: nx + 15, y: noteY, "font-size": small, fill: c.text }));
+    nx += 15 + textWidth("Event", small) + 18;
+  }
+  if (stanceMarks.length) {
+    const label = theme === "print" ? "Stance change, patterned by category" : "Stance change, coloured by category";
+    note.push(
+      el("circle", { cx: nx + 6, cy: noteY - size * 0.35, r: DOT, fill: c.muted, stroke: c.background, "stroke-width": 1 }),
+      text(label, { x: nx + 15, y: noteY, "font-size": small, fill: c.text }),
+    );
+  }
+  const keyTop = axisY + size * 1.9 + (marksNote ? rowHeight : 0);
+  const keyText = key.map((line, i) =>
+    text(line, { class: "event-key", x: body.x, y: keyTop + (i + 0.8) * keyLineHeight, "font-size": small, fill: c.muted }),
+  );
+  const empty = marksNote
+    ? []
+    : [
+        text(`No events or stance changes between ${longDay(from)} and ${longDay(to)}.`, {
+          x: body.x + body.width / 2,
+          y: (body.y + axisY) / 2,
+          "text-anchor": "middle",
+          "font-size": size,
+          fill: c.muted,
+        }),
+      ];
+
+  const defs = [el("style", {}, layout.style), ...(theme === "print" ? input.legend.map((l) => printPattern(l.index)) : [])];
+  const desc = [
+    `${input.frame.subtitle}.`,
+    `Timeline from ${longDay(from)} to ${longDay(to)}, as of ${longDay(input.date)}.`,
+    events.length
+      ? `Events: ${[...events]
+          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+          .map((e) => `${longDay(e.date)}, ${e.title}`)
+          .join("; ")}.`
+      : "No events.",
+    stances.length
+      ? `Stance changes: ${[...stances]
+          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+          .map((s) => `${longDay(s.date)}, ${s.label}`)
+          .join("; ")}.`
+      : "No stance changes.",
+    `Legend: ${input.legend.map((l) => l.label).join(", ")}.`,
+    `Source: ${input.frame.sources.join("; ")}.`,
+  ].join(" ");
+
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    el(
+      "svg",
+      {
+        xmlns: "http://www.w3.org/2000/svg",
+        width,
+        height,
+        viewBox: `0 0 ${width} ${height}`,
+        role: "img",
+        "aria-labelledby": "export-title export-desc",
+      },
+      [
+        el("title", { id: "export-title" }, escapeXml(input.frame.title)),
+        el("desc", { id: "export-desc" }, escapeXml(desc)),
+        el("defs", {}, defs),
+        el("rect", { width, height, fill: c.background }),
+        layout.header,
+        el("g", { class: "chart" }, [
+          ...axis,
+          ...leaders,
+          ...cursor,
+          ...diamonds,
+          ...dots,
+          ...labels,
+          cursorText,
+          ...note,
+          ...keyText,
+          ...empty,
+        ]),
+        layout.footer,
+      ],
+    ),
+    "\n",
+  ].join("");
+}
