@@ -1,85 +1,183 @@
-// The export API: the published map as SVG, PNG and PDF, with its frame, bounded sizes and ETags.
-import { inflateSync } from "node:zlib";
+// The export API: every view (map, network, timeline, an actor's stance history) as SVG, PNG and PDF
+// with its frame, and the data it shows as a ZIP; bounded sizes, ETags and a cache by revision.
 import { expect, test } from "@playwright/test";
 import { XMLValidator } from "fast-xml-parser";
+import { expectInert, pdfPage, pngSize, unzip } from "../support/files";
 
-const MAP = "/api/v1/export/map";
-const AT = "date=2025-07-03&topic=posture-toward-taliban-government";
+const API = "/api/v1/export";
+const TOPIC = "posture-toward-taliban-government";
+const AT = `date=2025-07-03&topic=${TOPIC}`;
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] as string);
 
-function pngSize(body: Buffer): [number, number] {
-  expect(body.subarray(1, 4).toString()).toBe("PNG");
-  return [body.readUInt32BE(16), body.readUInt32BE(20)];
-}
-
-/** The text a PDF shows: pdfkit writes it as hex strings inside deflated content streams. */
-function pdfText(body: Buffer): string {
-  const raw = body.toString("latin1");
-  let text = "";
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1] as string, "latin1")).toString("latin1");
-    } catch {
-      continue;
-    }
-    for (const h of content.matchAll(/<([0-9a-fA-F]+)>/g)) text += Buffer.from(h[1] as string, "hex").toString("latin1");
-  }
-  return text;
-}
+type Topic = { slug: string; title: string; categories: { label: string }[] };
 
 test.describe("export API", () => {
-  test("a publication desk gets the map as standalone SVG with title, the whole legend and the source line, and nothing that runs", async ({
-    request,
-  }) => {
-    const response = await request.get(`${MAP}.svg?${AT}`);
-    expect(response.status()).toBe(200);
-    expect(response.headers()["content-type"]).toBe("image/svg+xml");
-    expect(response.headers()["content-disposition"]).toContain('filename="stancemap-posture-map-2025-07-03.svg"');
-    const svg = await response.text();
-    expect(XMLValidator.validate(svg)).toBe(true);
-    const topics = (await (await request.get("/api/v1/topics")).json()) as {
-      data: { slug: string; title: string; categories: { label: string }[] }[];
-    };
-    const topic = topics.data.find((t) => t.slug === "posture-toward-taliban-government");
-    expect(svg).toContain(`>${topic?.title}</text>`);
-    for (const c of topic?.categories ?? []) expect(svg).toContain(`>${c.label}</text>`);
-    expect(svg).toContain(">No data</text>");
-    expect(svg).toMatch(/>Source: [^<]+<\/text>/);
-    expect(svg).toContain("Dataset revision");
-    expect(svg).not.toMatch(/<script/i);
-    expect(svg).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
-    expect(svg).not.toMatch(/href\s*=/i);
+  let topic: Topic;
+  test.beforeAll(async ({ request }) => {
+    const topics = (await (await request.get("/api/v1/topics")).json()) as { data: Topic[] };
+    topic = topics.data.find((t) => t.slug === TOPIC) as Topic;
   });
 
-  test("PNG comes at exactly the requested pixel size, at 1x and 2x", async ({ request }) => {
-    const one = await request.get(`${MAP}.png?${AT}&width=800&height=500`);
+  const views = [
+    { view: "map", query: AT, legend: () => [...topic.categories.map((c) => c.label), "No data"], title: () => topic.title },
+    {
+      view: "network",
+      query: AT,
+      legend: () => ["Supportive", "Neutral", "Concerned", "Critical", "Person", "Event"],
+      title: () => "Who reacted to whom",
+    },
+    { view: "timeline", query: AT, legend: () => topic.categories.map((c) => c.label), title: () => "Events and stance changes" },
+    {
+      view: "actor",
+      query: `${AT}&actor=russia`,
+      legend: () => topic.categories.map((c) => c.label),
+      title: () => `Russia: ${topic.title}`,
+    },
+  ];
+
+  for (const v of views) {
+    test(`the ${v.view} comes as standalone SVG with title, the whole legend, the source line and the revision, fonts embedded, nothing that runs`, async ({
+      request,
+    }) => {
+      const response = await request.get(`${API}/${v.view}.svg?${v.query}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toBe("image/svg+xml");
+      const svg = await response.text();
+      expect(XMLValidator.validate(svg)).toBe(true);
+      const all = texts(svg);
+      expect(all).toContain(v.title());
+      for (const label of v.legend()) expect(all).toContain(label);
+      expect(all.join(" ")).toMatch(/Source: [^;]+/);
+      expect(all.join(" ")).toMatch(/Dataset revision \d+/);
+      expect(svg).toMatch(/@font-face\{font-family:'Noto Sans';[^}]*font-weight:700;src:url\(data:font\/woff2;base64,/);
+      expectInert(svg);
+    });
+  }
+
+  test("file names say what they are", async ({ request }) => {
+    const names = await Promise.all(
+      [`map.svg?${AT}`, `network.pdf?${AT}`, `timeline.png?${AT}&scale=2`, `actor.svg?${AT}&actor=russia`, `map.zip?${AT}`].map(
+        async (f) => (await request.get(`${API}/${f}`)).headers()["content-disposition"],
+      ),
+    );
+    expect(names).toEqual([
+      'inline; filename="stancemap-posture-map-2025-07-03.svg"',
+      'inline; filename="stancemap-posture-network-2025-07-03.pdf"',
+      'inline; filename="stancemap-posture-timeline-2025-07-03@2x.png"',
+      'inline; filename="stancemap-russia-posture-2025-07-03.svg"',
+      'attachment; filename="stancemap-posture-map-2025-07-03-data.zip"',
+    ]);
+  });
+
+  test("PNG comes at exactly the requested pixel size: 1x, 2x, 4x, and print presets at 300 dpi", async ({ request }) => {
+    const one = await request.get(`${API}/map.png?${AT}&width=800&height=500`);
     expect(one.status()).toBe(200);
     expect(pngSize(await one.body())).toEqual([800, 500]);
-    const two = await request.get(`${MAP}.png?${AT}&preset=square&scale=2`);
+    const two = await request.get(`${API}/network.png?${AT}&preset=square&scale=2`);
     expect(pngSize(await two.body())).toEqual([2160, 2160]);
     expect(two.headers()["content-disposition"]).toContain("@2x.png");
+    const four = await request.get(`${API}/timeline.png?${AT}&width=600&height=400&scale=4`);
+    expect(pngSize(await four.body())).toEqual([2400, 1600]);
+    // A4 landscape is 1123 × 794 CSS pixels (96 to the inch); at 300 dpi that is 3509 × 2481.
+    const a4 = await request.get(`${API}/map.png?${AT}&preset=a4&dpi=300`);
+    expect(pngSize(await a4.body())).toEqual([3509, 2481]);
+    expect(a4.headers()["content-disposition"]).toContain("@300dpi.png");
+    const column = await request.get(`${API}/actor.png?${AT}&actor=russia&preset=column&dpi=300`);
+    expect(pngSize(await column.body())).toEqual([1050, 788]);
   });
 
-  test("PDF is one vector page of the preset's size whose text includes the title", async ({ request }) => {
-    const response = await request.get(`${MAP}.pdf?${AT}&preset=a4&title=${encodeURIComponent("Who recognises the Taliban")}`);
-    expect(response.status()).toBe(200);
-    const body = await response.body();
+  test("PDF is one vector page of the requested size whose text, as a reader extracts it, includes the title", async ({ request }) => {
+    const title = "Who recognises the Taliban, and Türkiye’s view";
+    const a4 = await request.get(`${API}/map.pdf?${AT}&preset=a4&title=${encodeURIComponent(title)}`);
+    expect(a4.status()).toBe(200);
+    const body = await a4.body();
     expect(body.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(body.toString("latin1")).toMatch(/\/MediaBox \[0 0 842\.25 595\.5\]/);
-    expect(pdfText(body)).toContain("Who recognises the Taliban");
+    const page = await pdfPage(body);
+    // A4 landscape: 297 × 210 mm is 842 × 595 pt.
+    expect(Math.round(page.width)).toBe(842);
+    expect(Math.round(page.height)).toBe(596);
+    expect(page.text).toContain(title);
+    expect(page.text).toContain("Dataset revision");
+    const network = await pdfPage(await (await request.get(`${API}/network.pdf?${AT}&width=1000&height=800`)).body());
+    expect([network.width, network.height]).toEqual([750, 600]);
+    expect(network.text).toContain("Who reacted to whom");
   });
 
-  test("bad or oversized requests get 400 naming the parameter; unknown views 404; a current ETag 304", async ({ request }) => {
-    const bad = await request.get(`${MAP}.png?scale=3`);
+  test("the data download holds exactly the rows the view shows, as CSV and JSON, with sources, licence, revision and columns", async ({
+    request,
+  }) => {
+    const all = unzip(await (await request.get(`${API}/map.zip?${AT}`)).body());
+    expect(Object.keys(all).sort()).toEqual([
+      "README.txt",
+      "metadata.json",
+      "stancemap-posture-map-2025-07-03.csv",
+      "stancemap-posture-map-2025-07-03.json",
+    ]);
+    const json = JSON.parse(all["stancemap-posture-map-2025-07-03.json"] as string) as {
+      columns: string[];
+      data: Record<string, string>[];
+    };
+    const csvLines = (all["stancemap-posture-map-2025-07-03.csv"] as string).trim().split(/\r?\n/);
+    expect(csvLines[0]).toBe(json.columns.join(","));
+    expect(csvLines.length - 1).toBe(json.data.length);
+    const russia = json.data.find((r) => r.actor === "russia");
+    expect(russia?.category).toBe("formal-recognition");
+    expect(russia?.since).toBe("2025-07-03");
+    const meta = JSON.parse(all["metadata.json"] as string);
+    expect(meta.datasetRevision).toEqual(expect.any(Number));
+    expect(meta.licence).toBe("Data CC BY 4.0");
+    expect(meta.permalink).toMatch(/\/\?topic=posture-toward-taliban-government&date=2025-07-03$/);
+    expect(meta.columns.map((c: { key: string }) => c.key)).toEqual(json.columns);
+    expect(meta.sources.length).toBeGreaterThan(0);
+    expect(meta.sources[0]).toEqual(expect.objectContaining({ publisher: expect.any(String), title: expect.any(String) }));
+
+    // After the filters: a region, or kinds, keeps only those actors' rows, and the picture says so.
+    const region = json.data.find((r) => r.region)?.region as string;
+    const inRegion = json.data.filter((r) => r.region === region).length;
+    const filtered = unzip(await (await request.get(`${API}/map.zip?${AT}&region=${encodeURIComponent(region)}`)).body());
+    const rows = (JSON.parse(filtered["stancemap-posture-map-2025-07-03.json"] as string) as { data: { region: string }[] }).data;
+    expect(rows.length).toBe(inRegion);
+    expect(rows.every((r) => r.region === region)).toBe(true);
+    const svg = await (await request.get(`${API}/map.svg?${AT}&region=${encodeURIComponent(region)}`)).text();
+    expect(svg).toContain(`Showing only region ${region}`);
+
+    // The network's rows are its reactions up to the date, after the sentiment filter.
+    const net = unzip(await (await request.get(`${API}/network.zip?${AT}&sent=critical`)).body());
+    const reactions = (
+      JSON.parse(net["stancemap-posture-network-2025-07-03.json"] as string) as { data: { sentiment: string; date: string }[] }
+    ).data;
+    expect(reactions.length).toBeGreaterThan(0);
+    expect(reactions.every((r) => r.sentiment === "critical" && r.date <= "2025-07-03")).toBe(true);
+  });
+
+  test("bad or oversized requests get 400 naming the parameter; unknown views, actors and topics 404; a current ETag 304; repeats come from the cache", async ({
+    request,
+  }) => {
+    const bad = await request.get(`${API}/map.png?scale=3`);
     expect(bad.status()).toBe(400);
+    expect(bad.headers()["content-type"]).toContain("application/problem+json");
     expect((await bad.json()).errors[0].parameter).toBe("scale");
-    const huge = await request.get(`${MAP}.png?width=4000&height=4000&scale=4`);
+    const huge = await request.get(`${API}/map.png?width=4000&height=4000&scale=4`);
     expect(huge.status()).toBe(400);
     expect((await huge.json()).errors[0].message).toContain("million pixels");
-    expect((await request.get(`${MAP}.svg?date=2025-13-01`)).status()).toBe(400);
-    expect((await request.get("/api/v1/export/globe.svg")).status()).toBe(404);
-    const first = await request.get(`${MAP}.svg?${AT}`);
-    const again = await request.get(`${MAP}.svg?${AT}`, { headers: { "if-none-match": first.headers().etag as string } });
+    expect((await (await request.get(`${API}/map.png?dpi=2000`)).json()).errors[0].parameter).toBe("dpi");
+    expect((await (await request.get(`${API}/map.svg?kind=State,x`)).json()).errors[0].parameter).toBe("kind");
+    const noActor = await request.get(`${API}/actor.svg?${AT}`);
+    expect(noActor.status()).toBe(400);
+    expect((await noActor.json()).errors[0].parameter).toBe("actor");
+    expect((await request.get(`${API}/map.svg?date=2025-13-01`)).status()).toBe(400);
+    expect((await request.get(`${API}/globe.svg`)).status()).toBe(404);
+    expect((await request.get(`${API}/map.svg.png`)).status()).toBe(404);
+    expect((await request.get(`${API}/actor.svg?${AT}&actor=nobody-here`)).status()).toBe(404);
+    expect((await request.get(`${API}/map.svg?topic=no-such-topic`)).status()).toBe(404);
+
+    const query = `${API}/timeline.svg?${AT}&title=${Date.now()}`;
+    const first = await request.get(query);
+    expect(first.headers()["x-export-cache"]).toBe("miss");
+    const second = await request.get(query);
+    expect(second.headers()["x-export-cache"]).toBe("hit");
+    expect(await second.text()).toBe(await first.text());
+    const again = await request.get(query, { headers: { "if-none-match": first.headers().etag as string } });
     expect(again.status()).toBe(304);
   });
 });

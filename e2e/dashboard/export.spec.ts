@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
+import { unzip } from "../support/files";
 
 const normalise = (svg: string) => svg.replace(/\s+/g, " ").trim();
 
@@ -40,10 +41,66 @@ test.describe("export dialog", () => {
     expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([2160, 2160]);
   });
 
-  test("a web article embeds the map with the dialog's snippet, and the chart renders in the frame", async ({ page, request, baseURL }) => {
+  const others = [
+    {
+      view: "network",
+      open: "/?date=2025-07-03&view=network",
+      button: "Export…",
+      dialog: "Export the reaction network",
+      file: "stancemap-posture-network-2025-07-03",
+    },
+    {
+      view: "timeline",
+      open: "/?date=2025-07-03",
+      button: "Export the timeline…",
+      dialog: "Export the timeline",
+      file: "stancemap-posture-timeline-2025-07-03",
+    },
+    {
+      view: "actor",
+      open: "/actors/russia",
+      button: "Export this chart…",
+      dialog: "Export the stance history",
+      file: "stancemap-russia-posture-",
+    },
+  ];
+  for (const o of others) {
+    test(`the ${o.view}'s SVG from the dialog equals the export API's, and its data download holds the rows it shows`, async ({
+      page,
+      request,
+    }) => {
+      await page.goto(o.open);
+      if (o.view === "network") await expect(page.locator(".net-counts")).toContainText("reactions");
+      await page.getByRole("button", { name: o.button }).first().click();
+      const dialog = page.getByRole("dialog", { name: o.dialog });
+      await expect(dialog).toBeVisible();
+      await dialog.getByLabel("Dark").check();
+      await expect(dialog.getByRole("img", { name: /Preview: / })).toBeVisible();
+      const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("link", { name: "Download SVG" }).click()]);
+      expect(download.suggestedFilename()).toContain(o.file);
+      const browserSvg = readFileSync((await download.path()) as string, "utf8");
+      const pdfHref = await dialog.getByRole("link", { name: "Download PDF" }).getAttribute("href");
+      expect(pdfHref).toContain(`/api/v1/export/${o.view}.pdf?`);
+      const serverSvg = await (await request.get(pdfHref?.replace(".pdf?", ".svg?") as string)).text();
+      expect(normalise(browserSvg)).toBe(normalise(serverSvg));
+
+      const rows = Number((await dialog.getByText(/The data file holds the \d+ rows/).textContent())?.match(/(\d+) rows/)?.[1]);
+      const [data] = await Promise.all([
+        page.waitForEvent("download"),
+        dialog.getByRole("link", { name: "Download data (CSV, JSON)" }).click(),
+      ]);
+      expect(data.suggestedFilename()).toMatch(/-data\.zip$/);
+      const files = unzip(readFileSync((await data.path()) as string));
+      const json = Object.entries(files).find(([name]) => name.endsWith(".json") && name !== "metadata.json")?.[1] as string;
+      expect(rows).toBeGreaterThan(0);
+      expect((JSON.parse(json) as { data: unknown[] }).data).toHaveLength(rows);
+    });
+  }
+
+  test("a web article embeds the map with the dialog's snippet, and the chart renders in the frame", async ({ page, request }) => {
     await page.goto("/?date=2025-07-03");
     await page.getByRole("button", { name: "Export…" }).click();
-    const snippet = await page.getByLabel("Paste this where the chart goes").inputValue();
+    const snippet = await page.getByRole("dialog", { name: "Export the map" }).getByLabel("Paste this where the chart goes").inputValue();
     expect(snippet).toMatch(
       /^<iframe src="http:\/\/[^"]+\/embed\/map\?topic=posture-toward-taliban-government&amp;date=2025-07-03&amp;theme=light"/,
     );
@@ -69,5 +126,18 @@ test.describe("export dialog", () => {
     await expect(frame.getByRole("banner")).toHaveCount(0);
     await expect.poll(() => messages.some((m) => (m as { type?: string }).type === "stancemap:height")).toBe(true);
     server.close();
+
+    // Every view embeds the same way: the network, the timeline and an actor's stance history.
+    for (const [view, query] of [
+      ["network", "date=2025-07-03&sent=critical"],
+      ["timeline", "date=2025-07-03"],
+      ["actor", "date=2025-07-03&actor=russia"],
+    ]) {
+      await host.goto(`/embed/${view}?${query}`);
+      const img = host.locator("img.embed-chart");
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+      expect(await img.getAttribute("src")).toBe(`/api/v1/export/${view}.svg?${query}`);
+    }
+    expect((await request.get("/embed/actor?date=2025-07-03")).status()).toBe(404);
   });
 });

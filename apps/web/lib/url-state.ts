@@ -34,6 +34,7 @@ export const dashboardParsers = {
   cat: parseAsArrayOf(parseAsSlug),
   q: parseAsString,
   sent: parseAsArrayOf(parseAsSlug),
+  nkind: parseAsArrayOf(parseAsSlug),
 };
 
 export type DashboardKey = keyof typeof dashboardParsers;

@@ -91,3 +91,11 @@ export function recordsToCsv(records: readonly unknown[]): string {
   // and unflattenRow takes it off again on import.
   return Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? "")) }, { escapeFormulae: true });
 }
+
+/** A table as CSV with its columns in the given order; empty cells for null. Formulae kept inert, as above. */
+export function tableToCsv(columns: readonly string[], rows: readonly Record<string, string | number | null>[]): string {
+  return Papa.unparse(
+    { fields: [...columns], data: rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? "" : String(r[c])))) },
+    { escapeFormulae: true },
+  );
+}

@@ -78,7 +78,14 @@ export async function withOpenDrafts(
           p.events,
           (x) => x.slug,
           c.key,
-          e && { slug: e.slug, date: e.date, datePrecision: e.datePrecision, title: e.title, series: e.series ?? null },
+          e && {
+            slug: e.slug,
+            date: e.date,
+            datePrecision: e.datePrecision,
+            title: e.title,
+            series: e.series ?? null,
+            publisher: p.sources.find((x) => x.id === e.evidence[0]?.source)?.publisher ?? null,
+          },
         ).sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? -1 : 1));
         break;
       }
@@ -120,7 +127,15 @@ export async function withOpenDrafts(
           p.reactions,
           (y) => y.id,
           c.key,
-          x && { id: x.id, actor: x.actor, target: x.target, date: x.date, sentiment: x.sentiment, summary: x.summary },
+          x && {
+            id: x.id,
+            actor: x.actor,
+            target: x.target,
+            date: x.date,
+            sentiment: x.sentiment,
+            summary: x.summary,
+            publisher: p.sources.find((y) => y.id === x.evidence[0]?.source)?.publisher ?? null,
+          },
         );
         break;
       }

@@ -37,6 +37,8 @@ export interface CompactReaction {
   date: string;
   sentiment: string;
   summary: string;
+  /** The first source's publisher: exports name who is cited by what they show. */
+  publisher: string | null;
 }
 
 export interface CompactEvent {
@@ -45,6 +47,8 @@ export interface CompactEvent {
   datePrecision: string;
   title: string;
   series: string | null;
+  /** The first source's publisher. */
+  publisher: string | null;
 }
 
 export async function selectCompactActors(db: Db): Promise<CompactActor[]> {
@@ -81,7 +85,15 @@ export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<C
 }
 
 export async function selectReactionEdges(db: Db, limit: number): Promise<CompactReaction[]> {
-  const rows = await db.sql.all<ReactionRow>(`${REACTION_SELECT} ORDER BY r."date", r."id" LIMIT $1`, [limit]);
+  const [rows, publishers] = await Promise.all([
+    db.sql.all<ReactionRow>(`${REACTION_SELECT} ORDER BY r."date", r."id" LIMIT $1`, [limit]),
+    db.sql.all<{ id: string; publisher: string }>(
+      `SELECT e."reactionId" AS "id", so."publisher" AS "publisher" FROM "Evidence" e JOIN "Source" so ON so."id" = e."sourceId"
+       WHERE e."reactionId" IS NOT NULL ORDER BY e."reactionId", e."position" DESC`,
+    ),
+  ]);
+  // Ordered by position descending, so the last write per reaction is its first source.
+  const publisherOf = new Map(publishers.map((p) => [p.id, p.publisher]));
   return rows.map((r) => ({
     id: r.id,
     actor: r.actor,
@@ -89,12 +101,15 @@ export async function selectReactionEdges(db: Db, limit: number): Promise<Compac
     date: r.date,
     sentiment: r.sentiment,
     summary: r.summary,
+    publisher: publisherOf.get(r.id) ?? null,
   }));
 }
 
 export async function selectCompactEvents(db: Db): Promise<CompactEvent[]> {
   return db.sql.all<CompactEvent>(
-    `SELECT e."slug" AS "slug", e."date" AS "date", e."datePrecision" AS "datePrecision", e."title" AS "title", e."series" AS "series"
+    `SELECT e."slug" AS "slug", e."date" AS "date", e."datePrecision" AS "datePrecision", e."title" AS "title", e."series" AS "series",
+            (SELECT so."publisher" FROM "Evidence" ev JOIN "Source" so ON so."id" = ev."sourceId"
+               WHERE ev."eventId" = e."id" ORDER BY ev."position" LIMIT 1) AS "publisher"
      FROM "Event" e ORDER BY e."date", e."slug"`,
   );
 }

@@ -2,6 +2,7 @@
 // confidence and evidence. Without stances: the topic's "no data" note, or that nothing is recorded.
 import type { DataGap, Stance, Topic } from "@stancemap/core";
 import { stanceHistory } from "@stancemap/core";
+import type { ReactNode } from "react";
 import { EvidenceBlock } from "./EvidenceBlock";
 import type { PageLookups } from "./lookups";
 import { StepChart, stepDates } from "./StepChart";
@@ -15,6 +16,8 @@ export function StanceHistory(props: {
   gap: DataGap | undefined;
   today: string;
   lookups: PageLookups;
+  /** The export button for this chart. */
+  exportSlot?: ReactNode;
 }) {
   const { topic, actor, lookups } = props;
   const steps = stanceHistory(props.stances, actor.slug, topic.slug);
@@ -24,7 +27,10 @@ export function StanceHistory(props: {
 
   return (
     <section className="topic-history card" aria-labelledby={headingId} data-topic={topic.slug}>
-      <h3 id={headingId}>{topic.title}</h3>
+      <div className="topic-history-head">
+        <h3 id={headingId}>{topic.title}</h3>
+        {props.exportSlot}
+      </div>
       <p className="muted topic-question">{topic.question}</p>
       {steps.length === 0 ? (
         props.gap ? (

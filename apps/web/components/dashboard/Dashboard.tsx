@@ -3,10 +3,10 @@
 // actor's record beside it and the timeline below. All state is in the URL (use-dashboard-state).
 import { cellsOf, KIND_LABELS } from "@stancemap/charts";
 import { StanceIndex, topicMapAt } from "@stancemap/core/model";
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { loadReactionEdges } from "@/app/actions";
+import { LazyExportDialog as ExportDialog } from "@/components/export/LazyExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { Legend } from "@/components/map/Legend";
 import { MapTable } from "@/components/map/MapTable";
@@ -28,9 +28,6 @@ declare global {
 }
 
 const NO_DATA_FILL = "var(--nodata)";
-
-// The export dialog and its renderer load after the dashboard is interactive: most visits never export.
-const ExportDialog = dynamic(() => import("@/components/export/ExportDialog").then((m) => m.ExportDialog), { ssr: false });
 
 export function Dashboard(props: {
   data: DashboardData;
@@ -137,6 +134,25 @@ export function Dashboard(props: {
   const badges = visibleActors.filter((a) => !a.isoNumeric);
   const stale = [...byActor.values()].filter((c) => c.ageDays !== null && c.ageDays > 365).length;
 
+  // The export dialogs' input: the same data and state the views draw from. Keyed by the filters'
+  // contents, since the URL state hands out new arrays whenever any parameter changes.
+  const exportData = useMemo(() => ({ ...data, reactions }), [data, reactions]);
+  const kindKey = state.kind.join(",");
+  const sentKey = state.sent.join(",");
+  const nkindKey = state.nkind.join(",");
+  const exportState = useMemo(
+    () => ({
+      topic: topic.slug,
+      date: state.date,
+      region: state.region,
+      kind: kindKey ? kindKey.split(",") : [],
+      sent: sentKey ? sentKey.split(",") : [],
+      nkind: nkindKey ? nkindKey.split(",") : [],
+      actor: selected,
+    }),
+    [topic.slug, state.date, state.region, kindKey, sentKey, nkindKey, selected],
+  );
+
   const views: { key: View; label: string }[] = [
     { key: "map", label: "Map" },
     { key: "network", label: "Network" },
@@ -220,9 +236,14 @@ export function Dashboard(props: {
           </button>
         ))}
       </div>
-      {state.view === "map" && loadedTopic && (
+      {loadedTopic && (
         <div className="export-row">
-          <ExportDialog data={data} geometry={geometry} date={state.date} />
+          {state.view !== "network" ? (
+            <ExportDialog view="map" data={exportData} state={exportState} geometry={geometry} />
+          ) : reactions ? (
+            <ExportDialog view="network" data={exportData} state={exportState} />
+          ) : null}
+          <ExportDialog view="timeline" data={exportData} state={exportState} label="Export the timeline…" />
         </div>
       )}
 

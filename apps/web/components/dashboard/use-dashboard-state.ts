@@ -20,6 +20,7 @@ export function useDashboardState(defaults: Defaults) {
       kind: dashboardParsers.kind.withDefault([]),
       cat: dashboardParsers.cat.withDefault([]),
       sent: dashboardParsers.sent.withDefault([]),
+      nkind: dashboardParsers.nkind.withDefault([]),
     },
     { history: "push", scroll: false },
   );

@@ -1,28 +1,52 @@
 "use client";
-// "Export" on the dashboard: title, subtitle and notes editable, a size, scale and theme; the SVG is
-// drawn here by the same renderer the export API uses, and PNG and PDF come from the API with the same settings.
-import { EXPORT_THEMES, type ExportTheme } from "@stancemap/charts/export";
-import { EXPORT_PRESETS } from "@stancemap/core/model";
+// "Export" for a view (map, network, timeline, an actor's stance history): title, subtitle and notes
+// editable, a size, density and theme. The SVG is drawn here by the same model and renderer the export
+// API uses (lib/export/views.ts), with the same fonts embedded; PNG, PDF and the data's ZIP come from
+// the API with the same settings; the embed snippet frames /embed/<view> with the same state.
+import { type EmbeddedFont, EXPORT_THEMES, type ExportTheme, embedFonts } from "@stancemap/charts/export";
+import { EXPORT_PRESETS, PRINT_DPI } from "@stancemap/core/model";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import type { DashboardData } from "@/lib/dashboard-data";
-import { defaultTexts, exportFileName, renderMapExportSvg } from "@/lib/export/map-export";
+import { loadExportFonts } from "@/app/actions";
+import { type ExportData, type ExportState, type ExportView, exportModel, stateQuery, VIEW_NAMES } from "@/lib/export/views";
 import type { MapGeometry } from "@/lib/map-geometry";
 
-const PRESETS = { ...EXPORT_PRESETS, custom: { label: "Custom size", width: 0, height: 0 } } as const;
+const PRESETS = { ...EXPORT_PRESETS, custom: { label: "Custom size", width: 0, height: 0, print: false } } as const;
 type Preset = keyof typeof PRESETS;
 const THEME_LABELS: Record<ExportTheme, string> = { light: "Light", dark: "Dark", print: "Print-safe (greys and patterns)" };
+/** Density: 1x, 2x, 4x, or print at 300 dpi. */
+type Density = "1" | "2" | "4" | "dpi";
 
-export function ExportDialog({ data, geometry, date }: { data: DashboardData; geometry: MapGeometry; date: string }) {
+// The fonts are the same files the server embeds; fetched once per page, when a dialog first opens.
+let fontsPromise: Promise<EmbeddedFont[]> | null = null;
+const fonts = () => {
+  fontsPromise ??= loadExportFonts().catch((e) => {
+    fontsPromise = null;
+    throw e;
+  });
+  return fontsPromise;
+};
+
+export function ExportDialog(props: {
+  view: ExportView;
+  data: ExportData;
+  state: ExportState;
+  geometry?: MapGeometry;
+  /** The opening button's text. */
+  label?: string;
+}) {
+  const { view, data, state, geometry } = props;
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const texts = defaultTexts(data, date);
   const [title, setTitle] = useState("");
   const [subtitle, setSubtitle] = useState("");
   const [notes, setNotes] = useState("");
   const [preset, setPreset] = useState<Preset>("web");
   const [custom, setCustom] = useState({ width: 1600, height: 900 });
-  const [scale, setScale] = useState(2);
+  const [density, setDensity] = useState<Density>("2");
   const [theme, setTheme] = useState<ExportTheme>("light");
+  const [open, setOpen] = useState(false);
+  const [embedded, setEmbedded] = useState<EmbeddedFont[] | null>(null);
+  const [fontError, setFontError] = useState<string | null>(null);
   const size = preset === "custom" ? custom : PRESETS[preset];
   const sizeError =
     preset === "custom" && (size.width < 300 || size.width > 4000 || size.height < 200 || size.height > 4000)
@@ -30,13 +54,18 @@ export function ExportDialog({ data, geometry, date }: { data: DashboardData; ge
       : null;
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
+  useEffect(() => {
+    if (!open || embedded) return;
+    fonts().then(setEmbedded, (e: Error) => setFontError(`The fonts could not be loaded (${e.message}); try again.`));
+  }, [open, embedded]);
 
+  const model = useMemo(() => exportModel(view, data, state, geometry), [view, data, state, geometry]);
   const svg = useMemo(
     () =>
-      origin && !sizeError
-        ? renderMapExportSvg(data, geometry, { date, theme, width: size.width, height: size.height, title, subtitle, notes, origin })
+      open && origin && embedded && !sizeError
+        ? embedFonts(model.render({ theme, width: size.width, height: size.height, title, subtitle, notes, origin }), embedded)
         : "",
-    [data, geometry, date, theme, size.width, size.height, title, subtitle, notes, origin, sizeError],
+    [open, model, theme, size.width, size.height, title, subtitle, notes, origin, embedded, sizeError],
   );
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => {
@@ -46,25 +75,43 @@ export function ExportDialog({ data, geometry, date }: { data: DashboardData; ge
     return () => URL.revokeObjectURL(url);
   }, [svg]);
 
-  const name = exportFileName(data.topic.slug, "map", date);
-  const params = new URLSearchParams({ topic: data.topic.slug, date, theme, width: String(size.width), height: String(size.height) });
+  const choosePreset = (p: Preset) => {
+    setPreset(p);
+    // Print sizes are for print: their PNG defaults to 300 dpi; screen sizes to 2x.
+    setDensity(PRESETS[p].print ? "dpi" : density === "dpi" ? "2" : density);
+  };
+
+  const viewState = stateQuery(view, state);
+  const params = new URLSearchParams({ ...viewState, theme, width: String(size.width), height: String(size.height) });
   if (title) params.set("title", title);
   if (subtitle) params.set("subtitle", subtitle);
   if (notes) params.set("notes", notes);
-  const embedParams = new URLSearchParams({ topic: data.topic.slug, date, theme });
-  if (title) embedParams.set("title", title);
-  const embedSnippet = `<iframe src="${origin}/embed/map?${embedParams.toString().replace(/&/g, "&amp;")}" title="${(title || texts.title).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}" width="100%" height="560" style="border:0" loading="lazy"></iframe>`;
   const pngParams = new URLSearchParams(params);
-  pngParams.set("scale", String(scale));
+  if (density === "dpi") pngParams.set("dpi", String(PRINT_DPI));
+  else pngParams.set("scale", density);
+  const pngSuffix = density === "dpi" ? `@${PRINT_DPI}dpi` : density === "1" ? "" : `@${density}x`;
+  const embedParams = new URLSearchParams({ ...viewState, theme });
+  if (title) embedParams.set("title", title);
+  const embedTitle = (title || model.defaults.title).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const embedSnippet = `<iframe src="${origin}/embed/${view}?${embedParams.toString().replace(/&/g, "&amp;")}" title="${embedTitle}" width="100%" height="${Math.round(560 * (size.height / size.width) * 1.78)}" style="border:0" loading="lazy"></iframe>`;
+  const heading = `Export the ${VIEW_NAMES[view]}`;
+  const ready = Boolean(preview) && !sizeError;
 
   return (
     <>
-      <button type="button" className="button-quiet export-open" onClick={() => dialog.current?.showModal()}>
-        Export…
+      <button
+        type="button"
+        className="button-quiet export-open"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        {props.label ?? "Export…"}
       </button>
-      <dialog ref={dialog} className="export-dialog" aria-labelledby={`${id}-title`}>
+      <dialog ref={dialog} className="export-dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
         <div className="export-head">
-          <h2 id={`${id}-title`}>Export the map</h2>
+          <h2 id={`${id}-title`}>{heading}</h2>
           <button type="button" className="button-quiet" onClick={() => dialog.current?.close()}>
             Close
           </button>
@@ -72,19 +119,25 @@ export function ExportDialog({ data, geometry, date }: { data: DashboardData; ge
         <div className="export-body">
           <form className="export-form" onSubmit={(e) => e.preventDefault()}>
             <label htmlFor={`${id}-t`}>Title</label>
-            <input id={`${id}-t`} value={title} placeholder={texts.title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+            <input
+              id={`${id}-t`}
+              value={title}
+              placeholder={model.defaults.title}
+              maxLength={200}
+              onChange={(e) => setTitle(e.target.value)}
+            />
             <label htmlFor={`${id}-s`}>Subtitle</label>
             <input
               id={`${id}-s`}
               value={subtitle}
-              placeholder={texts.subtitle}
+              placeholder={model.defaults.subtitle}
               maxLength={300}
               onChange={(e) => setSubtitle(e.target.value)}
             />
             <label htmlFor={`${id}-n`}>Notes</label>
             <textarea id={`${id}-n`} value={notes} rows={2} maxLength={500} onChange={(e) => setNotes(e.target.value)} />
             <label htmlFor={`${id}-p`}>Size</label>
-            <select id={`${id}-p`} value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
+            <select id={`${id}-p`} value={preset} onChange={(e) => choosePreset(e.target.value as Preset)}>
               {(Object.keys(PRESETS) as Preset[]).map((p) => (
                 <option key={p} value={p}>
                   {PRESETS[p].label}
@@ -129,40 +182,49 @@ export function ExportDialog({ data, geometry, date }: { data: DashboardData; ge
               ))}
             </fieldset>
             <label htmlFor={`${id}-x`}>PNG density</label>
-            <select id={`${id}-x`} value={scale} onChange={(e) => setScale(Number(e.target.value))}>
-              <option value={1}>
-                1x ({size.width} × {size.height})
-              </option>
-              <option value={2}>
-                2x ({size.width * 2} × {size.height * 2})
-              </option>
-              <option value={4}>
-                4x ({size.width * 4} × {size.height * 4})
+            <select id={`${id}-x`} value={density} onChange={(e) => setDensity(e.target.value as Density)}>
+              <option value="1">1x ({pixelsAt(size, 1)})</option>
+              <option value="2">2x ({pixelsAt(size, 2)})</option>
+              <option value="4">4x ({pixelsAt(size, 4)})</option>
+              <option value="dpi">
+                Print, {PRINT_DPI} dpi ({pixelsAt(size, PRINT_DPI / 96)})
               </option>
             </select>
             <div className="export-actions">
               <a
                 className="button-link"
-                href={preview ?? undefined}
-                download={`${name}.svg`}
-                aria-disabled={!preview || Boolean(sizeError)}
+                href={ready ? (preview ?? undefined) : undefined}
+                download={`${model.name}.svg`}
+                aria-disabled={!ready}
                 onClick={(e) => {
-                  if (!preview || sizeError) e.preventDefault();
+                  if (!ready) e.preventDefault();
                 }}
               >
                 Download SVG
               </a>
               <a
                 className="button-link"
-                href={`/api/v1/export/map.png?${pngParams}`}
-                download={`${name}${scale === 1 ? "" : `@${scale}x`}.png`}
+                href={`/api/v1/export/${view}.png?${pngParams}`}
+                download={`${model.name}${pngSuffix}.png`}
+                title={`${pixelsAt(size, density === "dpi" ? PRINT_DPI / 96 : Number(density))} pixels`}
               >
                 Download PNG
               </a>
-              <a className="button-link" href={`/api/v1/export/map.pdf?${params}`} download={`${name}.pdf`}>
+              <a className="button-link" href={`/api/v1/export/${view}.pdf?${params}`} download={`${model.name}.pdf`}>
                 Download PDF
               </a>
+              <a
+                className="button-link"
+                href={`/api/v1/export/${view}.zip?${new URLSearchParams(viewState)}`}
+                download={`${model.name}-data.zip`}
+              >
+                Download data (CSV, JSON)
+              </a>
             </div>
+            <p className="muted export-data-note">
+              The data file holds the {model.rows.length} rows this {VIEW_NAMES[view]} shows, as CSV and JSON, with a metadata file naming
+              the sources, the licence and the dataset revision.
+            </p>
           </form>
           <section className="export-embed" aria-labelledby={`${id}-embed`}>
             <h3 id={`${id}-embed`}>Embed in a web page</h3>
@@ -174,14 +236,23 @@ export function ExportDialog({ data, geometry, date }: { data: DashboardData; ge
             </p>
           </section>
           <figure className="export-preview">
+            {fontError ? (
+              <p className="field-error" role="alert">
+                {fontError}
+              </p>
+            ) : null}
             {/* biome-ignore lint/performance/noImgElement: a blob: preview of the generated SVG, not a site image */}
-            {preview && <img src={preview} alt={`Preview: ${title || texts.title}`} />}
+            {preview && <img src={preview} alt={`Preview: ${title || model.defaults.title}`} />}
             <figcaption className="muted">
-              Published data as of {date}; the files carry the dataset revision and this view's link.
+              Published data as of {state.date}; the files carry the dataset revision and this view's link.
             </figcaption>
           </figure>
         </div>
       </dialog>
     </>
   );
+}
+
+function pixelsAt(size: { width: number; height: number }, k: number): string {
+  return `${Math.round(size.width * k)} × ${Math.round(size.height * k)}`;
 }

@@ -4,7 +4,7 @@
 // the URL; the same reactions are listed in a table below for keyboard and screen-reader users.
 import { edgeColour, KIND_LABELS, nodeShape, SENTIMENT_LABELS, SHAPE_LEGEND, shapePath } from "@stancemap/charts";
 import { buildReactionGraph } from "@stancemap/core/model";
-import { parseAsArrayOf, parseAsString, useQueryStates } from "nuqs";
+import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import { formatDate } from "@/components/dashboard/format";
 import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboard-data";
@@ -24,7 +24,7 @@ export interface NetworkViewProps {
 
 const networkParsers = {
   sent: dashboardParsers.sent.withDefault([]),
-  nkind: parseAsArrayOf(parseAsString).withDefault([]),
+  nkind: dashboardParsers.nkind.withDefault([]),
 };
 
 const SENTIMENTS = Object.keys(SENTIMENT_LABELS);

@@ -1,36 +1,45 @@
-// Exports on the server: the map's SVG from the same renderer the browser uses (packages/charts), then
-// PNG with resvg and vector PDF with pdfkit + svg-to-pdfkit. Published data only.
+// Exports on the server: a view's SVG from the same model and renderer the browser uses
+// (lib/export/views.ts, packages/charts), with the fonts embedded; PNG from it with resvg, vector PDF
+// with pdfkit + svg-to-pdfkit (text kept as text, the font embedded), and the data behind it as a ZIP.
+// Published data only. Results are kept in memory by dataset revision and request (see cache below).
 import "server-only";
+import { embedFonts } from "@stancemap/charts/export";
 import type { ExportQuery } from "@stancemap/core";
-import { exportFileName, renderMapExportSvg } from "@/lib/export/map-export";
+import { LRUCache } from "lru-cache";
+import { CREDIT, type ExportData, type ExportFormat, type ExportModel, type ExportView, exportModel, LICENCE } from "@/lib/export/views";
 import { loadDashboard } from "./dashboard";
+import { dataZip } from "./export-data";
+import { embeddedFonts, fontFiles } from "./export-fonts";
 import { mapGeometry } from "./map-geometry";
 
-export const EXPORT_FORMATS = ["svg", "png", "pdf"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export class ExportNotFound extends Error {}
 
-export interface Rendered {
-  svg: string;
-  filename: string;
-  revision: number;
-}
-
-/** The map of a topic at a date as a standalone SVG: the dashboard's data, shapes and renderer. */
-export async function renderMapExport(q: ExportQuery, origin: string): Promise<Rendered> {
+/** The model of a view in the query's state, from the published data. */
+export async function loadExportModel(view: ExportView, q: ExportQuery): Promise<{ model: ExportModel; revision: number }> {
   const raw: Record<string, string> = {};
   if (q.topic) raw.topic = q.topic;
   if (q.date) raw.date = q.date;
+  if (view === "network") raw.view = "network";
   const { data, state } = await loadDashboard(raw);
-  const geometry = mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
-  const svg = renderMapExportSvg(data, geometry, { ...q, date: state.date, origin });
-  return { svg, filename: exportFileName(data.topic.slug, "map", state.date), revision: data.revision };
+  if (q.topic && data.topic.slug !== q.topic) throw new ExportNotFound(`No topic "${q.topic}".`);
+  if (view === "actor" && !data.actors.some((a) => a.slug === q.actor)) throw new ExportNotFound(`No actor "${q.actor}".`);
+  const geometry =
+    view === "map" ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : []))) : undefined;
+  const model = exportModel(view, data, { ...q, topic: data.topic.slug, date: state.date }, geometry);
+  return { model, revision: data.revision };
 }
 
-export async function svgToPng(svg: string, width: number, scale: number): Promise<Buffer> {
+export function renderSvg(model: ExportModel, q: ExportQuery, origin: string): string {
+  return embedFonts(model.render({ ...q, origin }), embeddedFonts());
+}
+
+export async function svgToPng(svg: string, pixelWidth: number): Promise<Buffer> {
   const { Resvg } = await import("@resvg/resvg-js");
+  const fonts = fontFiles();
   const resvg = new Resvg(svg, {
-    fitTo: { mode: "width", value: width * scale },
-    font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" },
+    fitTo: { mode: "width", value: pixelWidth },
+    // The exports' own font first; the machine's fonts only for letters it lacks.
+    font: { fontFiles: [fonts.regular, fonts.bold], loadSystemFonts: true, defaultFontFamily: "Noto Sans" },
   });
   return resvg.render().asPng();
 }
@@ -39,11 +48,90 @@ export async function svgToPng(svg: string, width: number, scale: number): Promi
 export async function svgToPdf(svg: string, width: number, height: number, title: string): Promise<Buffer> {
   const { default: PDFDocument } = await import("pdfkit");
   const { default: SVGtoPDF } = await import("svg-to-pdfkit");
-  const doc = new PDFDocument({ size: [width * 0.75, height * 0.75], margin: 0, info: { Title: title, Creator: "Stancemap" } });
+  const fonts = fontFiles();
+  const doc = new PDFDocument({
+    size: [width * 0.75, height * 0.75],
+    margin: 0,
+    info: { Title: title, Creator: CREDIT, Subject: LICENCE },
+  });
+  doc.registerFont("NotoSans", fonts.regular);
+  doc.registerFont("NotoSans-Bold", fonts.bold);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  SVGtoPDF(doc, svg, 0, 0, { width: width * 0.75, height: height * 0.75, assumePt: false });
+  SVGtoPDF(doc, svg, 0, 0, {
+    width: width * 0.75,
+    height: height * 0.75,
+    assumePt: false,
+    fontCallback: (_family: string, bold: boolean) => (bold ? "NotoSans-Bold" : "NotoSans"),
+  });
   doc.end();
   return done;
+}
+
+export interface ExportFile {
+  body: Buffer | string;
+  type: string;
+  filename: string;
+}
+
+const TYPES: Record<ExportFormat, string> = {
+  svg: "image/svg+xml",
+  png: "image/png",
+  pdf: "application/pdf",
+  zip: "application/zip",
+};
+
+// Files by dataset revision and request: a new revision makes new keys, and old ones age out. Each
+// instance keeps its own; all instances make the same file from the same revision and request.
+const cache = new LRUCache<string, ExportFile>({
+  maxSize: 96 * 1024 * 1024,
+  sizeCalculation: (f) => Math.max(1, typeof f.body === "string" ? f.body.length * 2 : f.body.byteLength),
+});
+
+export function exportCacheKey(revision: number, file: string, search: URLSearchParams, origin: string): string {
+  const sorted = [...search.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([revision, file, origin, sorted]);
+}
+
+/** The file for a request: from the cache, or made and kept. */
+export async function cachedExport(key: string, make: () => Promise<ExportFile>): Promise<{ file: ExportFile; cached: boolean }> {
+  const hit = cache.get(key);
+  if (hit) return { file: hit, cached: true };
+  const file = await make();
+  cache.set(key, file);
+  return { file, cached: false };
+}
+
+/** Makes the file: the view's SVG, PNG or PDF, or its data as a ZIP. */
+export async function makeExportFile(view: ExportView, format: ExportFormat, q: ExportQuery, origin: string): Promise<ExportFile> {
+  const { model, revision } = await loadExportModel(view, q);
+  if (format === "zip") return { body: dataZip(model, revision, origin), type: TYPES.zip, filename: `${model.name}-data.zip` };
+  const svg = renderSvg(model, q, origin);
+  const suffix = format === "png" ? (q.dpi ? `@${q.dpi}dpi` : q.scale !== 1 ? `@${q.scale}x` : "") : "";
+  const body =
+    format === "svg"
+      ? svg
+      : format === "png"
+        ? await svgToPng(svg, q.pixelWidth)
+        : await svgToPdf(svg, q.width, q.height, q.title || model.defaults.title);
+  return { body, type: TYPES[format], filename: `${model.name}${suffix}.${format}` };
+}
+
+/** What the actor page's export dialog needs for one topic: the published data the API's actor export
+ * reads, cut to this actor (the model reads nothing else), so both make the same file. */
+export async function actorExportData(topic: string, actor: string): Promise<ExportData> {
+  const { data } = await loadDashboard({ topic });
+  const stances = data.stances.filter((s) => s.actor === actor);
+  const publishers = new Set(stances.map((s) => s.publisher));
+  return {
+    revision: data.revision,
+    topic: data.topic,
+    actors: data.actors.filter((a) => a.slug === actor),
+    stances,
+    gaps: data.gaps.filter((g) => g.actor === actor),
+    events: [],
+    reactions: null,
+    sources: data.sources.filter((s) => publishers.has(s.publisher)),
+  };
 }

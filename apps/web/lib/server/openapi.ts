@@ -20,6 +20,7 @@ import {
 } from "@stancemap/core";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import { EXPORT_FILES } from "@/lib/export/views";
 import { APP_VERSION } from "./env";
 import { curationPaths, securitySchemes } from "./openapi-curation";
 
@@ -97,12 +98,16 @@ export function openApiDocument() {
         "/api/v1/sources": { get: read("List sources", PageQuery, SourceList) },
         "/api/v1/export/{file}": {
           get: {
-            summary: "The published map as a publication-ready file: `map.svg`, `map.png` or `map.pdf`",
+            summary: "A published view as a publication-ready file (`map.svg` … `actor.pdf`), or the data it shows (`map.zip` …)",
             description:
-              "Title, subtitle, legend in scale order, source line, notes, credit and licence, dataset revision and permalink. " +
-              "Size from `preset` (web 1200×675, square 1080×1080, a4 1123×794, column 600×450) or `width`/`height`; PNG at `scale` 1, 2 or 4; " +
-              "bounded to 40 million pixels.",
-            requestParams: { path: z.object({ file: z.enum(["map.svg", "map.png", "map.pdf"]) }), query: ExportParams },
+              "Views: `map`, `network` (reactions), `timeline` (events and stance changes), `actor` (one actor's stance history on a topic; " +
+              "needs `actor`). The state parameters are the dashboard URL's (topic, date, region, kind, sent, nkind, actor). " +
+              "Pictures carry title, subtitle, legend in scale order, source line, notes, credit and licence, dataset revision and permalink, " +
+              "with Noto Sans embedded (SVG) or subset (PDF). Size from `preset` (web 1200×675, square 1080×1080, a4 1123×794, " +
+              "a4-portrait 794×1123, column 336×252; CSS pixels, 0.75 pt each on a PDF page) or `width`/`height`; PNG at `scale` 1, 2 or 4, " +
+              "or at `dpi` for print; bounded to 40 million pixels. The ZIP holds the view's rows as CSV and JSON, a metadata.json " +
+              "(sources, licence, generated, dataset revision, column descriptions) and a README.txt.",
+            requestParams: { path: z.object({ file: z.enum(EXPORT_FILES as [string, ...string[]]) }), query: ExportParams },
             responses: {
               "200": {
                 description: "The file; `Content-Disposition` names it (`stancemap-posture-map-2025-07-03.svg`). Carries an `ETag`.",
@@ -110,11 +115,12 @@ export function openApiDocument() {
                   "image/svg+xml": { schema: z.string() },
                   "image/png": { schema: z.string() },
                   "application/pdf": { schema: z.string() },
+                  "application/zip": { schema: z.string() },
                 },
               },
               "304": notModified,
               "400": problem("A parameter is invalid or the picture would be too large; `errors` names it."),
-              "404": problem("No such export."),
+              "404": problem("No such export, topic or actor."),
             },
           },
         },

@@ -19,6 +19,8 @@ export interface MapExportInput {
   world: MapShapes;
   /** Per map feature id (ISO numeric): the category's position on the scale, or null for no data. */
   categoryOf: Readonly<Record<string, number | null>>;
+  /** Feature ids of actors left out by the view's filters (region, kind): drawn plain, neither a category nor no data. */
+  hidden?: readonly string[];
   /** The scale in order; `index` is the position used by `categoryOf`. */
   legend: readonly LegendEntry[];
   frame: FrameText;
@@ -35,7 +37,9 @@ export function renderMapSvg(input: MapExportInput): string {
   const dx = layout.body.x + (layout.body.width - world.width * k) / 2;
   const dy = layout.body.y + (layout.body.height - world.height * k) / 2;
   const colourAt = new Map(input.legend.map((l) => [l.index, l.colour]));
+  const hidden = new Set(input.hidden ?? []);
   const fillOf = (id: string) => {
+    if (hidden.has(id)) return theme === "dark" ? "#26292e" : "#f2f2f2";
     const index = input.categoryOf[id];
     if (index === null || index === undefined) return "url(#no-data)";
     return categoryFill(theme, index, colourAt.get(index) ?? c.noData);

@@ -1,4 +1,5 @@
-// The export API's parameters: the dashboard's state plus size, scale, theme and the editable texts.
+// The export API's parameters: the dashboard's state (topic, date, filters, selected actor) plus size,
+// scale or print density, theme and the editable texts.
 import { z } from "zod";
 import { EXPORT_PRESETS } from "../export-presets";
 import { IsoDate, Slug } from "./common";
@@ -6,10 +7,31 @@ import { IsoDate, Slug } from "./common";
 /** No export may exceed this many pixels (width × height × scale²): about a 4x A4 page. */
 export const MAX_EXPORT_PIXELS = 40_000_000;
 
+/** A comma-separated list of slugs, as the dashboard's URL writes its multi-select filters (`kind=state,person`). */
+const SlugList = z
+  .string()
+  .max(1000)
+  .transform((v, ctx) => {
+    const items = v.split(",").filter(Boolean);
+    for (const item of items) {
+      if (!Slug.safeParse(item).success) {
+        ctx.addIssue({ code: "custom", message: `"${item.slice(0, 40)}" is not a slug (lowercase words joined by hyphens)` });
+        return z.NEVER;
+      }
+    }
+    return items;
+  })
+  .describe("Comma-separated slugs, as in the dashboard's URL.");
+
 /** The parameters as documented; `ExportQuery` adds the preset's size and the pixel bound. */
 export const ExportParams = z.object({
   topic: Slug.optional(),
   date: IsoDate.optional(),
+  region: z.string().max(100).optional().describe("Map: only actors of this region, as the dashboard's region filter."),
+  kind: SlugList.optional().describe("Map: only these kinds of actor."),
+  sent: SlugList.optional().describe("Network: only reactions of these sentiments."),
+  nkind: SlugList.optional().describe("Network: only reactions by these kinds of actor."),
+  actor: Slug.optional().describe("Actor export: whose stance history (required). Timeline: only this actor's stance changes."),
   theme: z.enum(["light", "dark", "print"]).default("light"),
   preset: z.enum(Object.keys(EXPORT_PRESETS) as [keyof typeof EXPORT_PRESETS]).optional(),
   width: z.coerce.number().int("must be a whole number").min(300).max(4000).optional(),
@@ -17,7 +39,17 @@ export const ExportParams = z.object({
   scale: z.coerce
     .number()
     .refine((n) => n === 1 || n === 2 || n === 4, "must be 1, 2 or 4")
-    .default(1),
+    .default(1)
+    .describe("PNG pixel density: 1x, 2x or 4x the width and height."),
+  dpi: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(72)
+    .max(600)
+    .optional()
+    .describe(
+      "PNG for print: pixels per inch at the picture's size, taking 96 CSS pixels as an inch (A4 at 300 dpi is 3509 × 2481). Replaces scale.",
+    ),
   title: z.string().max(200).optional(),
   subtitle: z.string().max(300).optional(),
   notes: z.string().max(500).optional(),
@@ -25,9 +57,22 @@ export const ExportParams = z.object({
 
 export const ExportQuery = ExportParams.transform((q) => {
   const preset = EXPORT_PRESETS[q.preset ?? "web"];
-  return { ...q, width: q.width ?? preset.width, height: q.height ?? preset.height };
-}).refine((q) => q.width * q.height * q.scale * q.scale <= MAX_EXPORT_PIXELS, {
+  const width = q.width ?? preset.width;
+  const height = q.height ?? preset.height;
+  const density = q.dpi ? q.dpi / 96 : q.scale;
+  return {
+    ...q,
+    kind: q.kind ?? [],
+    sent: q.sent ?? [],
+    nkind: q.nkind ?? [],
+    width,
+    height,
+    /** The PNG's size in pixels. */
+    pixelWidth: Math.round(width * density),
+    pixelHeight: Math.round(height * density),
+  };
+}).refine((q) => q.pixelWidth * q.pixelHeight <= MAX_EXPORT_PIXELS, {
   path: ["scale"],
-  message: `the picture would exceed ${MAX_EXPORT_PIXELS / 1_000_000} million pixels; lower the size or the scale`,
+  message: `the picture would exceed ${MAX_EXPORT_PIXELS / 1_000_000} million pixels; lower the size, the scale or the dpi`,
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;

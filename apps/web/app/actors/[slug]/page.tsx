@@ -12,6 +12,8 @@ import { lookupsOf } from "@/components/actor/lookups";
 import { Reactions } from "@/components/actor/Reactions";
 import { Related } from "@/components/actor/Related";
 import { StanceHistory } from "@/components/actor/StanceHistory";
+import { LazyExportDialog } from "@/components/export/LazyExportDialog";
+import { actorExportData } from "@/lib/server/export";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +42,7 @@ export default async function ActorPage({ params }: Props) {
   const { actor, topics } = page;
   const lookups = lookupsOf(page);
   const today = todayIso();
+  const exportData = await Promise.all(topics.map((t) => actorExportData(t.slug, actor.slug)));
   const reactionCount =
     actor.reactionsGiven.length + page.memberReactions.length + actor.reactionsReceived.length + page.eventReactions.length;
 
@@ -64,8 +67,16 @@ export default async function ActorPage({ params }: Props) {
         <h2 id="stances">Where {actor.name} stands</h2>
         <Glance actor={actor} topics={topics} today={today} />
         <div className="topic-histories">
-          {topics.map((topic) => (
+          {topics.map((topic, i) => (
             <StanceHistory
+              exportSlot={
+                <LazyExportDialog
+                  view="actor"
+                  data={exportData[i] as NonNullable<(typeof exportData)[number]>}
+                  state={{ topic: topic.slug, date: today, actor: actor.slug }}
+                  label={`Export this chart…`}
+                />
+              }
               key={topic.slug}
               topic={topic}
               actor={actor}

@@ -1,35 +1,50 @@
-// An embeddable chart for a web article: the published map, drawn by the export renderer as an image
-// that scales to its frame, with minimal chrome and a link back. Only /embed may be framed (proxy.ts).
+// An embeddable chart for a web article: a published view (map, network, timeline or an actor's stance
+// history), drawn by the export renderer as an image that scales to its frame, with minimal chrome and a
+// link back. Only /embed may be framed (proxy.ts).
+import { ExportQuery } from "@stancemap/core";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedHeight } from "@/components/export/EmbedHeight";
-import { loadDashboard } from "@/lib/server/dashboard";
+import { EXPORT_VIEWS, type ExportView, VIEW_NAMES } from "@/lib/export/views";
+import { ExportNotFound, loadExportModel } from "@/lib/server/export";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Embedded map", robots: { index: false } };
+export const metadata: Metadata = { title: "Embedded chart", robots: { index: false } };
 
 type Props = {
   params: Promise<{ view: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/** The parameters an embed passes on to the picture: the view's state, the theme and the texts. */
+const PASSED = ["topic", "date", "region", "kind", "sent", "nkind", "actor", "theme", "title", "subtitle", "notes"] as const;
+
 export default async function EmbedPage({ params, searchParams }: Props) {
-  const { view } = await params;
-  if (view !== "map") notFound();
+  const { view } = (await params) as { view: ExportView };
+  if (!EXPORT_VIEWS.includes(view)) notFound();
   const raw = await searchParams;
-  const { data, state } = await loadDashboard(raw);
-  const query = new URLSearchParams({ topic: data.topic.slug, date: state.date });
-  for (const key of ["theme", "title", "subtitle", "notes"] as const) {
+  const passed: Record<string, string> = {};
+  for (const key of PASSED) {
     const value = raw[key];
-    if (typeof value === "string" && value) query.set(key, value);
+    if (typeof value === "string" && value) passed[key] = value;
   }
-  const alt = `${data.topic.title}: map of each actor's stance as of ${state.date}. The same data is on Stancemap.`;
+  const parsed = ExportQuery.safeParse(passed);
+  if (!parsed.success || (view === "actor" && !parsed.data.actor)) notFound();
+  let model: Awaited<ReturnType<typeof loadExportModel>>["model"];
+  try {
+    ({ model } = await loadExportModel(view, parsed.data));
+  } catch (e) {
+    if (e instanceof ExportNotFound) notFound();
+    throw e;
+  }
+  const query = new URLSearchParams(passed);
+  const alt = `${parsed.data.title || model.defaults.title}: ${VIEW_NAMES[view]}. ${model.defaults.subtitle} The same data is on Stancemap.`;
   return (
     <div className="embed">
       {/* biome-ignore lint/performance/noImgElement: the export API's SVG, scaled to the frame; no image optimisation applies */}
-      <img className="embed-chart" src={`/api/v1/export/map.svg?${query}`} alt={alt} width={1200} height={675} />
+      <img className="embed-chart" src={`/api/v1/export/${view}.svg?${query}`} alt={alt} width={1200} height={675} />
       <p className="embed-credit">
-        <a href={`/?${new URLSearchParams({ topic: data.topic.slug, date: state.date })}`} target="_blank" rel="noopener">
+        <a href={model.path} target="_blank" rel="noopener">
           Explore on Stancemap
         </a>
       </p>

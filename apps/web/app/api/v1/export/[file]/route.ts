@@ -1,26 +1,29 @@
-// GET /api/v1/export/map.{svg|png|pdf}?topic=&date=&theme=&preset=&width=&height=&scale=&title=&subtitle=&notes=
-// The published map as a publication-ready file, from the renderer the dashboard uses. Cached by
-// state and dataset revision (ETag). The network, timeline and actor exports are still to come.
+// GET /api/v1/export/{map|network|timeline|actor}.{svg|png|pdf|zip}?<the dashboard's state>&theme=&preset=&width=&height=&scale=&dpi=&title=&subtitle=&notes=
+// A published view as a publication-ready file, from the renderer the dashboard's export dialog uses,
+// or the data it shows as a ZIP. Cached by request and dataset revision, with ETags.
 import { createHash } from "node:crypto";
 import { ExportQuery } from "@stancemap/core";
 import { datasetRevision, getDb } from "@stancemap/db";
-import { EXPORT_FORMATS, type ExportFormat, renderMapExport, svgToPdf, svgToPng } from "@/lib/server/export";
+import { EXPORT_FILES, EXPORT_FORMATS, EXPORT_VIEWS, type ExportFormat, type ExportView } from "@/lib/export/views";
+import { cachedExport, ExportNotFound, exportCacheKey, makeExportFile } from "@/lib/server/export";
 import { problem } from "@/lib/server/http";
 import { publicOrigin } from "@/lib/server/origins";
 
 export const dynamic = "force-dynamic";
 
-const TYPES: Record<ExportFormat, string> = { svg: "image/svg+xml", png: "image/png", pdf: "application/pdf" };
-
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   const url = new URL(request.url);
   const { file } = await params;
-  const [view, format] = file.split(".") as [string, ExportFormat | undefined];
-  if (view !== "map" || !format || !EXPORT_FORMATS.includes(format))
-    return problem(404, "Not found", `No export "${file}"; available: map.svg, map.png, map.pdf.`, undefined, url.pathname);
+  const [view, format, extra] = file.split(".") as [ExportView, ExportFormat | undefined, string | undefined];
+  if (extra !== undefined || !EXPORT_VIEWS.includes(view) || !format || !EXPORT_FORMATS.includes(format))
+    return problem(404, "Not found", `No export "${file}"; available: ${EXPORT_FILES.join(", ")}.`, undefined, url.pathname);
   const parsed = ExportQuery.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ parameter: String(i.path[0] ?? "query"), message: i.message, code: i.code }));
+  const errors = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ parameter: String(i.path[0] ?? "query"), message: i.message, code: i.code }));
+  if (parsed.success && view === "actor" && !parsed.data.actor)
+    errors.push({ parameter: "actor", message: "the actor export needs an actor (its slug)", code: "invalid_type" });
+  if (!parsed.success || errors.length > 0) {
     return problem(
       400,
       "Invalid query parameter",
@@ -29,23 +32,25 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
       url.pathname + url.search,
     );
   }
+  const q = parsed.data;
+  const origin = publicOrigin(request);
   const revision = await datasetRevision(getDb());
-  const etag = `W/"r${revision}-${createHash("sha1")
-    .update(url.pathname + url.search)
-    .digest("base64url")
-    .slice(0, 16)}"`;
+  const key = exportCacheKey(revision, file, url.searchParams, origin);
+  const etag = `W/"r${revision}-${createHash("sha1").update(key).digest("base64url").slice(0, 20)}"`;
   const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  const q = parsed.data;
-  const rendered = await renderMapExport(q, publicOrigin(request));
-  const body =
-    format === "svg"
-      ? rendered.svg
-      : format === "png"
-        ? await svgToPng(rendered.svg, q.width, q.scale)
-        : await svgToPdf(rendered.svg, q.width, q.height, q.title ?? rendered.filename);
-  const name = `${rendered.filename}${format === "png" && q.scale !== 1 ? `@${q.scale}x` : ""}.${format}`;
-  return new Response(body as BodyInit, {
-    headers: { ...headers, "content-type": TYPES[format], "content-disposition": `inline; filename="${name}"` },
-  });
+  try {
+    const { file: made, cached } = await cachedExport(key, () => makeExportFile(view, format, q, origin));
+    return new Response(made.body as BodyInit, {
+      headers: {
+        ...headers,
+        "x-export-cache": cached ? "hit" : "miss",
+        "content-type": made.type,
+        "content-disposition": `${format === "zip" ? "attachment" : "inline"}; filename="${made.filename}"`,
+      },
+    });
+  } catch (e) {
+    if (e instanceof ExportNotFound) return problem(404, "Not found", e.message, undefined, url.pathname + url.search);
+    throw e;
+  }
 }

@@ -1,0 +1,481 @@
+// What each view exports: its picture (drawn by packages/charts' renderers) and the data behind it,
+// computed from the dashboard's data and URL state. Shared by the export dialog (in the browser) and
+// the export API (on the server), so both hand the renderers the same input and get the same SVG, and
+// the data download holds exactly what the picture shows.
+
+import { edgeColour, KIND_NAMES, layoutMarks, SENTIMENT_LABELS, SHAPE_LEGEND, timelineScale } from "@stancemap/charts";
+import {
+  type ExportTheme,
+  type FrameText,
+  type LegendEntry,
+  renderActorSvg,
+  renderMapSvg,
+  renderNetworkSvg,
+  renderTimelineSvg,
+} from "@stancemap/charts/export";
+import { buildReactionGraph, topicMapAt } from "@stancemap/core/model";
+import { buildScene } from "@/components/network/scene";
+import type { CompactSource, DashboardData } from "@/lib/dashboard-data";
+import type { MapGeometry } from "@/lib/map-geometry";
+import { TIMELINE_START } from "@/lib/url-state";
+
+export const EXPORT_VIEWS = ["map", "network", "timeline", "actor"] as const;
+export type ExportView = (typeof EXPORT_VIEWS)[number];
+
+/** Pictures, and the data behind them as a ZIP. */
+export const EXPORT_FORMATS = ["svg", "png", "pdf", "zip"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Every file the export API makes: `map.svg` … `actor.zip`. */
+export const EXPORT_FILES = EXPORT_VIEWS.flatMap((v) => EXPORT_FORMATS.map((f) => `${v}.${f}`));
+
+export const VIEW_NAMES: Record<ExportView, string> = {
+  map: "map",
+  network: "reaction network",
+  timeline: "timeline",
+  actor: "stance history",
+};
+
+export const CREDIT = "Stancemap";
+export const LICENCE = "Data CC BY 4.0";
+/** The timeline's stance marks, at most: as on the dashboard. */
+const MAX_STANCE_MARKS = 400;
+
+/** The view's state, as the dashboard's URL holds it. */
+export interface ExportState {
+  topic: string;
+  date: string;
+  region?: string | null | undefined;
+  kind?: readonly string[] | undefined;
+  sent?: readonly string[] | undefined;
+  nkind?: readonly string[] | undefined;
+  actor?: string | null | undefined;
+}
+
+export type ExportData = Pick<DashboardData, "topic" | "actors" | "stances" | "gaps" | "events" | "revision" | "sources"> & {
+  reactions: DashboardData["reactions"];
+};
+
+export interface RenderOptions {
+  theme: ExportTheme;
+  width: number;
+  height: number;
+  title?: string | undefined;
+  subtitle?: string | undefined;
+  notes?: string | undefined;
+  /** Where the app is served, for the permalink printed on the picture. */
+  origin: string;
+}
+
+export interface DataColumn {
+  key: string;
+  description: string;
+}
+
+export type Cell = string | number | null;
+
+export interface ExportModel {
+  view: ExportView;
+  /** `stancemap-posture-map-2025-07-03`: what it is, of which topic, at which date. */
+  name: string;
+  defaults: { title: string; subtitle: string };
+  /** The dashboard's address for this view: printed on the picture and in the data's metadata. */
+  path: string;
+  /** Publishers cited by what is shown, sorted. */
+  publishers: string[];
+  /** The sources of those publishers, for the data download's metadata. */
+  sources: CompactSource[];
+  columns: DataColumn[];
+  rows: Record<string, Cell>[];
+  render(o: RenderOptions): string;
+}
+
+export function longDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+function fileName(topicSlug: string, view: string, date: string): string {
+  return `stancemap-${topicSlug.split("-")[0]}-${view}-${date}`;
+}
+
+function query(pairs: Record<string, string | readonly string[] | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(pairs)) {
+    if (v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+    q.set(k, Array.isArray(v) ? v.join(",") : (v as string));
+  }
+  return q.toString();
+}
+
+/** The export API's query for this state: the same keys as the dashboard's URL. */
+export function stateQuery(view: ExportView, s: ExportState): Record<string, string> {
+  const pairs: Record<string, string | readonly string[] | null | undefined> =
+    view === "map"
+      ? { topic: s.topic, date: s.date, region: s.region, kind: s.kind }
+      : view === "network"
+        ? { topic: s.topic, date: s.date, sent: s.sent, nkind: s.nkind }
+        : { topic: s.topic, date: s.date, actor: s.actor };
+  return Object.fromEntries(new URLSearchParams(query(pairs)));
+}
+
+function pathOf(view: ExportView, s: ExportState): string {
+  if (view === "actor") return `/actors/${s.actor}?${query({ topic: s.topic, date: s.date })}`;
+  const q = stateQuery(view, s);
+  return `/?${query({ ...q, view: view === "network" ? "network" : null })}`;
+}
+
+function frameOf(model: Pick<ExportModel, "defaults" | "publishers" | "path">, revision: number, o: RenderOptions): FrameText {
+  return {
+    title: o.title || model.defaults.title,
+    subtitle: o.subtitle || model.defaults.subtitle,
+    sources: model.publishers,
+    notes: o.notes || undefined,
+    credit: CREDIT,
+    licence: LICENCE,
+    revision,
+    permalink: `${o.origin}${model.path}`,
+  };
+}
+
+function citing(data: ExportData, publishers: Iterable<string | null>): Pick<ExportModel, "publishers" | "sources"> {
+  const set = new Set([...publishers].filter((p): p is string => Boolean(p)));
+  return {
+    publishers: [...set].sort((a, b) => a.localeCompare(b, "en")),
+    sources: data.sources.filter((s) => set.has(s.publisher)),
+  };
+}
+
+const categoryLegend = (data: ExportData): LegendEntry[] =>
+  [...data.topic.categories].sort((a, b) => a.order - b.order).map((c, index) => ({ label: c.label, colour: c.colour, index }));
+
+function filterText(s: ExportState): string {
+  const parts: string[] = [];
+  if (s.region) parts.push(`region ${s.region}`);
+  if (s.kind?.length) parts.push(s.kind.map((k) => KIND_NAMES[k] ?? k).join(", "));
+  if (s.sent?.length) parts.push(`${s.sent.map((k) => (SENTIMENT_LABELS[k] ?? k).toLowerCase()).join(", ")} reactions`);
+  if (s.nkind?.length) parts.push(`reactions by ${s.nkind.map((k) => (KIND_NAMES[k] ?? k).toLowerCase()).join(", ")}`);
+  return parts.length ? ` Showing only ${parts.join("; ")}.` : "";
+}
+
+function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): ExportModel {
+  const kinds = s.kind ?? [];
+  const visible = data.actors.filter((a) => (!s.region || a.region === s.region) && (kinds.length === 0 || kinds.includes(a.kind)));
+  const map = topicMapAt({
+    topic: data.topic.slug,
+    categories: data.topic.categories,
+    actors: visible,
+    stances: data.stances,
+    gaps: data.gaps.map((g) => ({ ...g, topic: data.topic.slug })),
+    date: s.date,
+  });
+  const order = new Map(map.legend.map((l, i) => [l.key, i]));
+  const categoryOf: Record<string, number | null> = {};
+  for (const e of map.entries) {
+    if (!e.actor.isoNumeric) continue;
+    categoryOf[e.actor.isoNumeric] = e.status === "stance" ? (order.get(e.category.key) ?? null) : null;
+  }
+  const hidden = data.actors.flatMap((a) => (a.isoNumeric && !(a.isoNumeric in categoryOf) ? [a.isoNumeric] : []));
+  const base = {
+    path: pathOf("map", s),
+    defaults: { title: data.topic.title, subtitle: `${data.topic.question} As of ${longDate(s.date)}.${filterText(s)}` },
+    ...citing(
+      data,
+      map.entries.map((e) => (e.status === "stance" ? e.stance.publisher : null)),
+    ),
+  };
+  const entries = [...map.entries].sort((a, b) => a.actor.name.localeCompare(b.actor.name, "en"));
+  return {
+    view: "map",
+    name: fileName(data.topic.slug, "map", s.date),
+    ...base,
+    columns: [
+      { key: "actor", description: "The actor's slug (its key in the API)." },
+      { key: "name", description: "The actor's name." },
+      { key: "kind", description: "State, organisation, group, person…" },
+      { key: "iso3", description: "ISO 3166-1 alpha-3 code, for states." },
+      { key: "region", description: "The actor's region." },
+      { key: "category", description: `Key of the stance's category on "${data.topic.title}", or no-data.` },
+      { key: "category_label", description: "The category as the legend names it." },
+      { key: "since", description: "Date (YYYY-MM-DD) from which the stance holds." },
+      { key: "confidence", description: "How sure the sources make the stance: high, medium or low." },
+      { key: "publisher", description: "Publisher of the stance's first source." },
+      { key: "note", description: "For no data: why the sources give no stance." },
+    ],
+    rows: entries.map((e) => ({
+      actor: e.actor.slug,
+      name: e.actor.name,
+      kind: e.actor.kind,
+      iso3: e.actor.iso3,
+      region: e.actor.region,
+      category: e.status === "stance" ? e.category.key : "no-data",
+      category_label: e.status === "stance" ? e.category.label : "No data",
+      since: e.status === "stance" ? e.stance.validFrom : null,
+      confidence: e.status === "stance" ? e.stance.confidence : null,
+      publisher: e.status === "stance" ? e.stance.publisher : null,
+      note: e.status === "no-data" ? e.note : null,
+    })),
+    render: (o) =>
+      renderMapSvg({
+        world: geometry,
+        categoryOf,
+        hidden,
+        legend: map.legend.map((l, i) => ({ label: l.label, colour: l.colour, index: i })),
+        frame: frameOf(base, data.revision, o),
+        width: o.width,
+        height: o.height,
+        theme: o.theme,
+      }),
+  };
+}
+
+function networkModel(data: ExportData, s: ExportState): ExportModel {
+  const reactions = (data.reactions ?? []).filter((r) => r.date <= s.date);
+  const graph = buildReactionGraph({
+    actors: data.actors,
+    events: data.events,
+    reactions,
+    filter: { to: s.date, sentiments: s.sent ?? [], kinds: s.nkind ?? [] },
+  });
+  const scene = buildScene(graph, new Map(data.events.map((e) => [e.slug, e.date])));
+  const shown = new Set(graph.edges.map((e) => e.id));
+  const edges = reactions.filter((r) => shown.has(r.id));
+  const names = new Map(data.actors.map((a) => [a.slug, a.name]));
+  const titles = new Map(data.events.map((e) => [e.slug, e.title]));
+  const actorCount = scene.nodes.filter((n) => n.type === "actor").length;
+  const base = {
+    path: pathOf("network", s),
+    defaults: {
+      title: "Who reacted to whom",
+      subtitle: `${actorCount} actors and ${scene.nodes.length - actorCount} events, ${scene.edges.length} reactions up to ${longDate(s.date)}. Arrows point from the reacting actor to its target.${filterText(s)}`,
+    },
+    ...citing(
+      data,
+      edges.map((r) => r.publisher),
+    ),
+  };
+  return {
+    view: "network",
+    name: fileName(data.topic.slug, "network", s.date),
+    ...base,
+    columns: [
+      { key: "id", description: "The reaction's key in the API." },
+      { key: "date", description: "When the reaction was made (YYYY-MM-DD)." },
+      { key: "actor", description: "Slug of the reacting actor." },
+      { key: "actor_name", description: "Name of the reacting actor." },
+      { key: "target_type", description: "actor or event." },
+      { key: "target", description: "Slug of the actor or event reacted to." },
+      { key: "target_name", description: "Its name or title." },
+      { key: "sentiment", description: "supportive, neutral, concerned or critical." },
+      { key: "summary", description: "What the reaction said, in brief." },
+      { key: "publisher", description: "Publisher of the reaction's first source." },
+    ],
+    rows: edges.map((r) => {
+      const isActor = "actor" in r.target;
+      const target = "actor" in r.target ? r.target.actor : r.target.event;
+      return {
+        id: r.id,
+        date: r.date,
+        actor: r.actor,
+        actor_name: names.get(r.actor) ?? r.actor,
+        target_type: isActor ? "actor" : "event",
+        target,
+        target_name: (isActor ? names.get(target) : titles.get(target)) ?? target,
+        sentiment: r.sentiment,
+        summary: r.summary,
+        publisher: r.publisher,
+      };
+    }),
+    render: (o) =>
+      renderNetworkSvg({
+        nodes: scene.nodes,
+        edges: scene.edges,
+        sentiments: Object.keys(SENTIMENT_LABELS).map((key) => ({ key, label: SENTIMENT_LABELS[key] as string, colour: edgeColour(key) })),
+        shapes: SHAPE_LEGEND,
+        frame: frameOf(base, data.revision, o),
+        width: o.width,
+        height: o.height,
+        theme: o.theme,
+        arrowLength: scene.arrowLength,
+        arrowWidth: scene.arrowWidth,
+        emptyMessage: `No reactions up to ${longDate(s.date)}${filterText(s) ? " with these filters" : ""}.`,
+      }),
+  };
+}
+
+function timelineModel(data: ExportData, s: ExportState): ExportModel {
+  const from = TIMELINE_START;
+  const to = s.date < from ? from : s.date;
+  const names = new Map(data.actors.map((a) => [a.slug, a.name]));
+  const categories = [...data.topic.categories].sort((a, b) => a.order - b.order);
+  const index = new Map(categories.map((c, i) => [c.key, i]));
+  const label = new Map(categories.map((c) => [c.key, c.label]));
+  const inRange = (d: string) => d >= from && d <= to;
+  const events = data.events.filter((e) => inRange(e.date));
+  const stances = data.stances.filter((st) => inRange(st.validFrom) && (!s.actor || st.actor === s.actor)).slice(0, MAX_STANCE_MARKS);
+  // Sorted as the dashboard's timeline places them, so the rows read in time order.
+  const order = layoutMarks(
+    [
+      ...events.map((e) => ({ id: `e:${e.slug}`, date: e.date, kind: "event" as const, label: e.title })),
+      ...stances.map((st) => ({ id: `s:${st.id}`, date: st.validFrom, kind: "stance" as const, label: "" })),
+    ],
+    timelineScale(from, to, 1000),
+  ).map((m) => m.id);
+  const eventBySlug = new Map(events.map((e) => [`e:${e.slug}`, e]));
+  const stanceById = new Map(stances.map((st) => [`s:${st.id}`, st]));
+  const who = s.actor ? (names.get(s.actor) ?? s.actor) : null;
+  const base = {
+    path: pathOf("timeline", s),
+    defaults: {
+      title: who ? `${who}: events and stance changes` : "Events and stance changes",
+      subtitle: `${data.topic.title}, ${longDate(from)} to ${longDate(to)}.`,
+    },
+    ...citing(data, [...events.map((e) => e.publisher), ...stances.map((st) => st.publisher)]),
+  };
+  return {
+    view: "timeline",
+    name: fileName(data.topic.slug, "timeline", to),
+    ...base,
+    columns: [
+      { key: "date", description: "YYYY-MM-DD." },
+      { key: "type", description: "event, or stance (an actor's stance on the topic changed)." },
+      { key: "id", description: "The event's slug or the stance's key in the API." },
+      { key: "label", description: "The event's title, or the actor's name." },
+      { key: "actor", description: "For a stance: the actor's slug." },
+      { key: "category", description: "For a stance: the category's key." },
+      { key: "category_label", description: "For a stance: the category as the legend names it." },
+      { key: "publisher", description: "Publisher of the first source." },
+    ],
+    rows: order.map((id) => {
+      const e = eventBySlug.get(id);
+      if (e)
+        return {
+          date: e.date,
+          type: "event",
+          id: e.slug,
+          label: e.title,
+          actor: null,
+          category: null,
+          category_label: null,
+          publisher: e.publisher,
+        };
+      const st = stanceById.get(id);
+      return {
+        date: st?.validFrom ?? null,
+        type: "stance",
+        id: st?.id ?? null,
+        label: names.get(st?.actor ?? "") ?? st?.actor ?? null,
+        actor: st?.actor ?? null,
+        category: st?.category ?? null,
+        category_label: label.get(st?.category ?? "") ?? null,
+        publisher: st?.publisher ?? null,
+      };
+    }),
+    render: (o) =>
+      renderTimelineSvg({
+        from,
+        to,
+        date: to,
+        events: events.map((e) => ({ id: e.slug, date: e.date, title: e.title })),
+        stances: stances.map((st) => ({
+          id: st.id,
+          date: st.validFrom,
+          label: `${names.get(st.actor) ?? st.actor}: ${label.get(st.category) ?? st.category}`,
+          index: index.get(st.category) ?? 0,
+        })),
+        legend: categoryLegend(data),
+        frame: frameOf(base, data.revision, o),
+        width: o.width,
+        height: o.height,
+        theme: o.theme,
+      }),
+  };
+}
+
+/** The step chart's range, as on the actor page: a little before the first stance, to the date. */
+export function stepRange(validFroms: readonly string[], to: string): { from: string; to: string } {
+  const first = validFroms.reduce((m, d) => (d < m ? d : m), to);
+  const start = Date.parse(`${first}T00:00:00Z`);
+  const span = Date.parse(`${to}T00:00:00Z`) - start;
+  const lead = new Date(start - Math.max(span * 0.04, 45 * 86_400_000)).toISOString();
+  // Over more than three years, start on a new year; otherwise on the first of a month.
+  return { from: span > 3 * 365 * 86_400_000 ? `${lead.slice(0, 4)}-01-01` : `${lead.slice(0, 7)}-01`, to };
+}
+
+function actorModel(data: ExportData, s: ExportState): ExportModel {
+  const slug = s.actor ?? "";
+  const actor = data.actors.find((a) => a.slug === slug);
+  const name = actor?.name ?? slug;
+  const stances = data.stances.filter((st) => st.actor === slug && st.validFrom <= s.date);
+  const range = stepRange(
+    stances.map((st) => st.validFrom),
+    s.date,
+  );
+  const gap = data.gaps.find((g) => g.actor === slug);
+  const label = new Map(data.topic.categories.map((c) => [c.key, c.label]));
+  const base = {
+    path: pathOf("actor", s),
+    defaults: { title: `${name}: ${data.topic.title}`, subtitle: `${data.topic.question} Stance history to ${longDate(s.date)}.` },
+    ...citing(
+      data,
+      stances.map((st) => st.publisher),
+    ),
+  };
+  return {
+    view: "actor",
+    name: `stancemap-${slug}-${data.topic.slug.split("-")[0]}-${s.date}`,
+    ...base,
+    columns: [
+      { key: "id", description: "The stance's key in the API." },
+      { key: "actor", description: "The actor's slug." },
+      { key: "category", description: "The category's key." },
+      { key: "category_label", description: "The category as the legend names it." },
+      { key: "valid_from", description: "Date (YYYY-MM-DD) from which the stance holds." },
+      { key: "valid_until", description: "Date it ended, when the sources say; empty while it holds or until the next stance." },
+      { key: "confidence", description: "high, medium or low." },
+      { key: "quote", description: "The start of the first quote given as evidence." },
+      { key: "speaker", description: "Who said it." },
+      { key: "publisher", description: "Publisher of the first source." },
+    ],
+    rows: stances.map((st) => ({
+      id: st.id,
+      actor: st.actor,
+      category: st.category,
+      category_label: label.get(st.category) ?? st.category,
+      valid_from: st.validFrom,
+      valid_until: st.validUntil,
+      confidence: st.confidence,
+      quote: st.quote,
+      speaker: st.speaker,
+      publisher: st.publisher,
+    })),
+    render: (o) =>
+      renderActorSvg({
+        categories: data.topic.categories,
+        stances: stances.map((st) => ({ ...st, validUntil: st.validUntil ?? undefined })),
+        actor: slug,
+        topic: data.topic.slug,
+        from: range.from,
+        to: range.to,
+        legend: categoryLegend(data),
+        frame: frameOf(base, data.revision, o),
+        width: o.width,
+        height: o.height,
+        theme: o.theme,
+        emptyMessage: gap ? `No data. ${gap.note}` : `No stance of ${name} on this topic is recorded.`,
+      }),
+  };
+}
+
+/** The export of `view` in state `s`. The map needs the projected world; the network needs the reactions. */
+export function exportModel(view: ExportView, data: ExportData, s: ExportState, geometry?: MapGeometry): ExportModel {
+  switch (view) {
+    case "map":
+      if (!geometry) throw new Error("the map export needs the map's geometry");
+      return mapModel(data, s, geometry);
+    case "network":
+      return networkModel(data, s);
+    case "timeline":
+      return timelineModel(data, s);
+    case "actor":
+      return actorModel(data, s);
+  }
+}

@@ -1,0 +1,49 @@
+// The data behind an exported view, as a ZIP: the rows the picture shows as CSV and JSON, and a
+// metadata file (what it is, the state it was made in, sources, licence, revision, columns).
+import "server-only";
+import { tableToCsv } from "@stancemap/core";
+import { strToU8, zipSync } from "fflate";
+import { CREDIT, type ExportModel, LICENCE, VIEW_NAMES } from "@/lib/export/views";
+
+export function dataZip(model: ExportModel, revision: number, origin: string): Buffer {
+  const generated = new Date().toISOString();
+  const columns = model.columns.map((c) => c.key);
+  const metadata = {
+    title: model.defaults.title,
+    description: model.defaults.subtitle,
+    view: VIEW_NAMES[model.view],
+    permalink: `${origin}${model.path}`,
+    generated,
+    datasetRevision: revision,
+    licence: LICENCE,
+    credit: CREDIT,
+    rows: model.rows.length,
+    files: { [`${model.name}.csv`]: "The rows, one per line, with a header line.", [`${model.name}.json`]: "The same rows as JSON." },
+    columns: model.columns,
+    sources: model.sources.map((s) => ({ publisher: s.publisher, title: s.title, published: s.publishedOn, url: s.url })),
+  };
+  const readme = [
+    `${model.defaults.title}`,
+    `${model.defaults.subtitle}`,
+    "",
+    `The data behind Stancemap's ${VIEW_NAMES[model.view]} at ${origin}${model.path}`,
+    `Dataset revision ${revision}, generated ${generated}. ${LICENCE}; credit "${CREDIT}".`,
+    "",
+    "Columns:",
+    ...model.columns.map((c) => `  ${c.key}: ${c.description}`),
+    "",
+    "Sources cited by what is shown:",
+    ...(model.sources.length ? model.sources.map((s) => `  ${s.publisher}, "${s.title}"${s.url ? ` <${s.url}>` : ""}`) : ["  (none)"]),
+    "",
+  ].join("\n");
+  const zip = zipSync(
+    {
+      [`${model.name}.csv`]: strToU8(tableToCsv(columns, model.rows)),
+      [`${model.name}.json`]: strToU8(`${JSON.stringify({ columns, data: model.rows }, null, 2)}\n`),
+      "metadata.json": strToU8(`${JSON.stringify(metadata, null, 2)}\n`),
+      "README.txt": strToU8(readme),
+    },
+    { level: 6 },
+  );
+  return Buffer.from(zip);
+}

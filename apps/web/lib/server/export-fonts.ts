@@ -1,0 +1,35 @@
+// The exports' font, Noto Sans, from npm packages (no system font is assumed): WOFF2 subsets to embed in
+// SVG (Fontsource), and whole TTF files for resvg's PNG and pdfkit's PDF, which embed what they use.
+import "server-only";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { EmbeddedFont, FontSubset } from "@stancemap/charts/export";
+
+// Resolved at run time from the app's directory: the font files are read, never bundled.
+const resolve = (specifier: string) => createRequire(join(process.cwd(), "package.json")).resolve(specifier);
+
+let embedded: EmbeddedFont[] | null = null;
+
+/** Regular and bold, Latin and Latin Extended, as base64 WOFF2: what every exported SVG may embed. */
+export function embeddedFonts(): EmbeddedFont[] {
+  if (!embedded) {
+    const subsets: FontSubset[] = ["latin", "latin-ext"];
+    embedded = subsets.flatMap((subset) =>
+      ([400, 700] as const).map((weight) => ({
+        weight,
+        subset,
+        woff2: readFileSync(resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff2`)).toString("base64"),
+      })),
+    );
+  }
+  return embedded;
+}
+
+/** Paths of the TTF files (regular, bold) for PNG and PDF. */
+export function fontFiles(): { regular: string; bold: string } {
+  return {
+    regular: resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
+    bold: resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
+  };
+}
