@@ -64,7 +64,7 @@ test.describe("export API", () => {
       'inline; filename="stancemap-posture-map-2025-07-03.svg"',
       'inline; filename="stancemap-posture-network-2025-07-03.pdf"',
       'inline; filename="stancemap-posture-timeline-2025-07-03@2x.png"',
-      'inline; filename="stancemap-russia-posture-2025-07-03.svg"',
+      'inline; filename="stancemap-posture-history-russia-2025-07-03.svg"',
       'attachment; filename="stancemap-posture-map-2025-07-03-data.zip"',
     ]);
   });
@@ -83,7 +83,8 @@ test.describe("export API", () => {
     expect(pngSize(await a4.body())).toEqual([3509, 2481]);
     expect(a4.headers()["content-disposition"]).toContain("@300dpi.png");
     const column = await request.get(`${API}/actor.png?${AT}&actor=russia&preset=column&dpi=300`);
-    expect(pngSize(await column.body())).toEqual([1050, 788]);
+    // One column, 89 × 120 mm: 336 × 454 CSS pixels, 1050 × 1419 at 300 dpi.
+    expect(pngSize(await column.body())).toEqual([1050, 1419]);
   });
 
   test("PDF is one vector page of the requested size whose text, as a reader extracts it, includes the title", async ({ request }) => {
@@ -98,6 +99,8 @@ test.describe("export API", () => {
     expect(Math.round(page.height)).toBe(596);
     expect(page.text).toContain(title);
     expect(page.text).toContain("Dataset revision");
+    // Vector: drawn with paths and text, no picture inside.
+    expect(body.toString("latin1")).not.toMatch(/\/Subtype\s*\/Image/);
     const network = await pdfPage(await (await request.get(`${API}/network.pdf?${AT}&width=1000&height=800`)).body());
     expect([network.width, network.height]).toEqual([750, 600]);
     expect(network.text).toContain("Who reacted to whom");
@@ -169,13 +172,21 @@ test.describe("export API", () => {
     expect((await request.get(`${API}/globe.svg`)).status()).toBe(404);
     expect((await request.get(`${API}/map.svg.png`)).status()).toBe(404);
     expect((await request.get(`${API}/actor.svg?${AT}&actor=nobody-here`)).status()).toBe(404);
+    expect((await request.get(`${API}/timeline.svg?${AT}&actor=nobody-here`)).status()).toBe(404);
+    const unknown = await request.get(`${API}/map.svg?${AT}&colour=red`);
+    expect(unknown.status()).toBe(400);
+    expect((await unknown.json()).errors[0].parameter).toBe("colour");
+    // A dashboard link's own query is accepted as it is.
+    expect((await request.get(`${API}/map.svg?${AT}&view=map&q=russia&cat=formal-recognition`)).status()).toBe(200);
     expect((await request.get(`${API}/map.svg?topic=no-such-topic`)).status()).toBe(404);
 
     const query = `${API}/timeline.svg?${AT}&title=${Date.now()}`;
     const first = await request.get(query);
     expect(first.headers()["x-export-cache"]).toBe("miss");
-    const second = await request.get(query);
+    // The same request spelled differently (parameters in another order) is the same file.
+    const second = await request.get(`${API}/timeline.svg?title=${new URL(query, "http://x").searchParams.get("title")}&${AT}`);
     expect(second.headers()["x-export-cache"]).toBe("hit");
+    expect(second.headers().etag).toBe(first.headers().etag);
     expect(await second.text()).toBe(await first.text());
     const again = await request.get(query, { headers: { "if-none-match": first.headers().etag as string } });
     expect(again.status()).toBe(304);

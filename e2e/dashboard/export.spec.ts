@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
 import { unzip } from "../support/files";
 
@@ -41,27 +41,41 @@ test.describe("export dialog", () => {
     expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([2160, 2160]);
   });
 
+  // Each view with its filters set (and, for the map, a filter of another view left in the URL, which
+  // must change nothing); `shown` reads what the page itself shows, to compare with the data download.
   const others = [
     {
+      view: "map",
+      open: "/?date=2025-07-03&view=table&region=South+Asia&cat=diplomatic-engagement&sent=critical",
+      button: "Export…",
+      dialog: "Export the map",
+      file: "stancemap-posture-map-2025-07-03",
+      shown: async (page: Page) => page.locator("table.map-table tbody tr").count(),
+    },
+    {
       view: "network",
-      open: "/?date=2025-07-03&view=network",
+      open: "/?date=2025-07-03&view=network&sent=supportive,critical&region=Europe",
       button: "Export…",
       dialog: "Export the reaction network",
       file: "stancemap-posture-network-2025-07-03",
+      shown: async (page: Page) => Number((await page.locator(".net-counts strong").textContent())?.match(/(\d+) reactions?$/)?.[1]),
     },
     {
       view: "timeline",
-      open: "/?date=2025-07-03",
+      // To today, as the dashboard's timeline runs, so that the page's marks and the export's rows are the same span.
+      open: "/?actor=russia",
       button: "Export the timeline…",
       dialog: "Export the timeline",
-      file: "stancemap-posture-timeline-2025-07-03",
+      file: "stancemap-posture-timeline-",
+      shown: async (page: Page) => page.locator(".timeline .mark").count(),
     },
     {
       view: "actor",
       open: "/actors/russia",
       button: "Export this chart…",
       dialog: "Export the stance history",
-      file: "stancemap-russia-posture-",
+      file: "stancemap-posture-history-russia-",
+      shown: async (page: Page) => page.locator('.topic-history[data-topic="posture-toward-taliban-government"] .step').count(),
     },
   ];
   for (const o of others) {
@@ -71,6 +85,7 @@ test.describe("export dialog", () => {
     }) => {
       await page.goto(o.open);
       if (o.view === "network") await expect(page.locator(".net-counts")).toContainText("reactions");
+      const shown = await o.shown(page);
       await page.getByRole("button", { name: o.button }).first().click();
       const dialog = page.getByRole("dialog", { name: o.dialog });
       await expect(dialog).toBeVisible();
@@ -93,6 +108,7 @@ test.describe("export dialog", () => {
       const files = unzip(readFileSync((await data.path()) as string));
       const json = Object.entries(files).find(([name]) => name.endsWith(".json") && name !== "metadata.json")?.[1] as string;
       expect(rows).toBeGreaterThan(0);
+      expect(rows).toBe(shown);
       expect((JSON.parse(json) as { data: unknown[] }).data).toHaveLength(rows);
     });
   }

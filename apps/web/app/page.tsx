@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { Dashboard } from "@/components/dashboard/Dashboard";
 import { loadDashboard, todayIso } from "@/lib/server/dashboard";
 import { mapGeometry } from "@/lib/server/map-geometry";
+import { pageOrigin } from "@/lib/server/origins";
 
 export const dynamic = "force-dynamic";
 
@@ -15,5 +16,5 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // Defaults, not the URL's values: nuqs drops a parameter equal to its default from the address,
   // so the default date must be today's, or a link to the date it was opened on would lose it.
   const defaults = { topic: data.topics[0]?.slug ?? state.topic, date: todayIso(), view: "map" as const };
-  return <Dashboard data={data} geometry={geometry} defaults={defaults} notices={notices} />;
+  return <Dashboard data={data} geometry={geometry} defaults={defaults} notices={notices} exportOrigin={await pageOrigin()} />;
 }

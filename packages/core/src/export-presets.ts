@@ -6,9 +6,12 @@ export const EXPORT_PRESETS = {
   square: { label: "Square social, 1080 × 1080", width: 1080, height: 1080, print: false },
   a4: { label: "Print, A4 landscape (297 × 210 mm)", width: 1123, height: 794, print: true },
   "a4-portrait": { label: "Print, A4 portrait (210 × 297 mm)", width: 794, height: 1123, print: true },
-  column: { label: "Print, one column (89 × 67 mm)", width: 336, height: 252, print: true },
+  column: { label: "Print, one column (89 × 120 mm)", width: 336, height: 454, print: true },
 } as const;
 export type ExportPreset = keyof typeof EXPORT_PRESETS;
 
 /** Print density for the print presets' PNG. */
 export const PRINT_DPI = 300;
+
+/** No PNG may exceed this many pixels: about a 4x A4 page. */
+export const MAX_EXPORT_PIXELS = 40_000_000;

@@ -84,7 +84,7 @@ export async function withOpenDrafts(
             datePrecision: e.datePrecision,
             title: e.title,
             series: e.series ?? null,
-            publisher: p.sources.find((x) => x.id === e.evidence[0]?.source)?.publisher ?? null,
+            sources: e.evidence.map((x) => x.source),
           },
         ).sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? -1 : 1));
         break;
@@ -109,6 +109,7 @@ export async function withOpenDrafts(
             quote: quoted?.quote ? quoted.quote.text.slice(0, 160) : null,
             speaker: quoted?.quote ? (p.actors.find((a) => a.slug === quoted.quote?.speaker)?.name ?? quoted.quote.speaker) : null,
             publisher: p.sources.find((x) => x.id === onTopic.evidence[0]?.source)?.publisher ?? null,
+            sources: onTopic.evidence.map((x) => x.source),
           },
         ).sort((a, b) => (a.actor === b.actor ? (a.validFrom < b.validFrom ? -1 : 1) : a.actor < b.actor ? -1 : 1));
         break;
@@ -134,7 +135,7 @@ export async function withOpenDrafts(
             date: x.date,
             sentiment: x.sentiment,
             summary: x.summary,
-            publisher: p.sources.find((y) => y.id === x.evidence[0]?.source)?.publisher ?? null,
+            sources: x.evidence.map((y) => y.source),
           },
         );
         break;

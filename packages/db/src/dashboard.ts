@@ -28,6 +28,8 @@ export interface CompactStance {
   quote: string | null;
   speaker: string | null;
   publisher: string | null;
+  /** Ids of every source cited as evidence, in order: exports name who is cited by what they show. */
+  sources: string[];
 }
 
 export interface CompactReaction {
@@ -37,8 +39,8 @@ export interface CompactReaction {
   date: string;
   sentiment: string;
   summary: string;
-  /** The first source's publisher: exports name who is cited by what they show. */
-  publisher: string | null;
+  /** Ids of every source cited as evidence, in order. */
+  sources: string[];
 }
 
 export interface CompactEvent {
@@ -47,8 +49,8 @@ export interface CompactEvent {
   datePrecision: string;
   title: string;
   series: string | null;
-  /** The first source's publisher. */
-  publisher: string | null;
+  /** Ids of every source cited as evidence, in order. */
+  sources: string[];
 }
 
 export async function selectCompactActors(db: Db): Promise<CompactActor[]> {
@@ -68,10 +70,32 @@ export async function selectCompactActors(db: Db): Promise<CompactActor[]> {
   return rows.map((r) => ({ ...r, names: byActor.get(r.slug) ?? [] }));
 }
 
+/** Source ids per cited record (stance, reaction or event), in evidence order. */
+async function citedSources(
+  db: Db,
+  column: "stanceId" | "reactionId" | "eventId",
+  where = "",
+  params: unknown[] = [],
+): Promise<Map<string, string[]>> {
+  const rows = await db.sql.all<{ id: string; source: string }>(
+    `SELECT e."${column}" AS "id", e."sourceId" AS "source" FROM "Evidence" e ${where || `WHERE e."${column}" IS NOT NULL`}
+     ORDER BY e."${column}", e."position"`,
+    params,
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.id);
+    if (list) list.push(r.source);
+    else out.set(r.id, [r.source]);
+  }
+  return out;
+}
+
 /** Every stance on a topic, all dates, with the start of its first quote and its first source's publisher. */
 export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<CompactStance[]> {
-  return db.sql.all<CompactStance>(
-    `SELECT st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category", st."validFrom" AS "validFrom",
+  const [rows, sources] = await Promise.all([
+    db.sql.all<Omit<CompactStance, "sources">>(
+      `SELECT st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category", st."validFrom" AS "validFrom",
             st."validFromPrecision" AS "validFromPrecision", st."validUntil" AS "validUntil", st."confidence" AS "confidence",
             (SELECT substr(e."quoteText", 1, 160) FROM "Evidence" e WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "quote",
             (SELECT sp."name" FROM "Evidence" e JOIN "Actor" sp ON sp."id" = e."quoteSpeakerId"
@@ -80,20 +104,20 @@ export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<C
                WHERE e."stanceId" = st."id" ORDER BY e."position" LIMIT 1) AS "publisher"
      FROM "Stance" st JOIN "Actor" a ON a."id" = st."actorId" JOIN "Topic" t ON t."id" = st."topicId" JOIN "Category" c ON c."id" = st."categoryId"
      WHERE t."slug" = $1 ORDER BY a."slug", st."validFrom"`,
-    [topicSlug],
-  );
+      [topicSlug],
+    ),
+    citedSources(db, "stanceId", `JOIN "Stance" st ON st."id" = e."stanceId" JOIN "Topic" t ON t."id" = st."topicId" WHERE t."slug" = $1`, [
+      topicSlug,
+    ]),
+  ]);
+  return rows.map((r) => ({ ...r, sources: sources.get(r.id) ?? [] }));
 }
 
 export async function selectReactionEdges(db: Db, limit: number): Promise<CompactReaction[]> {
-  const [rows, publishers] = await Promise.all([
+  const [rows, sources] = await Promise.all([
     db.sql.all<ReactionRow>(`${REACTION_SELECT} ORDER BY r."date", r."id" LIMIT $1`, [limit]),
-    db.sql.all<{ id: string; publisher: string }>(
-      `SELECT e."reactionId" AS "id", so."publisher" AS "publisher" FROM "Evidence" e JOIN "Source" so ON so."id" = e."sourceId"
-       WHERE e."reactionId" IS NOT NULL ORDER BY e."reactionId", e."position" DESC`,
-    ),
+    citedSources(db, "reactionId"),
   ]);
-  // Ordered by position descending, so the last write per reaction is its first source.
-  const publisherOf = new Map(publishers.map((p) => [p.id, p.publisher]));
   return rows.map((r) => ({
     id: r.id,
     actor: r.actor,
@@ -101,15 +125,17 @@ export async function selectReactionEdges(db: Db, limit: number): Promise<Compac
     date: r.date,
     sentiment: r.sentiment,
     summary: r.summary,
-    publisher: publisherOf.get(r.id) ?? null,
+    sources: sources.get(r.id) ?? [],
   }));
 }
 
 export async function selectCompactEvents(db: Db): Promise<CompactEvent[]> {
-  return db.sql.all<CompactEvent>(
-    `SELECT e."slug" AS "slug", e."date" AS "date", e."datePrecision" AS "datePrecision", e."title" AS "title", e."series" AS "series",
-            (SELECT so."publisher" FROM "Evidence" ev JOIN "Source" so ON so."id" = ev."sourceId"
-               WHERE ev."eventId" = e."id" ORDER BY ev."position" LIMIT 1) AS "publisher"
+  const [rows, sources] = await Promise.all([
+    db.sql.all<Omit<CompactEvent, "sources"> & { id: string }>(
+      `SELECT e."id" AS "id", e."slug" AS "slug", e."date" AS "date", e."datePrecision" AS "datePrecision", e."title" AS "title", e."series" AS "series"
      FROM "Event" e ORDER BY e."date", e."slug"`,
-  );
+    ),
+    citedSources(db, "eventId"),
+  ]);
+  return rows.map(({ id, ...r }) => ({ ...r, sources: sources.get(id) ?? [] }));
 }

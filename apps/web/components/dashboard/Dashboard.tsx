@@ -35,6 +35,9 @@ export function Dashboard(props: {
   /** What an absent parameter means: the first topic, today (as the server sees it), the map. */
   defaults: { topic: string; date: string; view: View };
   notices: Notice[];
+  /** Where exports' permalinks point (the server's public origin); absent, there is no export (the admin
+   * preview shows drafts, and exports are of published data). */
+  exportOrigin?: string;
 }) {
   const { data, geometry } = props;
   const [state, setState] = useDashboardState(props.defaults);
@@ -140,6 +143,7 @@ export function Dashboard(props: {
   const kindKey = state.kind.join(",");
   const sentKey = state.sent.join(",");
   const nkindKey = state.nkind.join(",");
+  const catKey = state.cat.join(",");
   const exportState = useMemo(
     () => ({
       topic: topic.slug,
@@ -148,9 +152,10 @@ export function Dashboard(props: {
       kind: kindKey ? kindKey.split(",") : [],
       sent: sentKey ? sentKey.split(",") : [],
       nkind: nkindKey ? nkindKey.split(",") : [],
+      cat: catKey ? catKey.split(",") : [],
       actor: selected,
     }),
-    [topic.slug, state.date, state.region, kindKey, sentKey, nkindKey, selected],
+    [topic.slug, state.date, state.region, kindKey, sentKey, nkindKey, catKey, selected],
   );
 
   const views: { key: View; label: string }[] = [
@@ -236,14 +241,14 @@ export function Dashboard(props: {
           </button>
         ))}
       </div>
-      {loadedTopic && (
+      {loadedTopic && props.exportOrigin && (
         <div className="export-row">
           {state.view !== "network" ? (
-            <ExportDialog view="map" data={exportData} state={exportState} geometry={geometry} />
+            <ExportDialog view="map" data={exportData} state={exportState} geometry={geometry} origin={props.exportOrigin} />
           ) : reactions ? (
-            <ExportDialog view="network" data={exportData} state={exportState} />
+            <ExportDialog view="network" data={exportData} state={exportState} origin={props.exportOrigin} />
           ) : null}
-          <ExportDialog view="timeline" data={exportData} state={exportState} label="Export the timeline…" />
+          <ExportDialog view="timeline" data={exportData} state={exportState} origin={props.exportOrigin} label="Export the timeline…" />
         </div>
       )}
 

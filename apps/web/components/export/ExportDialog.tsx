@@ -4,8 +4,8 @@
 // API uses (lib/export/views.ts), with the same fonts embedded; PNG, PDF and the data's ZIP come from
 // the API with the same settings; the embed snippet frames /embed/<view> with the same state.
 import { type EmbeddedFont, EXPORT_THEMES, type ExportTheme, embedFonts } from "@stancemap/charts/export";
-import { EXPORT_PRESETS, PRINT_DPI } from "@stancemap/core/model";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { EXPORT_PRESETS, MAX_EXPORT_PIXELS, PRINT_DPI } from "@stancemap/core/model";
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { loadExportFonts } from "@/app/actions";
 import { type ExportData, type ExportState, type ExportView, exportModel, stateQuery, VIEW_NAMES } from "@/lib/export/views";
 import type { MapGeometry } from "@/lib/map-geometry";
@@ -31,6 +31,8 @@ export function ExportDialog(props: {
   data: ExportData;
   state: ExportState;
   geometry?: MapGeometry;
+  /** The public origin, for the permalink printed on the picture (the server's, as the API prints). */
+  origin: string;
   /** The opening button's text. */
   label?: string;
 }) {
@@ -49,23 +51,31 @@ export function ExportDialog(props: {
   const [fontError, setFontError] = useState<string | null>(null);
   const size = preset === "custom" ? custom : PRESETS[preset];
   const sizeError =
-    preset === "custom" && (size.width < 300 || size.width > 4000 || size.height < 200 || size.height > 4000)
-      ? "Width 300 to 4000 and height 200 to 4000 pixels."
+    preset === "custom" &&
+    (![size.width, size.height].every(Number.isInteger) || size.width < 300 || size.width > 4000 || size.height < 200 || size.height > 4000)
+      ? "Whole numbers: width 300 to 4000 and height 200 to 4000 pixels."
       : null;
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
+  const pngDensity = density === "dpi" ? PRINT_DPI / 96 : Number(density);
+  const pngError =
+    Math.round(size.width * pngDensity) * Math.round(size.height * pngDensity) > MAX_EXPORT_PIXELS
+      ? `At this density the PNG would exceed ${MAX_EXPORT_PIXELS / 1_000_000} million pixels: choose a lower density.`
+      : null;
+  const { origin } = props;
   useEffect(() => {
     if (!open || embedded) return;
     fonts().then(setEmbedded, (e: Error) => setFontError(`The fonts could not be loaded (${e.message}); try again.`));
   }, [open, embedded]);
 
-  const model = useMemo(() => exportModel(view, data, state, geometry), [view, data, state, geometry]);
+  // Built while the dialog is open only (the date may change many times a second while the timeline
+  // plays); the picture follows typing a beat behind, so that keys never wait for a drawing.
+  const model = useMemo(() => (open ? exportModel(view, data, state, geometry) : null), [open, view, data, state, geometry]);
+  const texts = useDeferredValue(useMemo(() => ({ title, subtitle, notes }), [title, subtitle, notes]));
   const svg = useMemo(
     () =>
-      open && origin && embedded && !sizeError
-        ? embedFonts(model.render({ theme, width: size.width, height: size.height, title, subtitle, notes, origin }), embedded)
+      model && embedded && !sizeError && !model.tooLarge
+        ? embedFonts(model.render({ theme, width: size.width, height: size.height, ...texts, origin }), embedded)
         : "",
-    [open, model, theme, size.width, size.height, title, subtitle, notes, origin, embedded, sizeError],
+    [model, theme, size.width, size.height, texts, origin, embedded, sizeError],
   );
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => {
@@ -92,10 +102,13 @@ export function ExportDialog(props: {
   const pngSuffix = density === "dpi" ? `@${PRINT_DPI}dpi` : density === "1" ? "" : `@${density}x`;
   const embedParams = new URLSearchParams({ ...viewState, theme });
   if (title) embedParams.set("title", title);
-  const embedTitle = (title || model.defaults.title).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const embedSnippet = `<iframe src="${origin}/embed/${view}?${embedParams.toString().replace(/&/g, "&amp;")}" title="${embedTitle}" width="100%" height="${Math.round(560 * (size.height / size.width) * 1.78)}" style="border:0" loading="lazy"></iframe>`;
+  if (subtitle) embedParams.set("subtitle", subtitle);
+  if (notes) embedParams.set("notes", notes);
+  const embedTitle = (title || (model?.defaults.title ?? "")).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const embedSnippet = `<iframe src="${origin}/embed/${view}?${embedParams.toString().replace(/&/g, "&amp;")}" title="${embedTitle}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
   const heading = `Export the ${VIEW_NAMES[view]}`;
-  const ready = Boolean(preview) && !sizeError;
+  const drawable = !sizeError && !model?.tooLarge;
+  const ready = Boolean(preview) && drawable;
 
   return (
     <>
@@ -116,138 +129,162 @@ export function ExportDialog(props: {
             Close
           </button>
         </div>
-        <div className="export-body">
-          <form className="export-form" onSubmit={(e) => e.preventDefault()}>
-            <label htmlFor={`${id}-t`}>Title</label>
-            <input
-              id={`${id}-t`}
-              value={title}
-              placeholder={model.defaults.title}
-              maxLength={200}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-            <label htmlFor={`${id}-s`}>Subtitle</label>
-            <input
-              id={`${id}-s`}
-              value={subtitle}
-              placeholder={model.defaults.subtitle}
-              maxLength={300}
-              onChange={(e) => setSubtitle(e.target.value)}
-            />
-            <label htmlFor={`${id}-n`}>Notes</label>
-            <textarea id={`${id}-n`} value={notes} rows={2} maxLength={500} onChange={(e) => setNotes(e.target.value)} />
-            <label htmlFor={`${id}-p`}>Size</label>
-            <select id={`${id}-p`} value={preset} onChange={(e) => choosePreset(e.target.value as Preset)}>
-              {(Object.keys(PRESETS) as Preset[]).map((p) => (
-                <option key={p} value={p}>
-                  {PRESETS[p].label}
+        {model && (
+          <div className="export-body">
+            <form className="export-form" onSubmit={(e) => e.preventDefault()}>
+              <label htmlFor={`${id}-t`}>Title</label>
+              <input
+                id={`${id}-t`}
+                value={title}
+                placeholder={model.defaults.title}
+                maxLength={200}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+              <label htmlFor={`${id}-s`}>Subtitle</label>
+              <input
+                id={`${id}-s`}
+                value={subtitle}
+                placeholder={model.defaults.subtitle}
+                maxLength={300}
+                onChange={(e) => setSubtitle(e.target.value)}
+              />
+              <label htmlFor={`${id}-n`}>Notes</label>
+              <textarea id={`${id}-n`} value={notes} rows={2} maxLength={500} onChange={(e) => setNotes(e.target.value)} />
+              <label htmlFor={`${id}-p`}>Size</label>
+              <select id={`${id}-p`} value={preset} onChange={(e) => choosePreset(e.target.value as Preset)}>
+                {(Object.keys(PRESETS) as Preset[]).map((p) => (
+                  <option key={p} value={p}>
+                    {PRESETS[p].label}
+                  </option>
+                ))}
+              </select>
+              {preset === "custom" && (
+                <div className="export-custom">
+                  <label>
+                    Width (px)
+                    <input
+                      type="number"
+                      value={custom.width}
+                      aria-invalid={Boolean(sizeError)}
+                      aria-describedby={sizeError ? `${id}-size-error` : undefined}
+                      onChange={(e) => setCustom({ ...custom, width: Number(e.target.value) })}
+                    />
+                  </label>
+                  <label>
+                    Height (px)
+                    <input
+                      type="number"
+                      value={custom.height}
+                      aria-invalid={Boolean(sizeError)}
+                      aria-describedby={sizeError ? `${id}-size-error` : undefined}
+                      onChange={(e) => setCustom({ ...custom, height: Number(e.target.value) })}
+                    />
+                  </label>
+                  {sizeError && (
+                    <p className="field-error" id={`${id}-size-error`}>
+                      {sizeError}
+                    </p>
+                  )}
+                </div>
+              )}
+              <fieldset>
+                <legend>Theme</legend>
+                {EXPORT_THEMES.map((t) => (
+                  <label key={t}>
+                    <input type="radio" name={`${id}-theme`} checked={theme === t} onChange={() => setTheme(t)} /> {THEME_LABELS[t]}
+                  </label>
+                ))}
+              </fieldset>
+              <label htmlFor={`${id}-x`}>PNG density</label>
+              <select
+                id={`${id}-x`}
+                value={density}
+                aria-invalid={Boolean(pngError)}
+                aria-describedby={pngError ? `${id}-png-error` : undefined}
+                onChange={(e) => setDensity(e.target.value as Density)}
+              >
+                <option value="1">1x ({pixelsAt(size, 1)})</option>
+                <option value="2">2x ({pixelsAt(size, 2)})</option>
+                <option value="4">4x ({pixelsAt(size, 4)})</option>
+                <option value="dpi">
+                  Print, {PRINT_DPI} dpi ({pixelsAt(size, PRINT_DPI / 96)})
                 </option>
-              ))}
-            </select>
-            {preset === "custom" && (
-              <div className="export-custom">
-                <label>
-                  Width (px)
-                  <input
-                    type="number"
-                    value={custom.width}
-                    aria-invalid={Boolean(sizeError)}
-                    aria-describedby={sizeError ? `${id}-size-error` : undefined}
-                    onChange={(e) => setCustom({ ...custom, width: Number(e.target.value) })}
-                  />
-                </label>
-                <label>
-                  Height (px)
-                  <input
-                    type="number"
-                    value={custom.height}
-                    aria-invalid={Boolean(sizeError)}
-                    aria-describedby={sizeError ? `${id}-size-error` : undefined}
-                    onChange={(e) => setCustom({ ...custom, height: Number(e.target.value) })}
-                  />
-                </label>
-                {sizeError && (
-                  <p className="field-error" id={`${id}-size-error`}>
-                    {sizeError}
-                  </p>
-                )}
+              </select>
+              {pngError && (
+                <p className="field-error" id={`${id}-png-error`}>
+                  {pngError}
+                </p>
+              )}
+              <div className="export-actions">
+                <a
+                  className="button-link"
+                  href={ready ? (preview ?? undefined) : undefined}
+                  download={`${model.name}.svg`}
+                  aria-disabled={!ready}
+                  onClick={(e) => {
+                    if (!ready) e.preventDefault();
+                  }}
+                >
+                  Download SVG
+                </a>
+                <a
+                  className="button-link"
+                  href={drawable && !pngError ? `/api/v1/export/${view}.png?${pngParams}` : undefined}
+                  aria-disabled={!drawable || Boolean(pngError)}
+                  download={`${model.name}${pngSuffix}.png`}
+                  title={`${pixelsAt(size, pngDensity)} pixels`}
+                >
+                  Download PNG
+                </a>
+                <a
+                  className="button-link"
+                  href={drawable ? `/api/v1/export/${view}.pdf?${params}` : undefined}
+                  aria-disabled={!drawable}
+                  download={`${model.name}.pdf`}
+                >
+                  Download PDF
+                </a>
+                <a
+                  className="button-link"
+                  href={`/api/v1/export/${view}.zip?${new URLSearchParams(viewState)}`}
+                  download={`${model.name}-data.zip`}
+                >
+                  Download data (CSV, JSON)
+                </a>
               </div>
-            )}
-            <fieldset>
-              <legend>Theme</legend>
-              {EXPORT_THEMES.map((t) => (
-                <label key={t}>
-                  <input type="radio" name={`${id}-theme`} checked={theme === t} onChange={() => setTheme(t)} /> {THEME_LABELS[t]}
-                </label>
-              ))}
-            </fieldset>
-            <label htmlFor={`${id}-x`}>PNG density</label>
-            <select id={`${id}-x`} value={density} onChange={(e) => setDensity(e.target.value as Density)}>
-              <option value="1">1x ({pixelsAt(size, 1)})</option>
-              <option value="2">2x ({pixelsAt(size, 2)})</option>
-              <option value="4">4x ({pixelsAt(size, 4)})</option>
-              <option value="dpi">
-                Print, {PRINT_DPI} dpi ({pixelsAt(size, PRINT_DPI / 96)})
-              </option>
-            </select>
-            <div className="export-actions">
-              <a
-                className="button-link"
-                href={ready ? (preview ?? undefined) : undefined}
-                download={`${model.name}.svg`}
-                aria-disabled={!ready}
-                onClick={(e) => {
-                  if (!ready) e.preventDefault();
-                }}
-              >
-                Download SVG
-              </a>
-              <a
-                className="button-link"
-                href={`/api/v1/export/${view}.png?${pngParams}`}
-                download={`${model.name}${pngSuffix}.png`}
-                title={`${pixelsAt(size, density === "dpi" ? PRINT_DPI / 96 : Number(density))} pixels`}
-              >
-                Download PNG
-              </a>
-              <a className="button-link" href={`/api/v1/export/${view}.pdf?${params}`} download={`${model.name}.pdf`}>
-                Download PDF
-              </a>
-              <a
-                className="button-link"
-                href={`/api/v1/export/${view}.zip?${new URLSearchParams(viewState)}`}
-                download={`${model.name}-data.zip`}
-              >
-                Download data (CSV, JSON)
-              </a>
-            </div>
-            <p className="muted export-data-note">
-              The data file holds the {model.rows.length} rows this {VIEW_NAMES[view]} shows, as CSV and JSON, with a metadata file naming
-              the sources, the licence and the dataset revision.
-            </p>
-          </form>
-          <section className="export-embed" aria-labelledby={`${id}-embed`}>
-            <h3 id={`${id}-embed`}>Embed in a web page</h3>
-            <label htmlFor={`${id}-snippet`}>Paste this where the chart goes</label>
-            <textarea id={`${id}-snippet`} readOnly rows={4} value={embedSnippet} onFocus={(e) => e.currentTarget.select()} />
-            <p className="muted">
-              The frame scales to the width of the page. It posts <code>{'{ type: "stancemap:height", height }'}</code> to the page when its
-              height changes, for hosts that size frames themselves; nothing else is needed.
-            </p>
-          </section>
-          <figure className="export-preview">
-            {fontError ? (
-              <p className="field-error" role="alert">
-                {fontError}
+              <p className="muted export-data-note">
+                The data file holds the {model.rows.length} rows this {VIEW_NAMES[view]} shows, as CSV and JSON, with a metadata file naming
+                the sources, the licence and the dataset revision.
               </p>
-            ) : null}
-            {/* biome-ignore lint/performance/noImgElement: a blob: preview of the generated SVG, not a site image */}
-            {preview && <img src={preview} alt={`Preview: ${title || model.defaults.title}`} />}
-            <figcaption className="muted">
-              Published data as of {state.date}; the files carry the dataset revision and this view's link.
-            </figcaption>
-          </figure>
-        </div>
+            </form>
+            <section className="export-embed" aria-labelledby={`${id}-embed`}>
+              <h3 id={`${id}-embed`}>Embed in a web page</h3>
+              <label htmlFor={`${id}-snippet`}>Paste this where the chart goes</label>
+              <textarea id={`${id}-snippet`} readOnly rows={4} value={embedSnippet} onFocus={(e) => e.currentTarget.select()} />
+              <p className="muted">
+                The frame scales to the width of the page. It posts <code>{'{ type: "stancemap:height", height }'}</code> to the page when
+                its height changes, for hosts that size frames themselves; nothing else is needed.
+              </p>
+            </section>
+            <figure className="export-preview">
+              {model.tooLarge ? (
+                <p className="field-error" role="alert">
+                  Too large to draw: {model.tooLarge.message}
+                </p>
+              ) : null}
+              {fontError ? (
+                <p className="field-error" role="alert">
+                  {fontError}
+                </p>
+              ) : null}
+              {/* biome-ignore lint/performance/noImgElement: a blob: preview of the generated SVG, not a site image */}
+              {preview && ready && <img src={preview} alt={`Preview: ${title || model.defaults.title}`} />}
+              <figcaption className="muted">
+                Published data as of {state.date}; the files carry the dataset revision and this view's link.
+              </figcaption>
+            </figure>
+          </div>
+        )}
       </dialog>
     </>
   );

@@ -8,13 +8,14 @@ import {
   type ExportTheme,
   type FrameText,
   type LegendEntry,
+  networkPositions,
   renderActorSvg,
   renderMapSvg,
   renderNetworkSvg,
   renderTimelineSvg,
 } from "@stancemap/charts/export";
 import { buildReactionGraph, topicMapAt } from "@stancemap/core/model";
-import { buildScene } from "@/components/network/scene";
+import { buildScene, SVG_MAX_EDGES } from "@/components/network/scene";
 import type { CompactSource, DashboardData } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
 import { TIMELINE_START } from "@/lib/url-state";
@@ -48,6 +49,8 @@ export interface ExportState {
   kind?: readonly string[] | undefined;
   sent?: readonly string[] | undefined;
   nkind?: readonly string[] | undefined;
+  /** Map: the categories highlighted in the legend. */
+  cat?: readonly string[] | undefined;
   actor?: string | null | undefined;
 }
 
@@ -82,10 +85,12 @@ export interface ExportModel {
   path: string;
   /** Publishers cited by what is shown, sorted. */
   publishers: string[];
-  /** The sources of those publishers, for the data download's metadata. */
+  /** The sources cited by what is shown, for the data download's metadata. */
   sources: CompactSource[];
   columns: DataColumn[];
   rows: Record<string, Cell>[];
+  /** Why the picture cannot be drawn (the data download still can be), naming the parameter to change. */
+  tooLarge: { parameter: string; message: string } | null;
   render(o: RenderOptions): string;
 }
 
@@ -110,7 +115,7 @@ function query(pairs: Record<string, string | readonly string[] | null | undefin
 export function stateQuery(view: ExportView, s: ExportState): Record<string, string> {
   const pairs: Record<string, string | readonly string[] | null | undefined> =
     view === "map"
-      ? { topic: s.topic, date: s.date, region: s.region, kind: s.kind }
+      ? { topic: s.topic, date: s.date, region: s.region, kind: s.kind, cat: s.cat }
       : view === "network"
         ? { topic: s.topic, date: s.date, sent: s.sent, nkind: s.nkind }
         : { topic: s.topic, date: s.date, actor: s.actor };
@@ -118,7 +123,8 @@ export function stateQuery(view: ExportView, s: ExportState): Record<string, str
 }
 
 function pathOf(view: ExportView, s: ExportState): string {
-  if (view === "actor") return `/actors/${s.actor}?${query({ topic: s.topic, date: s.date })}`;
+  // The actor page shows every topic's history to today: the link goes to this topic's chart.
+  if (view === "actor") return `/actors/${s.actor}#topic-${s.topic}`;
   const q = stateQuery(view, s);
   return `/?${query({ ...q, view: view === "network" ? "network" : null })}`;
 }
@@ -136,13 +142,24 @@ function frameOf(model: Pick<ExportModel, "defaults" | "publishers" | "path">, r
   };
 }
 
-function citing(data: ExportData, publishers: Iterable<string | null>): Pick<ExportModel, "publishers" | "sources"> {
-  const set = new Set([...publishers].filter((p): p is string => Boolean(p)));
-  return {
-    publishers: [...set].sort((a, b) => a.localeCompare(b, "en")),
-    sources: data.sources.filter((s) => set.has(s.publisher)),
-  };
+/** The sources cited by what is shown (every piece of evidence, not only the first), and their publishers. */
+function citing(data: ExportData, cited: Iterable<readonly string[]>): Pick<ExportModel, "publishers" | "sources"> {
+  const ids = new Set<string>();
+  for (const list of cited) for (const id of list) ids.add(id);
+  const sources = data.sources.filter((s) => ids.has(s.id));
+  return { publishers: [...new Set(sources.map((s) => s.publisher))].sort((a, b) => a.localeCompare(b, "en")), sources };
 }
+
+/** The cells naming a row's sources: their ids (keys in the API and in metadata.json) and publishers. */
+function sourceCells(data: ExportData, ids: readonly string[]): { sources: string; publishers: string } {
+  const byId = new Map(data.sources.map((s) => [s.id, s.publisher]));
+  return { sources: ids.join("; "), publishers: [...new Set(ids.map((id) => byId.get(id) ?? id))].join("; ") };
+}
+
+const SOURCE_COLUMNS: DataColumn[] = [
+  { key: "sources", description: "Ids of the sources cited as evidence, separated by semicolons; metadata.json lists them." },
+  { key: "publishers", description: "Their publishers." },
+];
 
 const categoryLegend = (data: ExportData): LegendEntry[] =>
   [...data.topic.categories].sort((a, b) => a.order - b.order).map((c, index) => ({ label: c.label, colour: c.colour, index }));
@@ -174,17 +191,21 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
     categoryOf[e.actor.isoNumeric] = e.status === "stance" ? (order.get(e.category.key) ?? null) : null;
   }
   const hidden = data.actors.flatMap((a) => (a.isoNumeric && !(a.isoNumeric in categoryOf) ? [a.isoNumeric] : []));
+  const highlighted = map.legend.filter((l) => s.cat?.includes(l.key));
+  const highlight = highlighted.map((l) => order.get(l.key) as number);
+  const emphasis = highlighted.length ? ` Highlighted: ${highlighted.map((l) => l.label).join(", ")}.` : "";
   const base = {
     path: pathOf("map", s),
-    defaults: { title: data.topic.title, subtitle: `${data.topic.question} As of ${longDate(s.date)}.${filterText(s)}` },
+    defaults: { title: data.topic.title, subtitle: `${data.topic.question} As of ${longDate(s.date)}.${filterText(s)}${emphasis}` },
     ...citing(
       data,
-      map.entries.map((e) => (e.status === "stance" ? e.stance.publisher : null)),
+      map.entries.map((e) => (e.status === "stance" ? e.stance.sources : [])),
     ),
   };
   const entries = [...map.entries].sort((a, b) => a.actor.name.localeCompare(b.actor.name, "en"));
   return {
     view: "map",
+    tooLarge: null,
     name: fileName(data.topic.slug, "map", s.date),
     ...base,
     columns: [
@@ -197,8 +218,8 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
       { key: "category_label", description: "The category as the legend names it." },
       { key: "since", description: "Date (YYYY-MM-DD) from which the stance holds." },
       { key: "confidence", description: "How sure the sources make the stance: high, medium or low." },
-      { key: "publisher", description: "Publisher of the stance's first source." },
       { key: "note", description: "For no data: why the sources give no stance." },
+      ...SOURCE_COLUMNS,
     ],
     rows: entries.map((e) => ({
       actor: e.actor.slug,
@@ -210,14 +231,15 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
       category_label: e.status === "stance" ? e.category.label : "No data",
       since: e.status === "stance" ? e.stance.validFrom : null,
       confidence: e.status === "stance" ? e.stance.confidence : null,
-      publisher: e.status === "stance" ? e.stance.publisher : null,
       note: e.status === "no-data" ? e.note : null,
+      ...sourceCells(data, e.status === "stance" ? e.stance.sources : []),
     })),
     render: (o) =>
       renderMapSvg({
         world: geometry,
         categoryOf,
         hidden,
+        highlight,
         legend: map.legend.map((l, i) => ({ label: l.label, colour: l.colour, index: i })),
         frame: frameOf(base, data.revision, o),
         width: o.width,
@@ -249,13 +271,29 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
     },
     ...citing(
       data,
-      edges.map((r) => r.publisher),
+      edges.map((r) => r.sources),
     ),
   };
+  // A picture draws at most as many reactions as the dashboard draws as SVG: past that, the layout
+  // takes seconds and the drawing stops being readable.
+  // Laid out once per model: a new title, size or theme redraws without a new layout.
+  let positions: { x: number; y: number }[] | undefined;
+  const layout = () => {
+    positions ??= networkPositions({ nodes: scene.nodes, edges: scene.edges });
+    return positions;
+  };
+  const tooLarge =
+    scene.edges.length > SVG_MAX_EDGES
+      ? {
+          parameter: "date",
+          message: `the network up to ${s.date} has ${scene.edges.length} reactions; a picture draws at most ${SVG_MAX_EDGES}: choose an earlier date, or fewer sentiments (sent) or kinds of actor (nkind). The data download holds them all.`,
+        }
+      : null;
   return {
     view: "network",
     name: fileName(data.topic.slug, "network", s.date),
     ...base,
+    tooLarge,
     columns: [
       { key: "id", description: "The reaction's key in the API." },
       { key: "date", description: "When the reaction was made (YYYY-MM-DD)." },
@@ -266,7 +304,7 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
       { key: "target_name", description: "Its name or title." },
       { key: "sentiment", description: "supportive, neutral, concerned or critical." },
       { key: "summary", description: "What the reaction said, in brief." },
-      { key: "publisher", description: "Publisher of the reaction's first source." },
+      ...SOURCE_COLUMNS,
     ],
     rows: edges.map((r) => {
       const isActor = "actor" in r.target;
@@ -281,13 +319,14 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
         target_name: (isActor ? names.get(target) : titles.get(target)) ?? target,
         sentiment: r.sentiment,
         summary: r.summary,
-        publisher: r.publisher,
+        ...sourceCells(data, r.sources),
       };
     }),
     render: (o) =>
       renderNetworkSvg({
         nodes: scene.nodes,
         edges: scene.edges,
+        positions: layout(),
         sentiments: Object.keys(SENTIMENT_LABELS).map((key) => ({ key, label: SENTIMENT_LABELS[key] as string, colour: edgeColour(key) })),
         shapes: SHAPE_LEGEND,
         frame: frameOf(base, data.revision, o),
@@ -310,7 +349,15 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
   const label = new Map(categories.map((c) => [c.key, c.label]));
   const inRange = (d: string) => d >= from && d <= to;
   const events = data.events.filter((e) => inRange(e.date));
-  const stances = data.stances.filter((st) => inRange(st.validFrom) && (!s.actor || st.actor === s.actor)).slice(0, MAX_STANCE_MARKS);
+  // The latest stance changes when there are more than a picture can mark; the subtitle says so.
+  const inView = data.stances
+    .filter((st) => inRange(st.validFrom) && (!s.actor || st.actor === s.actor))
+    .sort((a, b) => (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : a.id < b.id ? -1 : 1));
+  const stances = inView.slice(0, MAX_STANCE_MARKS).reverse();
+  const cut =
+    inView.length > MAX_STANCE_MARKS
+      ? ` The latest ${MAX_STANCE_MARKS} of ${inView.length} stance changes are marked (from ${longDate(stances[0]?.validFrom ?? from)}).`
+      : "";
   // Sorted as the dashboard's timeline places them, so the rows read in time order.
   const order = layoutMarks(
     [
@@ -326,12 +373,13 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
     path: pathOf("timeline", s),
     defaults: {
       title: who ? `${who}: events and stance changes` : "Events and stance changes",
-      subtitle: `${data.topic.title}, ${longDate(from)} to ${longDate(to)}.`,
+      subtitle: `${data.topic.title}, ${longDate(from)} to ${longDate(to)}.${cut}`,
     },
-    ...citing(data, [...events.map((e) => e.publisher), ...stances.map((st) => st.publisher)]),
+    ...citing(data, [...events.map((e) => e.sources), ...stances.map((st) => st.sources)]),
   };
   return {
     view: "timeline",
+    tooLarge: null,
     name: fileName(data.topic.slug, "timeline", to),
     ...base,
     columns: [
@@ -342,7 +390,7 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
       { key: "actor", description: "For a stance: the actor's slug." },
       { key: "category", description: "For a stance: the category's key." },
       { key: "category_label", description: "For a stance: the category as the legend names it." },
-      { key: "publisher", description: "Publisher of the first source." },
+      ...SOURCE_COLUMNS,
     ],
     rows: order.map((id) => {
       const e = eventBySlug.get(id);
@@ -355,7 +403,7 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
           actor: null,
           category: null,
           category_label: null,
-          publisher: e.publisher,
+          ...sourceCells(data, e.sources),
         };
       const st = stanceById.get(id);
       return {
@@ -366,7 +414,7 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
         actor: st?.actor ?? null,
         category: st?.category ?? null,
         category_label: label.get(st?.category ?? "") ?? null,
-        publisher: st?.publisher ?? null,
+        ...sourceCells(data, st?.sources ?? []),
       };
     }),
     render: (o) =>
@@ -416,12 +464,13 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
     defaults: { title: `${name}: ${data.topic.title}`, subtitle: `${data.topic.question} Stance history to ${longDate(s.date)}.` },
     ...citing(
       data,
-      stances.map((st) => st.publisher),
+      stances.map((st) => st.sources),
     ),
   };
   return {
     view: "actor",
-    name: `stancemap-${slug}-${data.topic.slug.split("-")[0]}-${s.date}`,
+    tooLarge: null,
+    name: fileName(data.topic.slug, `history-${slug}`, s.date),
     ...base,
     columns: [
       { key: "id", description: "The stance's key in the API." },
@@ -433,7 +482,7 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
       { key: "confidence", description: "high, medium or low." },
       { key: "quote", description: "The start of the first quote given as evidence." },
       { key: "speaker", description: "Who said it." },
-      { key: "publisher", description: "Publisher of the first source." },
+      ...SOURCE_COLUMNS,
     ],
     rows: stances.map((st) => ({
       id: st.id,
@@ -445,7 +494,7 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
       confidence: st.confidence,
       quote: st.quote,
       speaker: st.speaker,
-      publisher: st.publisher,
+      ...sourceCells(data, st.sources),
     })),
     render: (o) =>
       renderActorSvg({
@@ -465,8 +514,31 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
   };
 }
 
+/** The data cut to what an actor's export reads (the actor page sends no more to the browser):
+ * the actor, its stances and note, the sources they cite. The model gives the same file. */
+export function actorData(data: ExportData, actor: string): ExportData {
+  const stances = data.stances.filter((s) => s.actor === actor);
+  const cited = new Set(stances.flatMap((s) => s.sources));
+  return {
+    revision: data.revision,
+    topic: data.topic,
+    actors: data.actors.filter((a) => a.slug === actor),
+    stances,
+    gaps: data.gaps.filter((g) => g.actor === actor),
+    events: [],
+    reactions: null,
+    sources: data.sources.filter((s) => cited.has(s.id)),
+  };
+}
+
 /** The export of `view` in state `s`. The map needs the projected world; the network needs the reactions. */
-export function exportModel(view: ExportView, data: ExportData, s: ExportState, geometry?: MapGeometry): ExportModel {
+export function exportModel(view: ExportView, data: ExportData, state: ExportState, geometry?: MapGeometry): ExportModel {
+  // Only the state this view reads: a filter of another view (left in the URL) changes nothing here,
+  // in the browser as on the server, which is handed only these keys (stateQuery).
+  const s: ExportState = { topic: state.topic, date: state.date };
+  if (view === "map") Object.assign(s, { region: state.region || null, kind: state.kind ?? [], cat: state.cat ?? [] });
+  if (view === "network") Object.assign(s, { sent: state.sent ?? [], nkind: state.nkind ?? [] });
+  if (view === "timeline" || view === "actor") s.actor = state.actor || null;
   switch (view) {
     case "map":
       if (!geometry) throw new Error("the map export needs the map's geometry");

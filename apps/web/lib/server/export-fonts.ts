@@ -4,18 +4,17 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { EmbeddedFont, FontSubset } from "@stancemap/charts/export";
+import { type EmbeddedFont, FONT_SUBSETS } from "@stancemap/charts/export";
 
 // Resolved at run time from the app's directory: the font files are read, never bundled.
 const resolve = (specifier: string) => createRequire(join(process.cwd(), "package.json")).resolve(specifier);
 
 let embedded: EmbeddedFont[] | null = null;
 
-/** Regular and bold, Latin and Latin Extended, as base64 WOFF2: what every exported SVG may embed. */
+/** Regular and bold of every subset, as base64 WOFF2: what an exported SVG may embed (what its text needs). */
 export function embeddedFonts(): EmbeddedFont[] {
   if (!embedded) {
-    const subsets: FontSubset[] = ["latin", "latin-ext"];
-    embedded = subsets.flatMap((subset) =>
+    embedded = FONT_SUBSETS.flatMap((subset) =>
       ([400, 700] as const).map((weight) => ({
         weight,
         subset,

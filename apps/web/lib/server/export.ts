@@ -3,16 +3,38 @@
 // with pdfkit + svg-to-pdfkit (text kept as text, the font embedded), and the data behind it as a ZIP.
 // Published data only. Results are kept in memory by dataset revision and request (see cache below).
 import "server-only";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { embedFonts } from "@stancemap/charts/export";
 import type { ExportQuery } from "@stancemap/core";
 import { LRUCache } from "lru-cache";
-import { CREDIT, type ExportData, type ExportFormat, type ExportModel, type ExportView, exportModel, LICENCE } from "@/lib/export/views";
+import pLimit from "p-limit";
+import {
+  actorData,
+  CREDIT,
+  type ExportData,
+  type ExportFormat,
+  type ExportModel,
+  type ExportView,
+  exportModel,
+  LICENCE,
+} from "@/lib/export/views";
 import { loadDashboard } from "./dashboard";
 import { dataZip } from "./export-data";
 import { embeddedFonts, fontFiles } from "./export-fonts";
 import { mapGeometry } from "./map-geometry";
 
 export class ExportNotFound extends Error {}
+
+/** The picture cannot be drawn in this state (see ExportModel.tooLarge). */
+export class ExportTooLarge extends Error {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The model of a view in the query's state, from the published data. */
 export async function loadExportModel(view: ExportView, q: ExportQuery): Promise<{ model: ExportModel; revision: number }> {
@@ -22,7 +44,8 @@ export async function loadExportModel(view: ExportView, q: ExportQuery): Promise
   if (view === "network") raw.view = "network";
   const { data, state } = await loadDashboard(raw);
   if (q.topic && data.topic.slug !== q.topic) throw new ExportNotFound(`No topic "${q.topic}".`);
-  if (view === "actor" && !data.actors.some((a) => a.slug === q.actor)) throw new ExportNotFound(`No actor "${q.actor}".`);
+  if ((view === "actor" || (view === "timeline" && q.actor)) && !data.actors.some((a) => a.slug === q.actor))
+    throw new ExportNotFound(`No actor "${q.actor}".`);
   const geometry =
     view === "map" ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : []))) : undefined;
   const model = exportModel(view, data, { ...q, topic: data.topic.slug, date: state.date }, geometry);
@@ -89,16 +112,40 @@ const cache = new LRUCache<string, ExportFile>({
   sizeCalculation: (f) => Math.max(1, typeof f.body === "string" ? f.body.length * 2 : f.body.byteLength),
 });
 
-export function exportCacheKey(revision: number, file: string, search: URLSearchParams, origin: string): string {
-  const sorted = [...search.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([revision, file, origin, sorted]);
+/** The build this server runs: a new build may draw differently, so its files get new keys and ETags. */
+const BUILD = (() => {
+  try {
+    return readFileSync(join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return "dev";
+  }
+})();
+
+/** The cache key (and ETag seed): revision, build, file, origin and the parsed query in a fixed order,
+ * so spelling the same request differently finds the same file. */
+export function exportCacheKey(revision: number, file: string, q: ExportQuery, origin: string): string {
+  const { view: _view, q: _search, ...rest } = q;
+  const sorted = Object.entries(rest)
+    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([revision, BUILD, file, origin, sorted]);
 }
+
+// At most two files are made at once (the others wait their turn), and a request for a file already
+// being made waits for it rather than making it again.
+const limit = pLimit(2);
+const making = new Map<string, Promise<ExportFile>>();
 
 /** The file for a request: from the cache, or made and kept. */
 export async function cachedExport(key: string, make: () => Promise<ExportFile>): Promise<{ file: ExportFile; cached: boolean }> {
   const hit = cache.get(key);
   if (hit) return { file: hit, cached: true };
-  const file = await make();
+  let pending = making.get(key);
+  if (!pending) {
+    pending = limit(make).finally(() => making.delete(key));
+    making.set(key, pending);
+  }
+  const file = await pending;
   cache.set(key, file);
   return { file, cached: false };
 }
@@ -107,6 +154,7 @@ export async function cachedExport(key: string, make: () => Promise<ExportFile>)
 export async function makeExportFile(view: ExportView, format: ExportFormat, q: ExportQuery, origin: string): Promise<ExportFile> {
   const { model, revision } = await loadExportModel(view, q);
   if (format === "zip") return { body: dataZip(model, revision, origin), type: TYPES.zip, filename: `${model.name}-data.zip` };
+  if (model.tooLarge) throw new ExportTooLarge(model.tooLarge.parameter, model.tooLarge.message);
   const svg = renderSvg(model, q, origin);
   const suffix = format === "png" ? (q.dpi ? `@${q.dpi}dpi` : q.scale !== 1 ? `@${q.scale}x` : "") : "";
   const body =
@@ -118,20 +166,8 @@ export async function makeExportFile(view: ExportView, format: ExportFormat, q: 
   return { body, type: TYPES[format], filename: `${model.name}${suffix}.${format}` };
 }
 
-/** What the actor page's export dialog needs for one topic: the published data the API's actor export
- * reads, cut to this actor (the model reads nothing else), so both make the same file. */
+/** What the actor page's export dialog needs for one topic: the published data the API's actor export reads. */
 export async function actorExportData(topic: string, actor: string): Promise<ExportData> {
   const { data } = await loadDashboard({ topic });
-  const stances = data.stances.filter((s) => s.actor === actor);
-  const publishers = new Set(stances.map((s) => s.publisher));
-  return {
-    revision: data.revision,
-    topic: data.topic,
-    actors: data.actors.filter((a) => a.slug === actor),
-    stances,
-    gaps: data.gaps.filter((g) => g.actor === actor),
-    events: [],
-    reactions: null,
-    sources: data.sources.filter((s) => publishers.has(s.publisher)),
-  };
+  return actorData(data, actor);
 }

@@ -22,3 +22,14 @@ export function ownOrigins(request: Request): Set<string> {
 export function publicOrigin(request: Request): string {
   return configured ?? addressedOrigin(request);
 }
+
+/** `publicOrigin` for a page being rendered (from its request headers): handed to the export dialog so
+ * that the permalink it prints is the one the export API prints. */
+export async function pageOrigin(): Promise<string> {
+  if (configured) return configured;
+  const { headers } = await import("next/headers");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}

@@ -5,7 +5,7 @@
 import { type StepCategory, type StepStance, stanceSteps } from "../stance-steps";
 import { formatDay } from "../timeline";
 import { type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
-import { el, escapeXml, text } from "./svg";
+import { el, escapeXml, haloText, text } from "./svg";
 import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
 import { formatLongDay } from "./timeline-svg";
 
@@ -221,18 +221,18 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
   const empty =
     chart.segments.length === 0
       ? wrapTo(input.emptyMessage, plotWidth * 0.8, size).map((line, i, all) =>
-          text(line, {
-            class: "empty",
-            x: plotX + plotWidth / 2,
-            y: plotY + plotHeight / 2 + (i - (all.length - 1) / 2) * lineHeight + size * 0.35,
-            "text-anchor": "middle",
-            "font-size": size,
-            fill: c.text,
-            stroke: c.background,
-            "stroke-width": 3,
-            "stroke-linejoin": "round",
-            "paint-order": "stroke",
-          }),
+          haloText(
+            line,
+            {
+              class: "empty",
+              x: plotX + plotWidth / 2,
+              y: plotY + plotHeight / 2 + (i - (all.length - 1) / 2) * lineHeight + size * 0.35,
+              "text-anchor": "middle",
+              "font-size": size,
+              fill: c.text,
+            },
+            { colour: c.background, width: 3 },
+          ),
         )
       : [];
 

@@ -11,7 +11,9 @@ const svg = (text: string) => `<svg><defs><style>text{font-family:'Noto Sans'}</
 describe("embedded fonts", () => {
   it("always embeds Latin, and Latin Extended only when some text needs it", () => {
     expect([...subsetsNeeded(svg("Türkiye &amp; Côte d&apos;Ivoire"))]).toEqual(["latin"]);
-    expect([...subsetsNeeded(svg("Đà Nẵng"))].sort()).toEqual(["latin", "latin-ext"]);
+    expect([...subsetsNeeded(svg("Đà Nẵng"))].sort()).toEqual(["latin", "latin-ext", "vietnamese"]);
+    expect([...subsetsNeeded(svg("Москва"))].sort()).toEqual(["cyrillic", "latin"]);
+    expect([...subsetsNeeded(svg("Αθήνα"))].sort()).toEqual(["greek", "latin"]);
     const latin = embedFonts(svg("Russia"), fonts);
     expect(latin.match(/@font-face/g)).toHaveLength(2);
     expect(latin).toContain("font-weight:700;src:url(data:font/woff2;base64,TEFUSU5C) format('woff2')");

@@ -21,6 +21,8 @@ export interface MapExportInput {
   categoryOf: Readonly<Record<string, number | null>>;
   /** Feature ids of actors left out by the view's filters (region, kind): drawn plain, neither a category nor no data. */
   hidden?: readonly string[];
+  /** Positions on the scale highlighted, as the dashboard's legend does: the other categories are drawn faint. */
+  highlight?: readonly number[];
   /** The scale in order; `index` is the position used by `categoryOf`. */
   legend: readonly LegendEntry[];
   frame: FrameText;
@@ -45,9 +47,22 @@ export function renderMapSvg(input: MapExportInput): string {
     return categoryFill(theme, index, colourAt.get(index) ?? c.noData);
   };
   const stroke = 0.5 / k;
-  const countries = world.features.map((f) => el("path", { d: f.d, fill: fillOf(f.id), "data-id": f.id }));
+  const highlight = input.highlight?.length ? new Set(input.highlight) : null;
+  const faint = (id: string) => {
+    const index = input.categoryOf[id];
+    return highlight && !hidden.has(id) && !(typeof index === "number" && highlight.has(index)) ? 0.25 : undefined;
+  };
+  const countries = world.features.map((f) => el("path", { d: f.d, fill: fillOf(f.id), "fill-opacity": faint(f.id), "data-id": f.id }));
   const markers = world.markers.map((p) =>
-    el("circle", { cx: p.x, cy: p.y, r: 3.2 / k, fill: fillOf(p.id), stroke: c.text, "stroke-width": 0.8 / k }),
+    el("circle", {
+      cx: p.x,
+      cy: p.y,
+      r: 3.2 / k,
+      fill: fillOf(p.id),
+      "fill-opacity": faint(p.id),
+      stroke: c.text,
+      "stroke-width": 0.8 / k,
+    }),
   );
   const defs = [
     el("style", {}, layout.style),

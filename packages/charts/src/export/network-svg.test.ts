@@ -1,10 +1,29 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { edgeColour, nodeRadiusScale, nodeShape, parallelBends, SHAPE_LEGEND, sentimentLabel, wrapLabel } from "../network";
+import {
+  edgeColour,
+  type LabelCandidate,
+  nodeRadiusScale,
+  nodeShape,
+  parallelBends,
+  placeLabels,
+  SHAPE_LEGEND,
+  sentimentLabel,
+  wrapLabel,
+} from "../network";
 import { settleNetwork } from "../network-layout";
 import { SENTIMENT_COLOURS } from "../palette";
 import { layoutFrame } from "./frame";
-import { type NetworkExportEdge, type NetworkExportInput, type NetworkExportNode, networkLegend, renderNetworkSvg } from "./network-svg";
+import {
+  LABEL_CANDIDATES_MAX,
+  type NetworkExportEdge,
+  type NetworkExportInput,
+  type NetworkExportNode,
+  networkLegend,
+  networkPositions,
+  placeNetworkLabels,
+  renderNetworkSvg,
+} from "./network-svg";
 import type { ExportTheme } from "./themes";
 
 const actors: [string, string][] = [
@@ -191,9 +210,12 @@ describe("network export SVG", () => {
     const graph = scene();
     const svg = renderNetworkSvg(input("light", graph));
     const labels = /<g class="labels"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? "";
-    const lines = texts(labels);
-    for (const n of graph.nodes)
-      for (const line of n.short.split("\n")) expect(lines.join("\n")).toContain(line.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+    // Each line twice: its halo, then the letters.
+    const halos = [...labels.matchAll(/<text class="halo"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const lines = [...labels.matchAll(/<text (?!class="halo")[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] as string);
+    expect(halos).toEqual(lines);
+    const expected = graph.nodes.flatMap((n) => n.short.split("\n").map((line) => line.replace(/</g, "&lt;").replace(/>/g, "&gt;")));
+    expect([...lines].sort()).toEqual([...expected].sort());
   });
 
   it("prints in greys with one dash pattern per sentiment, white actors and grey events", () => {
@@ -228,6 +250,105 @@ describe("network export SVG", () => {
     expect(texts(svg)).toContain("No reactions up to 3 July 2025.");
     expect(svg).not.toContain('class="nodes"');
     expect(svg).toContain("0 actors and 0 events, 0 reactions");
+  });
+});
+
+describe("network export positions", () => {
+  it("draws the same from positions computed once, in every theme and size", () => {
+    const base = input();
+    const positions = networkPositions(base);
+    expect(positions).toEqual(
+      settleNetwork(
+        base.nodes,
+        base.edges.map((e) => ({ source: e.s, target: e.t })),
+      ),
+    );
+    for (const theme of ["light", "dark", "print"] as const)
+      for (const [width, height] of [
+        [1200, 675],
+        [1080, 1080],
+        [336, 252],
+      ] as const) {
+        const i = { ...base, theme, width, height };
+        expect(renderNetworkSvg({ ...i, positions }), `${theme} ${width}×${height}`).toBe(renderNetworkSvg(i));
+      }
+  });
+
+  it("draws the positions it is given", () => {
+    const base = input();
+    const mirrored = networkPositions(base).map((p) => ({ x: -p.x, y: p.y }));
+    const svg = renderNetworkSvg({ ...base, positions: mirrored });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toBe(renderNetworkSvg(base));
+    expect(() => renderNetworkSvg({ ...base, positions: mirrored.slice(1) })).toThrow(RangeError);
+  });
+});
+
+describe("placeNetworkLabels", () => {
+  /** Nodes on a jittered grid (a deterministic sequence), labels of 1 to 3 lines, priorities with ties. */
+  function field(count: number, spacing: number) {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const columns = Math.ceil(Math.sqrt(count * 1.8));
+    return Array.from({ length: count }, (_, i): LabelCandidate => {
+      const words = ["Ministry", "of", "Foreign", "Affairs", "UN", "Kabul", "Doha", "Council"];
+      const text = Array.from({ length: 1 + Math.floor(next() * 3) }, () => words[Math.floor(next() * words.length)]).join(
+        next() < 0.5 ? " " : "\n",
+      );
+      return {
+        id: String(i),
+        x: (i % columns) * spacing + next() * spacing * 0.5,
+        y: Math.floor(i / columns) * spacing + next() * spacing * 0.5,
+        r: 3 + next() * 15,
+        text,
+        priority: i % 7 === 0 ? 1e9 : Math.floor(next() * 12),
+      };
+    });
+  }
+  const walls = (w: number, h: number) => {
+    const far = 1e6;
+    return [
+      { x: -far, y: h / 2, r: far },
+      { x: w + far, y: h / 2, r: far },
+      { x: w / 2, y: -far, r: far },
+      { x: w / 2, y: h + far, r: far },
+    ];
+  };
+  const top = (candidates: readonly LabelCandidate[]) =>
+    candidates
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => b.c.priority - a.c.priority || (a.c.text < b.c.text ? -1 : a.c.text > b.c.text ? 1 : 0) || a.i - b.i)
+      .slice(0, LABEL_CANDIDATES_MAX)
+      .map((o) => o.c);
+
+  it("places what placeLabels places for the candidates of highest priority, with every node as an obstacle", () => {
+    for (const [count, spacing] of [
+      [60, 40],
+      [900, 28],
+      [900, 60],
+    ] as const) {
+      const candidates = field(count, spacing);
+      const extent = Math.ceil(Math.sqrt(count * 1.8)) * spacing;
+      const options = { nodes: candidates.map(({ x, y, r }) => ({ x, y, r })), walls: walls(extent, extent), fontSize: 12, gap: 4 };
+      const placed = placeNetworkLabels(candidates, options);
+      expect(placed, `${count} at ${spacing}`).toEqual(
+        placeLabels(top(candidates), { fontSize: 12, gap: 4, obstacles: [...options.nodes, ...options.walls] }),
+      );
+      expect(placed.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("labels at most LABEL_CANDIDATES_MAX nodes, the ones of highest priority", () => {
+    // Far apart: every node would find room for its label.
+    const candidates = field(600, 400);
+    const options = { nodes: candidates.map(({ x, y, r }) => ({ x, y, r })), walls: [], fontSize: 12, gap: 4 };
+    expect(placeLabels(candidates, { fontSize: 12, gap: 4, obstacles: options.nodes })).toHaveLength(600);
+    const placed = placeNetworkLabels(candidates, options);
+    expect(placed).toHaveLength(LABEL_CANDIDATES_MAX);
+    expect(new Set(placed.map((p) => p.id))).toEqual(new Set(top(candidates).map((c) => c.id)));
   });
 });
 

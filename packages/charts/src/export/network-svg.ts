@@ -8,7 +8,9 @@ import {
   edgeGeometry,
   edgePath,
   fitTransform,
+  type LabelCandidate,
   type NodeShape,
+  type PlacedLabel,
   placeLabels,
   shapePath,
   shapeVertices,
@@ -16,7 +18,7 @@ import {
 } from "../network";
 import { settleNetwork } from "../network-layout";
 import { type FrameText, frameFontSize, type LegendEntry, layoutFrame } from "./frame";
-import { el, escapeXml, text } from "./svg";
+import { el, escapeXml, haloText, text } from "./svg";
 import { type ExportTheme, THEME_COLOURS } from "./themes";
 
 export interface NetworkExportNode {
@@ -53,6 +55,9 @@ export interface NetworkExportInput {
   arrowWidth: number;
   /** Shown in the chart area when there are no edges, e.g. "No reactions up to 3 July 2025." */
   emptyMessage: string;
+  /** The nodes' settled layout, in `nodes`' order, as `networkPositions` gives it: computed once, it
+   * serves every theme and size (it does not depend on them). Computed here when absent. */
+  positions?: readonly { x: number; y: number }[];
 }
 
 /** Node fills by theme: the dashboard's actor and event colours; in print, white actors and grey events. */
@@ -69,6 +74,79 @@ const PRINT_DASHES: readonly (string | undefined)[] = [undefined, "6 3", "1.5 2.
 /** The print theme's dash pattern of the sentiment at `index` in the legend (undefined: solid). */
 export function printDash(index: number): string | undefined {
   return PRINT_DASHES[index % PRINT_DASHES.length];
+}
+
+/** The settled layout the export draws (before it is fitted into the page): the dashboard's forces from
+ * the seeded start. Pass it as `positions` to draw the same network in several themes or sizes without
+ * settling it each time. */
+export function networkPositions(input: Pick<NetworkExportInput, "nodes" | "edges">): { x: number; y: number }[] {
+  return settleNetwork(
+    input.nodes,
+    input.edges.map((e) => ({ source: e.s, target: e.t })),
+  );
+}
+
+/** Most nodes offered a label: events first, then the busiest; on a graph of more, the page has no room
+ * for the others' labels anyway, and placing them all would cost time that grows with the square of the graph. */
+export const LABEL_CANDIDATES_MAX = 250;
+/** Average advance of a label's character as a share of the font size (placeLabels' estimate). */
+const LABEL_CHAR = 0.56;
+/** Side of the grid's cells that find the nodes near a label's possible spots. */
+const CELL = 64;
+/** Most cells a node's or a label's reach is split into. */
+const CELLS_MAX = 4096;
+
+/**
+ * placeLabels over the LABEL_CANDIDATES_MAX candidates of highest priority, with as obstacles only
+ * the nodes that could touch one of their labels' spots (beside, below or above the node), and the
+ * walls. Gives what placeLabels gives for those candidates with every node and wall as an obstacle,
+ * in time that grows with the number of nodes, not its square.
+ */
+export function placeNetworkLabels(
+  candidates: readonly LabelCandidate[],
+  options: {
+    /** Every node, as an obstacle. */
+    nodes: readonly { x: number; y: number; r: number }[];
+    /** Obstacles always kept (e.g. the chart area's edges, as huge circles around it). */
+    walls: readonly { x: number; y: number; r: number }[];
+    fontSize: number;
+    gap: number;
+  },
+): PlacedLabel[] {
+  const { nodes, walls, fontSize, gap } = options;
+  // placeLabels' order (priority, then text; its sort keeps the given order on a tie), cut short.
+  const chosen = candidates
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.priority - a.c.priority || (a.c.text < b.c.text ? -1 : a.c.text > b.c.text ? 1 : 0) || a.i - b.i)
+    .slice(0, LABEL_CANDIDATES_MAX)
+    .map((o) => o.c);
+  // The grid's cells within reach of some chosen label; a node in none of them cannot touch a label.
+  // Boxes of more than CELLS_MAX cells (never a node on a page) are not split into cells: such a
+  // candidate turns the filter off, such a node is kept.
+  const cells = new Set<string>();
+  const cellsOf = (x0: number, y0: number, x1: number, y1: number, visit: (key: string) => boolean) => {
+    const [i0, i1, j0, j1] = [Math.floor(x0 / CELL), Math.floor(x1 / CELL), Math.floor(y0 / CELL), Math.floor(y1 / CELL)];
+    if ((i1 - i0 + 1) * (j1 - j0 + 1) > CELLS_MAX) return null;
+    for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) if (visit(`${i},${j}`)) return true;
+    return false;
+  };
+  let filtered = true;
+  for (const c of chosen) {
+    const lines = c.text.split("\n");
+    const width = Math.max(...lines.map((l) => l.length)) * LABEL_CHAR * fontSize;
+    const height = lines.length * fontSize * 1.2 + fontSize * 0.1;
+    const dx = c.r + gap + width + 1;
+    const dy = c.r + gap + height + 1;
+    const reached = cellsOf(c.x - dx, c.y - dy, c.x + dx, c.y + dy, (key) => {
+      cells.add(key);
+      return false;
+    });
+    if (reached === null) filtered = false;
+  }
+  const near = filtered
+    ? nodes.filter((n) => cellsOf(n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r, (key) => cells.has(key)) !== false)
+    : nodes;
+  return placeLabels(chosen, { fontSize, gap, charWidth: LABEL_CHAR, obstacles: [...near, ...walls] });
 }
 
 /** Most nodes for which the fit leaves room beside every node for its label (as the dashboard does). */
@@ -177,10 +255,8 @@ export function renderNetworkSvg(input: NetworkExportInput): string {
       }),
     );
   } else {
-    const laid = settleNetwork(
-      nodes,
-      edges.map((e) => ({ source: e.s, target: e.t })),
-    );
+    const laid = input.positions ?? networkPositions(input);
+    if (laid.length !== nodes.length) throw new RangeError(`${laid.length} positions for ${nodes.length} nodes`);
     const looped = new Set(edges.filter((e) => e.s === e.t).map((e) => e.s));
     const roomForLabels = nodes.length <= LABEL_ROOM_MAX_NODES;
     const reach: Reach[] = nodes.map((n, i) => {
@@ -272,37 +348,30 @@ export function renderNetworkSvg(input: NetworkExportInput): string {
       { x: cx, y: body.y - far, r: far },
       { x: cx, y: body.y + body.height + far, r: far },
     ];
-    const placed = placeLabels(
+    const placed = placeNetworkLabels(
       nodes.map((n, i) => {
         const p = at[i] as { x: number; y: number };
         return { id: String(i), x: p.x, y: p.y, r: n.r, text: n.short, priority: (n.type === "event" ? 1e9 : 0) + n.degree };
       }),
-      {
-        fontSize,
-        gap: labelGap,
-        obstacles: [...nodes.map((n, i) => ({ ...(at[i] as { x: number; y: number }), r: n.r })), ...walls],
-      },
+      { nodes: nodes.map((n, i) => ({ ...(at[i] as { x: number; y: number }), r: n.r })), walls, fontSize, gap: labelGap },
     );
     chart.push(
       el(
         "g",
-        {
-          class: "labels",
-          "font-size": fontSize,
-          fill: c.text,
-          stroke: c.background,
-          "stroke-width": 3,
-          "stroke-linejoin": "round",
-          "paint-order": "stroke",
-        },
+        { class: "labels", "font-size": fontSize },
         placed.flatMap((l) =>
           l.lines.map((line, i) =>
-            text(line, {
-              x: l.x,
-              // Lines centred on the anchor point; a baseline sits about 0.35 em below a line's middle.
-              y: l.y + (i - (l.lines.length - 1) / 2) * lineHeight + fontSize * 0.35,
-              "text-anchor": l.anchor,
-            }),
+            haloText(
+              line,
+              {
+                x: l.x,
+                // Lines centred on the anchor point; a baseline sits about 0.35 em below a line's middle.
+                y: l.y + (i - (l.lines.length - 1) / 2) * lineHeight + fontSize * 0.35,
+                "text-anchor": l.anchor,
+                fill: c.text,
+              },
+              { colour: c.background, width: 3 },
+            ),
           ),
         ),
       ),

@@ -1,7 +1,33 @@
 // A minimal, safe SVG writer for exports: element and attribute names come from our code only; every
 // value and every text is escaped, so text from the database can never become markup.
+
+/** Whether the UTF-16 code unit `c` may stand in an XML 1.0 document on its own (surrogates are checked in pairs). */
+function allowed(c: number): boolean {
+  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c < 0xfffe);
+}
+
+/** `text` without the characters XML 1.0 forbids: C0 controls other than tab, line feed and carriage
+ * return, U+FFFE, U+FFFF and surrogates that are not part of a pair. */
+function xmlChars(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    } else if (allowed(c) && !(c >= 0xdc00 && c <= 0xdfff)) continue;
+    out += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
+  return xmlChars(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
 }
 
 export type Attrs = Record<string, string | number | null | undefined | false>;
@@ -27,4 +53,44 @@ export function el(name: string, a: Attrs = {}, children: string | readonly stri
 /** A text element: the content is escaped. */
 export function text(content: string, a: Attrs = {}): string {
   return `<text${attrs(a)}>${escapeXml(content)}</text>`;
+}
+
+/** The outline drawn around text so that it reads over lines and shapes: the background's colour. */
+export interface Halo {
+  colour: string;
+  width: number;
+}
+
+/**
+ * Text with a halo, as two text elements at the same place: first the halo (the outline only, in the
+ * halo's colour, hidden from screen readers), then the text itself (the fill only). Not one element
+ * with `paint-order`, which some renderers (the PDF's among them) ignore, stroking over the letters.
+ * The halo keeps every attribute of the text but its fill, stroke and class (it is of class "halo").
+ */
+export function haloText(content: string, a: Attrs, halo: Halo): string {
+  const { fill: _fill, class: _class, ...place } = withoutStroke(a);
+  return (
+    text(content, {
+      class: "halo",
+      ...place,
+      fill: "none",
+      stroke: halo.colour,
+      "stroke-width": halo.width,
+      "stroke-linejoin": "round",
+      "aria-hidden": "true",
+    }) + text(content, withoutStroke(a))
+  );
+}
+
+function withoutStroke(a: Attrs): Attrs {
+  const {
+    stroke: _stroke,
+    "stroke-width": _width,
+    "stroke-linejoin": _join,
+    "stroke-opacity": _opacity,
+    "stroke-dasharray": _dash,
+    "paint-order": _order,
+    ...rest
+  } = a;
+  return rest;
 }

@@ -15,7 +15,7 @@ import { utcFormat } from "d3-time-format";
 import { thinTicks } from "../stance-steps";
 import { formatDay, layoutMarks, ticks, timelineScale } from "../timeline";
 import { type Box, type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
-import { el, escapeXml, text } from "./svg";
+import { el, escapeXml, haloText, text } from "./svg";
 import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
 
 export interface TimelineExportInput {
@@ -309,7 +309,6 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
     fill: c.text,
   });
 
-  const halo = { stroke: c.background, "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke" };
   const leaders = arrangement.labels.map((l) =>
     el("line", {
       x1: l.mark.x,
@@ -321,15 +320,18 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
     }),
   );
   const labels = arrangement.labels.map((l) =>
-    text(l.content, {
-      class: "event-label",
-      x: l.anchor === "start" ? l.mark.x + FLAG_GAP : l.mark.x - FLAG_GAP,
-      y: rowY(l.row),
-      "text-anchor": l.anchor,
-      "font-size": size,
-      fill: c.text,
-      ...halo,
-    }),
+    haloText(
+      l.content,
+      {
+        class: "event-label",
+        x: l.anchor === "start" ? l.mark.x + FLAG_GAP : l.mark.x - FLAG_GAP,
+        y: rowY(l.row),
+        "text-anchor": l.anchor,
+        "font-size": size,
+        fill: c.text,
+      },
+      { colour: c.background, width: 3 },
+    ),
   );
   const diamond = (x: number, y: number, a: Record<string, string> = {}) =>
     el("rect", {

@@ -1,11 +1,8 @@
 // The export API's parameters: the dashboard's state (topic, date, filters, selected actor) plus size,
 // scale or print density, theme and the editable texts.
 import { z } from "zod";
-import { EXPORT_PRESETS } from "../export-presets";
+import { EXPORT_PRESETS, MAX_EXPORT_PIXELS } from "../export-presets";
 import { IsoDate, Slug } from "./common";
-
-/** No export may exceed this many pixels (width × height × scale²): about a 4x A4 page. */
-export const MAX_EXPORT_PIXELS = 40_000_000;
 
 /** A comma-separated list of slugs, as the dashboard's URL writes its multi-select filters (`kind=state,person`). */
 const SlugList = z
@@ -24,7 +21,7 @@ const SlugList = z
   .describe("Comma-separated slugs, as in the dashboard's URL.");
 
 /** The parameters as documented; `ExportQuery` adds the preset's size and the pixel bound. */
-export const ExportParams = z.object({
+export const ExportParams = z.strictObject({
   topic: Slug.optional(),
   date: IsoDate.optional(),
   region: z.string().max(100).optional().describe("Map: only actors of this region, as the dashboard's region filter."),
@@ -32,6 +29,9 @@ export const ExportParams = z.object({
   sent: SlugList.optional().describe("Network: only reactions of these sentiments."),
   nkind: SlugList.optional().describe("Network: only reactions by these kinds of actor."),
   actor: Slug.optional().describe("Actor export: whose stance history (required). Timeline: only this actor's stance changes."),
+  cat: SlugList.optional().describe("Map: the categories highlighted (the others drawn faint), as on the dashboard."),
+  view: z.string().max(20).optional().describe("Accepted so that a dashboard link's query can be pasted; the path names the view."),
+  q: z.string().max(200).optional().describe("Accepted so that a dashboard link's query can be pasted; the search box draws nothing."),
   theme: z.enum(["light", "dark", "print"]).default("light"),
   preset: z.enum(Object.keys(EXPORT_PRESETS) as [keyof typeof EXPORT_PRESETS]).optional(),
   width: z.coerce.number().int("must be a whole number").min(300).max(4000).optional(),
@@ -65,6 +65,7 @@ export const ExportQuery = ExportParams.transform((q) => {
     kind: q.kind ?? [],
     sent: q.sent ?? [],
     nkind: q.nkind ?? [],
+    cat: q.cat ?? [],
     width,
     height,
     /** The PNG's size in pixels. */

@@ -14,6 +14,7 @@ import { Related } from "@/components/actor/Related";
 import { StanceHistory } from "@/components/actor/StanceHistory";
 import { LazyExportDialog } from "@/components/export/LazyExportDialog";
 import { actorExportData } from "@/lib/server/export";
+import { pageOrigin } from "@/lib/server/origins";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +43,7 @@ export default async function ActorPage({ params }: Props) {
   const { actor, topics } = page;
   const lookups = lookupsOf(page);
   const today = todayIso();
-  const exportData = await Promise.all(topics.map((t) => actorExportData(t.slug, actor.slug)));
+  const [exportData, origin] = await Promise.all([Promise.all(topics.map((t) => actorExportData(t.slug, actor.slug))), pageOrigin()]);
   const reactionCount =
     actor.reactionsGiven.length + page.memberReactions.length + actor.reactionsReceived.length + page.eventReactions.length;
 
@@ -74,6 +75,7 @@ export default async function ActorPage({ params }: Props) {
                   view="actor"
                   data={exportData[i] as NonNullable<(typeof exportData)[number]>}
                   state={{ topic: topic.slug, date: today, actor: actor.slug }}
+                  origin={origin}
                   label={`Export this chart…`}
                 />
               }

@@ -17,7 +17,7 @@ type Props = {
 };
 
 /** The parameters an embed passes on to the picture: the view's state, the theme and the texts. */
-const PASSED = ["topic", "date", "region", "kind", "sent", "nkind", "actor", "theme", "title", "subtitle", "notes"] as const;
+const PASSED = ["topic", "date", "region", "kind", "sent", "nkind", "cat", "actor", "theme", "title", "subtitle", "notes"] as const;
 
 export default async function EmbedPage({ params, searchParams }: Props) {
   const { view } = (await params) as { view: ExportView };
@@ -41,8 +41,12 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const alt = `${parsed.data.title || model.defaults.title}: ${VIEW_NAMES[view]}. ${model.defaults.subtitle} The same data is on Stancemap.`;
   return (
     <div className="embed">
-      {/* biome-ignore lint/performance/noImgElement: the export API's SVG, scaled to the frame; no image optimisation applies */}
-      <img className="embed-chart" src={`/api/v1/export/${view}.svg?${query}`} alt={alt} width={1200} height={675} />
+      {model.tooLarge ? (
+        <p className="embed-too-large">Too large to draw here: {model.tooLarge.message}</p>
+      ) : (
+        // biome-ignore lint/performance/noImgElement: the export API's SVG, scaled to the frame; no image optimisation applies
+        <img className="embed-chart" src={`/api/v1/export/${view}.svg?${query}`} alt={alt} width={1200} height={675} />
+      )}
       <p className="embed-credit">
         <a href={model.path} target="_blank" rel="noopener">
           Explore on Stancemap

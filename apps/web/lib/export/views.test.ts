@@ -1,0 +1,140 @@
+import { projectWorld } from "@stancemap/charts/world";
+import { describe, expect, it } from "vitest";
+import { SVG_MAX_EDGES } from "@/components/network/scene";
+import type { CompactReaction } from "@/lib/dashboard-data";
+import { dashboardParsers } from "@/lib/url-state";
+import { actorData, type ExportData, exportModel, stateQuery } from "./views";
+
+const topic = {
+  slug: "posture-toward-taliban-government",
+  title: "Posture toward the Taliban government",
+  question: "How does the actor deal with the Taliban government?",
+  description: null,
+  categories: [
+    { key: "formal-recognition", label: "Formal recognition", order: 1, colour: "#0072B2", description: null },
+    { key: "active-opposition", label: "Active opposition", order: 2, colour: "#D55E00", description: null },
+  ],
+} as unknown as ExportData["topic"];
+const actor = (slug: string, name: string, kind: string, region: string | null, isoNumeric: string | null) => ({
+  slug,
+  name,
+  kind,
+  iso3: null,
+  isoNumeric,
+  region,
+  affiliation: null,
+  role: null,
+  names: [],
+});
+const PUBLISHERS: Record<string, string> = { icwa: "ICWA", aj: "Al Jazeera", reuters: "Reuters" };
+const stance = (actorSlug: string, category: string, validFrom: string, source: string) => ({
+  id: `${actorSlug}-${validFrom}`,
+  actor: actorSlug,
+  topic: topic.slug,
+  category,
+  validFrom,
+  validFromPrecision: "day",
+  validUntil: null,
+  confidence: "high",
+  quote: null,
+  speaker: null,
+  publisher: PUBLISHERS[source] ?? null,
+  sources: [source],
+});
+const data: ExportData = {
+  revision: 4,
+  topic,
+  actors: [
+    actor("russia", "Russia", "state", "Europe", "643"),
+    actor("pakistan", "Pakistan", "state", "South Asia", "586"),
+    actor("fawzia-koofi", "Fawzia Koofi", "person", null, null),
+  ],
+  stances: [
+    stance("russia", "active-opposition", "2021-08-15", "aj"),
+    stance("russia", "formal-recognition", "2025-07-03", "icwa"),
+    stance("pakistan", "active-opposition", "2024-01-01", "reuters"),
+  ],
+  gaps: [{ actor: "fawzia-koofi", note: "The sources give no stance." }],
+  events: [
+    {
+      slug: "recognition",
+      date: "2025-07-03",
+      datePrecision: "day",
+      title: "Russia recognises the Islamic Emirate",
+      series: null,
+      sources: ["icwa"],
+    },
+  ],
+  reactions: [],
+  sources: [
+    { id: "icwa", publisher: "ICWA", title: "Russia's recognition", publishedOn: null, url: null },
+    { id: "aj", publisher: "Al Jazeera", title: "Kabul falls", publishedOn: null, url: null },
+    { id: "reuters", publisher: "Reuters", title: "Pakistan", publishedOn: null, url: null },
+  ],
+};
+const o = { theme: "light" as const, width: 1200, height: 675, origin: "https://stancemap.example" };
+const world = { ...projectWorld(960), markers: [] };
+
+describe("export models", () => {
+  it("the map's rows and source line follow the region filter and the date", () => {
+    const all = exportModel("map", data, { topic: topic.slug, date: "2025-07-03" }, world);
+    expect(all.rows.map((r) => [r.actor, r.category])).toEqual([
+      ["fawzia-koofi", "no-data"],
+      ["pakistan", "active-opposition"],
+      ["russia", "formal-recognition"],
+    ]);
+    expect(all.rows[0]?.note).toBe("The sources give no stance.");
+    expect(all.publishers).toEqual(["ICWA", "Reuters"]);
+    const europe = exportModel("map", data, { topic: topic.slug, date: "2023-01-01", region: "Europe" }, world);
+    expect(europe.rows.map((r) => [r.actor, r.category, r.since])).toEqual([["russia", "active-opposition", "2021-08-15"]]);
+    expect(europe.publishers).toEqual(["Al Jazeera"]);
+    expect(europe.sources.map((s) => s.id)).toEqual(["aj"]);
+    const svg = europe.render(o);
+    expect(svg).toContain("Showing only region Europe.");
+    expect(svg).toContain('fill="#f2f2f2" data-id="586"');
+    expect(svg).toContain("https://stancemap.example/?topic=posture-toward-taliban-government&amp;date=2023-01-01&amp;region=Europe");
+  });
+
+  it("an actor's export from the actor page's cut of the data is the API's, byte for byte", () => {
+    const state = { topic: topic.slug, date: "2025-07-03", actor: "russia" };
+    const full = exportModel("actor", data, state);
+    const cut = exportModel("actor", actorData(data, "russia"), state);
+    expect(cut.render(o)).toBe(full.render(o));
+    expect(cut.rows).toEqual(full.rows);
+    expect(cut.sources).toEqual(full.sources);
+    expect(full.rows).toHaveLength(2);
+  });
+
+  it("a network too large to draw says so, naming what to change; its data still downloads", () => {
+    const many: CompactReaction[] = Array.from({ length: SVG_MAX_EDGES + 1 }, (_, i) => ({
+      id: `r${i}`,
+      actor: i % 2 ? "russia" : "pakistan",
+      target: { event: "recognition" },
+      date: "2025-07-03",
+      sentiment: "critical",
+      summary: "",
+      sources: [],
+    }));
+    const big = exportModel("network", { ...data, reactions: many }, { topic: topic.slug, date: "2025-07-03" });
+    expect(big.tooLarge?.parameter).toBe("date");
+    expect(big.rows).toHaveLength(SVG_MAX_EDGES + 1);
+    const small = exportModel("network", { ...data, reactions: many.slice(0, 3) }, { topic: topic.slug, date: "2025-07-03" });
+    expect(small.tooLarge).toBeNull();
+    expect(small.render(o)).toContain("3 reactions");
+  });
+
+  it("the export's state parameters are the dashboard URL's", () => {
+    const state = {
+      topic: topic.slug,
+      date: "2025-07-03",
+      region: "Europe",
+      kind: ["state"],
+      sent: ["critical"],
+      nkind: ["person"],
+      actor: "russia",
+    };
+    for (const view of ["map", "network", "timeline", "actor"] as const)
+      for (const key of Object.keys(stateQuery(view, state))) expect(Object.keys(dashboardParsers)).toContain(key);
+    expect(stateQuery("network", state)).toEqual({ topic: topic.slug, date: "2025-07-03", sent: "critical", nkind: "person" });
+  });
+});
