@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SVG_MAX_EDGES } from "@/components/network/scene";
 import type { CompactReaction } from "@/lib/dashboard-data";
 import { dashboardParsers } from "@/lib/url-state";
-import { actorData, type ExportData, exportModel, stateQuery } from "./views";
+import { actorData, type ExportData, exportModel, MAX_EXPORT_NODES, stateQuery } from "./views";
 
 const topic = {
   slug: "posture-toward-taliban-government",
@@ -118,6 +118,14 @@ describe("export models", () => {
     const big = exportModel("network", { ...data, reactions: many }, { topic: topic.slug, date: "2025-07-03" });
     expect(big.tooLarge?.parameter).toBe("date");
     expect(big.rows).toHaveLength(SVG_MAX_EDGES + 1);
+    // Many actors with few reactions each: too many nodes to lay out and read.
+    const crowd = Array.from({ length: MAX_EXPORT_NODES }, (_, i) => actor(`actor-${i}`, `Actor ${i}`, "person", null, null));
+    const wide = exportModel(
+      "network",
+      { ...data, actors: [...data.actors, ...crowd], reactions: crowd.map((a, i) => ({ ...(many[i] as CompactReaction), actor: a.slug })) },
+      { topic: topic.slug, date: "2025-07-03" },
+    );
+    expect(wide.tooLarge?.message).toContain(`among ${MAX_EXPORT_NODES + 1} actors and events`);
     const small = exportModel("network", { ...data, reactions: many.slice(0, 3) }, { topic: topic.slug, date: "2025-07-03" });
     expect(small.tooLarge).toBeNull();
     expect(small.render(o)).toContain("3 reactions");

@@ -38,6 +38,8 @@ export const VIEW_NAMES: Record<ExportView, string> = {
 
 export const CREDIT = "Stancemap";
 export const LICENCE = "Data CC BY 4.0";
+/** A network picture's actors and events, at most. */
+export const MAX_EXPORT_NODES = 400;
 /** The timeline's stance marks, at most: as on the dashboard. */
 const MAX_STANCE_MARKS = 400;
 
@@ -274,21 +276,21 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
       edges.map((r) => r.sources),
     ),
   };
-  // A picture draws at most as many reactions as the dashboard draws as SVG: past that, the layout
-  // takes seconds and the drawing stops being readable.
+  // A picture draws at most as many reactions as the dashboard draws as SVG, among at most 400 actors
+  // and events: past that, the layout takes seconds and the drawing stops being readable.
+  const tooLarge =
+    scene.edges.length > SVG_MAX_EDGES || scene.nodes.length > MAX_EXPORT_NODES
+      ? {
+          parameter: "date",
+          message: `the network up to ${s.date} has ${scene.edges.length} reactions among ${scene.nodes.length} actors and events; a picture draws at most ${SVG_MAX_EDGES} reactions among ${MAX_EXPORT_NODES}: choose an earlier date, or fewer sentiments (sent) or kinds of actor (nkind). The data download holds them all.`,
+        }
+      : null;
   // Laid out once per model: a new title, size or theme redraws without a new layout.
   let positions: { x: number; y: number }[] | undefined;
   const layout = () => {
     positions ??= networkPositions({ nodes: scene.nodes, edges: scene.edges });
     return positions;
   };
-  const tooLarge =
-    scene.edges.length > SVG_MAX_EDGES
-      ? {
-          parameter: "date",
-          message: `the network up to ${s.date} has ${scene.edges.length} reactions; a picture draws at most ${SVG_MAX_EDGES}: choose an earlier date, or fewer sentiments (sent) or kinds of actor (nkind). The data download holds them all.`,
-        }
-      : null;
   return {
     view: "network",
     name: fileName(data.topic.slug, "network", s.date),

@@ -41,12 +41,15 @@ const FONT = "'Noto Sans', 'DejaVu Sans', Arial, Helvetica, sans-serif";
 /** Average advance of a character as a share of the font size: enough to wrap lines, not to typeset. */
 const CHAR = 0.56;
 
-/** Breaks text into lines that fit `width` at `size`, at spaces; a word longer than a line stays whole. */
+/** Breaks text into lines that fit `width` at `size`, at spaces; a word longer than a line is split (splitLong). */
 export function wrap(content: string, width: number, size: number): string[] {
   const perLine = Math.max(8, Math.floor(width / (size * CHAR)));
   const lines: string[] = [];
   let line = "";
-  for (const word of content.split(/\s+/).filter(Boolean)) {
+  for (const word of content
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => splitLong(w, perLine))) {
     if (line && line.length + 1 + word.length > perLine) {
       lines.push(line);
       line = word;
@@ -54,6 +57,22 @@ export function wrap(content: string, width: number, size: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** A word longer than a line (a link, on a narrow page) in pieces that fit: after a / ? & or = where one
+ * falls in the line's second half, else at the line's length. */
+function splitLong(word: string, perLine: number): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (rest.length > perLine) {
+    const head = rest.slice(0, perLine);
+    const at = Math.max(head.lastIndexOf("/"), head.lastIndexOf("?"), head.lastIndexOf("&"), head.lastIndexOf("="));
+    const cut = at >= perLine / 2 ? at + 1 : perLine;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
 }
 
 /** At most `max` of `all` (lines wrapped for `width` at `size`); the last one kept ends in "…" when lines are left out. */
