@@ -5,7 +5,7 @@
 import { type StepCategory, type StepStance, stanceSteps } from "../stance-steps";
 import { formatDay } from "../timeline";
 import { type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
-import { el, escapeXml, haloText, text } from "./svg";
+import { el, exportDocument, haloText, text } from "./svg";
 import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
 import { formatLongDay } from "./timeline-svg";
 
@@ -253,28 +253,15 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
     .filter(Boolean)
     .join(" ");
 
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>\n',
-    el(
-      "svg",
-      {
-        xmlns: "http://www.w3.org/2000/svg",
-        width,
-        height,
-        viewBox: `0 0 ${width} ${height}`,
-        role: "img",
-        "aria-labelledby": "export-title export-desc",
-      },
-      [
-        el("title", { id: "export-title" }, escapeXml(input.frame.title)),
-        el("desc", { id: "export-desc" }, escapeXml(desc)),
-        el("defs", {}, defs),
-        el("rect", { width, height, fill: c.background }),
-        layout.header,
-        el("g", { class: "chart" }, [...bands, ...grid, ...axis, ...risers, ...segments, ...bandLabels, ...note, ...empty]),
-        layout.footer,
-      ],
-    ),
-    "\n",
-  ].join("");
+  return exportDocument({
+    width,
+    height,
+    title: input.frame.title,
+    desc,
+    defs: defs,
+    background: c.background,
+    header: layout.header,
+    chart: el("g", { class: "chart" }, [...bands, ...grid, ...axis, ...risers, ...segments, ...bandLabels, ...note, ...empty]),
+    footer: layout.footer,
+  });
 }

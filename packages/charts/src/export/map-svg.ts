@@ -1,7 +1,7 @@
 // The map as a standalone SVG for publication: the same projected world as the dashboard, the topic's
 // colours (or print patterns) per country, the frame around it. Pure: runs in the browser and on the server.
 import { type FrameText, type LegendEntry, layoutFrame } from "./frame";
-import { el, escapeXml } from "./svg";
+import { el, exportDocument } from "./svg";
 import { categoryFill, type ExportTheme, noDataPattern, printPattern, THEME_COLOURS } from "./themes";
 
 /** The projected map as the dashboard has it: the same shapes, in the same order. */
@@ -74,33 +74,20 @@ export function renderMapSvg(input: MapExportInput): string {
     `Legend: ${input.legend.map((l) => l.label).join(", ")}, No data`,
     `Source: ${input.frame.sources.join("; ")}`,
   ].join(". ");
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>\n',
-    el(
-      "svg",
-      {
-        xmlns: "http://www.w3.org/2000/svg",
-        width,
-        height,
-        viewBox: `0 0 ${width} ${height}`,
-        role: "img",
-        "aria-labelledby": "export-title export-desc",
-      },
-      [
-        el("title", { id: "export-title" }, escapeXml(input.frame.title)),
-        el("desc", { id: "export-desc" }, escapeXml(desc)),
-        el("defs", {}, defs),
-        el("rect", { width, height, fill: c.background }),
-        layout.header,
-        el("g", { transform: `translate(${dx},${dy}) scale(${k})` }, [
-          el("path", { d: world.sphere, fill: c.sphere }),
-          el("path", { d: world.graticule, fill: "none", stroke: c.line, "stroke-width": stroke }),
-          el("g", { stroke: c.stroke, "stroke-width": stroke, "stroke-linejoin": "round" }, countries),
-          el("g", {}, markers),
-        ]),
-        layout.footer,
-      ],
-    ),
-    "\n",
-  ].join("");
+  return exportDocument({
+    width,
+    height,
+    title: input.frame.title,
+    desc,
+    defs: defs,
+    background: c.background,
+    header: layout.header,
+    chart: el("g", { transform: `translate(${dx},${dy}) scale(${k})` }, [
+      el("path", { d: world.sphere, fill: c.sphere }),
+      el("path", { d: world.graticule, fill: "none", stroke: c.line, "stroke-width": stroke }),
+      el("g", { stroke: c.stroke, "stroke-width": stroke, "stroke-linejoin": "round" }, countries),
+      el("g", {}, markers),
+    ]),
+    footer: layout.footer,
+  });
 }

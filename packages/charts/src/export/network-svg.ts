@@ -18,7 +18,7 @@ import {
 } from "../network";
 import { settleNetwork } from "../network-layout";
 import { type FrameText, frameFontSize, type LegendEntry, layoutFrame } from "./frame";
-import { el, escapeXml, haloText, text } from "./svg";
+import { el, exportDocument, haloText, text } from "./svg";
 import { type ExportTheme, THEME_COLOURS } from "./themes";
 
 export interface NetworkExportNode {
@@ -386,28 +386,15 @@ export function renderNetworkSvg(input: NetworkExportInput): string {
     `Legend: edges by sentiment (${input.sentiments.map((s) => s.label).join(", ")}); node shapes (${input.shapes.map((s) => s.label).join(", ")})`,
     `Source: ${input.frame.sources.join("; ")}`,
   ].join(". ");
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>\n',
-    el(
-      "svg",
-      {
-        xmlns: "http://www.w3.org/2000/svg",
-        width,
-        height,
-        viewBox: `0 0 ${width} ${height}`,
-        role: "img",
-        "aria-labelledby": "export-title export-desc",
-      },
-      [
-        el("title", { id: "export-title" }, escapeXml(input.frame.title)),
-        el("desc", { id: "export-desc" }, escapeXml(desc)),
-        el("defs", {}, [el("style", {}, layout.style)]),
-        el("rect", { width, height, fill: c.background }),
-        layout.header,
-        el("g", { class: "network" }, chart),
-        layout.footer,
-      ],
-    ),
-    "\n",
-  ].join("");
+  return exportDocument({
+    width,
+    height,
+    title: input.frame.title,
+    desc,
+    defs: [el("style", {}, layout.style)],
+    background: c.background,
+    header: layout.header,
+    chart: el("g", { class: "network" }, chart),
+    footer: layout.footer,
+  });
 }

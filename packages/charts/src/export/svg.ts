@@ -94,3 +94,46 @@ function withoutStroke(a: Attrs): Attrs {
   } = a;
   return rest;
 }
+
+export interface ExportDocument {
+  width: number;
+  height: number;
+  title: string;
+  /** What the picture shows, for screen readers and search: subtitle, legend, sources. */
+  desc: string;
+  defs: string | readonly string[];
+  background: string;
+  header: string;
+  chart: string;
+  footer: string;
+}
+
+/** Every export's envelope: the XML declaration, an SVG of the page's size labelled by its title and
+ * description, the definitions, the background, then header, chart and footer. */
+export function exportDocument(d: ExportDocument): string {
+  const { width, height } = d;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    el(
+      "svg",
+      {
+        xmlns: "http://www.w3.org/2000/svg",
+        width,
+        height,
+        viewBox: `0 0 ${width} ${height}`,
+        role: "img",
+        "aria-labelledby": "export-title export-desc",
+      },
+      [
+        el("title", { id: "export-title" }, escapeXml(d.title)),
+        el("desc", { id: "export-desc" }, escapeXml(d.desc)),
+        el("defs", {}, d.defs),
+        el("rect", { width, height, fill: d.background }),
+        d.header,
+        d.chart,
+        d.footer,
+      ],
+    ),
+    "\n",
+  ].join("");
+}

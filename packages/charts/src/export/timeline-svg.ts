@@ -15,7 +15,7 @@ import { utcFormat } from "d3-time-format";
 import { thinTicks } from "../stance-steps";
 import { formatDay, layoutMarks, ticks, timelineScale } from "../timeline";
 import { type Box, type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
-import { el, escapeXml, haloText, text } from "./svg";
+import { el, exportDocument, haloText, text } from "./svg";
 import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
 
 export interface TimelineExportInput {
@@ -409,39 +409,26 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
     `Source: ${input.frame.sources.join("; ")}.`,
   ].join(" ");
 
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>\n',
-    el(
-      "svg",
-      {
-        xmlns: "http://www.w3.org/2000/svg",
-        width,
-        height,
-        viewBox: `0 0 ${width} ${height}`,
-        role: "img",
-        "aria-labelledby": "export-title export-desc",
-      },
-      [
-        el("title", { id: "export-title" }, escapeXml(input.frame.title)),
-        el("desc", { id: "export-desc" }, escapeXml(desc)),
-        el("defs", {}, defs),
-        el("rect", { width, height, fill: c.background }),
-        layout.header,
-        el("g", { class: "chart" }, [
-          ...axis,
-          ...leaders,
-          ...cursor,
-          ...diamonds,
-          ...dots,
-          ...labels,
-          cursorText,
-          ...note,
-          ...keyText,
-          ...empty,
-        ]),
-        layout.footer,
-      ],
-    ),
-    "\n",
-  ].join("");
+  return exportDocument({
+    width,
+    height,
+    title: input.frame.title,
+    desc,
+    defs: defs,
+    background: c.background,
+    header: layout.header,
+    chart: el("g", { class: "chart" }, [
+      ...axis,
+      ...leaders,
+      ...cursor,
+      ...diamonds,
+      ...dots,
+      ...labels,
+      cursorText,
+      ...note,
+      ...keyText,
+      ...empty,
+    ]),
+    footer: layout.footer,
+  });
 }
