@@ -2,7 +2,7 @@
 // with its frame, and the data it shows as a ZIP; bounded sizes, ETags and a cache by revision.
 import { expect, test } from "@playwright/test";
 import { XMLValidator } from "fast-xml-parser";
-import { expectInert, pdfPage, pngSize, unzip } from "../support/files";
+import { expectInert, pdfPage, pngDpi, pngSize, unzip } from "../support/files";
 
 const API = "/api/v1/export";
 const TOPIC = "posture-toward-taliban-government";
@@ -81,6 +81,9 @@ test.describe("export API", () => {
     // A4 landscape is 1123 × 794 CSS pixels (96 to the inch); at 300 dpi that is 3509 × 2481.
     const a4 = await request.get(`${API}/map.png?${AT}&preset=a4&dpi=300`);
     expect(pngSize(await a4.body())).toEqual([3509, 2481]);
+    // The density is recorded, so layout software places it at 297 × 210 mm; 2x records 192 dpi.
+    expect(pngDpi(await a4.body())).toBe(300);
+    expect(pngDpi(await two.body())).toBe(192);
     expect(a4.headers()["content-disposition"]).toContain("@300dpi.png");
     const column = await request.get(`${API}/actor.png?${AT}&actor=russia&preset=column&dpi=300`);
     // One column, 89 × 120 mm: 336 × 454 CSS pixels, 1050 × 1419 at 300 dpi.

@@ -8,6 +8,19 @@ export function pngSize(body: Buffer): [number, number] {
   return [body.readUInt32BE(16), body.readUInt32BE(20)];
 }
 
+/** The density a PNG records (its pHYs chunk), in dots per inch; null when it records none. */
+export function pngDpi(body: Buffer): number | null {
+  let at = 8;
+  while (at < body.length) {
+    const length = body.readUInt32BE(at);
+    const type = body.toString("latin1", at + 4, at + 8);
+    if (type === "pHYs" && body[at + 16] === 1) return Math.round(body.readUInt32BE(at + 8) * 0.0254);
+    if (type === "IDAT") return null;
+    at += 12 + length;
+  }
+  return null;
+}
+
 /** The first page's size in points and the text a reader extracts from it. */
 export async function pdfPage(body: Buffer): Promise<{ width: number; height: number; text: string }> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");

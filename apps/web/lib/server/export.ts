@@ -5,6 +5,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { embedFonts } from "@stancemap/charts/export";
 import type { ExportQuery } from "@stancemap/core";
 import { LRUCache } from "lru-cache";
@@ -54,6 +55,25 @@ export async function loadExportModel(view: ExportView, q: ExportQuery): Promise
 
 export function renderSvg(model: ExportModel, q: ExportQuery, origin: string): string {
   return embedFonts(model.render({ ...q, origin }), embeddedFonts());
+}
+
+/** The PNG with its density recorded (a pHYs chunk after the header), so that layout software places it at
+ * the picture's size: 96 dpi at 1x, 192 at 2x, 300 when asked for print. */
+export function withDensity(png: Buffer, dpi: number): Buffer {
+  const data = Buffer.alloc(9);
+  const perMetre = Math.round(dpi / 0.0254);
+  data.writeUInt32BE(perMetre, 0);
+  data.writeUInt32BE(perMetre, 4);
+  data.writeUInt8(1, 8); // unit: metre
+  const type = Buffer.from("pHYs", "latin1");
+  const chunk = Buffer.alloc(4 + 4 + 9 + 4);
+  chunk.writeUInt32BE(9, 0);
+  type.copy(chunk, 4);
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(Buffer.concat([type, data])), 17);
+  // Signature (8 bytes), then IHDR: length, type, 13 bytes of data, CRC.
+  const afterHeader = 8 + 4 + 4 + png.readUInt32BE(8) + 4;
+  return Buffer.concat([png.subarray(0, afterHeader), chunk, png.subarray(afterHeader)]);
 }
 
 export async function svgToPng(svg: string, pixelWidth: number): Promise<Buffer> {
@@ -161,7 +181,7 @@ export async function makeExportFile(view: ExportView, format: ExportFormat, q: 
     format === "svg"
       ? svg
       : format === "png"
-        ? await svgToPng(svg, q.pixelWidth)
+        ? withDensity(await svgToPng(svg, q.pixelWidth), q.dpi ?? 96 * q.scale)
         : await svgToPdf(svg, q.width, q.height, q.title || model.defaults.title);
   return { body, type: TYPES[format], filename: `${model.name}${suffix}.${format}` };
 }
