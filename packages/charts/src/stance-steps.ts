@@ -187,3 +187,13 @@ export function stanceSteps<S extends StepStance>(input: StanceStepsInput<S>): S
 
   return { width, height, from, to, bands, segments, risers, ticks, widened };
 }
+
+/** A step chart's time range, as the actor page and its export draw it: a little before the first
+ * stance (on a new year over more than three years, else on the first of a month), to `to`. */
+export function stepRange(validFroms: readonly string[], to: string): { from: string; to: string } {
+  const first = validFroms.reduce((m, d) => (d < m ? d : m), to);
+  const start = Date.parse(`${first}T00:00:00Z`);
+  const span = Date.parse(`${to}T00:00:00Z`) - start;
+  const lead = new Date(start - Math.max(span * 0.04, 45 * 86_400_000)).toISOString();
+  return { from: span > 3 * 365 * 86_400_000 ? `${lead.slice(0, 4)}-01-01` : `${lead.slice(0, 7)}-01`, to };
+}

@@ -15,3 +15,8 @@ export const PRINT_DPI = 300;
 
 /** No PNG may exceed this many pixels: about a 4x A4 page. */
 export const MAX_EXPORT_PIXELS = 40_000_000;
+
+/** A PNG's size in pixels: the picture's CSS size at a density (2 for 2x; dpi / 96 for print). */
+export function pixelSize(width: number, height: number, density: number): { width: number; height: number } {
+  return { width: Math.round(width * density), height: Math.round(height * density) };
+}

@@ -1,7 +1,7 @@
 // One topic's stance history as a step chart: a band per category (scale order, top first), a step
 // per stance. Geometry from @stancemap/charts; drawn as SVG in percentages of the chart's width, so
 // it fills any width without scaling its text. Category labels and time ticks are HTML beside it.
-import { type StanceStepsLayout, stanceSteps, thinTicks } from "@stancemap/charts";
+import { type StanceStepsLayout, stanceSteps, stepRange, thinTicks } from "@stancemap/charts";
 import type { Stance, Topic } from "@stancemap/core";
 import { formatDate } from "@/components/dashboard/format";
 
@@ -11,16 +11,6 @@ const UNITS = 1000;
 const BAND = 100;
 const pct = (x: number, of = UNITS) => `${((x / of) * 100).toFixed(3)}%`;
 
-/** The chart's time range: a little before the first stance, to today. */
-export function stepRange(stances: readonly Stance[], today: string): { from: string; to: string } {
-  const first = stances.reduce((m, s) => (s.validFrom < m ? s.validFrom : m), today);
-  const start = Date.parse(`${first}T00:00:00Z`);
-  const span = Date.parse(`${today}T00:00:00Z`) - start;
-  const lead = new Date(start - Math.max(span * 0.04, 45 * 86_400_000)).toISOString();
-  // Over more than three years, start on a new year; otherwise on the first of a month.
-  return { from: span > 3 * 365 * 86_400_000 ? `${lead.slice(0, 4)}-01-01` : `${lead.slice(0, 7)}-01`, to: today };
-}
-
 /** How a step's dates read: "2017 to 15 August 2021", "since 3 July 2025". */
 export function stepDates(stance: Stance, until: string | null, untilPrecision: string): string {
   const from = formatDate(stance.validFrom, stance.validFromPrecision);
@@ -29,7 +19,10 @@ export function stepDates(stance: Stance, until: string | null, untilPrecision: 
 
 export function StepChart(props: { topic: Topic; stances: readonly Stance[]; actor: string; actorName: string; today: string }) {
   const { topic, today } = props;
-  const { from, to } = stepRange(props.stances, today);
+  const { from, to } = stepRange(
+    props.stances.map((s) => s.validFrom),
+    today,
+  );
   const categories = topic.categories;
   const layout: StanceStepsLayout<Stance> = stanceSteps({
     categories,

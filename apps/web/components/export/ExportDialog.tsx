@@ -4,7 +4,7 @@
 // API uses (lib/export/views.ts), with the same fonts embedded; PNG, PDF and the data's ZIP come from
 // the API with the same settings; the embed snippet frames /embed/<view> with the same state.
 import { type EmbeddedFont, EXPORT_THEMES, type ExportTheme, embedFonts } from "@stancemap/charts/export";
-import { EXPORT_PRESETS, MAX_EXPORT_PIXELS, PRINT_DPI } from "@stancemap/core/model";
+import { EXPORT_PRESETS, MAX_EXPORT_PIXELS, PRINT_DPI, pixelSize } from "@stancemap/core/model";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { loadExportFonts } from "@/app/actions";
 import { type ExportData, type ExportState, type ExportView, exportModel, stateQuery, VIEW_NAMES } from "@/lib/export/views";
@@ -56,8 +56,9 @@ export function ExportDialog(props: {
       ? "Whole numbers: width 300 to 4000 and height 200 to 4000 pixels."
       : null;
   const pngDensity = density === "dpi" ? PRINT_DPI / 96 : Number(density);
+  const png = pixelSize(size.width, size.height, pngDensity);
   const pngError =
-    Math.round(size.width * pngDensity) * Math.round(size.height * pngDensity) > MAX_EXPORT_PIXELS
+    png.width * png.height > MAX_EXPORT_PIXELS
       ? `At this density the PNG would exceed ${MAX_EXPORT_PIXELS / 1_000_000} million pixels: choose a lower density.`
       : null;
   const { origin } = props;
@@ -291,5 +292,6 @@ export function ExportDialog(props: {
 }
 
 function pixelsAt(size: { width: number; height: number }, k: number): string {
-  return `${Math.round(size.width * k)} × ${Math.round(size.height * k)}`;
+  const px = pixelSize(size.width, size.height, k);
+  return `${px.width} × ${px.height}`;
 }

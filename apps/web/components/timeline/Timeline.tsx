@@ -5,7 +5,7 @@ import { dateAt, formatDay, layoutMarks, ticks, timelineScale } from "@stancemap
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatDate } from "@/components/dashboard/format";
 import type { CompactEvent, CompactStance } from "@/lib/dashboard-data";
-import { isIsoDate } from "@/lib/url-state";
+import { isIsoDate, MAX_STANCE_MARKS } from "@/lib/url-state";
 
 const WIDTH = 960;
 const HEIGHT = 96;
@@ -37,7 +37,7 @@ export function Timeline(props: {
     const inRange = (d: string) => d >= from && d <= to;
     const stanceMarks = props.stances
       .filter((s) => inRange(s.validFrom) && (!props.selectedActor || s.actor === props.selectedActor))
-      .slice(0, 400)
+      .slice(0, MAX_STANCE_MARKS)
       .map((s) => ({
         id: `s:${s.id}`,
         date: s.validFrom,

@@ -3,7 +3,7 @@
 // the export API (on the server), so both hand the renderers the same input and get the same SVG, and
 // the data download holds exactly what the picture shows.
 
-import { edgeColour, KIND_NAMES, layoutMarks, SENTIMENT_LABELS, SHAPE_LEGEND, timelineScale } from "@stancemap/charts";
+import { edgeColour, KIND_NAMES, layoutMarks, SENTIMENT_LABELS, SHAPE_LEGEND, stepRange, timelineScale } from "@stancemap/charts";
 import {
   type ExportTheme,
   type FrameText,
@@ -15,10 +15,11 @@ import {
   renderTimelineSvg,
 } from "@stancemap/charts/export";
 import { buildReactionGraph, topicMapAt } from "@stancemap/core/model";
+import { formatDate } from "@/components/dashboard/format";
 import { buildScene, SVG_MAX_EDGES } from "@/components/network/scene";
 import type { CompactSource, DashboardData } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
-import { TIMELINE_START } from "@/lib/url-state";
+import { MAX_STANCE_MARKS, TIMELINE_START } from "@/lib/url-state";
 
 export const EXPORT_VIEWS = ["map", "network", "timeline", "actor"] as const;
 export type ExportView = (typeof EXPORT_VIEWS)[number];
@@ -40,8 +41,6 @@ export const CREDIT = "Stancemap";
 export const LICENCE = "Data CC BY 4.0";
 /** A network picture's actors and events, at most. */
 export const MAX_EXPORT_NODES = 400;
-/** The timeline's stance marks, at most: as on the dashboard. */
-const MAX_STANCE_MARKS = 400;
 
 /** The view's state, as the dashboard's URL holds it. */
 export interface ExportState {
@@ -96,39 +95,41 @@ export interface ExportModel {
   render(o: RenderOptions): string;
 }
 
-export function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
-
 function fileName(topicSlug: string, view: string, date: string): string {
   return `stancemap-${topicSlug.split("-")[0]}-${view}-${date}`;
 }
 
-function query(pairs: Record<string, string | readonly string[] | null | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(pairs)) {
-    if (v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
-    q.set(k, Array.isArray(v) ? v.join(",") : (v as string));
-  }
-  return q.toString();
+/** The state each view reads besides topic and date: the dashboard URL's keys, in the URL's order. */
+const VIEW_KEYS = {
+  map: ["region", "kind", "cat"],
+  network: ["sent", "nkind"],
+  timeline: ["actor"],
+  actor: ["actor"],
+} as const satisfies Record<ExportView, readonly (keyof ExportState)[]>;
+
+/** The state cut to what `view` reads: a filter of another view left in the URL changes nothing. */
+export function viewState(view: ExportView, s: ExportState): ExportState {
+  const out: ExportState = { topic: s.topic, date: s.date };
+  for (const key of VIEW_KEYS[view]) Object.assign(out, { [key]: s[key] });
+  return out;
 }
 
-/** The export API's query for this state: the same keys as the dashboard's URL. */
+/** The export API's query for this state: the same keys as the dashboard's URL, empty ones left out. */
 export function stateQuery(view: ExportView, s: ExportState): Record<string, string> {
-  const pairs: Record<string, string | readonly string[] | null | undefined> =
-    view === "map"
-      ? { topic: s.topic, date: s.date, region: s.region, kind: s.kind, cat: s.cat }
-      : view === "network"
-        ? { topic: s.topic, date: s.date, sent: s.sent, nkind: s.nkind }
-        : { topic: s.topic, date: s.date, actor: s.actor };
-  return Object.fromEntries(new URLSearchParams(query(pairs)));
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(viewState(view, s))) {
+    const text = Array.isArray(value) ? value.join(",") : value;
+    if (text) out[key] = text;
+  }
+  return out;
 }
 
 function pathOf(view: ExportView, s: ExportState): string {
   // The actor page shows every topic's history to today: the link goes to this topic's chart.
   if (view === "actor") return `/actors/${s.actor}#topic-${s.topic}`;
-  const q = stateQuery(view, s);
-  return `/?${query({ ...q, view: view === "network" ? "network" : null })}`;
+  const q = new URLSearchParams(stateQuery(view, s));
+  if (view === "network") q.set("view", "network");
+  return `/?${q}`;
 }
 
 function frameOf(model: Pick<ExportModel, "defaults" | "publishers" | "path">, revision: number, o: RenderOptions): FrameText {
@@ -198,7 +199,7 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
   const emphasis = highlighted.length ? ` Highlighted: ${highlighted.map((l) => l.label).join(", ")}.` : "";
   const base = {
     path: pathOf("map", s),
-    defaults: { title: data.topic.title, subtitle: `${data.topic.question} As of ${longDate(s.date)}.${filterText(s)}${emphasis}` },
+    defaults: { title: data.topic.title, subtitle: `${data.topic.question} As of ${formatDate(s.date)}.${filterText(s)}${emphasis}` },
     ...citing(
       data,
       map.entries.map((e) => (e.status === "stance" ? e.stance.sources : [])),
@@ -269,7 +270,7 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
     path: pathOf("network", s),
     defaults: {
       title: "Who reacted to whom",
-      subtitle: `${actorCount} actors and ${scene.nodes.length - actorCount} events, ${scene.edges.length} reactions up to ${longDate(s.date)}. Arrows point from the reacting actor to its target.${filterText(s)}`,
+      subtitle: `${actorCount} actors and ${scene.nodes.length - actorCount} events, ${scene.edges.length} reactions up to ${formatDate(s.date)}. Arrows point from the reacting actor to its target.${filterText(s)}`,
     },
     ...citing(
       data,
@@ -337,7 +338,7 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
         theme: o.theme,
         arrowLength: scene.arrowLength,
         arrowWidth: scene.arrowWidth,
-        emptyMessage: `No reactions up to ${longDate(s.date)}${filterText(s) ? " with these filters" : ""}.`,
+        emptyMessage: `No reactions up to ${formatDate(s.date)}${filterText(s) ? " with these filters" : ""}.`,
       }),
   };
 }
@@ -358,7 +359,7 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
   const stances = inView.slice(0, MAX_STANCE_MARKS).reverse();
   const cut =
     inView.length > MAX_STANCE_MARKS
-      ? ` The latest ${MAX_STANCE_MARKS} of ${inView.length} stance changes are marked (from ${longDate(stances[0]?.validFrom ?? from)}).`
+      ? ` The latest ${MAX_STANCE_MARKS} of ${inView.length} stance changes are marked (from ${formatDate(stances[0]?.validFrom ?? from)}).`
       : "";
   // Sorted as the dashboard's timeline places them, so the rows read in time order.
   const order = layoutMarks(
@@ -375,7 +376,7 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
     path: pathOf("timeline", s),
     defaults: {
       title: who ? `${who}: events and stance changes` : "Events and stance changes",
-      subtitle: `${data.topic.title}, ${longDate(from)} to ${longDate(to)}.${cut}`,
+      subtitle: `${data.topic.title}, ${formatDate(from)} to ${formatDate(to)}.${cut}`,
     },
     ...citing(data, [...events.map((e) => e.sources), ...stances.map((st) => st.sources)]),
   };
@@ -440,16 +441,6 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
   };
 }
 
-/** The step chart's range, as on the actor page: a little before the first stance, to the date. */
-export function stepRange(validFroms: readonly string[], to: string): { from: string; to: string } {
-  const first = validFroms.reduce((m, d) => (d < m ? d : m), to);
-  const start = Date.parse(`${first}T00:00:00Z`);
-  const span = Date.parse(`${to}T00:00:00Z`) - start;
-  const lead = new Date(start - Math.max(span * 0.04, 45 * 86_400_000)).toISOString();
-  // Over more than three years, start on a new year; otherwise on the first of a month.
-  return { from: span > 3 * 365 * 86_400_000 ? `${lead.slice(0, 4)}-01-01` : `${lead.slice(0, 7)}-01`, to };
-}
-
 function actorModel(data: ExportData, s: ExportState): ExportModel {
   const slug = s.actor ?? "";
   const actor = data.actors.find((a) => a.slug === slug);
@@ -463,7 +454,7 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
   const label = new Map(data.topic.categories.map((c) => [c.key, c.label]));
   const base = {
     path: pathOf("actor", s),
-    defaults: { title: `${name}: ${data.topic.title}`, subtitle: `${data.topic.question} Stance history to ${longDate(s.date)}.` },
+    defaults: { title: `${name}: ${data.topic.title}`, subtitle: `${data.topic.question} Stance history to ${formatDate(s.date)}.` },
     ...citing(
       data,
       stances.map((st) => st.sources),
@@ -535,12 +526,7 @@ export function actorData(data: ExportData, actor: string): ExportData {
 
 /** The export of `view` in state `s`. The map needs the projected world; the network needs the reactions. */
 export function exportModel(view: ExportView, data: ExportData, state: ExportState, geometry?: MapGeometry): ExportModel {
-  // Only the state this view reads: a filter of another view (left in the URL) changes nothing here,
-  // in the browser as on the server, which is handed only these keys (stateQuery).
-  const s: ExportState = { topic: state.topic, date: state.date };
-  if (view === "map") Object.assign(s, { region: state.region || null, kind: state.kind ?? [], cat: state.cat ?? [] });
-  if (view === "network") Object.assign(s, { sent: state.sent ?? [], nkind: state.nkind ?? [] });
-  if (view === "timeline" || view === "actor") s.actor = state.actor || null;
+  const s = viewState(view, state);
   switch (view) {
     case "map":
       if (!geometry) throw new Error("the map export needs the map's geometry");

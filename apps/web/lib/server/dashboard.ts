@@ -58,6 +58,16 @@ export function readState(raw: Raw, topics: readonly string[], actors: ReadonlyS
   return { state: { topic, date, view, actor }, notices };
 }
 
+/** A source as the dashboard (and exports) carry it. */
+export function compactSource(s: { id: string; publisher: string; title: string; publishedOn?: string | null; url?: string | null }) {
+  return { id: s.id, publisher: s.publisher, title: s.title, publishedOn: s.publishedOn ?? null, url: s.url ?? null };
+}
+
+/** The dashboard's sources: those it can cite, up to 1,000. */
+export async function dashboardSources(db: ReturnType<typeof getDb>) {
+  return (await listSources(db, { limit: 1000 })).data.map(compactSource);
+}
+
 /**
  * Everything the dashboard's first paint needs. With `preview`, open drafts are applied on top for
  * that signed-in editor (the admin preview); the public dashboard never passes it.
@@ -75,7 +85,7 @@ export async function loadDashboard(
     selectCompactActors(db),
     selectCompactEvents(db),
     wantsNetwork ? selectReactionEdges(db, MAX_NETWORK_REACTIONS + 1) : null,
-    listSources(db, { limit: 1000 }),
+    dashboardSources(db),
     readRevision(db),
   ]);
   const { state, notices } = readState(
@@ -94,13 +104,7 @@ export async function loadDashboard(
     gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })),
     events,
     reactions: reactions ? reactions.slice(0, MAX_NETWORK_REACTIONS) : null,
-    sources: sources.data.map((s) => ({
-      id: s.id,
-      publisher: s.publisher,
-      title: s.title,
-      publishedOn: s.publishedOn ?? null,
-      url: s.url ?? null,
-    })),
+    sources,
   };
   let drafts = 0;
   if (opts.preview) {

@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { embedFonts } from "@stancemap/charts/export";
-import type { ExportQuery } from "@stancemap/core";
+import type { ExportQuery, Topic } from "@stancemap/core";
+import { getDb, readRevision, selectCompactActors, selectGapsBySlug, selectStanceTimeline } from "@stancemap/db";
 import { LRUCache } from "lru-cache";
 import pLimit from "p-limit";
 import {
@@ -20,22 +21,13 @@ import {
   exportModel,
   LICENCE,
 } from "@/lib/export/views";
-import { loadDashboard } from "./dashboard";
+import { dashboardSources, loadDashboard } from "./dashboard";
 import { dataZip } from "./export-data";
 import { embeddedFonts, fontFiles } from "./export-fonts";
+import { ParameterError } from "./http";
 import { mapGeometry } from "./map-geometry";
 
 export class ExportNotFound extends Error {}
-
-/** The picture cannot be drawn in this state (see ExportModel.tooLarge). */
-export class ExportTooLarge extends Error {
-  constructor(
-    readonly parameter: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The model of a view in the query's state, from the published data. */
 export async function loadExportModel(view: ExportView, q: ExportQuery): Promise<{ model: ExportModel; revision: number }> {
@@ -174,7 +166,7 @@ export async function cachedExport(key: string, make: () => Promise<ExportFile>)
 export async function makeExportFile(view: ExportView, format: ExportFormat, q: ExportQuery, origin: string): Promise<ExportFile> {
   const { model, revision } = await loadExportModel(view, q);
   if (format === "zip") return { body: dataZip(model, revision, origin), type: TYPES.zip, filename: `${model.name}-data.zip` };
-  if (model.tooLarge) throw new ExportTooLarge(model.tooLarge.parameter, model.tooLarge.message);
+  if (model.tooLarge) throw new ParameterError(model.tooLarge.parameter, model.tooLarge.message);
   const svg = renderSvg(model, q, origin);
   const suffix = format === "png" ? (q.dpi ? `@${q.dpi}dpi` : q.scale !== 1 ? `@${q.scale}x` : "") : "";
   const body =
@@ -186,8 +178,25 @@ export async function makeExportFile(view: ExportView, format: ExportFormat, q: 
   return { body, type: TYPES[format], filename: `${model.name}${suffix}.${format}` };
 }
 
-/** What the actor page's export dialog needs for one topic: the published data the API's actor export reads. */
-export async function actorExportData(topic: string, actor: string): Promise<ExportData> {
-  const { data } = await loadDashboard({ topic });
-  return actorData(data, actor);
+/** What the actor page's export dialogs need, one per topic: the published data the API's actor export
+ * reads (the same queries as the dashboard's), read once for the page and cut to this actor. */
+export async function actorExportData(actor: string, topics: readonly Topic[]): Promise<ExportData[]> {
+  const db = getDb();
+  const [actors, sources, revision] = await Promise.all([selectCompactActors(db), dashboardSources(db), readRevision(db)]);
+  return Promise.all(
+    topics.map(async (topic) => {
+      const [stances, gaps] = await Promise.all([selectStanceTimeline(db, topic.slug), selectGapsBySlug(db, topic.slug)]);
+      const data = {
+        revision,
+        topic,
+        actors,
+        stances,
+        gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })),
+        events: [],
+        reactions: null,
+        sources,
+      };
+      return actorData(data, actor);
+    }),
+  );
 }

@@ -34,8 +34,13 @@ function queryObject(url: URL): Record<string, string> {
   return out;
 }
 
-function invalid(url: URL, issues: z.core.$ZodIssue[]): Response {
-  const errors = issues.map((i) => ({ parameter: String(i.path[0] ?? "query"), message: i.message, code: i.code }));
+/** 400 naming each invalid parameter (an unknown one, from a strict schema, by its own name). */
+export function invalidQuery(url: URL, issues: z.core.$ZodIssue[]): Response {
+  const errors = issues.map((i) =>
+    i.code === "unrecognized_keys"
+      ? { parameter: i.keys.join(", "), message: "not a parameter of this endpoint", code: i.code }
+      : { parameter: String(i.path[0] ?? "query"), message: i.message, code: i.code },
+  );
   const names = [...new Set(errors.map((e) => e.parameter))].join(", ");
   return problem(400, "Invalid query parameter", `Invalid value for ${names}.`, errors, url.pathname + url.search);
 }
@@ -48,7 +53,8 @@ function etagFor(revision: number, url: URL): string {
   return `W/"r${revision}-${hash}"`;
 }
 
-function matches(ifNoneMatch: string | null, etag: string): boolean {
+/** Whether an If-None-Match header names this ETag (or `*`). */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
 }
@@ -63,6 +69,11 @@ export class ParameterError extends Error {
   }
 }
 
+/** 400 for a well-formed parameter that names nothing, or asks for what cannot be made. */
+export function parameterProblem(url: URL, error: ParameterError): Response {
+  return invalidQuery(url, [{ code: "custom", path: [error.parameter], message: error.message, input: undefined } as z.core.$ZodIssue]);
+}
+
 /**
  * GET handler for a read endpoint: validates the query, answers 304 when the client's ETag is
  * current (no data query at all), otherwise runs `load` and returns JSON tagged with the ETag.
@@ -75,19 +86,19 @@ export async function readEndpoint<S extends z.ZodType>(
 ): Promise<Response> {
   const url = new URL(request.url);
   const parsed = schema.safeParse(queryObject(url));
-  if (!parsed.success) return invalid(url, parsed.error.issues);
+  if (!parsed.success) return invalidQuery(url, parsed.error.issues);
   const db = getDb();
   const revision = await datasetRevision(db);
   const etag = etagFor(revision, url);
   const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
-  if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   try {
     const body = await load(parsed.data, db);
     if (body === null) return problem(404, "Not found", `Nothing at ${url.pathname}.`, undefined, url.pathname);
     return Response.json(body, { headers });
   } catch (error) {
     if (error instanceof BadCursorError || error instanceof ParameterError) {
-      return invalid(url, [{ code: "custom", path: [error.parameter], message: error.message, input: undefined } as z.core.$ZodIssue]);
+      return parameterProblem(url, error);
     }
     throw error;
   }

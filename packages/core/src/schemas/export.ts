@@ -1,7 +1,7 @@
 // The export API's parameters: the dashboard's state (topic, date, filters, selected actor) plus size,
 // scale or print density, theme and the editable texts.
 import { z } from "zod";
-import { EXPORT_PRESETS, MAX_EXPORT_PIXELS } from "../export-presets";
+import { EXPORT_PRESETS, MAX_EXPORT_PIXELS, pixelSize } from "../export-presets";
 import { IsoDate, Slug } from "./common";
 
 /** A comma-separated list of slugs, as the dashboard's URL writes its multi-select filters (`kind=state,person`). */
@@ -59,7 +59,7 @@ export const ExportQuery = ExportParams.transform((q) => {
   const preset = EXPORT_PRESETS[q.preset ?? "web"];
   const width = q.width ?? preset.width;
   const height = q.height ?? preset.height;
-  const density = q.dpi ? q.dpi / 96 : q.scale;
+  const pixels = pixelSize(width, height, q.dpi ? q.dpi / 96 : q.scale);
   return {
     ...q,
     kind: q.kind ?? [],
@@ -69,8 +69,8 @@ export const ExportQuery = ExportParams.transform((q) => {
     width,
     height,
     /** The PNG's size in pixels. */
-    pixelWidth: Math.round(width * density),
-    pixelHeight: Math.round(height * density),
+    pixelWidth: pixels.width,
+    pixelHeight: pixels.height,
   };
 }).refine((q) => q.pixelWidth * q.pixelHeight <= MAX_EXPORT_PIXELS, {
   path: ["scale"],

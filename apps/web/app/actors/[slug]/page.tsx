@@ -43,7 +43,7 @@ export default async function ActorPage({ params }: Props) {
   const { actor, topics } = page;
   const lookups = lookupsOf(page);
   const today = todayIso();
-  const [exportData, origin] = await Promise.all([Promise.all(topics.map((t) => actorExportData(t.slug, actor.slug))), pageOrigin()]);
+  const [exportData, origin] = await Promise.all([actorExportData(actor.slug, topics), pageOrigin()]);
   const reactionCount =
     actor.reactionsGiven.length + page.memberReactions.length + actor.reactionsReceived.length + page.eventReactions.length;
 

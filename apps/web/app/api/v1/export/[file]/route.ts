@@ -5,8 +5,8 @@ import { createHash } from "node:crypto";
 import { ExportQuery } from "@stancemap/core";
 import { datasetRevision, getDb } from "@stancemap/db";
 import { EXPORT_FILES, EXPORT_FORMATS, EXPORT_VIEWS, type ExportFormat, type ExportView } from "@/lib/export/views";
-import { cachedExport, ExportNotFound, ExportTooLarge, exportCacheKey, makeExportFile } from "@/lib/server/export";
-import { problem } from "@/lib/server/http";
+import { cachedExport, ExportNotFound, exportCacheKey, makeExportFile } from "@/lib/server/export";
+import { etagMatches, invalidQuery, ParameterError, parameterProblem, problem } from "@/lib/server/http";
 import { publicOrigin } from "@/lib/server/origins";
 
 export const dynamic = "force-dynamic";
@@ -18,31 +18,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   if (extra !== undefined || !EXPORT_VIEWS.includes(view) || !format || !EXPORT_FORMATS.includes(format))
     return problem(404, "Not found", `No export "${file}"; available: ${EXPORT_FILES.join(", ")}.`, undefined, url.pathname);
   const parsed = ExportQuery.safeParse(Object.fromEntries(url.searchParams));
-  const errors = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({
-        parameter: i.code === "unrecognized_keys" ? i.keys.join(", ") : String(i.path[0] ?? "query"),
-        message: i.code === "unrecognized_keys" ? "not a parameter of the export API" : i.message,
-        code: i.code,
-      }));
-  if (parsed.success && view === "actor" && !parsed.data.actor)
-    errors.push({ parameter: "actor", message: "the actor export needs an actor (its slug)", code: "invalid_type" });
-  if (!parsed.success || errors.length > 0) {
-    return problem(
-      400,
-      "Invalid query parameter",
-      `Invalid value for ${[...new Set(errors.map((e) => e.parameter))].join(", ")}.`,
-      errors,
-      url.pathname + url.search,
-    );
-  }
+  if (!parsed.success) return invalidQuery(url, parsed.error.issues);
+  if (view === "actor" && !parsed.data.actor)
+    return parameterProblem(url, new ParameterError("actor", "the actor export needs an actor (its slug)"));
   const q = parsed.data;
   const origin = publicOrigin(request);
   const revision = await datasetRevision(getDb());
   const key = exportCacheKey(revision, file, q, origin);
   const etag = `W/"r${revision}-${createHash("sha1").update(key).digest("base64url").slice(0, 20)}"`;
   const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   try {
     const { file: made, cached } = await cachedExport(key, () => makeExportFile(view, format, q, origin));
     return new Response(made.body as BodyInit, {
@@ -55,14 +40,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     });
   } catch (e) {
     if (e instanceof ExportNotFound) return problem(404, "Not found", e.message, undefined, url.pathname + url.search);
-    if (e instanceof ExportTooLarge)
-      return problem(
-        400,
-        "Too large to draw",
-        e.message,
-        [{ parameter: e.parameter, message: e.message, code: "too_big" }],
-        url.pathname + url.search,
-      );
+    if (e instanceof ParameterError) return parameterProblem(url, e);
     throw e;
   }
 }
