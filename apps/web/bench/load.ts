@@ -1,0 +1,117 @@
+// `npm run bench:load` — 200 readers, 10 writers and 1 publisher for 60 s against the production build:
+// one instance on SQLite, then two instances on one PostgreSQL database (skipped, with the reason, when
+// 127.0.0.1:5432 does not answer). Each run makes its own database and servers on free loopback ports,
+// then checks every acknowledged save and publish is there exactly once. Exits 1 when one is not.
+// Options: --duration S (60), --readers N (200), --writers N (10), --timeout S per request (10),
+// --only sqlite|postgres, --port P (first port to try; default: any free), --no-build, --short (smoke test).
+import { readFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadDataset } from "@stancemap/db";
+import { report } from "./load-report";
+import { freePort, freshDatabase, type Instance, prepare, startInstance } from "./load-setup";
+import { Recorder, runTraffic } from "./load-traffic";
+import { verify } from "./load-verify";
+import { build } from "./server";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string" },
+    readers: { type: "string" },
+    writers: { type: "string" },
+    timeout: { type: "string" },
+    only: { type: "string" },
+    port: { type: "string" },
+    "no-build": { type: "boolean" },
+    short: { type: "boolean" },
+  },
+});
+const short = values.short === true;
+const seconds = Number(values.duration ?? (short ? 8 : 60));
+const readers = Number(values.readers ?? (short ? 20 : 200));
+const writers = Number(values.writers ?? (short ? 2 : 10));
+const timeoutMs = Number(values.timeout ?? 10) * 1000;
+const firstPort = Number(values.port ?? 0);
+for (const [name, v] of Object.entries({ seconds, readers, writers, timeoutMs, firstPort }))
+  if (!Number.isInteger(v) || v < 0) throw new Error(`bench: --${name} must be a whole number`);
+
+const dataset = loadDataset();
+const seededActors = dataset.actors.map((a) => a.slug);
+const topics = dataset.topics.map((t) => t.slug);
+const logDir = join(tmpdir(), `stancemap-bench-load-${process.pid}`);
+
+async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boolean> {
+  const title = `${kind === "sqlite" ? "SQLite" : "PostgreSQL"}, ${count} instance${count > 1 ? "s" : ""}, ${readers} readers + ${writers} writers + 1 publisher`;
+  const database = await freshDatabase(kind);
+  if ("skip" in database) {
+    console.log(`\n== ${title}: skipped: ${database.skip}`);
+    return true;
+  }
+  const run = Date.now().toString(36);
+  const probe = `bench-probe-${run}`;
+  const instances: Instance[] = [];
+  try {
+    console.log(`bench: ${title}: preparing a fresh database…`);
+    const accounts = await prepare(database.url, writers, probe);
+    let port = firstPort;
+    for (let i = 0; i < count; i++) {
+      port = await freePort(port ? port : 0);
+      instances.push(await startInstance(database.url, port, probe, logDir));
+      if (port) port++;
+    }
+    console.log(`bench: serving on ${instances.map((i) => i.base).join(", ")}; running ${seconds} s…`);
+    const recorder = new Recorder();
+    const load = [loadavg()[0] ?? 0, loadavg()[0] ?? 0];
+    const sampler = setInterval(() => {
+      load[1] = Math.max(load[1] ?? 0, loadavg()[0] ?? 0);
+    }, 1000);
+    const started = Date.now();
+    const out = await runTraffic({
+      instances: instances.map((i) => i.base),
+      editors: accounts.editors,
+      reviewer: accounts.reviewer,
+      run,
+      seededActors,
+      topics,
+      readers,
+      until: started + seconds * 1000,
+      timeoutMs,
+      recorder,
+    });
+    clearInterval(sampler);
+    load.push(loadavg()[0] ?? 0);
+    console.log(`bench: traffic stopped after ${((Date.now() - started) / 1000).toFixed(1)} s; checking…`);
+    const verdict = await verify(
+      database.url,
+      instances.map((i) => i.base),
+      out,
+    );
+    console.log(report(title, seconds, recorder, out, verdict, load));
+    for (const i of instances) {
+      const errors = readFileSync(i.log, "utf8")
+        .split("\n")
+        .filter((l) => /error/i.test(l)).length;
+      console.log(`server log ${i.log}: ${errors} lines mentioning an error`);
+    }
+    const bad = verdict.saves.lost + verdict.saves.duplicated + verdict.publishes.lost + verdict.publishes.duplicated;
+    return bad === 0 && verdict.problems.length === 0;
+  } finally {
+    await Promise.all(instances.map((i) => i.stop()));
+    await database.drop();
+  }
+}
+
+if (!values["no-build"]) build();
+const kinds = values.only ? [values.only] : ["sqlite", "postgres"];
+let ok = true;
+for (const kind of kinds) {
+  if (kind !== "sqlite" && kind !== "postgres") throw new Error("bench: --only takes sqlite or postgres");
+  ok = (await scenario(kind, kind === "sqlite" ? 1 : 2)) && ok;
+}
+console.log(
+  ok
+    ? "\nbench: every acknowledged write and publish is there exactly once"
+    : "\nbench: some acknowledged writes or publishes are not (see above)",
+);
+process.exit(ok ? 0 : 1);
