@@ -1,9 +1,18 @@
 // End-to-end tests in Debian's Chromium against the production build, served on a fresh
 // database made for this run (support/server.ts). Refuses to run against a non-local database.
+// Timeouts are sized for a busy 2-core machine (load ~10): a passing test never waits for them.
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.mjs";
+import { missingPrerequisite } from "./support/preflight.mjs";
 
 const PORT = Number(process.env.STANCEMAP_E2E_PORT ?? 3100);
+
+// Before the server or any browser starts: one line naming what is missing, instead of a launch error per test.
+const missing = missingPrerequisite();
+if (missing) {
+  console.error(missing);
+  process.exit(1);
+}
 
 export default defineConfig({
   testDir: ".",
@@ -13,7 +22,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  globalSetup: "./support/global-setup.ts",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
@@ -27,7 +38,8 @@ export default defineConfig({
     command: `node --import tsx support/server.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Migrating, seeding and starting on a loaded machine; the run starts as soon as health answers.
+    timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
     env: { STANCEMAP_E2E_PORT: String(PORT) },

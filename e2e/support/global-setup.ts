@@ -1,0 +1,8 @@
+// Launches Chromium once before any spec: a browser that is there but does not start fails the run with
+// one line, not with a launch error in every test.
+import { chromiumWontStart } from "./preflight.mjs";
+
+export default async function globalSetup(): Promise<void> {
+  const problem = await chromiumWontStart();
+  if (problem) throw new Error(problem);
+}

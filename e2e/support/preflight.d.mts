@@ -1,0 +1,2 @@
+export function missingPrerequisite(): string | null;
+export function chromiumWontStart(): Promise<string | null>;
