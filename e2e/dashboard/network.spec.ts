@@ -6,19 +6,23 @@ const edge = (page: Page, source: string, target = RECOGNITION) =>
   page.locator(`.net-edge[data-source="${source}"][data-target="${target}"]`);
 const koofiName = "Fawzia Koofi → Russia recognises the Islamic Emirate of Afghanistan: critical";
 
-/** Waits until the layout worker has settled the graph. */
 /** The node's box once the forces have stopped moving it (after a release the layout runs again). */
-async function restingBox(page: Page, node: Locator) {
+async function restingBox(node: Locator) {
   let last = await node.boundingBox();
-  for (let i = 0; i < 60; i++) {
-    await page.waitForTimeout(150);
+  let resting: typeof last = null;
+  // Two reads 150 ms apart within half a pixel; on a loaded machine the layout takes longer, up to 45 s.
+  await expect(async () => {
     const now = await node.boundingBox();
-    if (last && now && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+    const still = last && now && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5;
     last = now;
-  }
-  throw new Error("the node kept moving");
+    expect(still, "the node is still moving").toBe(true);
+    resting = now;
+  }).toPass({ intervals: [150], timeout: 45_000 });
+  if (!resting) throw new Error("the node kept moving");
+  return resting as NonNullable<typeof last>;
 }
 
+/** Waits until the layout worker has settled the graph. */
 async function settled(page: Page) {
   await page.waitForFunction(() => (window as { __stancemapNetwork?: { settled: number | null } }).__stancemapNetwork?.settled != null);
 }
@@ -169,7 +173,7 @@ test.describe("reaction network", () => {
     await page.getByRole("button", { name: "Release 1 pinned" }).click();
     await expect(page.locator(".net-status")).not.toContainText("pinned");
     await expect(page.getByRole("button", { name: /^Release/ })).toHaveCount(0);
-    const released = await restingBox(page, node);
+    const released = await restingBox(node);
     await page.mouse.move(released.x + released.width / 2, released.y + released.height / 2);
     await page.mouse.down();
     await page.mouse.move(x + 60, y + 60, { steps: 5 });
