@@ -39,7 +39,7 @@ export function report(title: string, seconds: number, recorder: Recorder, out: 
     `\n== ${title}: ${seconds} s, ${all.length} requests, load average ${load.map((l) => l.toFixed(2)).join(" / ")} (start / max / end, 1 min)`,
     pad(rows),
     "",
-    `draft saves:  ${t(verdict.saves)}; conflicts (409) ${out.conflicts}; unknown outcome ${out.unknownSaves.length}`,
+    `draft saves:  ${t(verdict.saves)}; conflicts (409) ${out.conflicts}; unknown outcome ${out.unknownSaves.length} (${verdict.unknownLanded} of them stored)`,
     `draft items:  ${verdict.itemsCurrent.checked - verdict.itemsCurrent.wrong} of ${verdict.itemsCurrent.checked} hold their last acknowledged save`,
     `publishes:    ${t(verdict.publishes)}; unknown outcome ${out.unknownPublishes.length}`,
     `published table: ${verdict.tableWrong} of ${verdict.readApi[0]?.checked ?? 0} records differ from their last acknowledged publish`,

@@ -42,12 +42,29 @@ export interface Traffic {
   recorder: Recorder;
 }
 
+class Timeout extends Error {
+  override name = "TimeoutError";
+}
+
 /** One timed request; null when it timed out or the connection failed (the outcome is then unknown). */
 export async function call(t: Traffic, cls: string, url: string, init: RequestInit = {}): Promise<Answer | null> {
   const started = performance.now();
-  try {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(t.timeoutMs) });
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  // The deadline is ours, not only the fetch's: a request whose abort is never delivered still ends the wait.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort(new Timeout());
+      setTimeout(() => reject(new Timeout()), 1000).unref();
+    }, t.timeoutMs);
+  });
+  const request = (async () => {
+    const res = await fetch(url, { ...init, signal: abort.signal });
     const text = await res.text();
+    return { res, text };
+  })();
+  try {
+    const { res, text } = await Promise.race([request, deadline]);
     t.recorder.record(cls, performance.now() - started, res.status);
     let json: unknown = null;
     if ((res.headers.get("content-type") ?? "").includes("json") && text) json = JSON.parse(text);
@@ -55,7 +72,10 @@ export async function call(t: Traffic, cls: string, url: string, init: RequestIn
   } catch (error) {
     const name = (error as Error).name;
     t.recorder.record(cls, performance.now() - started, name === "TimeoutError" || name === "AbortError" ? "timeout" : "network");
+    request.catch(() => {});
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -185,12 +205,41 @@ async function publisher(t: Traffic, out: Outcomes): Promise<void> {
   }
 }
 
-export async function runTraffic(t: Traffic): Promise<Outcomes> {
+/** One request of each reader class and a writer's first read, before the clock starts: no cold start measured. */
+export async function warmUp(t: Traffic): Promise<void> {
+  const warm = { ...t, recorder: new Recorder() };
+  for (const base of t.instances) {
+    const topic = t.topics[0] ?? "";
+    for (const path of [
+      `/?topic=${topic}`,
+      `/api/v1/stances?topic=${topic}&at=2024-01-01`,
+      "/api/v1/actors",
+      `/actors/${t.seededActors[0]}`,
+      "/api/health",
+    ])
+      await call(warm, "warm", `${base}${path}`);
+    await call(warm, "warm", `${base}/api/v1/actors/${t.seededActors[0]}/head`, { headers: { authorization: `Bearer ${t.editors[0]}` } });
+  }
+}
+
+export async function runTraffic(t: Traffic): Promise<Outcomes & { stuck: number }> {
   const out: Outcomes = { saves: [], unknownSaves: [], conflicts: 0, publishes: [], unknownPublishes: [] };
-  await Promise.all([
-    ...Array.from({ length: t.readers }, (_, id) => reader(t, id)),
-    ...t.editors.map((_, i) => writer(t, i, out)),
-    publisher(t, out),
+  let running = 0;
+  const counted = (loop: Promise<void>) => {
+    running++;
+    return loop.finally(() => running--);
+  };
+  const loops = Promise.all([
+    ...Array.from({ length: t.readers }, (_, id) => counted(reader(t, id))),
+    ...t.editors.map((_, i) => counted(writer(t, i, out))),
+    counted(publisher(t, out)),
   ]);
-  return out;
+  // Every request is bounded; this bounds the whole run too, whatever happens.
+  let watchdog: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    watchdog = setTimeout(resolve, t.until - Date.now() + t.timeoutMs + 30_000);
+  });
+  await Promise.race([loops, late]);
+  clearTimeout(watchdog);
+  return { ...out, stuck: running };
 }

@@ -12,6 +12,8 @@ export interface Tally {
 
 export interface Verdict {
   saves: Tally;
+  /** Saves whose answer was lost (timeout, 5xx) that are in the audit log all the same. */
+  unknownLanded: number;
   /** The last acknowledged save of each record in a draft is what its draft item holds now. */
   itemsCurrent: { checked: number; wrong: number };
   publishes: Tally;
@@ -142,7 +144,8 @@ export async function verify(url: string, instances: string[], out: Outcomes): P
       if (duplicated) problems.push(`${base} lists ${duplicated} actors twice`);
       readApi.push({ base, checked: lastPublished.size, wrong, duplicated });
     }
-    return { saves, itemsCurrent: { checked: lastSave.size, wrong: itemsWrong }, publishes, readApi, tableWrong, problems };
+    const unknownLanded = out.unknownSaves.filter((u) => savesByMarker.has(u.marker)).length;
+    return { saves, unknownLanded, itemsCurrent: { checked: lastSave.size, wrong: itemsWrong }, publishes, readApi, tableWrong, problems };
   } finally {
     await db.close();
   }

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { loadDataset } from "@stancemap/db";
 import { report } from "./load-report";
 import { freePort, freshDatabase, type Instance, prepare, startInstance } from "./load-setup";
-import { Recorder, runTraffic } from "./load-traffic";
+import { Recorder, runTraffic, warmUp } from "./load-traffic";
 import { verify } from "./load-verify";
 import { build } from "./server";
 
@@ -66,8 +66,7 @@ async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boo
     const sampler = setInterval(() => {
       load[1] = Math.max(load[1] ?? 0, loadavg()[0] ?? 0);
     }, 1000);
-    const started = Date.now();
-    const out = await runTraffic({
+    const traffic = {
       instances: instances.map((i) => i.base),
       editors: accounts.editors,
       reviewer: accounts.reviewer,
@@ -75,13 +74,18 @@ async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boo
       seededActors,
       topics,
       readers,
-      until: started + seconds * 1000,
+      until: 0,
       timeoutMs,
       recorder,
-    });
+    };
+    await warmUp(traffic);
+    load[0] = load[1] = loadavg()[0] ?? 0;
+    const started = Date.now();
+    const out = await runTraffic({ ...traffic, until: started + seconds * 1000 });
     clearInterval(sampler);
     load.push(loadavg()[0] ?? 0);
     console.log(`bench: traffic stopped after ${((Date.now() - started) / 1000).toFixed(1)} s; checking…`);
+    if (out.stuck) console.log(`bench: ${out.stuck} loops never finished their last request; the run was cut`);
     const verdict = await verify(
       database.url,
       instances.map((i) => i.base),
@@ -97,12 +101,17 @@ async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boo
     if (verdict.saves.acknowledged === 0 || verdict.publishes.acknowledged === 0)
       console.log("bench: no save or no publish was acknowledged: the exactly-once check had nothing to check");
     const bad = verdict.saves.lost + verdict.saves.duplicated + verdict.publishes.lost + verdict.publishes.duplicated;
-    return bad === 0 && verdict.problems.length === 0 && verdict.saves.acknowledged > 0 && verdict.publishes.acknowledged > 0;
+    return (
+      bad === 0 && out.stuck === 0 && verdict.problems.length === 0 && verdict.saves.acknowledged > 0 && verdict.publishes.acknowledged > 0
+    );
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
     await database.drop();
   }
 }
+
+// Ctrl-C or a kill: exit through the "exit" handlers, which stop the servers this run started.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
 if (!values["no-build"]) build();
 const kinds = values.only ? [values.only] : ["sqlite", "postgres"];
