@@ -14,7 +14,7 @@ test.describe("review and history", () => {
     browser,
     page: visitor,
   }) => {
-    test.setTimeout(120_000);
+    test.slow(); // three browser contexts, a publish and a revert: three times the configured timeout
     const editor = await contextAs(browser, "editor");
     const reviewer = await contextAs(browser, "reviewer");
     const before = await (await editor.page.request.get(`/api/v1/stances/${STANCE}/head`)).json();

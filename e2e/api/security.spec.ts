@@ -198,7 +198,7 @@ test.describe("stored text is shown as text", () => {
     playwright,
     baseURL,
   }) => {
-    test.setTimeout(90_000);
+    test.slow(); // many pages and two accounts: three times the configured timeout
     const u = unique();
     const slug = `xss-${u}`;
     const [editor, reviewerApi] = await Promise.all([
