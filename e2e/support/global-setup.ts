@@ -4,5 +4,8 @@ import { chromiumWontStart } from "./preflight.mjs";
 
 export default async function globalSetup(): Promise<void> {
   const problem = await chromiumWontStart();
-  if (problem) throw new Error(problem);
+  if (!problem) return;
+  const error = new Error(problem);
+  error.stack = problem; // the one line, not a stack trace into this file
+  throw error;
 }
