@@ -149,6 +149,7 @@ test.describe("reaction network", () => {
   });
 
   test("dragging a node pins it where it is dropped, without selecting it", async ({ page }) => {
+    test.slow(); // three drags with stepped mouse moves and two layouts: over 60 s at load 30
     await page.goto("/?view=network&date=2025-12-31");
     await settled(page);
     const node = page.locator('.net-node[data-node="zamir-kabulov"]');
