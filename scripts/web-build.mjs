@@ -26,7 +26,7 @@ export function buildEnv() {
   return env;
 }
 
-const say = (line) => console.log(`[${process.argv[1]?.split("/").pop()?.replace(".mjs", "")}] ${line}`);
+const say = (line) => console.log(`[${process.argv[1]?.split("/").pop()?.replace(".mjs", "") ?? "stancemap"}] ${line}`);
 
 export { say };
 

@@ -53,8 +53,8 @@ try {
     list(values["dry-run"] ? "would draft" : "drafted", r.drafted);
     list(values["dry-run"] ? "would apply (nobody edited them)" : "applied (nobody edited them)", r.applied);
     list("left alone: changed by the files and in the database (--include-conflicts drafts them)", r.conflicts);
-    list("not re-created: deleted in the database", r.notRecreated);
-    list("kept: changed in the database only", r.kept);
+    list("not re-created", r.notRecreated);
+    list("kept: changed in the database only, or waiting in an open draft", r.kept);
     list("in the database, not in the files: never deleted by this command", r.notInFiles);
   }
 } finally {

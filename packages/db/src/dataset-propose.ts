@@ -38,7 +38,7 @@ export interface ProposeResult {
   applied: ProposeItem[];
   /** Changed by both the files and an editor, or with an open draft: left alone unless includeConflicts. */
   conflicts: ProposeItem[];
-  /** Changed in the database only (the files did not change them): editors' work, kept. */
+  /** Changed in the database only (the files did not change them), or waiting in an open draft: kept. */
   kept: ProposeItem[];
   /** In the files but deleted in the database (e.g. a no-data note a published stance replaced): not re-created. */
   notRecreated: ProposeItem[];
@@ -101,12 +101,13 @@ async function plan(db: Db, dataset: Dataset, opts: ProposeOptions): Promise<Pla
       const lastBy = written.get(id);
       // Edited since the files were taken in: the last published write was a person's (publish, revert), not a dataset step.
       const edited = lastBy !== undefined && !lastBy.startsWith("dataset.");
-      if (!filesChanged) {
-        (stored ? out.kept : out.notRecreated).push({ type, key, reason: stored ? "changed in the database" : "deleted in the database" });
+      if (open.has(id)) {
+        (filesChanged ? out.conflicts : out.kept).push({ type, key, reason: `has an open change in draft ${open.get(id)}` });
         continue;
       }
-      if (open.has(id)) {
-        out.conflicts.push({ type, key, reason: `has an open change in draft ${open.get(id)}` });
+      if (!filesChanged) {
+        if (stored) out.kept.push({ type, key, reason: "changed in the database" });
+        else out.notRecreated.push({ type, key, reason: lastBy ? "deleted in the database" : "never published: its draft was not taken" });
         continue;
       }
       if (!stored) {
