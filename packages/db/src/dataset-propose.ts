@@ -122,9 +122,11 @@ async function plan(db: Db, dataset: Dataset, opts: ProposeOptions): Promise<Pla
         continue;
       }
       if (edited) {
-        out.conflicts.push({ type, key, reason: "changed by the files and by an editor" });
-        if (opts.includeConflicts)
-          out.draft.push({ type, key, record: record as AnyRecord, reason: "changed by the files and by an editor" });
+        const reason = load
+          ? "changed by the files and by an editor"
+          : "edited in the database; which files it was loaded from is not recorded";
+        out.conflicts.push({ type, key, reason });
+        if (opts.includeConflicts) out.draft.push({ type, key, record: record as AnyRecord, reason });
         continue;
       }
       if (opts.applyUnedited) out.direct.push({ type, key, record: record as AnyRecord, stored: stableJson(stored.record) });
@@ -183,7 +185,8 @@ async function recordTakenIn(db: Db, who: Principal, p: Plan, result: ProposeRes
   for (const [id, hash] of Object.entries(p.print.records)) {
     // Records left alone keep their old base, so the files' change to them is reported again next time.
     const old = p.load?.records[id];
-    if (!skipped.has(id)) records[id] = hash;
+    // A database loaded before load records were kept adopts the files as they are now as its base.
+    if (!skipped.has(id) || !p.load) records[id] = hash;
     else if (old !== undefined) records[id] = old;
   }
   const value: LoadRecord = { hash: p.print.hash, at: new Date().toISOString(), via: "propose", records, draftId: result.draftId };

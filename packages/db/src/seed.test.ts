@@ -236,3 +236,54 @@ describe.each(engines)("two instances starting at once on one fresh $name databa
     180_000,
   );
 });
+
+describe.each(engines)("a $name database loaded before load records were kept", ({ fresh, enabled }) => {
+  it.skipIf(!enabled)(
+    "is never written by the start-time seed, and the propose command adopts it without overwriting an edit",
+    async () => {
+      const database = await fresh();
+      await migrate(database.url);
+      const db = createDb(database.url);
+      try {
+        await seedDataset(db, dataset);
+        // What an older version left behind: the data, no marker, no load row.
+        await db.prisma.setting.delete({ where: { key: LOAD_SETTING } });
+        await db.prisma.change.deleteMany({ where: { action: "dataset.load" } });
+        const u = await createUserRecord(db, null, {
+          email: "old@seed.test",
+          name: "old",
+          role: "reviewer",
+          password: "correct horse battery",
+        });
+        const reviewer: Principal = { id: u.id, email: u.email, name: u.name, role: "reviewer" };
+        const head = await getHead(db, "actor", "russia");
+        const saved = await saveChange(db, reviewer, {
+          type: "actor",
+          op: "upsert",
+          key: "russia",
+          record: { ...(head.published?.record as RecordOf<"actor">), description: EDITED },
+          expectedVersion: head.version,
+        });
+        await publishDraft(db, reviewer, saved.draftId);
+        const before = await fingerprint(db);
+        expect(await seedDataset(db, dataset)).toMatchObject({ outcome: "unrecorded", filesDiffer: true });
+        expect(await fingerprint(db)).toBe(before);
+
+        const adopted = await proposeDataset(db, dataset);
+        expect(adopted.draftId).toBeNull();
+        expect(adopted.drafted).toEqual([]);
+        expect(adopted.conflicts.map((c) => `${c.type}:${c.key}`)).toEqual(["actor:russia"]);
+        expect(await descriptionOf(db, "russia")).toBe(EDITED);
+        expect(await seedDataset(db, dataset)).toMatchObject({ outcome: "already-loaded", filesDiffer: false });
+        // Adopted: the editor's version is now theirs, kept, not a conflict reported on every run.
+        const again = await proposeDataset(db, dataset, { dryRun: true });
+        expect(again.conflicts).toEqual([]);
+        expect(again.kept.map((c) => `${c.type}:${c.key}`)).toEqual(["actor:russia"]);
+      } finally {
+        await db.close();
+        await database.drop();
+      }
+    },
+    120_000,
+  );
+});
