@@ -1,6 +1,7 @@
-// `npm run db:seed`: load the curated dataset (prisma/dataset) into the configured database. Idempotent.
-// On a database with no users yet (the demo that `npm start` brings up), it also creates a demo admin
-// with a random password, printed once here and stored only as a hash.
+// `npm run db:seed` (run by `npm start`): the first load only. An empty database gets the curated dataset
+// (prisma/dataset) and, unless STANCEMAP_NO_DEMO_ADMIN=1, a demo admin with a random password printed
+// once here. A database that has been loaded is never written: if the files changed since, one line says
+// so and names the command that brings them in as a draft for review.
 import { randomBytes } from "node:crypto";
 import { createDb } from "../src/client";
 import { createUserRecord, userCount } from "../src/curation";
@@ -8,15 +9,20 @@ import { loadDataset } from "../src/dataset";
 import { databaseUrl } from "../src/env";
 import { seedDataset } from "../src/seed";
 
+const PROPOSE = "npm run db:dataset:propose";
 const db = createDb(databaseUrl());
 try {
-  const dataset = loadDataset();
-  const result = await seedDataset(db, dataset);
-  const changes = Object.entries(result.changed)
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k}`);
-  console.log(`db:seed: ${changes.length ? `wrote ${changes.join(", ")}` : "nothing changed"}; dataset revision ${result.revision}`);
-  if (process.env.STANCEMAP_NO_DEMO_ADMIN !== "1" && (await userCount(db)) === 0) {
+  const result = await seedDataset(db, loadDataset());
+  if (result.outcome === "loaded") {
+    const counts = Object.entries(result.changed).map(([k, n]) => `${n} ${k}`);
+    console.log(`db:seed: first load: wrote ${counts.join(", ")}; dataset revision ${result.revision}`);
+  } else if (result.filesDiffer) {
+    const since = result.loadedAt ? `what this database took in on ${result.loadedAt.slice(0, 10)}` : "what this database publishes";
+    console.log(`db:seed: prisma/dataset differs from ${since}; nothing applied. Review it as a draft with: ${PROPOSE}`);
+  } else {
+    console.log(`db:seed: the dataset is loaded; nothing written (dataset revision ${result.revision})`);
+  }
+  if (result.outcome === "loaded" && process.env.STANCEMAP_NO_DEMO_ADMIN !== "1" && (await userCount(db)) === 0) {
     const password = randomBytes(12).toString("base64url");
     const email = "admin@stancemap.local";
     await createUserRecord(db, null, { email, name: "Demo admin", role: "admin", password });

@@ -1,19 +1,43 @@
-// Loads a dataset into the database idempotently: records equal to what is stored are left alone,
-// changed ones are rewritten with their children (through the same writer publishing uses), nothing
-// is deleted, and the revision is bumped only when something changed. All in one transaction.
+// The start-time seed is a first load only: an empty database gets the dataset (one transaction, the
+// revision bumped, one system row in the audit log, a Setting recording what was loaded); a database
+// that has been loaded is never written again, so a restart cannot undo a published edit. New versions
+// of the dataset files come in as a draft for review (dataset-propose.ts).
+import { createHash } from "node:crypto";
 import { COLLECTIONS, type Dataset, type EntityType, keyOf } from "@stancemap/core";
 import type { Db } from "./client";
-import { readAll, type Tx, WRITE_ORDER, writeRecords } from "./curation/records";
+import { readAll, type Stored, type Tx, WRITE_ORDER, writeRecords } from "./curation/records";
 import { bumpRevision } from "./revision";
 import { stableJson } from "./stable-json";
 
+/** The Setting row that says what the dataset files were when this database last took them in. */
+export const LOAD_SETTING = "dataset.loaded";
+/** Only one first load at a time on one PostgreSQL database (transaction-scoped advisory lock). */
+const SEED_LOCK = 7_302_026;
+
+export interface LoadRecord {
+  /** Fingerprint of the whole dataset (see datasetFingerprint). */
+  hash: string;
+  at: string;
+  via: "first-load" | "propose";
+  /** `type:key` → fingerprint of that record as the files had it: what "the files changed it" is measured against. */
+  records: Record<string, string>;
+  draftId?: string | null;
+}
+
 export interface SeedResult {
+  /** loaded: this call did the first load; already-loaded: nothing written; unrecorded: data from before load records, nothing written. */
+  outcome: "loaded" | "already-loaded" | "unrecorded";
   changed: Record<string, number>;
   revision: number;
+  /** When the files were last taken in (null when unrecorded). */
+  loadedAt: string | null;
+  /** The shipped files differ from what was loaded (unrecorded: from what is published). */
+  filesDiffer: boolean;
 }
 
 const same = (a: unknown, b: unknown) => stableJson(a) === stableJson(b);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Sets are stored without order; compare them in the order the database returns them. */
 export function normaliseDataset(d: Dataset): Dataset {
@@ -24,33 +48,127 @@ export function normaliseDataset(d: Dataset): Dataset {
   };
 }
 
-function recordsOf(d: Dataset, type: EntityType) {
-  return (d as unknown as Record<string, { [k: string]: unknown }[]>)[COLLECTIONS[type]] ?? [];
+export function recordsOf(d: Dataset, type: EntityType): Record<string, unknown>[] {
+  return (d as unknown as Record<string, Record<string, unknown>[]>)[COLLECTIONS[type]] ?? [];
 }
 
-async function seedInTx(tx: Tx, input: Dataset): Promise<Record<string, number>> {
+export const recordId = (type: EntityType, key: string) => `${type}:${key}`;
+export const recordHash = (record: unknown) => sha(stableJson(record)).slice(0, 32);
+
+/** A fingerprint per record and one for the whole dataset: equal content, equal hash, whatever the files' formatting. */
+export function datasetFingerprint(input: Dataset): { hash: string; records: Record<string, string> } {
   const d = normaliseDataset(input);
+  const records: Record<string, string> = {};
+  for (const type of WRITE_ORDER) for (const r of recordsOf(d, type)) records[recordId(type, keyOf(type, r as never))] = recordHash(r);
+  const ids = Object.keys(records).sort(byText);
+  return { hash: sha(ids.map((id) => `${id}=${records[id]}`).join("\n")), records };
+}
+
+export async function readLoadRecord(tx: Tx): Promise<LoadRecord | null> {
+  const row = await tx.setting.findUnique({ where: { key: LOAD_SETTING } });
+  return row ? (JSON.parse(row.value) as LoadRecord) : null;
+}
+
+/** Each file record beside the published one with its key (absent when not published). */
+export async function pairWithPublished(
+  tx: Tx,
+  input: Dataset,
+  type: EntityType,
+): Promise<{ key: string; record: Record<string, unknown>; stored: Stored | undefined }[]> {
+  const d = normaliseDataset(input);
+  const stored = new Map((await readAll(tx, type)).map((s) => [keyOf(type, s.record), s]));
+  return recordsOf(d, type).map((record) => {
+    const key = keyOf(type, record as never);
+    return { key, record, stored: stored.get(key) };
+  });
+}
+
+async function holdsRecords(tx: Tx): Promise<boolean> {
+  const counts = await Promise.all([tx.actor.count(), tx.topic.count(), tx.source.count(), tx.event.count()]);
+  return counts.some((n) => n > 0);
+}
+
+async function differsFromPublished(tx: Tx, d: Dataset): Promise<boolean> {
+  for (const type of WRITE_ORDER) if ((await pairWithPublished(tx, d, type)).some((p) => !same(p.stored?.record, p.record))) return true;
+  return false;
+}
+
+async function readRevisionTx(tx: Tx): Promise<number> {
+  return (await tx.datasetRevision.findUnique({ where: { id: 1 } }))?.revision ?? 0;
+}
+
+const zeros = () => Object.fromEntries(WRITE_ORDER.map((t) => [COLLECTIONS[t], 0]));
+
+async function firstLoad(tx: Tx, dataset: Dataset): Promise<SeedResult> {
+  const print = datasetFingerprint(dataset);
   const changed: Record<string, number> = {};
   for (const type of WRITE_ORDER) {
-    const stored = new Map((await readAll(tx, type)).map((s) => [keyOf(type, s.record), s]));
-    const writes = recordsOf(d, type).flatMap((record) => {
-      const before = stored.get(keyOf(type, record as never));
-      return same(before?.record, record) ? [] : [{ record: record as never, version: (before?.version ?? 0) + 1 }];
-    });
+    const writes = (await pairWithPublished(tx, dataset, type))
+      .filter((p) => !same(p.stored?.record, p.record))
+      .map((p) => ({ record: p.record as never, version: (p.stored?.version ?? 0) + 1 }));
     await writeRecords(tx, type, writes);
     changed[COLLECTIONS[type]] = writes.length;
   }
-  return changed;
+  const at = new Date().toISOString();
+  const load: LoadRecord = { hash: print.hash, at, via: "first-load", records: print.records };
+  // The key is unique: were two loads ever to get this far, the second fails here and writes nothing.
+  await tx.setting.create({ data: { key: LOAD_SETTING, value: JSON.stringify(load) } });
+  const counts = Object.entries(changed).map(([k, n]) => `${n} ${k}`);
+  await tx.change.create({
+    data: {
+      action: "dataset.load",
+      entityType: "dataset",
+      entityId: print.hash.slice(0, 12),
+      comment: `first load of prisma/dataset: ${counts.join(", ")}`,
+    },
+  });
+  return { outcome: "loaded", changed, revision: await bumpRevision(tx), loadedAt: at, filesDiffer: false };
 }
 
+const isBusy = (error: unknown) => /database is locked|SQLITE_BUSY/i.test(String((error as Error)?.message ?? error));
+
+/**
+ * The start-time seed. On a database that has never been loaded, loads the dataset; on one that has,
+ * writes nothing and says whether the files differ from what was loaded. Safe when several instances
+ * start at once: on PostgreSQL an advisory lock lets one load while the others wait and then find it
+ * loaded; on SQLite the write transaction (BEGIN IMMEDIATE) does the same.
+ */
 export async function seedDataset(db: Db, dataset: Dataset): Promise<SeedResult> {
-  return db.prisma.$transaction(
-    async (tx) => {
-      const changed = await seedInTx(tx, dataset);
-      const any = Object.values(changed).some((n) => n > 0);
-      const revision = any ? await bumpRevision(tx) : ((await tx.datasetRevision.findUnique({ where: { id: 1 } }))?.revision ?? 0);
-      return { changed, revision };
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  const notLoading = async (tx: Tx): Promise<SeedResult | null> => {
+    const load = await readLoadRecord(tx);
+    if (load)
+      return {
+        outcome: "already-loaded",
+        changed: zeros(),
+        revision: await readRevisionTx(tx),
+        loadedAt: load.at,
+        filesDiffer: load.hash !== datasetFingerprint(dataset).hash,
+      };
+    if (await holdsRecords(tx))
+      return {
+        outcome: "unrecorded",
+        changed: zeros(),
+        revision: await readRevisionTx(tx),
+        loadedAt: null,
+        filesDiffer: await differsFromPublished(tx, dataset),
+      };
+    return null;
+  };
+  // A loaded database is only read: no write transaction is even opened.
+  const early = await notLoading(db.prisma);
+  if (early) return early;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.prisma.$transaction(
+        async (tx) => {
+          if (db.provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+          return (await notLoading(tx)) ?? (await firstLoad(tx, dataset));
+        },
+        { timeout: 120_000, maxWait: 60_000 },
+      );
+    } catch (error) {
+      // Another process held SQLite's write lock past its busy timeout (a long first load): try again.
+      if (db.provider !== "sqlite" || !isBusy(error) || attempt >= 8) throw error;
+    }
+  }
 }
