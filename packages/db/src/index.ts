@@ -6,6 +6,7 @@ export * from "./dashboard";
 export * from "./dashboard-preview";
 export { DatasetError, datasetDir, loadDataset, loadSourceTexts } from "./dataset";
 export { databaseUrl, defaultDatabaseUrl, findRepoRoot, type Provider, providerOf } from "./env";
+export { type Check, type DatabaseHealth, probeDatabase } from "./health";
 export { migrate } from "./migrate";
 export * from "./queries";
 export { readRevision, selectGapsBySlug } from "./read-model";
