@@ -7,7 +7,7 @@ import { currentRequestId } from "./request-context";
 const READ_ONLY =
   /readonly database|read-only database|read_only_sql_transaction|cannot execute .* in a read-only transaction|SQLITE_READONLY|25006/i;
 const UNAVAILABLE =
-  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|not queryable|Timed out fetching a new connection|Unable to start a transaction|SQLITE_BUSY|database is locked|57P0[1-3]|the database system is (starting|shutting) up/i;
+  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|not queryable|Timed out fetching a new connection|Unable to start a transaction|SQLITE_BUSY|database is locked|57P0[1-3]|terminating connection|server closed the connection|Transaction already closed|the database system is (starting|shutting) up/i;
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
