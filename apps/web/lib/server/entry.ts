@@ -78,7 +78,7 @@ export function createEntry(handle: Handler, logger: pino.Logger) {
       if (!res.writableFinished) logger.warn(line({ aborted: true }), "request aborted by the client");
     });
 
-    if (req.method === "TRACE" || req.method === "TRACK") {
+    if (req.method === "TRACE") {
       sendProblem(res, 405, "Method not allowed", `${req.method} is not supported.`, path, id, { allow: ALLOWED_METHODS });
       return;
     }
@@ -98,7 +98,7 @@ export function createEntry(handle: Handler, logger: pino.Logger) {
   };
 }
 
-/** Requests Node's parser refuses (an unknown method such as TRACK, a broken request line) get a problem too. */
+/** Requests Node's parser refuses (a method it does not know, such as TRACK; a broken request line) get a 400 problem too. */
 export function answerClientError(logger: pino.Logger) {
   return (error: Error & { code?: string }, socket: Socket): void => {
     if (!socket.writable) {
