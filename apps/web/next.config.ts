@@ -13,6 +13,8 @@ const config: NextConfig = {
     "@resvg/resvg-js",
     "pdfkit",
     "svg-to-pdfkit",
+    "pino",
+    "pino-pretty",
   ],
   poweredByHeader: false,
   // Separate build folders let several builds (a second e2e run, a benchmark) share one checkout.

@@ -33,13 +33,21 @@ export function proxy(request: NextRequest) {
   // The path, for layouts: the admin sends a signed-out visitor back here after sign-in; embeds drop the site chrome.
   requestHeaders.set("x-request-path", pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("content-security-policy", csp);
-  response.headers.set("x-content-type-options", "nosniff");
-  response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
-  response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()");
-  response.headers.set("cross-origin-opener-policy", "same-origin");
-  if (!EMBEDDABLE.test(pathname)) response.headers.set("x-frame-options", "DENY");
+  for (const [name, value] of securityHeaders(csp, pathname)) response.headers.set(name, value);
   return response;
+}
+
+/** The security headers of every response (also those the server entry answers itself, server.ts). */
+export function securityHeaders(csp: string, pathname: string): [string, string][] {
+  const headers: [string, string][] = [
+    ["content-security-policy", csp],
+    ["x-content-type-options", "nosniff"],
+    ["referrer-policy", "strict-origin-when-cross-origin"],
+    ["permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()"],
+    ["cross-origin-opener-policy", "same-origin"],
+  ];
+  if (!EMBEDDABLE.test(pathname)) headers.push(["x-frame-options", "DENY"]);
+  return headers;
 }
 
 export const config = {

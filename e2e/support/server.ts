@@ -40,9 +40,9 @@ for (const role of ["editor", "reviewer", "admin"] as const) {
 writeFileSync(usersFile(port), JSON.stringify(users));
 await db.close();
 
-const server = spawn(join(root, "node_modules", ".bin", "next"), ["start", "--port", port, "--hostname", "127.0.0.1"], {
+const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   cwd: join(root, "apps", "web"),
-  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: port, HOSTNAME: "127.0.0.1" },
   stdio: "inherit",
 });
 const stop = () => server.kill("SIGTERM");

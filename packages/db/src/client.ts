@@ -1,9 +1,10 @@
 // The Prisma client factory: one generated client per provider, chosen by the database URL.
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { databaseUrl, type Provider, providerOf, sqlitePath } from "./env";
+import type pg from "pg";
+import { databaseUrl, type Provider, pgPoolSettings, providerOf, sqlitePath } from "./env";
 import { PrismaClient as PgClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { createPool } from "./pg-pool";
 import { postgresReader, type SqlReader, sqliteReader } from "./sql";
 import { TunedSqliteAdapterFactory } from "./sqlite-adapter";
 
@@ -16,6 +17,8 @@ export interface Db {
   sql: SqlReader;
   provider: Provider;
   url: string;
+  /** PostgreSQL only: the pool, for readiness (how many requests wait for a connection). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -27,17 +30,19 @@ export function createDb(url: string = databaseUrl()): Db {
     const sql = sqliteReader(path);
     return { prisma, sql, provider, url, close: async () => void (await Promise.all([prisma.$disconnect(), sql.close()])) };
   }
-  // One pool shared by Prisma and the SQL reader.
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle connection the server drops (a restart, a terminated backend) must not crash the process;
-  // the pool replaces it on the next query.
-  pool.on("error", (error) => console.warn(`[db] an idle PostgreSQL connection was lost: ${error.message}`));
-  const prisma = new PgClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaDb;
+  // One pool shared by Prisma and the SQL reader; see pg-pool.ts for why it is wrapped.
+  const settings = pgPoolSettings();
+  const pool = createPool(url, settings);
+  const prisma = new PgClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: settings.STANCEMAP_PG_TX_MAX_WAIT_MS, timeout: settings.STANCEMAP_PG_TX_TIMEOUT_MS },
+  }) as unknown as PrismaDb;
   return {
     prisma,
     sql: postgresReader(pool),
     provider,
     url,
+    pool,
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

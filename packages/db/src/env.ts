@@ -42,3 +42,37 @@ export function sqlitePath(url: string): string {
   const path = url.replace(/^file:/, "").split("?")[0] ?? "";
   return resolve(/*turbopackIgnore: true*/ findRepoRoot(), path);
 }
+
+const Millis = (fallback: number) => z.coerce.number().int().min(0).max(3_600_000).default(fallback);
+
+/**
+ * PostgreSQL pool limits: every wait is bounded, so a lost server or a stuck pool answers an error
+ * in seconds instead of hanging requests. 0 for a timeout turns it off.
+ */
+const PgPoolEnv = z.object({
+  /** Connections per instance; the server's max_connections must cover every instance's pool plus admin. */
+  STANCEMAP_PG_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** How long a request waits for a free connection (or a new one to open) before it fails. */
+  STANCEMAP_PG_CONNECT_TIMEOUT_MS: Millis(10_000),
+  /** Server side: one statement's longest run (statement_timeout). */
+  STANCEMAP_PG_STATEMENT_TIMEOUT_MS: Millis(60_000),
+  /** Server side: a transaction left idle this long is ended (idle_in_transaction_session_timeout). */
+  STANCEMAP_PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: Millis(60_000),
+  /** Client side: no answer from the server this long and the connection is dropped (query_timeout). */
+  STANCEMAP_PG_QUERY_TIMEOUT_MS: Millis(65_000),
+  /** An idle connection is closed after this long. */
+  STANCEMAP_PG_IDLE_TIMEOUT_MS: Millis(30_000),
+  /** Longest wait for a connection to start a transaction, and longest transaction (Prisma maxWait / timeout). */
+  STANCEMAP_PG_TX_MAX_WAIT_MS: Millis(10_000),
+  STANCEMAP_PG_TX_TIMEOUT_MS: Millis(60_000),
+});
+export type PgPoolSettings = z.output<typeof PgPoolEnv>;
+
+export function pgPoolSettings(env: NodeJS.ProcessEnv = process.env): PgPoolSettings {
+  const parsed = PgPoolEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${String(issue?.path[0] ?? "PostgreSQL pool setting")}: ${issue?.message ?? "invalid"}`);
+  }
+  return parsed.data;
+}

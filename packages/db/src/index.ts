@@ -7,6 +7,7 @@ export * from "./dashboard-preview";
 export { DatasetError, datasetDir, loadDataset, loadSourceTexts } from "./dataset";
 export { DATASET_PRINCIPAL, type ProposeResult, proposeDataset } from "./dataset-propose";
 export { databaseUrl, defaultDatabaseUrl, findRepoRoot, type Provider, providerOf } from "./env";
+export { type Check, type DatabaseHealth, probeDatabase } from "./health";
 export { migrate } from "./migrate";
 export * from "./queries";
 export { readRevision, selectGapsBySlug } from "./read-model";

@@ -12,7 +12,9 @@ export const BUSY_TIMEOUT_MS = 15_000;
 export function tuneSqlite(db: BetterSqlite3.Database): void {
   db.pragma("journal_mode = WAL");
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.pragma("synchronous = NORMAL");
+  // FULL: each commit syncs the WAL, so an acknowledged write survives power loss (NORMAL would keep the
+  // file consistent but could lose the last commits). Curation writes are few; the fsync is cheap for them.
+  db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
 }
 

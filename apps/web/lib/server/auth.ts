@@ -81,6 +81,10 @@ type Auth = Awaited<ReturnType<typeof createAuth>>;
 const globalForAuth = globalThis as unknown as { stancemapAuth?: Promise<Auth> };
 
 export function getAuth(): Promise<Auth> {
-  globalForAuth.stancemapAuth ??= createAuth();
+  // A failure (the database not reachable yet) is not kept: the next request tries again.
+  globalForAuth.stancemapAuth ??= createAuth().catch((error: unknown) => {
+    globalForAuth.stancemapAuth = undefined;
+    throw error;
+  });
   return globalForAuth.stancemapAuth;
 }

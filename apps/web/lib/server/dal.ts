@@ -8,9 +8,16 @@ import { headers as nextHeaders } from "next/headers";
 import { cache } from "react";
 import { getAuth } from "./auth";
 import { ownOrigins } from "./origins";
+import { noteUser } from "./request-context";
 
 /** The signed-in user behind these headers, or null: from a bearer token, else from the session cookie. */
 export async function principalFrom(headers: Headers): Promise<Principal | null> {
+  const principal = await findPrincipal(headers);
+  if (principal) noteUser(principal.id); // for the request's log line
+  return principal;
+}
+
+async function findPrincipal(headers: Headers): Promise<Principal | null> {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return principalForToken(getDb(), authorization.slice(7).trim());
   const session = await (await getAuth()).api.getSession({ headers });

@@ -7,6 +7,10 @@ const Env = z.object({
   STANCEMAP_PUBLIC_URL: z.url().optional(),
   /** Optional: sign sessions with this instead of the secret generated into the database on first start. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /** Log level (pino): fatal, error, warn, info (one line per request), debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** 1: readable coloured lines instead of JSON; the default in development only. */
+  LOG_PRETTY: z.enum(["0", "1"]).optional(),
 });
 
 export const env = Env.parse(process.env);

@@ -4,6 +4,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { BadCursorError, type Db, datasetRevision, getDb } from "@stancemap/db";
 import type { z } from "zod";
+import { answering } from "./failure";
+import { currentRequestId } from "./request-context";
 
 const PROBLEM_TYPE = "https://stancemap.dev/problems/";
 
@@ -15,6 +17,7 @@ export function problem(
   instance?: string,
 ): Response {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const requestId = currentRequestId();
   return Response.json(
     {
       type: `${PROBLEM_TYPE}${slug}`,
@@ -23,6 +26,7 @@ export function problem(
       ...(detail ? { detail } : {}),
       ...(instance ? { instance } : {}),
       ...(errors ? { errors } : {}),
+      ...(requestId ? { requestId } : {}),
     },
     { status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
   );
@@ -80,6 +84,14 @@ export function parameterProblem(url: URL, error: ParameterError): Response {
  * `load` returns null for "not found".
  */
 export async function readEndpoint<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  load: (query: z.output<S>, db: Db) => Promise<unknown | null>,
+): Promise<Response> {
+  return answering(request, () => readAnswer(request, schema, load));
+}
+
+async function readAnswer<S extends z.ZodType>(
   request: Request,
   schema: S,
   load: (query: z.output<S>, db: Db) => Promise<unknown | null>,

@@ -3,7 +3,9 @@
 import "server-only";
 import { CurationError, HasDependants, InvalidInput, type Principal, VersionConflict } from "@stancemap/db";
 import { crossSiteRefusal, principalFrom } from "./dal";
+import { unexpectedProblem } from "./failure";
 import { problem } from "./http";
+import { currentRequestId } from "./request-context";
 
 export function curationProblem(error: CurationError, instance?: string): Response {
   const titles: Record<number, string> = {
@@ -20,6 +22,8 @@ export function curationProblem(error: CurationError, instance?: string): Respon
     detail: error.message,
     ...(instance ? { instance } : {}),
   };
+  const requestId = currentRequestId();
+  if (requestId) body.requestId = requestId;
   if (error instanceof InvalidInput) body.errors = error.issues.map((i) => ({ field: i.path, message: i.message }));
   if (error instanceof VersionConflict) body.current = error.current;
   if (error instanceof HasDependants) body.dependants = error.dependants;
@@ -49,7 +53,7 @@ export async function curationEndpoint(request: Request, run: (who: Principal) =
     return await run(who);
   } catch (error) {
     if (error instanceof CurationError) return curationProblem(error, path);
-    throw error;
+    return unexpectedProblem(error, request);
   }
 }
 

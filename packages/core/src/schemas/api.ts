@@ -91,7 +91,26 @@ export const SourceList = list(Source);
 export const Health = z
   .object({
     status: z.enum(["ok", "degraded"]),
-    database: z.object({ provider: z.enum(["sqlite", "postgresql"]), ok: z.boolean(), revision: z.number().int() }),
+    database: z.object({
+      provider: z.enum(["sqlite", "postgresql"]),
+      ok: z.boolean(),
+      revision: z.number().int(),
+      writable: z.boolean().optional().describe("Whether a write commits: false while the database is read-only or full."),
+      pool: z
+        .object({
+          max: z.number().int(),
+          total: z.number().int(),
+          idle: z.number().int(),
+          waiting: z.number().int(),
+          saturated: z.boolean(),
+        })
+        .optional()
+        .describe("PostgreSQL's connection pool."),
+    }),
+    mode: z.enum(["ok", "read-only", "unavailable"]).optional(),
+    ready: z.boolean().optional(),
+    reasons: z.array(z.string()).optional().describe("Why the instance is not ready, when it is not."),
+    eventLoop: z.object({ p99Ms: z.number(), maxMs: z.number() }).optional(),
     version: z.string(),
   })
   .meta({ id: "Health" });
@@ -107,6 +126,7 @@ export const Problem = z
       .array(z.object({ parameter: z.string(), message: z.string(), code: z.string().optional() }))
       .optional()
       .describe("Validation issues, one per bad parameter."),
+    requestId: z.string().optional().describe("The request's id (also in the X-Request-Id header); quote it when reporting a failure."),
   })
   .describe("RFC 9457 problem details.")
   .meta({ id: "Problem" });

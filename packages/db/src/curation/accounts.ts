@@ -125,11 +125,28 @@ export async function revokeToken(db: Db, who: Principal | null, tokenId: string
   });
 }
 
+/** "Last used" is kept to the minute: no write on most token requests. */
+const TOKEN_TOUCH_MS = 60_000;
+
+/**
+ * Best effort: a read-only or busy database must not turn a token-authenticated read into a failure,
+ * so the "last used" time is written at most once a minute per token and its failure is only logged.
+ */
+async function touchToken(db: Db, id: string, lastUsedAt: Date | null): Promise<void> {
+  const now = new Date();
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < TOKEN_TOUCH_MS) return;
+  try {
+    await db.prisma.apiToken.update({ where: { id }, data: { lastUsedAt: now } });
+  } catch (error) {
+    console.warn(`[db] could not record a token's last use: ${(error as Error).message.split("\n").at(-1)}`);
+  }
+}
+
 /** The user a bearer token stands for, or null if it is unknown, revoked or the user is disabled. */
 export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
   const row = await db.prisma.apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
   if (!row || row.revokedAt || row.user.disabled) return null;
-  await db.prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  await touchToken(db, row.id, row.lastUsedAt);
   return { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role as Role };
 }
 

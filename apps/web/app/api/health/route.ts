@@ -1,20 +1,10 @@
-import { datasetRevision, getDb } from "@stancemap/db";
-import { APP_VERSION } from "@/lib/server/env";
+// The public health contract: 200 when the instance is ready (reads and writes work), 503 with the
+// reasons when not; /api/health/live and /api/health/ready are the probes for orchestrators.
+import { healthResponse, readiness } from "@/lib/server/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const db = getDb();
-  try {
-    const revision = await datasetRevision(db);
-    return Response.json(
-      { status: "ok", database: { provider: db.provider, ok: true, revision }, version: APP_VERSION },
-      { headers: { "cache-control": "no-store" } },
-    );
-  } catch {
-    return Response.json(
-      { status: "degraded", database: { provider: db.provider, ok: false, revision: 0 }, version: APP_VERSION },
-      { status: 503, headers: { "cache-control": "no-store" } },
-    );
-  }
+  const ready = await readiness();
+  return healthResponse({ ...ready, status: ready.ready ? "ok" : "degraded", mode: ready.status }, ready.ready);
 }

@@ -1,0 +1,104 @@
+// The server entry over real HTTP: one JSON log line per request with its id, path, status, duration
+// and user; the id echoed in X-Request-Id; TRACE and broken %-escapes answered before the app sees them.
+import { once } from "node:events";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEntry } from "./entry";
+import { currentRequestId, noteUser } from "./request-context";
+
+const lines: Record<string, unknown>[] = [];
+const sink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+    done();
+  },
+});
+const logger = pino({ level: "info" }, sink);
+let server: Server;
+let base: string;
+let appSaw = 0;
+
+beforeAll(async () => {
+  // The app behind the entry: notes a user (as dal.ts does) and echoes the request id it sees, or fails.
+  const entry = createEntry(async (req, res) => {
+    appSaw++;
+    if (req.url?.startsWith("/fail")) throw new Error("the app broke");
+    await new Promise((resolve) => setImmediate(resolve));
+    noteUser("user-42");
+    res.statusCode = 201;
+    res.end(JSON.stringify({ seen: currentRequestId() }));
+  }, logger);
+  server = createServer(entry);
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const lineFor = async (id: string) => {
+  for (let i = 0; i < 100 && !lines.some((l) => l.reqId === id); i++) await new Promise((r) => setTimeout(r, 10));
+  return lines.find((l) => l.reqId === id);
+};
+
+describe("server entry", () => {
+  it("logs one line per request with id, method, path, status, duration and user, and sends the id back", async () => {
+    const res = await fetch(`${base}/api/v1/things?secret=no`, { method: "POST" });
+    const id = res.headers.get("x-request-id") ?? "";
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await res.json()).toEqual({ seen: id });
+    const line = await lineFor(id);
+    expect(line).toMatchObject({ msg: "request", reqId: id, method: "POST", path: "/api/v1/things", status: 201, userId: "user-42" });
+    expect(typeof line?.durationMs).toBe("number");
+    expect(typeof line?.time).toBe("number");
+  });
+
+  it("keeps a well-formed incoming request id and replaces a malformed one", async () => {
+    const kept = await fetch(`${base}/x`, { headers: { "x-request-id": "lb-1234567890abcdef" } });
+    expect(kept.headers.get("x-request-id")).toBe("lb-1234567890abcdef");
+    const replaced = await fetch(`${base}/x`, { headers: { "x-request-id": "<script>" } });
+    expect(replaced.headers.get("x-request-id")).not.toBe("<script>");
+  });
+
+  it("answers TRACE with 405 and a path with an invalid UTF-8 escape with 400, as problems with security headers, without calling the app", async () => {
+    const before = appSaw;
+    // fetch refuses to send TRACE; speak HTTP directly.
+    const answer = await new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+      const req = request(`${base}/api/v1/actors`, { method: "TRACE" }, (res) => {
+        let body = "";
+        res.on("data", (c) => {
+          body += c;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(answer.status).toBe(405);
+    expect(answer.headers["content-type"]).toBe("application/problem+json");
+    expect(answer.headers.allow).toContain("GET");
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 405, requestId: answer.headers["x-request-id"] });
+    for (const path of ["/api/v1/actors/%FF", "/actors/%C3%28", "/embed/map/%E0%A4"]) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      const body = await res.json();
+      expect(body).toMatchObject({ status: 400, title: "Malformed path", instance: path, requestId: res.headers.get("x-request-id") });
+    }
+    expect(appSaw).toBe(before);
+  });
+
+  it("turns an app failure into a 500 problem with the request id, and logs the error with the id and its stack", async () => {
+    const res = await fetch(`${base}/fail`);
+    const id = res.headers.get("x-request-id") ?? "";
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ status: 500, requestId: id });
+    const error = lines.find((l) => l.reqId === id && l.level === 50) as { err?: { message: string; stack: string } } | undefined;
+    expect(error?.err?.message).toBe("the app broke");
+    expect(error?.err?.stack).toContain("entry.test.ts");
+  });
+});

@@ -1,0 +1,122 @@
+// The HTTP front of the app, in front of Next's handler: gives each request an id (X-Request-Id),
+// logs one line per request, and answers what Next would turn into a 500 (TRACE, broken %-escapes
+// in the path) itself with a problem body and the usual security headers.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import type pino from "pino";
+import { contentSecurityPolicy, securityHeaders } from "../../proxy";
+import { type RequestContext, runWithRequest } from "./request-context";
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/** An incoming id is kept when it is a plain token (a proxy's or a client's), else a new one is made. */
+const WELL_FORMED_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+export const ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+function pathOf(url: string | undefined): string {
+  const raw = url ?? "/";
+  const q = raw.indexOf("?");
+  return q === -1 ? raw : raw.slice(0, q);
+}
+
+/** Whether every %-escape in the path decodes to valid UTF-8. */
+export function pathDecodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function problemBody(status: number, title: string, detail: string, instance: string, requestId: string): string {
+  const type = `https://stancemap.dev/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return JSON.stringify({ type, title, status, detail, instance, requestId });
+}
+
+/** A problem answered by the entry itself, with the headers proxy.ts puts on every other response. */
+export function sendProblem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  path: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+): void {
+  const nonce = Buffer.from(randomUUID()).toString("base64");
+  for (const [name, value] of securityHeaders(contentSecurityPolicy(nonce, path, false), path)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
+  res.setHeader("content-type", "application/problem+json");
+  res.setHeader("cache-control", "no-store");
+  res.statusCode = status;
+  res.end(problemBody(status, title, detail, path, requestId));
+}
+
+export function createEntry(handle: Handler, logger: pino.Logger) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const started = performance.now();
+    const incoming = req.headers["x-request-id"];
+    const id = typeof incoming === "string" && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    // Route handlers read it from the header too (a context can be lost across Next's internals).
+    req.headers["x-request-id"] = id;
+    res.setHeader("x-request-id", id);
+    const context: RequestContext = { id };
+    const path = pathOf(req.url);
+    const line = (extra: Record<string, unknown> = {}) => ({
+      reqId: id,
+      method: req.method,
+      path,
+      status: res.statusCode,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      userId: context.userId ?? null,
+      ...extra,
+    });
+    res.on("finish", () => logger.info(line(), "request"));
+    res.on("close", () => {
+      if (!res.writableFinished) logger.warn(line({ aborted: true }), "request aborted by the client");
+    });
+
+    if (req.method === "TRACE") {
+      sendProblem(res, 405, "Method not allowed", `${req.method} is not supported.`, path, id, { allow: ALLOWED_METHODS });
+      return;
+    }
+    if (!pathDecodes(path)) {
+      sendProblem(res, 400, "Malformed path", "The path has a %-escape that is not valid UTF-8.", path, id);
+      return;
+    }
+    runWithRequest(context, async () => {
+      try {
+        await handle(req, res);
+      } catch (error) {
+        logger.error({ reqId: id, path, err: error }, "unexpected failure");
+        if (!res.headersSent) sendProblem(res, 500, "Internal error", "The server failed to answer; quote the request id.", path, id);
+        else res.destroy();
+      }
+    });
+  };
+}
+
+/** Requests Node's parser refuses (a method it does not know, such as TRACK; a broken request line) get a 400 problem too. */
+export function answerClientError(logger: pino.Logger) {
+  return (error: Error & { code?: string }, socket: Socket): void => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const id = randomUUID();
+    logger.info({ reqId: id, status: 400, code: error.code }, "request refused by the HTTP parser");
+    const body = problemBody(400, "Bad request", "The request could not be parsed.", "/", id);
+    const headers = [
+      "HTTP/1.1 400 Bad Request",
+      "content-type: application/problem+json",
+      "cache-control: no-store",
+      `x-request-id: ${id}`,
+      ...securityHeaders("default-src 'none'; frame-ancestors 'none'", "/").map(([n, v]) => `${n}: ${v}`),
+      `content-length: ${Buffer.byteLength(body)}`,
+      "connection: close",
+    ];
+    socket.end(`${headers.join("\r\n")}\r\n\r\n${body}`);
+  };
+}

@@ -1,0 +1,59 @@
+// Liveness and readiness: live means the process answers; ready means it can serve reads and writes
+// now (the database answers a read and commits a write within a deadline, the pool is not swamped,
+// the event loop is not stalled). Every answer is fresh: no error from an earlier check is kept.
+import "server-only";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { type DatabaseHealth, getDb, probeDatabase } from "@stancemap/db";
+import { APP_VERSION } from "./env";
+
+/** A probe that takes longer than this counts as failed. */
+export const PROBE_DEADLINE_MS = 2_000;
+/** Event-loop stalls above this (p99 since the last check) make the instance not ready. */
+const EVENT_LOOP_LIMIT_MS = 1_000;
+
+const KEY = Symbol.for("stancemap.eventLoopDelay");
+const holder = globalThis as unknown as Record<symbol, ReturnType<typeof monitorEventLoopDelay> | undefined>;
+const loop = holder[KEY] ?? monitorEventLoopDelay({ resolution: 20 });
+if (!holder[KEY]) loop.enable();
+holder[KEY] = loop;
+
+export interface Readiness {
+  status: "ok" | "read-only" | "unavailable";
+  ready: boolean;
+  reasons: string[];
+  database: { provider: string; ok: boolean; revision: number; writable: boolean } & Partial<Pick<DatabaseHealth, "pool">>;
+  eventLoop: { p99Ms: number; maxMs: number };
+  version: string;
+}
+
+export async function readiness(): Promise<Readiness> {
+  const db = getDb();
+  const health = await probeDatabase(db, PROBE_DEADLINE_MS);
+  const eventLoop = { p99Ms: Math.round(loop.percentile(99) / 1e6), maxMs: Math.round(loop.max / 1e6) };
+  loop.reset();
+  const reasons: string[] = [];
+  if (!health.read.ok && health.read.reason) reasons.push(health.read.reason);
+  if (!health.write.ok && health.write.reason) reasons.push(health.write.reason);
+  if (health.pool?.saturated)
+    reasons.push(`the connection pool is saturated: ${health.pool.waiting} requests wait for ${health.pool.max} connections`);
+  if (eventLoop.p99Ms > EVENT_LOOP_LIMIT_MS) reasons.push(`the event loop stalled for ${eventLoop.p99Ms} ms (p99)`);
+  const status = !health.read.ok ? "unavailable" : !health.write.ok ? "read-only" : "ok";
+  return {
+    status,
+    ready: reasons.length === 0,
+    reasons,
+    database: {
+      provider: db.provider,
+      ok: health.read.ok,
+      revision: health.revision,
+      writable: health.write.ok,
+      ...(health.pool ? { pool: health.pool } : {}),
+    },
+    eventLoop,
+    version: APP_VERSION,
+  };
+}
+
+export function healthResponse(body: object, ok: boolean): Response {
+  return Response.json(body, { status: ok ? 200 : 503, headers: { "cache-control": "no-store", ...(ok ? {} : { "retry-after": "5" }) } });
+}
