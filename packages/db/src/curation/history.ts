@@ -4,7 +4,7 @@ import type { AnyRecord, AuditQuery, EntityType } from "@stancemap/core";
 import type { Db } from "../client";
 import { bumpRevision } from "../revision";
 import { checkReferences, type Head, readHead } from "./drafts";
-import { HasDependants, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
+import { CurationError, HasDependants, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
 import { dependantsOf, readRecord, removeRecord, writeRecords } from "./records";
 import { curationTx, recordChange, snapshot } from "./tx";
 
@@ -107,6 +107,8 @@ export async function revertRecord(
   return curationTx(db, async (tx) => {
     const rows = await tx.change.findMany({ where: { entityType: type, entityId: key }, orderBy: { id: "asc" } });
     const live = await readRecord(tx, type, key);
+    // A record with no history and nothing published never existed: nothing to revert, nothing written.
+    if (!live && rows.length === 0) throw new NotFound(`no ${type} "${key}"`);
     const current = live?.version ?? Math.max(0, ...rows.map((r) => r.recordVersion ?? 0));
     if (body.expectedVersion !== current)
       throw new VersionConflict(`${type} "${key}" is at version ${current} now, not ${body.expectedVersion}`, {
@@ -115,6 +117,7 @@ export async function revertRecord(
       });
     const target = revisionsOf(rows).find((r) => r.version === body.revision) ?? (body.revision === 0 ? { record: null } : null);
     if (!target) throw new NotFound(`${type} "${key}" has no revision ${body.revision}`);
+    if (!target.record && !live) throw new CurationError(409, `${type} "${key}" does not exist now; there is nothing to take back`);
     const version = current + 1;
     // What the revision cites may have gone since (a deleted source, a removed category): refuse, not fail.
     if (target.record) await checkReferences(tx, type, target.record, null);
@@ -155,7 +158,8 @@ export async function auditLog(db: Db, who: Principal | null, q: AuditQuery): Pr
         ? {
             at: {
               ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}),
-              ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000) } : {}),
+              // The whole of the last day, without stepping past 9999-12-31 (no date after it can be stored).
+              ...(q.to ? { lte: new Date(`${q.to}T23:59:59.999Z`) } : {}),
             },
           }
         : {}),
