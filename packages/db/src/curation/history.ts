@@ -1,6 +1,6 @@
 // A record's history (every recorded step, and its published revisions to diff and restore) and the
 // global audit log.
-import type { AnyRecord, AuditQuery, EntityType } from "@stancemap/core";
+import { type AnyRecord, type AuditQuery, type EntityType, roleAtLeast } from "@stancemap/core";
 import type { Db } from "../client";
 import { bumpRevision } from "../revision";
 import { checkReferences, type Head, readHead } from "./drafts";
@@ -148,7 +148,8 @@ export interface AuditPage {
 }
 
 export async function auditLog(db: Db, who: Principal | null, q: AuditQuery): Promise<AuditPage> {
-  requireRole(who, "editor");
+  const reader = requireRole(who, "editor");
+  const admin = roleAtLeast(reader.role, "admin");
   const rows = await db.prisma.change.findMany({
     where: {
       ...(q.user ? { OR: [{ userId: q.user }, { userEmail: q.user }] } : {}),
@@ -169,5 +170,25 @@ export async function auditLog(db: Db, who: Principal | null, q: AuditQuery): Pr
     take: q.limit + 1,
   });
   const page = rows.slice(0, q.limit);
-  return { data: page.map(toView), nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null };
+  const nextCursor = rows.length > q.limit ? (page.at(-1)?.id ?? null) : null;
+  if (admin) return { data: page.map(toView), nextCursor };
+  return { data: await redactAccounts(db, reader, page.map(toView)), nextCursor };
+}
+
+/**
+ * What a non-admin needs of the log: what changed and by whom, by name. Other accounts' ids, emails and
+ * roles, changes to other accounts and every token row are left out (account management is the admins').
+ * For non-admins `userEmail` names the person by their display name unless it is the reader.
+ */
+async function redactAccounts(db: Db, reader: Principal, views: ChangeView[]): Promise<ChangeView[]> {
+  const ids = [...new Set(views.flatMap((v) => (v.userId && v.userId !== reader.id ? [v.userId] : [])))];
+  const names = new Map(
+    (await db.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  return views.flatMap((v) => {
+    if (v.entityType === "token") return [];
+    if (v.entityType === "user" && v.entityId !== reader.id) return [];
+    if (!v.userId || v.userId === reader.id) return [v];
+    return [{ ...v, userId: null, userEmail: names.get(v.userId) ?? "another user" }];
+  });
 }
