@@ -5,6 +5,7 @@ import { NewUser, type Role, UserPatch } from "@stancemap/core";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../client";
 import { CurationError, InvalidInput, NotFound, type Principal, requireRole, zodIssues } from "./errors";
+import type { Tx } from "./records";
 import { curationTx, newId, recordChange } from "./tx";
 
 export interface UserView {
@@ -248,25 +249,27 @@ export async function userCount(db: Db): Promise<number> {
   return db.prisma.user.count();
 }
 
+/** The user changing their own account, as the principal their change is recorded under. */
+async function accountHolder(tx: Tx, userId: string): Promise<Principal> {
+  const user = await tx.user.findUnique({ where: { id: userId } });
+  if (!user) throw new NotFound(`no user "${userId}"`);
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+}
+
 /**
  * After a user changed their own password: their API tokens are revoked (a token made while the old
  * password was known to someone else should not outlive it) and the change is audited.
  */
 export async function passwordChanged(db: Db, userId: string): Promise<{ revokedTokens: number }> {
   return curationTx(db, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw new NotFound(`no user "${userId}"`);
+    const self = await accountHolder(tx, userId);
     const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordChange(
-      tx,
-      { id: user.id, email: user.email, name: user.name, role: user.role as Role },
-      {
-        action: "user.password",
-        entityType: "user",
-        entityId: userId,
-        comment: count > 0 ? `password changed; ${count} API token(s) revoked` : "password changed",
-      },
-    );
+    await recordChange(tx, self, {
+      action: "user.password",
+      entityType: "user",
+      entityId: userId,
+      comment: count > 0 ? `password changed; ${count} API token(s) revoked` : "password changed",
+    });
     return { revokedTokens: count };
   });
 }
@@ -275,18 +278,13 @@ export async function passwordChanged(db: Db, userId: string): Promise<{ revoked
 export async function nameChanged(db: Db, userId: string, before: string, after: string): Promise<void> {
   if (before === after) return;
   await curationTx(db, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw new NotFound(`no user "${userId}"`);
-    await recordChange(
-      tx,
-      { id: user.id, email: user.email, name: user.name, role: user.role as Role },
-      {
-        action: "user.rename",
-        entityType: "user",
-        entityId: userId,
-        before: JSON.stringify({ record: { name: before } }),
-        after: JSON.stringify({ record: { name: after } }),
-      },
-    );
+    const self = await accountHolder(tx, userId);
+    await recordChange(tx, self, {
+      action: "user.rename",
+      entityType: "user",
+      entityId: userId,
+      before: JSON.stringify({ record: { name: before } }),
+      after: JSON.stringify({ record: { name: after } }),
+    });
   });
 }
