@@ -84,7 +84,7 @@ export interface RecordHistory {
 }
 
 export async function recordHistory(db: Db, who: Principal | null, type: EntityType, key: string): Promise<RecordHistory> {
-  requireRole(who, "editor");
+  const reader = requireRole(who, "editor");
   const rows = await db.prisma.change.findMany({ where: { entityType: type, entityId: key }, orderBy: { id: "asc" } });
   const head = await readHead(db.prisma, type, key);
   if (rows.length === 0 && !head.published && !head.draft) throw new NotFound(`no ${type} "${key}"`);
@@ -92,7 +92,13 @@ export async function recordHistory(db: Db, who: Principal | null, type: EntityT
   // A record never changed since it was loaded has one revision: what is published now.
   if (head.published && !revisions.some((r) => r.version === head.published?.version))
     revisions.push({ version: head.published.version, record: head.published.record, at: null, by: null, action: "as loaded" });
-  return { type, key, head, changes: rows.map(toView).reverse(), revisions: revisions.sort((a, b) => a.version - b.version) };
+  const sorted = revisions.sort((a, b) => a.version - b.version);
+  const views = rows.map(toView).reverse();
+  if (roleAtLeast(reader.role, "admin")) return { type, key, head, changes: views, revisions: sorted };
+  // As in the audit log: other people by name, not by email or id.
+  const changes = await redactAccounts(db, reader, views);
+  const shown = new Map(views.map((v, i) => [v.userEmail, changes[i]?.userEmail ?? null]));
+  return { type, key, head, changes, revisions: sorted.map((r) => (r.by ? { ...r, by: shown.get(r.by) ?? null } : r)) };
 }
 
 /** Restores an earlier published revision, as a new revision. Reviewers only. */

@@ -19,7 +19,7 @@ import {
 } from "./accounts";
 import { getHead, returnDraft, saveChange } from "./drafts";
 import type { Principal } from "./errors";
-import { auditLog, revertRecord } from "./history";
+import { auditLog, recordHistory, revertRecord } from "./history";
 
 const pg = await postgresAvailable();
 if (!pg.ok) console.warn(`[hostile curation tests] PostgreSQL run skipped: ${pg.reason}`);
@@ -106,6 +106,14 @@ describe.each(engines)("hostile curation on $name", ({ fresh, enabled }) => {
       record: actor("alice-group", "Reviewed"),
       expectedVersion: own.version,
     });
+  });
+
+  it.skipIf(!enabled)("an editor reading a record's history sees other people by name, not by email or id", async () => {
+    const history = JSON.stringify(await recordHistory(db, alice, "actor", "alice-group"));
+    expect(history).toContain("alice@example.org");
+    expect(history).not.toContain("rev@example.org");
+    expect(history).not.toContain(reviewer.id);
+    expect(JSON.stringify(await recordHistory(db, { ...reviewer, role: "admin" }, "actor", "alice-group"))).toContain("rev@example.org");
   });
 
   it.skipIf(!enabled)("a reviewer reverting a record that never existed gets 404 and nothing is written", async () => {
