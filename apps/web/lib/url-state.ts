@@ -1,5 +1,6 @@
 // The dashboard's state in the URL: one set of parsers, used by the server page (to render the
 // first paint) and by client components (nuqs). Anything malformed falls back to its default.
+import { ACTOR_KINDS, SENTIMENTS } from "@stancemap/core/model";
 import { createParser, parseAsArrayOf, parseAsString, parseAsStringLiteral } from "nuqs/server";
 
 export const VIEWS = ["map", "network", "table"] as const;
@@ -23,6 +24,11 @@ export const parseAsSlug = createParser({
   serialize: (v: string) => v,
 });
 
+/** One of a fixed list (actor kinds, sentiments): anything else, "constructor" included, is dropped. */
+function parseAsOneOf(values: readonly string[]) {
+  return createParser({ parse: (v: string) => (values.includes(v) ? v : null), serialize: (v: string) => v });
+}
+
 /** Keys and parsers of every piece of dashboard state. Defaults are applied by the page (see defaults below). */
 export const dashboardParsers = {
   topic: parseAsSlug,
@@ -30,11 +36,11 @@ export const dashboardParsers = {
   view: parseAsStringLiteral(VIEWS),
   actor: parseAsSlug,
   region: parseAsString,
-  kind: parseAsArrayOf(parseAsSlug),
+  kind: parseAsArrayOf(parseAsOneOf(ACTOR_KINDS)),
   cat: parseAsArrayOf(parseAsSlug),
   q: parseAsString,
-  sent: parseAsArrayOf(parseAsSlug),
-  nkind: parseAsArrayOf(parseAsSlug),
+  sent: parseAsArrayOf(parseAsOneOf(SENTIMENTS)),
+  nkind: parseAsArrayOf(parseAsOneOf(ACTOR_KINDS)),
 };
 
 export type DashboardKey = keyof typeof dashboardParsers;

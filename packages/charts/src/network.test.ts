@@ -18,9 +18,10 @@ import {
   shapePath,
   shapeVertices,
   truncateLabel,
+  UNKNOWN_SENTIMENT_COLOUR,
   wrapLabel,
 } from "./network";
-import { SENTIMENT_COLOURS } from "./palette";
+import { KIND_NAMES, SENTIMENT_COLOURS, SENTIMENT_LABELS } from "./palette";
 
 const polygonArea = (v: [number, number][]) => {
   let a = 0;
@@ -269,5 +270,16 @@ describe("layout helpers", () => {
     expect(wrapLabel("Supercalifragilisticexpialidocious rocks", 10, 2)).toEqual(["Supercali…", "rocks"]);
     expect(reactionCounts(1, 0)).toBe("1 reaction given, 0 received");
     expect(reactionCounts(2, 5)).toBe("2 reactions given, 5 received");
+  });
+});
+
+describe("lookups with names from a URL", () => {
+  it("a kind or sentiment named constructor or __proto__ gets the fallback, never an inherited function", () => {
+    for (const key of ["constructor", "__proto__", "toString"]) {
+      expect(nodeShape(key)).toBe("circle");
+      expect(edgeColour(key)).toBe(UNKNOWN_SENTIMENT_COLOUR);
+      expect(KIND_NAMES[key]).toBeUndefined();
+      expect(SENTIMENT_LABELS[key]).toBeUndefined();
+    }
   });
 });

@@ -2,6 +2,8 @@
 // by activity, edge colours by sentiment, edges that start and stop at the nodes' outlines with the
 // arrowhead touching the target, bends that keep parallel edges apart, seeded starting positions,
 // fitting the drawing into a viewport and placing labels without overlaps.
+
+import { lookupTable } from "@stancemap/core/model";
 import { scaleSqrt } from "d3-scale";
 import { SENTIMENT_COLOURS, SENTIMENT_LABELS } from "./palette";
 
@@ -9,7 +11,7 @@ export type NodeShape = "circle" | "square" | "diamond" | "triangle" | "hexagon"
 
 /** Shape by actor kind; events are hexagons. People are circles, states and governments squares,
  * organisations and blocs diamonds, groups and civil society triangles. */
-export const SHAPE_BY_KIND: Readonly<Record<string, NodeShape>> = {
+export const SHAPE_BY_KIND: Readonly<Record<string, NodeShape>> = lookupTable({
   person: "circle",
   state: "square",
   "government-in-fact": "square",
@@ -20,7 +22,7 @@ export const SHAPE_BY_KIND: Readonly<Record<string, NodeShape>> = {
   group: "triangle",
   "civil-society": "triangle",
   event: "hexagon",
-};
+});
 
 export function nodeShape(kind: string): NodeShape {
   return SHAPE_BY_KIND[kind] ?? "circle";

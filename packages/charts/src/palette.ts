@@ -1,22 +1,24 @@
 // Colours that do not depend on the data: no data, sentiment, actor kinds.
+import { lookupTable } from "@stancemap/core/model";
+
 export const NO_DATA_FILL = "#d6d6d6";
 
 /** Okabe–Ito, distinguishable with the common colour-vision deficiencies. */
-export const SENTIMENT_COLOURS: Record<string, string> = {
+export const SENTIMENT_COLOURS: Readonly<Record<string, string>> = lookupTable({
   supportive: "#009E73",
   neutral: "#56B4E9",
   concerned: "#E69F00",
   critical: "#D55E00",
-};
+});
 
-export const SENTIMENT_LABELS: Record<string, string> = {
+export const SENTIMENT_LABELS: Readonly<Record<string, string>> = lookupTable({
   supportive: "Supportive",
   neutral: "Neutral",
   concerned: "Concerned",
   critical: "Critical",
-};
+});
 
-export const KIND_LABELS: Record<string, string> = {
+export const KIND_LABELS: Readonly<Record<string, string>> = lookupTable({
   state: "States",
   organisation: "International organisations",
   "government-in-fact": "Governments in fact",
@@ -27,10 +29,10 @@ export const KIND_LABELS: Record<string, string> = {
   bloc: "Blocs",
   person: "People",
   event: "Events",
-};
+});
 
 /** One actor of a kind, in the singular: "State", "Person". */
-export const KIND_NAMES: Record<string, string> = {
+export const KIND_NAMES: Readonly<Record<string, string>> = lookupTable({
   state: "State",
   organisation: "International organisation",
   "government-in-fact": "Government in fact",
@@ -41,7 +43,7 @@ export const KIND_NAMES: Record<string, string> = {
   bloc: "Bloc",
   person: "Person",
   event: "Event",
-};
+});
 
 /** Relative luminance (WCAG) of a #rrggbb colour. */
 export function luminance(hex: string): number {

@@ -17,3 +17,17 @@ export function typeOfCollection(collection: string): RecordType | null {
   const hit = Object.entries(COLLECTIONS).find(([, c]) => c === collection);
   return hit ? (hit[0] as RecordType) : null;
 }
+
+/** Kinds of actor and sentiments of a reaction, without zod: the schemas' enums and the URL parsers use these. */
+export const ACTOR_KINDS = [
+  "state",
+  "organisation",
+  "government-in-fact",
+  "former-government",
+  "institution",
+  "group",
+  "civil-society",
+  "bloc",
+  "person",
+] as const;
+export const SENTIMENTS = ["supportive", "neutral", "concerned", "critical"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsvRecords, recordsToCsv } from "./csv-records";
+import { CsvColumnError, parseCsvRecords, recordsToCsv, unflattenRow } from "./csv-records";
 import { Stance } from "./schemas";
 
 const stance = Stance.parse({
@@ -38,5 +38,34 @@ describe("records as CSV", () => {
       [5, "b"],
       [7, "c"],
     ]);
+  });
+});
+
+describe("hostile CSV", () => {
+  it("an editor's CSV with a __proto__ or constructor.prototype column is refused and no prototype changes", () => {
+    for (const column of ["__proto__.polluted", "constructor.prototype.polluted", "prototype.polluted", "names.__proto__.polluted"]) {
+      const { rows, errors } = parseCsvRecords(`slug,name,kind,${column}\nx,y,group,yes\n`);
+      expect(rows).toEqual([]);
+      expect(errors).toEqual([{ line: 1, message: expect.stringContaining(column) }]);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
+
+  it("unflattenRow called directly with a prototype path throws instead of writing through it", () => {
+    expect(() => unflattenRow({ "__proto__.polluted": "yes" })).toThrow(CsvColumnError);
+    expect(() => unflattenRow({ "constructor.prototype.polluted": "yes" })).toThrow(CsvColumnError);
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
+
+  it("a column naming a position past 999 is refused rather than building a huge array", () => {
+    const { errors } = parseCsvRecords("slug,evidence.1000000000.source\nx,y\n");
+    expect(errors[0]?.message).toContain("position below 1000");
+  });
+
+  it("a row with more cells than the header is that row's error, the others still read", () => {
+    const { rows, errors } = parseCsvRecords("slug,name,kind\na,A,group\nb,B,group,extra,more\nc,C,group\n");
+    expect(rows.map((r) => r.record.slug)).toEqual(["a", "c"]);
+    expect(errors).toEqual([{ line: 3, message: "has 2 more cells than the header's 3 columns" }]);
   });
 });

@@ -18,12 +18,33 @@ export function flattenRecord(record: unknown, prefix = "", out: Record<string, 
 /** Numeric columns: the only numbers in the contract are category orders. */
 const NUMERIC = /(^|\.)order$/;
 
-export function unflattenRow(row: Record<string, string | undefined>): Record<string, Json> {
-  const root: Record<string, Json> = {};
+/** Names that would reach an object's prototype if followed as a path. */
+const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+/** A column's dotted parts: field names, or array positions below 1000 (a bigger one is no real record). */
+const SEGMENT = /^(?:[A-Za-z][A-Za-z0-9]*|\d{1,3})$/;
+
+/** Why a column name cannot name a field (null when it can): the parts are checked before any object is built. */
+export function csvColumnProblem(column: string): string | null {
+  if (column.length > 200) return "is longer than 200 characters";
+  for (const part of column.split(".")) {
+    if (FORBIDDEN_SEGMENTS.has(part)) return `"${part}" is not a field name`;
+    if (!SEGMENT.test(part)) return `"${part.slice(0, 40)}" is not a field name or a position below 1000`;
+  }
+  return null;
+}
+
+export class CsvColumnError extends Error {}
+
+/** One row's cells to a record. Columns are checked with `csvColumnProblem`; a bad one throws `CsvColumnError`. */
+export function unflattenRow(row: Readonly<Record<string, string | undefined>>): Record<string, Json> {
+  // Null-prototype containers while building: no path can walk into Object.prototype.
+  const root: Record<string, Json> = Object.create(null);
   for (const [column, raw] of Object.entries(row)) {
-    const trimmed = raw?.trim();
+    const problem = csvColumnProblem(column);
+    if (problem) throw new CsvColumnError(`column "${column.slice(0, 80)}" ${problem}`);
+    const trimmed = typeof raw === "string" ? raw.trim() : undefined;
     const value = trimmed && /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
-    if (!column || value === undefined || value === "") continue;
+    if (value === undefined || value === "") continue;
     const parts = column.split(".");
     let node: Record<string, Json> | Json[] = root;
     parts.forEach((part, i) => {
@@ -33,12 +54,15 @@ export function unflattenRow(row: Record<string, string | undefined>): Record<st
       const container = node as Record<string | number, Json>;
       if (last) container[slot] = NUMERIC.test(column) && /^-?\d+$/.test(value) ? Number(value) : value;
       else {
-        container[slot] ??= nextIsIndex ? [] : {};
-        node = container[slot] as Record<string, Json> | Json[];
+        const existing = Object.hasOwn(container, slot) ? container[slot] : undefined;
+        const next =
+          existing !== null && typeof existing === "object" ? existing : nextIsIndex ? [] : (Object.create(null) as Record<string, Json>);
+        container[slot] = next;
+        node = next;
       }
     });
   }
-  // Sparse arrays (a blank evidence.0 with evidence.1 filled) close up.
+  // Sparse arrays (a blank evidence.0 with evidence.1 filled) close up; objects become plain ones again.
   const compact = (v: Json): Json =>
     Array.isArray(v)
       ? v.filter((x) => x !== undefined).map(compact)
@@ -67,18 +91,39 @@ export function parseCsvRecords(input: string): { rows: CsvRow[]; errors: { line
     previousEnd = Math.max(previousEnd, offset);
     return line;
   };
-  Papa.parse<Record<string, string>>(text, {
+  let headerChecked = false;
+  let headerBad = false;
+  Papa.parse<Record<string, string | string[]>>(text, {
     header: true,
     skipEmptyLines: "greedy",
     step: (result) => {
+      if (!headerChecked) {
+        headerChecked = true;
+        for (const column of result.meta.fields ?? []) {
+          const problem = csvColumnProblem(column);
+          if (problem) errors.push({ line: 1, message: `column "${column.slice(0, 80)}" ${problem}` });
+        }
+        headerBad = errors.length > 0;
+      }
+      if (headerBad) return;
       const end = result.meta.cursor;
       // The row starts after the previous row's end and any blank lines.
       let start = previousEnd;
       while (start < end && (text[start] === "\n" || text[start] === "\r")) start += 1;
       const at = lineAt(start);
       lineAt(end);
+      // papaparse puts the cells past the header's last column under `__parsed_extra`.
+      const { __parsed_extra: extra, ...cells } = result.data;
+      if (extra !== undefined) {
+        const n = Array.isArray(extra) ? extra.length : 1;
+        errors.push({
+          line: at,
+          message: `has ${n} more cell${n === 1 ? "" : "s"} than the header's ${result.meta.fields?.length ?? 0} columns`,
+        });
+        return;
+      }
       for (const e of result.errors) errors.push({ line: at, message: e.message });
-      rows.push({ line: at, record: unflattenRow(result.data) });
+      rows.push({ line: at, record: unflattenRow(cells as Record<string, string>) });
     },
   });
   return { rows, errors };

@@ -2,6 +2,7 @@ export * from "./collections";
 export * from "./csv-records";
 export * from "./dates";
 export * from "./export-presets";
+export * from "./lookup";
 export * from "./reaction-graph";
 export * from "./schemas";
 export * from "./stance-at-date";

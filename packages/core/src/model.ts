@@ -4,6 +4,7 @@
 export * from "./collections";
 export * from "./dates";
 export * from "./export-presets";
+export * from "./lookup";
 export * from "./reaction-graph";
 export * from "./stance-at-date";
 export * from "./stance-history";

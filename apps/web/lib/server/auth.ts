@@ -1,11 +1,13 @@
 // Sign-in, sessions and sign-out: better-auth with its Prisma adapter (email and password, scrypt
 // hashes, sessions in the database, httpOnly SameSite=Lax cookies, Secure behind HTTPS). Accounts are
-// made by admins, never by sign-up. Failed sign-ins are throttled per account and per address.
+// made by admins, never by sign-up. Failed sign-ins back off per account and address (accounts.ts).
 import "server-only";
 import { authDatabase, beginSignInAttempt, getDb, instanceSecret, principalForUser, settleSignInAttempt } from "@stancemap/db";
 import { betterAuth } from "better-auth";
-import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { afterOwnAccountChange, beforeOwnAccountChange } from "./auth-account";
+import { clientAddress } from "./client-address";
 import { env } from "./env";
 import { ownOrigins } from "./origins";
 
@@ -43,19 +45,32 @@ async function createAuth() {
     telemetry: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/update-user" || ctx.path === "/change-password") {
+          await beforeOwnAccountChange(ctx);
+          return;
+        }
         if (ctx.path !== "/sign-in/email") return;
         const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
-        const address = (ctx.request && getIP(ctx.request, ctx.context.options)) || "unknown";
+        const address = ctx.request ? clientAddress(ctx.request.headers) : null;
         const attempt = await beginSignInAttempt(db, email, address);
         if (attempt.blocked) {
-          throw new APIError("TOO_MANY_REQUESTS", {
-            message: `Too many failed sign-ins. Try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s).`,
-            code: "TOO_MANY_FAILED_SIGN_INS",
-          });
+          const wait = attempt.retryAfterSeconds;
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            {
+              message: `Too many failed sign-ins. Try again in ${wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`,
+              code: "TOO_MANY_FAILED_SIGN_INS",
+            },
+            { "Retry-After": String(wait) },
+          );
         }
         if (ctx.request && attempt.id) attempts.set(ctx.request, attempt.id);
       }),
       after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/update-user" || ctx.path === "/change-password") {
+          await afterOwnAccountChange(ctx);
+          return;
+        }
         if (ctx.path !== "/sign-in/email" || !ctx.request) return;
         const id = attempts.get(ctx.request);
         if (!id) return;
@@ -63,13 +78,21 @@ async function createAuth() {
         const returned = ctx.context.returned;
         // Only a wrong email or password stays counted: a refused origin or a success guesses nothing.
         await settleSignInAttempt(db, id, returned instanceof APIError && returned.status === "UNAUTHORIZED");
+        // The session travels in its httpOnly cookie only: the answer's body does not repeat the token.
+        if (returned && typeof returned === "object" && !(returned instanceof APIError) && "token" in returned) {
+          const { token: _token, ...rest } = returned as Record<string, unknown>;
+          return ctx.json(rest);
+        }
       }),
     },
     databaseHooks: {
       session: {
         create: {
-          // A disabled account's correct password still gets no session.
-          before: async (session) => ((await principalForUser(db, session.userId)) ? undefined : false),
+          // A disabled account's correct password gets no session, and the very answer a wrong password gets.
+          before: async (session) => {
+            if (await principalForUser(db, session.userId)) return;
+            throw APIError.from("UNAUTHORIZED", { code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" });
+          },
         },
       },
     },

@@ -7,7 +7,7 @@ import { getDb, type Principal, principalForToken, principalForUser } from "@sta
 import { headers as nextHeaders } from "next/headers";
 import { cache } from "react";
 import { getAuth } from "./auth";
-import { ownOrigins } from "./origins";
+import { foreignOriginRefusal } from "./origins";
 import { noteUser } from "./request-context";
 
 /** The signed-in user behind these headers, or null: from a bearer token, else from the session cookie. */
@@ -31,14 +31,11 @@ export const currentPrincipal = cache(async (): Promise<Principal | null> => pri
 
 /**
  * Cross-site request forgery: a state-changing request that rides on a cookie must come from this
- * site: a missing or `null` Origin is refused.
+ * site: a missing or `null` Origin is refused (origins.ts; proxy.ts applies it to server actions too).
  */
 export function crossSiteRefusal(request: Request): string | null {
-  if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return null;
   // Only a request that carries cookies can be forged across sites; the rest are token calls
   // (scripts send no Origin) or anonymous, and are answered 401 if they need a session.
   if (!request.headers.get("cookie")) return null;
-  const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return "a state-changing request needs an Origin header from this site";
-  return ownOrigins(request).has(origin) ? null : `requests from ${origin} are not accepted`;
+  return foreignOriginRefusal(request);
 }

@@ -1,9 +1,10 @@
 // Actors: states, organisations, governments, groups, people; who belongs to whom.
 import { z } from "zod";
-import { LanguageTag, Slug, TextDirection } from "./common";
+import { ACTOR_KINDS } from "../collections";
+import { LanguageTag, Slug, Text, TextDirection } from "./common";
 
 export const ActorKind = z
-  .enum(["state", "organisation", "government-in-fact", "former-government", "institution", "group", "civil-society", "bloc", "person"])
+  .enum(ACTOR_KINDS)
   .describe(
     "state: a country with ISO codes; organisation: intergovernmental; government-in-fact: governs without recognition; " +
       "former-government: a fallen government's remaining missions; institution: a ministry or body of a state or government; " +
@@ -12,7 +13,7 @@ export const ActorKind = z
 
 export const LocalName = z
   .object({
-    name: z.string().min(1).max(200),
+    name: Text.min(1).max(200),
     lang: LanguageTag,
     dir: TextDirection,
   })
@@ -21,7 +22,7 @@ export const LocalName = z
 export const Actor = z
   .object({
     slug: Slug,
-    name: z.string().min(1).max(200),
+    name: Text.min(1).max(200),
     kind: ActorKind,
     iso3: z
       .string()
@@ -32,10 +33,10 @@ export const Actor = z
       .string()
       .regex(/^\d{3}$/, "must be an ISO 3166-1 numeric code of three digits")
       .optional(),
-    role: z.string().max(200).optional().describe("For people and institutions: the role, e.g. `Foreign Minister`."),
-    region: z.string().max(80).optional(),
+    role: Text.max(200).optional().describe("For people and institutions: the role, e.g. `Foreign Minister`."),
+    region: Text.max(80).optional(),
     affiliation: Slug.optional().describe("The actor this one belongs to or speaks for."),
-    description: z.string().max(2000).optional(),
+    description: Text.max(2000).optional(),
     names: z.array(LocalName).default([]).describe("Local forms of the name."),
   })
   .superRefine((actor, ctx) => {

@@ -1,6 +1,6 @@
 // Stances, reactions, events and explicit "no data" notes: every claim carries evidence.
 import { z } from "zod";
-import { Confidence, DatePrecision, IsoDate, Sentiment, Slug } from "./common";
+import { Confidence, DatePrecision, IsoDate, Sentiment, Slug, Text } from "./common";
 import { Evidence } from "./source";
 
 const evidenceList = z.array(Evidence).min(1, "at least one source is required");
@@ -15,8 +15,8 @@ export const Stance = z
     validFromPrecision: DatePrecision.default("day"),
     validUntil: IsoDate.optional(),
     confidence: Confidence,
-    summary: z.string().min(1).max(2000),
-    note: z.string().max(2000).optional(),
+    summary: Text.min(1).max(2000),
+    note: Text.max(2000).optional(),
     evidence: evidenceList,
   })
   .refine((s) => !s.validUntil || s.validUntil > s.validFrom, {
@@ -29,7 +29,7 @@ export const DataGap = z
   .object({
     actor: Slug,
     topic: Slug,
-    note: z.string().min(1).max(2000).describe("What the sources say, and why that is no stance on this topic."),
+    note: Text.min(1).max(2000).describe("What the sources say, and why that is no stance on this topic."),
   })
   .meta({ id: "DataGap" });
 
@@ -43,7 +43,7 @@ export const Reaction = z
     date: IsoDate,
     datePrecision: DatePrecision.default("day"),
     sentiment: Sentiment,
-    summary: z.string().min(1).max(2000),
+    summary: Text.min(1).max(2000),
     confidence: Confidence,
     evidence: evidenceList,
   })
@@ -54,8 +54,8 @@ export const Event = z
     slug: Slug,
     date: IsoDate,
     datePrecision: DatePrecision.default("day"),
-    title: z.string().min(1).max(300),
-    description: z.string().max(2000).optional(),
+    title: Text.min(1).max(300),
+    description: Text.max(2000).optional(),
     series: Slug.optional().describe("A named timeline this event belongs to."),
     actors: z.array(Slug).default([]),
     evidence: evidenceList,

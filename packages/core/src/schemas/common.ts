@@ -1,5 +1,6 @@
 // Shared field schemas: slugs, dates and the small enumerations every record uses.
 import { z } from "zod";
+import { SENTIMENTS } from "../collections";
 
 export const Slug = z
   .string()
@@ -22,8 +23,14 @@ export const IsoDate = z
 /** How exact a date is. `circa`: the sources give no exact date; the note says what the date rests on. */
 export const DatePrecision = z.enum(["day", "month", "year", "circa"]);
 export const Confidence = z.enum(["high", "medium", "low"]);
-export const Sentiment = z.enum(["supportive", "neutral", "concerned", "critical"]).describe("How the reacting actor regards its target.");
+export const Sentiment = z.enum(SENTIMENTS).describe("How the reacting actor regards its target.");
 export const TextDirection = z.enum(["ltr", "rtl"]);
+
+/** Text that every store can hold: no lone UTF-16 surrogates (not Unicode; PostgreSQL and UTF-8 refuse them) and no NUL. */
+export const Text = z
+  .string()
+  .refine((v) => !/\p{Cs}/u.test(v), { message: "must be valid Unicode text (it has a lone surrogate code unit)", abort: true })
+  .refine((v) => !v.includes("\u0000"), { message: "must not contain NUL characters", abort: true });
 
 export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour as #rrggbb");
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { RECORD_TYPES } from "../collections";
 import { Actor } from "./actor";
 import { DataGap, Event, Reaction, Stance } from "./claims";
-import { IsoDate } from "./common";
+import { IsoDate, Text } from "./common";
 import { Source } from "./source";
 import { Topic } from "./topic";
 
@@ -80,14 +80,14 @@ export function versionToken(published: number, draft: number): string {
 
 export const WriteOptions = z.object({
   draft: z.string().min(1).max(40).optional().describe("Add the change to this open draft instead of a new one."),
-  title: z.string().min(1).max(200).optional().describe("A title for a new draft."),
+  title: Text.min(1).max(200).optional().describe("A title for a new draft."),
 });
 
 export const DeleteQuery = z.object({ expectedVersion: VersionToken, draft: WriteOptions.shape.draft });
 
-export const ReturnBody = z.object({ comment: z.string().trim().min(1, "say what needs changing").max(2000) });
+export const ReturnBody = z.object({ comment: Text.trim().min(1, "say what needs changing").max(2000) });
 export const PublishBody = z.object({
-  comment: z.string().max(2000).optional(),
+  comment: Text.max(2000).optional(),
   expectedVersion: z
     .number()
     .int()
@@ -98,7 +98,7 @@ export const PublishBody = z.object({
 export const RevertBody = z.object({
   revision: z.number().int().min(0).describe("The published version to restore; 0 restores absence (the record is deleted)."),
   expectedVersion: z.number().int().min(0).describe("The published version you are reverting from."),
-  comment: z.string().max(2000).optional(),
+  comment: Text.max(2000).optional(),
 });
 
 export const AuditQuery = z.object({
@@ -107,19 +107,19 @@ export const AuditQuery = z.object({
   action: z.string().max(40).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  cursor: z.coerce.number().int().min(1).optional(),
+  cursor: z.coerce.number().int().min(1).max(2_147_483_647, "is not a cursor this log gave").optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const NewUser = z.object({
   email: z.email("must be an email address").max(200),
-  name: z.string().trim().min(1, "enter their name").max(120),
+  name: Text.trim().min(1, "enter their name").max(120),
   role: Role,
   password: z.string().min(12, "at least 12 characters").max(200),
 });
 export const UserPatch = z.object({ role: Role.optional(), disabled: z.boolean().optional() });
-export const NewToken = z.object({ name: z.string().trim().min(1).max(80) });
+export const NewToken = z.object({ name: Text.trim().min(1).max(80) });
 
 export const ImportFormat = z.enum(["json", "csv"]);
 export const ImportQuery = z.object({

@@ -1,6 +1,7 @@
 // The export API's parameters: the dashboard's state (topic, date, filters, selected actor) plus size,
 // scale or print density, theme and the editable texts.
 import { z } from "zod";
+import { ACTOR_KINDS, SENTIMENTS } from "../collections";
 import { EXPORT_PRESETS, MAX_EXPORT_PIXELS, pixelSize } from "../export-presets";
 import { IsoDate, Slug } from "./common";
 
@@ -20,14 +21,32 @@ const SlugList = z
   })
   .describe("Comma-separated slugs, as in the dashboard's URL.");
 
+/** A comma-separated list of known values (`kind=state,person`); anything else is refused by name. */
+function EnumList(values: readonly string[]) {
+  return z
+    .string()
+    .max(1000)
+    .transform((v, ctx) => {
+      const items = v.split(",").filter(Boolean);
+      for (const item of items) {
+        if (!values.includes(item)) {
+          ctx.addIssue({ code: "custom", message: `"${item.slice(0, 40)}" is not one of ${values.join(", ")}` });
+          return z.NEVER;
+        }
+      }
+      return items;
+    })
+    .describe(`Comma-separated, each one of: ${values.join(", ")}.`);
+}
+
 /** The parameters as documented; `ExportQuery` adds the preset's size and the pixel bound. */
 export const ExportParams = z.strictObject({
   topic: Slug.optional(),
   date: IsoDate.optional(),
   region: z.string().max(100).optional().describe("Map: only actors of this region, as the dashboard's region filter."),
-  kind: SlugList.optional().describe("Map: only these kinds of actor."),
-  sent: SlugList.optional().describe("Network: only reactions of these sentiments."),
-  nkind: SlugList.optional().describe("Network: only reactions by these kinds of actor."),
+  kind: EnumList(ACTOR_KINDS).optional().describe("Map: only these kinds of actor."),
+  sent: EnumList(SENTIMENTS).optional().describe("Network: only reactions of these sentiments."),
+  nkind: EnumList(ACTOR_KINDS).optional().describe("Network: only reactions by these kinds of actor."),
   actor: Slug.optional().describe("Actor export: whose stance history (required). Timeline: only this actor's stance changes."),
   cat: SlugList.optional().describe("Map: the categories highlighted (the others drawn faint), as on the dashboard."),
   view: z.string().max(20).optional().describe("Accepted so that a dashboard link's query can be pasted; the path names the view."),

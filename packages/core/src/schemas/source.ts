@@ -1,25 +1,25 @@
 // Sources, quotes and the evidence that ties a claim to a source.
 import { z } from "zod";
-import { IsoDate, LanguageTag, Slug } from "./common";
+import { IsoDate, LanguageTag, Slug, Text } from "./common";
 
 export const Source = z
   .object({
     id: Slug,
-    publisher: z.string().min(1).max(300),
-    title: z.string().min(1).max(500),
-    author: z.string().max(300).optional(),
+    publisher: Text.min(1).max(300),
+    title: Text.min(1).max(500),
+    author: Text.max(300).optional(),
     publishedOn: IsoDate.optional(),
     accessedOn: IsoDate.optional(),
-    dateNote: z.string().max(500).optional().describe("What is known of the date when it is not exact."),
+    dateNote: Text.max(500).optional().describe("What is known of the date when it is not exact."),
     url: z.url({ protocol: /^https?$/, message: "must be an http or https address" }).optional(),
-    reliability: z.string().min(1).max(1000).describe("A note on how far this source can be trusted, and why."),
+    reliability: Text.min(1).max(1000).describe("A note on how far this source can be trusted, and why."),
     textFile: z
       .string()
       .regex(/^[a-z0-9-]+\.txt$/)
       .optional()
       .describe("The stored text of the document, which quotes citing it are checked against."),
     citedIn: z
-      .object({ source: Slug, locator: z.string().min(1).max(100) })
+      .object({ source: Slug, locator: Text.min(1).max(100) })
       .optional()
       .describe("The document that cites this source, and where (an endnote)."),
   })
@@ -27,17 +27,17 @@ export const Source = z
 
 export const Quote = z
   .object({
-    text: z.string().min(1).max(4000).describe("Verbatim, exactly as in the source."),
+    text: Text.min(1).max(4000).describe("Verbatim, exactly as in the source."),
     speaker: Slug.describe("The actor who said it."),
     language: LanguageTag.default("en"),
-    translation: z.string().max(4000).optional(),
+    translation: Text.max(4000).optional(),
   })
   .meta({ id: "Quote" });
 
 export const Evidence = z
   .object({
     source: Slug,
-    locator: z.string().max(100).optional().describe("Where in the source: an endnote, a paragraph."),
+    locator: Text.max(100).optional().describe("Where in the source: an endnote, a paragraph."),
     quote: Quote.optional(),
   })
   .meta({ id: "Evidence" });

@@ -1,23 +1,23 @@
 // Topics and their ordered category scales: data, never code.
 import { z } from "zod";
-import { HexColour, Slug } from "./common";
+import { HexColour, Slug, Text } from "./common";
 
 export const Category = z
   .object({
     key: Slug,
-    label: z.string().min(1).max(120),
+    label: Text.min(1).max(120),
     order: z.number().int().min(1).describe("Position on the scale, 1 first."),
     colour: HexColour,
-    description: z.string().max(1000).optional(),
+    description: Text.max(1000).optional(),
   })
   .meta({ id: "Category" });
 
 export const Topic = z
   .object({
     slug: Slug,
-    title: z.string().min(1).max(200),
-    question: z.string().min(1).max(500),
-    description: z.string().max(2000).optional(),
+    title: Text.min(1).max(200),
+    question: Text.min(1).max(500),
+    description: Text.max(2000).optional(),
     categories: z.array(Category).min(2),
   })
   .superRefine((topic, ctx) => {

@@ -5,6 +5,7 @@ import { NewUser, type Role, UserPatch } from "@stancemap/core";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../client";
 import { CurationError, InvalidInput, NotFound, type Principal, requireRole, zodIssues } from "./errors";
+import type { Tx } from "./records";
 import { curationTx, newId, recordChange } from "./tx";
 
 export interface UserView {
@@ -157,33 +158,103 @@ export async function principalForUser(db: Db, userId: string): Promise<Principa
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 }
 
-export const SIGN_IN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 } as const;
+/**
+ * Failed sign-ins slow guessing down without letting anyone lock others out (OWASP ASVS 5.0, V6.3.1):
+ * each bucket allows some failures freely, then every further attempt waits `baseMs * 2^(failures - free)`
+ * (at most `maxMs`) after the bucket's last failure. Buckets: one account from one address (`pair`),
+ * one address for any account (`address`; IPv6 counted per /64), and one account from anywhere
+ * (`account`, a high ceiling whose wait stays short, so it costs an attacker much and a user little).
+ * The right password from another address is never held by the pair or address buckets. Failures
+ * older than `windowMs` no longer count and are purged.
+ */
+export const SIGN_IN_LIMITS = {
+  windowMs: 60 * 60_000,
+  pair: { free: 5, baseMs: 10_000, maxMs: 15 * 60_000 },
+  address: { free: 20, baseMs: 10_000, maxMs: 15 * 60_000 },
+  account: { free: 500, baseMs: 1_000, maxMs: 60_000 },
+  /** When the client's address is unknown, the pair bucket is the account's, with this short cap. */
+  unknownAddressMaxMs: 60_000,
+} as const;
+
+/** The address bucket: an IPv4 address, or the /64 network of an IPv6 one (one subscriber's usual share). */
+export function addressBucket(address: string | null): string | null {
+  if (!address) return null;
+  if (!address.includes(":")) return address;
+  const groups = address.split("::");
+  const head = (groups[0] ?? "").split(":").filter(Boolean);
+  const tail = groups.length > 1 ? (groups[1] ?? "").split(":").filter(Boolean) : [];
+  const full = [...head, ...Array(Math.max(0, 8 - head.length - tail.length)).fill("0"), ...tail];
+  return `${full
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
+/** How long (ms) a bucket with these failures (oldest first, this attempt not among them) makes the next attempt wait. */
+function backOff(failures: readonly Date[], rule: { free: number; baseMs: number; maxMs: number }, now: number): number {
+  if (failures.length < rule.free) return 0;
+  const last = failures[failures.length - 1]?.getTime() ?? now;
+  const delay = Math.min(rule.baseMs * 2 ** Math.min(failures.length - rule.free, 30), rule.maxMs);
+  return Math.max(0, last + delay - now);
+}
 
 /**
  * Counts a sign-in attempt before the password is checked, so a burst of parallel guesses cannot slip
- * past the limit between check and count: the attempt is written first, then the window is counted
- * with it. Over the limit, the attempt is taken back and refused. `settleSignInAttempt` takes it back
- * too when the password was right (or nothing was guessed), so only failures stay counted.
+ * past the limit between check and count: the attempt is written first, then the buckets are counted
+ * with the attempts in flight. Held back, the attempt is taken back and refused with the wait.
+ * `settleSignInAttempt` takes it back too when the password was right (or nothing was guessed), so only
+ * failures stay counted. `address` is the client's address as the server saw it (null if unknown).
  */
 export async function beginSignInAttempt(
   db: Db,
   email: string,
-  address: string,
+  address: string | null,
 ): Promise<{ id: string | null; blocked: boolean; retryAfterSeconds: number }> {
   const id = newId("f");
-  const lower = email.toLowerCase();
-  await db.prisma.signInFailure.create({ data: { id, email: lower, address } });
-  const since = new Date(Date.now() - SIGN_IN_LIMITS.windowMs);
+  const lower = email.toLowerCase().slice(0, 320);
+  const bucket = addressBucket(address);
+  const now = Date.now();
+  const since = new Date(now - SIGN_IN_LIMITS.windowMs);
+  await db.prisma.signInFailure.deleteMany({ where: { at: { lt: since } } });
+  await db.prisma.signInFailure.create({ data: { id, email: lower, address: bucket ?? "unknown" } });
   const [byAccount, byAddress] = await Promise.all([
-    db.prisma.signInFailure.findMany({ where: { email: lower, at: { gte: since } }, orderBy: { at: "asc" }, select: { at: true } }),
-    db.prisma.signInFailure.findMany({ where: { address, at: { gte: since } }, orderBy: { at: "asc" }, select: { at: true } }),
+    db.prisma.signInFailure.findMany({
+      where: { email: lower, at: { gte: since } },
+      orderBy: { at: "asc" },
+      select: { id: true, at: true, address: true },
+    }),
+    bucket
+      ? db.prisma.signInFailure.findMany({
+          where: { address: bucket, at: { gte: since } },
+          orderBy: { at: "asc" },
+          select: { id: true, at: true },
+        })
+      : Promise.resolve([]),
   ]);
-  const over = (list: { at: Date }[], limit: number) =>
-    list.length > limit ? Math.ceil(((list[list.length - 1 - limit]?.at.getTime() ?? 0) + SIGN_IN_LIMITS.windowMs - Date.now()) / 1000) : 0;
-  const wait = Math.max(over(byAccount, SIGN_IN_LIMITS.perAccount), over(byAddress, SIGN_IN_LIMITS.perAddress));
+  const others = <T extends { id: string; at: Date }>(rows: T[]) => rows.filter((r) => r.id !== id);
+  const account = others(byAccount);
+  const pair = bucket ? account.filter((r) => r.address === bucket) : account;
+  const pairRule = bucket ? SIGN_IN_LIMITS.pair : { ...SIGN_IN_LIMITS.pair, maxMs: SIGN_IN_LIMITS.unknownAddressMaxMs };
+  const wait = Math.max(
+    backOff(
+      pair.map((r) => r.at),
+      pairRule,
+      now,
+    ),
+    backOff(
+      others(byAddress).map((r) => r.at),
+      SIGN_IN_LIMITS.address,
+      now,
+    ),
+    backOff(
+      account.map((r) => r.at),
+      SIGN_IN_LIMITS.account,
+      now,
+    ),
+  );
   if (wait <= 0) return { id, blocked: false, retryAfterSeconds: 0 };
   await db.prisma.signInFailure.delete({ where: { id } });
-  return { id: null, blocked: true, retryAfterSeconds: Math.max(1, wait) };
+  return { id: null, blocked: true, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
 }
 
 /** Keeps the attempt counted only if it was a wrong email or password. */
@@ -193,4 +264,44 @@ export async function settleSignInAttempt(db: Db, id: string, failed: boolean): 
 
 export async function userCount(db: Db): Promise<number> {
   return db.prisma.user.count();
+}
+
+/** The user changing their own account, as the principal their change is recorded under. */
+async function accountHolder(tx: Tx, userId: string): Promise<Principal> {
+  const user = await tx.user.findUnique({ where: { id: userId } });
+  if (!user) throw new NotFound(`no user "${userId}"`);
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+}
+
+/**
+ * After a user changed their own password: their API tokens are revoked (a token made while the old
+ * password was known to someone else should not outlive it) and the change is audited.
+ */
+export async function passwordChanged(db: Db, userId: string): Promise<{ revokedTokens: number }> {
+  return curationTx(db, async (tx) => {
+    const self = await accountHolder(tx, userId);
+    const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordChange(tx, self, {
+      action: "user.password",
+      entityType: "user",
+      entityId: userId,
+      comment: count > 0 ? `password changed; ${count} API token(s) revoked` : "password changed",
+    });
+    return { revokedTokens: count };
+  });
+}
+
+/** After a user renamed themselves: audited with the name before and after. */
+export async function nameChanged(db: Db, userId: string, before: string, after: string): Promise<void> {
+  if (before === after) return;
+  await curationTx(db, async (tx) => {
+    const self = await accountHolder(tx, userId);
+    await recordChange(tx, self, {
+      action: "user.rename",
+      entityType: "user",
+      entityId: userId,
+      before: JSON.stringify({ record: { name: before } }),
+      after: JSON.stringify({ record: { name: after } }),
+    });
+  });
 }

@@ -3,6 +3,7 @@
 import { type AnyRecord, type EntityType, keyOf, labelOf, RECORD_SCHEMAS, type RecordOf, versionToken } from "@stancemap/core";
 import type { Db } from "../client";
 import { bumpRevision } from "../revision";
+import { assertMayChangeDraft } from "./draft-access";
 import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, requireRole, VersionConflict, zodIssues } from "./errors";
 import { dependantsOf, readRecord, referencesOf, removeRecord, type Stored, type Tx, WRITE_ORDER, writeRecords } from "./records";
 import { curationTx, newId, nextVersion, recordChange, snapshot } from "./tx";
@@ -196,6 +197,8 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
       record: head.draft ? head.draft.record : (head.published?.record ?? null),
     });
   }
+  // Someone else's open change to this record: only its author or a reviewer may touch it.
+  if (head.draft) await assertMayChangeDraft(tx, who, head.draft.draftId);
   if (req.op === "delete" && !head.published && !head.draft) throw new NotFound(`no ${req.type} "${key}"`);
   if (req.op === "delete" && head.published) {
     const dependants = await stillDependent(tx, req.type, key, head.draft?.draftId ?? req.draftId);

@@ -1,10 +1,10 @@
 // A record's history (every recorded step, and its published revisions to diff and restore) and the
 // global audit log.
-import type { AnyRecord, AuditQuery, EntityType } from "@stancemap/core";
+import { type AnyRecord, type AuditQuery, type EntityType, roleAtLeast } from "@stancemap/core";
 import type { Db } from "../client";
 import { bumpRevision } from "../revision";
 import { checkReferences, type Head, readHead } from "./drafts";
-import { HasDependants, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
+import { CurationError, HasDependants, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
 import { dependantsOf, readRecord, removeRecord, writeRecords } from "./records";
 import { curationTx, recordChange, snapshot } from "./tx";
 
@@ -84,7 +84,7 @@ export interface RecordHistory {
 }
 
 export async function recordHistory(db: Db, who: Principal | null, type: EntityType, key: string): Promise<RecordHistory> {
-  requireRole(who, "editor");
+  const reader = requireRole(who, "editor");
   const rows = await db.prisma.change.findMany({ where: { entityType: type, entityId: key }, orderBy: { id: "asc" } });
   const head = await readHead(db.prisma, type, key);
   if (rows.length === 0 && !head.published && !head.draft) throw new NotFound(`no ${type} "${key}"`);
@@ -92,7 +92,13 @@ export async function recordHistory(db: Db, who: Principal | null, type: EntityT
   // A record never changed since it was loaded has one revision: what is published now.
   if (head.published && !revisions.some((r) => r.version === head.published?.version))
     revisions.push({ version: head.published.version, record: head.published.record, at: null, by: null, action: "as loaded" });
-  return { type, key, head, changes: rows.map(toView).reverse(), revisions: revisions.sort((a, b) => a.version - b.version) };
+  const sorted = revisions.sort((a, b) => a.version - b.version);
+  const views = rows.map(toView).reverse();
+  if (roleAtLeast(reader.role, "admin")) return { type, key, head, changes: views, revisions: sorted };
+  // As in the audit log: other people by name, not by email or id.
+  const changes = await redactAccounts(db, reader, views);
+  const shown = new Map(views.map((v, i) => [v.userEmail, changes[i]?.userEmail ?? null]));
+  return { type, key, head, changes, revisions: sorted.map((r) => (r.by ? { ...r, by: shown.get(r.by) ?? null } : r)) };
 }
 
 /** Restores an earlier published revision, as a new revision. Reviewers only. */
@@ -107,6 +113,8 @@ export async function revertRecord(
   return curationTx(db, async (tx) => {
     const rows = await tx.change.findMany({ where: { entityType: type, entityId: key }, orderBy: { id: "asc" } });
     const live = await readRecord(tx, type, key);
+    // A record with no history and nothing published never existed: nothing to revert, nothing written.
+    if (!live && rows.length === 0) throw new NotFound(`no ${type} "${key}"`);
     const current = live?.version ?? Math.max(0, ...rows.map((r) => r.recordVersion ?? 0));
     if (body.expectedVersion !== current)
       throw new VersionConflict(`${type} "${key}" is at version ${current} now, not ${body.expectedVersion}`, {
@@ -115,6 +123,7 @@ export async function revertRecord(
       });
     const target = revisionsOf(rows).find((r) => r.version === body.revision) ?? (body.revision === 0 ? { record: null } : null);
     if (!target) throw new NotFound(`${type} "${key}" has no revision ${body.revision}`);
+    if (!target.record && !live) throw new CurationError(409, `${type} "${key}" does not exist now; there is nothing to take back`);
     const version = current + 1;
     // What the revision cites may have gone since (a deleted source, a removed category): refuse, not fail.
     if (target.record) await checkReferences(tx, type, target.record, null);
@@ -145,7 +154,8 @@ export interface AuditPage {
 }
 
 export async function auditLog(db: Db, who: Principal | null, q: AuditQuery): Promise<AuditPage> {
-  requireRole(who, "editor");
+  const reader = requireRole(who, "editor");
+  const admin = roleAtLeast(reader.role, "admin");
   const rows = await db.prisma.change.findMany({
     where: {
       ...(q.user ? { OR: [{ userId: q.user }, { userEmail: q.user }] } : {}),
@@ -155,7 +165,8 @@ export async function auditLog(db: Db, who: Principal | null, q: AuditQuery): Pr
         ? {
             at: {
               ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}),
-              ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000) } : {}),
+              // The whole of the last day, without stepping past 9999-12-31 (no date after it can be stored).
+              ...(q.to ? { lte: new Date(`${q.to}T23:59:59.999Z`) } : {}),
             },
           }
         : {}),
@@ -165,5 +176,25 @@ export async function auditLog(db: Db, who: Principal | null, q: AuditQuery): Pr
     take: q.limit + 1,
   });
   const page = rows.slice(0, q.limit);
-  return { data: page.map(toView), nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null };
+  const nextCursor = rows.length > q.limit ? (page.at(-1)?.id ?? null) : null;
+  if (admin) return { data: page.map(toView), nextCursor };
+  return { data: await redactAccounts(db, reader, page.map(toView)), nextCursor };
+}
+
+/**
+ * What a non-admin needs of the log: what changed and by whom, by name. Other accounts' ids, emails and
+ * roles, changes to other accounts and every token row are left out (account management is the admins').
+ * For non-admins `userEmail` names the person by their display name unless it is the reader.
+ */
+async function redactAccounts(db: Db, reader: Principal, views: ChangeView[]): Promise<ChangeView[]> {
+  const ids = [...new Set(views.flatMap((v) => (v.userId && v.userId !== reader.id ? [v.userId] : [])))];
+  const names = new Map(
+    (await db.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  return views.flatMap((v) => {
+    if (v.entityType === "token") return [];
+    if (v.entityType === "user" && v.entityId !== reader.id) return [];
+    if (!v.userId || v.userId === reader.id) return [v];
+    return [{ ...v, userId: null, userEmail: names.get(v.userId) ?? "another user" }];
+  });
 }

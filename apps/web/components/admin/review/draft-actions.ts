@@ -4,6 +4,7 @@
 import { PublishBody, ReturnBody } from "@stancemap/core";
 import { getDb, getDraft, publishDraft, returnDraft, VersionConflict, withdrawDraft, zodIssues } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
+import { formArg, MALFORMED } from "@/lib/server/action-args";
 import { currentPrincipal } from "@/lib/server/dal";
 import type { ActionResult } from "./action-result";
 import { refusalOf, signedOut } from "./refusal";
@@ -25,6 +26,7 @@ function refreshAdmin() {
 export async function publishDraftAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return MALFORMED;
   const draftId = text(form, "draftId");
   const body = PublishBody.safeParse({ comment: text(form, "comment").trim() || undefined });
   if (!body.success) return { ok: false, status: 400, message: "The comment is too long.", issues: zodIssues(body.error) };
@@ -50,6 +52,7 @@ export async function publishDraftAction(_prev: ActionResult, form: FormData): P
 export async function returnDraftAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return MALFORMED;
   const body = ReturnBody.safeParse({ comment: text(form, "comment") });
   if (!body.success)
     return { ok: false, status: 400, message: "Say what needs changing before sending it back.", issues: zodIssues(body.error) };
@@ -65,6 +68,7 @@ export async function returnDraftAction(_prev: ActionResult, form: FormData): Pr
 export async function withdrawDraftAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return MALFORMED;
   try {
     await withdrawDraft(getDb(), who, text(form, "draftId"));
   } catch (error) {

@@ -5,6 +5,7 @@ import { EntityType, RevertBody } from "@stancemap/core";
 import { getDb, revertRecord, zodIssues } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { formArg, MALFORMED } from "@/lib/server/action-args";
 import { currentPrincipal } from "@/lib/server/dal";
 import type { ActionResult } from "./action-result";
 import { historyHref } from "./links";
@@ -13,6 +14,7 @@ import { refusalOf, signedOut } from "./refusal";
 export async function revertAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return MALFORMED;
   const type = EntityType.safeParse(form.get("type"));
   const key = String(form.get("key") ?? "");
   const body = RevertBody.safeParse({

@@ -13,6 +13,7 @@ import {
   importRecords,
 } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
+import { formArg, MALFORMED } from "@/lib/server/action-args";
 import { currentPrincipal } from "@/lib/server/dal";
 import type { Refusal } from "./action-result";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./import-limits";
@@ -55,6 +56,7 @@ async function readInput(form: FormData): Promise<{ input: ImportInput; checksum
 export async function importAction(form: FormData): Promise<ImportState> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return MALFORMED;
   const read = await readInput(form);
   if ("ok" in read) return read;
   const commit = form.get("intent") === "commit";

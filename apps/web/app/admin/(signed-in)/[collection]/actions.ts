@@ -2,7 +2,7 @@
 // Saving and deleting records from the admin forms. The caller comes from the session, never from the
 // form; @stancemap/db checks the role and validates again. Refusals come back as plain results whose
 // issue paths are the form's, so each message lands next to its field.
-import { type AnyRecord, EntityType, keyOf, RECORD_SCHEMAS, VersionToken } from "@stancemap/core";
+import { type AnyRecord, type EntityType, keyOf, RECORD_SCHEMAS } from "@stancemap/core";
 import {
   CurationError,
   getDb,
@@ -13,12 +13,13 @@ import {
   saveChange,
   saveChangeSet,
   VersionConflict,
+  zodIssues,
 } from "@stancemap/db";
 import { type FieldIssue, friendly, HAS_EVIDENCE, KEY_FIELD, type Values } from "@/components/admin/form/form-state";
 import type { DeleteInput, SaveInput, SaveResult } from "@/components/admin/form/save-types";
+import { DeleteInputArg, MALFORMED, SaveInputArg } from "@/lib/server/action-args";
 import { currentPrincipal } from "@/lib/server/dal";
 
-const DRAFT_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const TYPE_NAMES: Record<EntityType, string> = {
   actor: "An actor",
   topic: "A topic",
@@ -68,16 +69,16 @@ const refused = (status: number, message: string, issues?: FieldIssue[]): SaveRe
   ...(issues ? { issues: issues.map((i) => ({ path: i.path, message: friendly(i.message) })) } : {}),
 });
 
-export async function saveRecord(input: SaveInput): Promise<SaveResult> {
+export async function saveRecord(raw: SaveInput): Promise<SaveResult> {
   const who = await currentPrincipal();
   if (!who) return refused(401, "Your session has ended: sign in again in another tab, then save.");
-  const type = EntityType.safeParse(input?.type);
-  if (!type.success) return refused(400, "Unknown record type.");
-  const t = type.data;
-  const expected = input.expectedVersion === null ? null : VersionToken.safeParse(input.expectedVersion);
-  if (expected && !expected.success) return refused(400, "The form's version token is malformed; reload the page.");
-  const draftId = typeof input.draftId === "string" && DRAFT_ID.test(input.draftId) ? input.draftId : undefined;
-  const newSources = HAS_EVIDENCE.has(t) && Array.isArray(input.newSources) ? input.newSources : [];
+  const args = SaveInputArg.safeParse(raw);
+  if (!args.success) return refused(400, MALFORMED.message, zodIssues(args.error));
+  const input = args.data;
+  const t = input.type;
+  const expected = input.expectedVersion === null ? null : { data: input.expectedVersion };
+  const draftId = input.draftId;
+  const newSources = HAS_EVIDENCE.has(t) ? input.newSources : [];
 
   // The same schema as the form, again: the browser's check is a convenience, this one counts.
   const issues = [
@@ -145,20 +146,19 @@ export async function saveRecord(input: SaveInput): Promise<SaveResult> {
   }
 }
 
-export async function deleteRecord(input: DeleteInput): Promise<SaveResult> {
+export async function deleteRecord(raw: DeleteInput): Promise<SaveResult> {
   const who = await currentPrincipal();
   if (!who) return refused(401, "Your session has ended: sign in again in another tab, then delete.");
-  const type = EntityType.safeParse(input?.type);
-  const expected = VersionToken.safeParse(input?.expectedVersion);
-  if (!type.success || !expected.success || typeof input.key !== "string") return refused(400, "Malformed request; reload the page.");
-  const draftId = typeof input.draftId === "string" && DRAFT_ID.test(input.draftId) ? input.draftId : undefined;
+  const args = DeleteInputArg.safeParse(raw);
+  if (!args.success) return refused(400, "Malformed request; reload the page.", zodIssues(args.error));
+  const input = args.data;
   try {
     const saved = await saveChange(getDb(), who, {
-      type: type.data,
+      type: input.type,
       op: "delete",
       key: input.key,
-      expectedVersion: expected.data,
-      draftId,
+      expectedVersion: input.expectedVersion,
+      draftId: input.draftId,
     });
     return { ok: true, draftId: saved.draftId, key: input.key };
   } catch (error) {

@@ -31,8 +31,9 @@ function readFilters(search: Record<string, string | string[] | undefined>) {
     else errors[f] = parsed.error.issues[0]?.message ?? "not valid";
   }
   if (query.from && query.to && String(query.from) > String(query.to)) errors.to = "must be on or after the “from” date";
-  const cursor = Number(one(search.cursor));
-  if (Number.isInteger(cursor) && cursor > 0) query.cursor = cursor;
+  // A cursor this log never gave (too big, not a number) shows the newest page.
+  const cursor = AuditQuery.shape.cursor.safeParse(one(search.cursor) || undefined);
+  if (cursor.success && cursor.data) query.cursor = cursor.data;
   return { values, errors, query: AuditQuery.parse(errors.to ? { ...query, to: undefined } : query) };
 }
 

@@ -4,6 +4,7 @@
 import { NewToken, NewUser, Role } from "@stancemap/core";
 import { CurationError, createToken, createUser, getDb, InvalidInput, revokeToken, updateUser, zodIssues } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
+import { formArg, MALFORMED } from "@/lib/server/action-args";
 import { currentPrincipal } from "@/lib/server/dal";
 import type { UsersActionResult } from "./result";
 
@@ -23,6 +24,7 @@ function refusal(error: unknown): UsersActionResult {
 export async function createUserAction(_prev: UsersActionResult, form: FormData): Promise<UsersActionResult> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return { ...MALFORMED, issues: [] };
   const input = { email: text(form, "email").trim(), name: text(form, "name"), role: text(form, "role"), password: text(form, "password") };
   const parsed = NewUser.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, message: "Check the fields marked below.", issues: zodIssues(parsed.error) };
@@ -38,6 +40,7 @@ export async function createUserAction(_prev: UsersActionResult, form: FormData)
 export async function changeRoleAction(_prev: UsersActionResult, form: FormData): Promise<UsersActionResult> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return { ...MALFORMED, issues: [] };
   const role = Role.safeParse(text(form, "role"));
   if (!role.success) return { ok: false, status: 400, message: "Choose editor, reviewer or admin.", issues: [] };
   try {
@@ -52,6 +55,7 @@ export async function changeRoleAction(_prev: UsersActionResult, form: FormData)
 export async function setDisabledAction(_prev: UsersActionResult, form: FormData): Promise<UsersActionResult> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return { ...MALFORMED, issues: [] };
   const disabled = text(form, "disabled") === "true";
   try {
     const user = await updateUser(getDb(), who, text(form, "userId"), { disabled });
@@ -65,6 +69,7 @@ export async function setDisabledAction(_prev: UsersActionResult, form: FormData
 export async function createTokenAction(_prev: UsersActionResult, form: FormData): Promise<UsersActionResult> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return { ...MALFORMED, issues: [] };
   const parsed = NewToken.safeParse({ name: text(form, "name") });
   if (!parsed.success) return { ok: false, status: 400, message: "Give the token a name.", issues: zodIssues(parsed.error) };
   try {
@@ -79,6 +84,7 @@ export async function createTokenAction(_prev: UsersActionResult, form: FormData
 export async function revokeTokenAction(_prev: UsersActionResult, form: FormData): Promise<UsersActionResult> {
   const who = await currentPrincipal();
   if (!who) return signedOut;
+  if (!formArg(form)) return { ...MALFORMED, issues: [] };
   try {
     await revokeToken(getDb(), who, text(form, "tokenId"));
     revalidatePath("/admin/users");
