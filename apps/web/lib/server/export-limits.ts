@@ -19,20 +19,28 @@ function tooMany(retryAfter: number, what: string): ExportRefused {
   return new ExportRefused(429, retryAfter, `Too many uncached exports from this client (${what}); retry after the time given.`);
 }
 
-/** Counts an uncached export for `client` and takes one of its in-flight places, or refuses with 429.
- * Returns the release of the place. */
-export async function takeExportQuota(client: string): Promise<() => Promise<void>> {
-  const perMinute = env.STANCEMAP_EXPORT_PER_MINUTE;
-  const inFlight = env.STANCEMAP_EXPORT_IN_FLIGHT;
+/** Refuses (429) a client this process alone already counts over its limits, before anything else is
+ * done for it (no admission, no database). */
+export function checkLocalQuota(client: string): void {
   const now = Math.floor(Date.now() / 1000);
   const minute = Math.floor(now / 60);
   if (minute !== localMinute) {
     localMinute = minute;
     localPerMinute.clear();
   }
-  const resetIn = (minute + 1) * 60 - now;
-  if (perMinute && (localPerMinute.get(client) ?? 0) >= perMinute) throw tooMany(resetIn, `${perMinute} a minute`);
+  const perMinute = env.STANCEMAP_EXPORT_PER_MINUTE;
+  const inFlight = env.STANCEMAP_EXPORT_IN_FLIGHT;
+  if (perMinute && (localPerMinute.get(client) ?? 0) >= perMinute) throw tooMany((minute + 1) * 60 - now, `${perMinute} a minute`);
   if (inFlight && (localInFlight.get(client) ?? 0) >= inFlight) throw tooMany(busyFor(inFlight), `${inFlight} at once`);
+}
+
+/** Counts an uncached export for `client` and takes one of its in-flight places, or refuses with 429.
+ * Returns the release of the place. */
+export async function takeExportQuota(client: string): Promise<() => Promise<void>> {
+  const perMinute = env.STANCEMAP_EXPORT_PER_MINUTE;
+  const inFlight = env.STANCEMAP_EXPORT_IN_FLIGHT;
+  checkLocalQuota(client);
+  const now = Math.floor(Date.now() / 1000);
   const db = getDb();
   if (now - lastPurge > 600) {
     lastPurge = now;

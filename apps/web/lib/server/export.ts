@@ -11,7 +11,7 @@ import { getDb, readRevision, selectCompactActors, selectGapsBySlug, selectStanc
 import { LRUCache } from "lru-cache";
 import { actorData, type ExportData, type ExportFormat, type ExportModel, type ExportView, exportModel } from "@/lib/export/views";
 import { dashboardSources, loadDashboard } from "./dashboard";
-import { takeExportQuota } from "./export-limits";
+import { checkLocalQuota, takeExportQuota } from "./export-limits";
 import { ParameterError } from "./http";
 import { mapGeometry } from "./map-geometry";
 import { admitRender, renderCost, renderInPool } from "./render-pool";
@@ -74,8 +74,9 @@ export function exportCacheKey(revision: number, file: string, q: ExportQuery, o
 }
 
 // A request for a file already being made waits for it rather than making it again (and counts against
-// nothing). Every other miss is admitted by the render queue (or refused with 503) and counted against
-// its client's limits (or refused with 429) before anything is read or drawn.
+// nothing). Every other miss is checked against this process's counts for its client (429), admitted by
+// the render queue (or refused with 503) and counted against its client's shared limits (429) before
+// anything is read or drawn.
 const making = new Map<string, Promise<ExportFile>>();
 
 export interface ExportJob {
@@ -93,6 +94,7 @@ export async function cachedExport(key: string, job: ExportJob): Promise<{ file:
   if (hit) return { file: hit, cached: true };
   let pending = making.get(key);
   if (!pending) {
+    checkLocalQuota(job.client);
     const releaseRender = admitRender(renderCost({ format: job.format, q: job.q }));
     let releaseQuota: () => Promise<void>;
     try {

@@ -2,8 +2,18 @@
 // scripts/render-worker-bundle.mjs): makes one export file per call, off the server's event loop.
 import { type RenderResult, type RenderTask, renderFile } from "./export-render";
 
+// resvg's pixels (hundreds of MB for a print PNG) are native memory freed only when their JavaScript
+// wrapper is collected, and V8 does not see that pressure: collect after each render (the pool starts
+// this thread with --expose-gc).
+const collect = (globalThis as { gc?: () => void }).gc;
+
 export default async function render(task: RenderTask): Promise<RenderResult> {
-  const result = await renderFile(task);
+  let result: RenderResult;
+  try {
+    result = await renderFile(task);
+  } finally {
+    collect?.();
+  }
   // A Buffer may be a view into a larger pooled allocation: hand back exactly its bytes.
   if (result.ok && typeof result.body !== "string") return { ...result, body: new Uint8Array(result.body) };
   return result;
