@@ -42,6 +42,7 @@ test.describe("an export flood", () => {
   let server: ChildProcess;
   let base: string;
   let tmp: string;
+  let serverErrors = "";
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
@@ -57,7 +58,11 @@ test.describe("an export flood", () => {
     server = spawn(join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
       cwd: join(root, "apps", "web"),
       env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: "ignore",
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    // The server's errors, printed after the run (the last 8 KB), so a failure here says why.
+    server.stderr?.on("data", (chunk: Buffer) => {
+      serverErrors = (serverErrors + chunk.toString("utf8")).slice(-8192);
     });
     await expect
       .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 120_000, intervals: [250] })
@@ -65,6 +70,7 @@ test.describe("an export flood", () => {
   });
 
   test.afterAll(async () => {
+    if (serverErrors) console.log(`export flood: the server's stderr:\n${serverErrors}`);
     server?.kill("SIGTERM");
     rmSync(tmp, { recursive: true, force: true });
   });

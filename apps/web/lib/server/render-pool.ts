@@ -39,7 +39,6 @@ function renderPool(): Piscina<RenderTask, RenderResult> {
     idleTimeout: 60_000,
     // A worker's own JavaScript heap is bounded too; resvg's pixels are outside it (counted above).
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    execArgv: ["--expose-gc"],
   });
   return pool;
 }

@@ -1,11 +1,14 @@
 // The render pool's worker thread (bundled to .render-worker/render-worker.mjs by
 // scripts/render-worker-bundle.mjs): makes one export file per call, off the server's event loop.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { type RenderResult, type RenderTask, renderFile } from "./export-render";
 
 // resvg's pixels (hundreds of MB for a print PNG) are native memory freed only when their JavaScript
-// wrapper is collected, and V8 does not see that pressure: collect after each render (the pool starts
-// this thread with --expose-gc).
-const collect = (globalThis as { gc?: () => void }).gc;
+// wrapper is collected, and V8 does not see that pressure: collect after each render. (A worker thread
+// cannot be started with --expose-gc; the flag set here exposes `gc` to a fresh context.)
+setFlagsFromString("--expose-gc");
+const collect = runInNewContext("gc") as (() => void) | undefined;
 
 export default async function render(task: RenderTask): Promise<RenderResult> {
   let result: RenderResult;
