@@ -60,6 +60,8 @@ interface Phase {
   lightFailed: number;
   statuses: Map<number | string, number>;
   rssPeak: number;
+  /** How long the server took to answer quickly again after the phase. */
+  drainMs: number;
 }
 
 /** Light requests one after another: at least LIGHT_PER_PHASE and until `until()`, but no longer than
@@ -84,7 +86,7 @@ async function lightRound(phase: Phase, until: () => boolean): Promise<void> {
 /** `parallel` flooders, each asking for a new uncached export as soon as its last one answered (after a
  * refusal it waits 200 ms, so a refused client keeps knocking without spinning). */
 async function runPhase(name: string, parallel: number, spread: boolean): Promise<Phase> {
-  const phase: Phase = { name, light: [], lightFailed: 0, statuses: new Map(), rssPeak: 0 };
+  const phase: Phase = { name, light: [], lightFailed: 0, statuses: new Map(), rssPeak: 0, drainMs: 0 };
   const pid = child.pid ?? 0;
   const sampler = setInterval(() => {
     phase.rssPeak = Math.max(phase.rssPeak, memory(pid, "VmRSS"));
@@ -116,17 +118,41 @@ async function runPhase(name: string, parallel: number, spread: boolean): Promis
   controller.abort();
   clearTimeout(capped);
   clearInterval(sampler);
-  // Wait until the server has finished what it started, so the next phase starts from quiet.
-  for (let i = 0; i < 120; i++) {
+  // Wait (at most a minute) until the server has finished what it started, so the next phase starts from quiet.
+  const draining = performance.now();
+  while (performance.now() - draining < 60_000) {
     const t = performance.now();
-    await fetch(`${base}/api/health`).then((r) => r.arrayBuffer());
-    if (performance.now() - t < 200) break;
+    const quiet = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) })
+      .then(async (r) => {
+        await r.arrayBuffer();
+        return performance.now() - t < 200;
+      })
+      .catch(() => false);
+    if (quiet) break;
     await new Promise((r) => setTimeout(r, 500));
   }
+  phase.drainMs = performance.now() - draining;
+  report(phase);
   return phase;
 }
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+let unloadedP95 = Number.NaN;
+/** One row per phase, printed as soon as it ends (a stalled server still leaves the rows before it). */
+function report(p: Phase): void {
+  if (Number.isNaN(unloadedP95)) {
+    unloadedP95 = quantile(p.light, 0.95);
+    console.log(
+      "\n| phase | light requests | p50 | p95 | max | p95 ratio | failed | server RSS peak | exports answered | quiet again after |",
+    );
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  }
+  const counts = [...p.statuses].map(([s, n]) => `${s}: ${n}`).join(", ") || "-";
+  console.log(
+    `| ${p.name} | ${p.light.length} | ${fmt(quantile(p.light, 0.5))} | ${fmt(quantile(p.light, 0.95))} | ${fmt(Math.max(...p.light))} | ${(quantile(p.light, 0.95) / unloadedP95).toFixed(1)}x | ${p.lightFailed} | ${p.rssPeak.toFixed(0)} MB | ${counts} | ${fmt(p.drainMs)} |`,
+  );
+}
+
 try {
   await waitFor(`${base}/api/health`);
   // The server serves the fresh dataset: the topic the light requests ask for, with stances.
@@ -135,24 +161,14 @@ try {
   console.log(
     `bench: server pid ${child.pid} on ${base}, ${stances.data.length} stances; resident ${memory(child.pid ?? 0, "VmRSS").toFixed(0)} MB`,
   );
-  // Warm every route once (first requests compile nothing in production, but load modules and fonts).
+  // Warm every route once (first requests load modules, fonts and the render thread).
   for (const path of LIGHT) await fetch(`${base}${path}`).then((r) => r.arrayBuffer());
   await fetch(`${base}${EXPORT}&title=warm`).then((r) => r.arrayBuffer());
-  const phases = [await runPhase("unloaded", 0, false)];
+  await runPhase("unloaded", 0, false);
   // FLOOD_SPREAD=0 leaves out the phases where each flooder claims its own address.
   const spreads = process.env.FLOOD_SPREAD === "0" ? [false] : [false, true];
   for (const [parallel, spread] of spreads.flatMap((s) => [16, 40].map((n) => [n, s] as const))) {
-    phases.push(await runPhase(`${parallel} parallel${spread ? ", one address each" : ", one client"}`, parallel, spread));
-  }
-  const unloaded = phases[0] as Phase;
-  const p95u = quantile(unloaded.light, 0.95);
-  console.log("\n| phase | light requests | p50 | p95 | max | p95 ratio | failed | server RSS peak | exports answered |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  for (const p of phases) {
-    const counts = [...p.statuses].map(([s, n]) => `${s}: ${n}`).join(", ") || "-";
-    console.log(
-      `| ${p.name} | ${p.light.length} | ${fmt(quantile(p.light, 0.5))} | ${fmt(quantile(p.light, 0.95))} | ${fmt(Math.max(...p.light))} | ${(quantile(p.light, 0.95) / p95u).toFixed(1)}x | ${p.lightFailed} | ${p.rssPeak.toFixed(0)} MB | ${counts} |`,
-    );
+    await runPhase(`${parallel} parallel${spread ? ", one address each" : ", one client"}`, parallel, spread);
   }
   console.log(`\nserver peak resident memory over the whole run (VmHWM): ${memory(child.pid ?? 0, "VmHWM").toFixed(0)} MB`);
 } finally {
