@@ -33,7 +33,7 @@ const Env = z.object({
   /** Uncached exports one client may ask for per minute, across every instance on the database; 0 turns it off. */
   STANCEMAP_EXPORT_PER_MINUTE: count(60),
   /** Uncached exports one client may have in flight at once, across every instance; 0 turns it off. */
-  STANCEMAP_EXPORT_IN_FLIGHT: count(3),
+  STANCEMAP_EXPORT_IN_FLIGHT: count(6),
 });
 
 export const env = Env.parse(process.env);
