@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
+import { bundleRenderWorker } from "./scripts/render-worker-bundle.mjs";
 
 const config: NextConfig = {
   // Internal packages ship TypeScript source; Next compiles them.
@@ -15,6 +17,7 @@ const config: NextConfig = {
     "svg-to-pdfkit",
     "pino",
     "pino-pretty",
+    "piscina",
   ],
   poweredByHeader: false,
   // Separate build folders let several builds (a second e2e run, a benchmark) share one checkout.
@@ -27,4 +30,11 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+// The export render pool's worker is its own bundle (scripts/render-worker-bundle.mjs): made fresh by
+// `next build` and `next dev`, and by `next start` when it is missing.
+export default async function nextConfig(phase: string): Promise<NextConfig> {
+  // Build workers load this file again; they inherit the flag and skip the bundle.
+  if (!process.env.STANCEMAP_RENDER_WORKER_BUNDLED) await bundleRenderWorker({ ifMissing: phase === PHASE_PRODUCTION_SERVER });
+  process.env.STANCEMAP_RENDER_WORKER_BUNDLED = "1";
+  return config;
+}

@@ -1,5 +1,6 @@
 export * from "./actor-page";
 export { createDb, type Db, getDb } from "./client";
+export * from "./client-quota";
 export * from "./curation";
 export { BadCursorError } from "./cursor";
 export * from "./dashboard";

@@ -1,5 +1,6 @@
 // The web app's configuration, read once and validated. The database's own settings live in @stancemap/db.
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 function isAddressOrRange(entry: string): boolean {
@@ -8,6 +9,8 @@ function isAddressOrRange(entry: string): boolean {
   if (!family || extra !== undefined) return false;
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
+
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -33,6 +36,20 @@ const Env = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** 1: readable coloured lines instead of JSON; the default in development only. */
   LOG_PRETTY: z.enum(["0", "1"]).optional(),
+  /** Worker threads that render export files (PNG, PDF, SVG layout); default: half the cores, at least 1. */
+  STANCEMAP_RENDER_THREADS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  /** Renders admitted at once (running and waiting); past that, 503 with Retry-After. */
+  STANCEMAP_RENDER_QUEUE: count(8),
+  /** Memory the admitted renders may need together, in MB (a PNG counts width x height x 4 bytes). */
+  STANCEMAP_RENDER_MEMORY_MB: count(512),
+  /** Uncached exports one client may ask for per minute, across every instance on the database; 0 turns it off. */
+  STANCEMAP_EXPORT_PER_MINUTE: count(60),
+  /** Uncached exports one client may have in flight at once, across every instance; 0 turns it off. */
+  STANCEMAP_EXPORT_IN_FLIGHT: count(6),
 });
 
 export const env = Env.parse(process.env);

@@ -1,13 +1,16 @@
 // GET /api/v1/export/{map|network|timeline|actor}.{svg|png|pdf|zip}?<the dashboard's state>&theme=&preset=&width=&height=&scale=&dpi=&title=&subtitle=&notes=
 // A published view as a publication-ready file, from the renderer the dashboard's export dialog uses,
-// or the data it shows as a ZIP. Cached by request and dataset revision, with ETags.
+// or the data it shows as a ZIP. Cached by request and dataset revision, with ETags. Uncached files are
+// bounded (render queue and memory: 503) and limited per client (429), both with Retry-After.
 import { createHash } from "node:crypto";
 import { ExportQuery } from "@stancemap/core";
 import { datasetRevision, getDb } from "@stancemap/db";
 import { EXPORT_FILES, EXPORT_FORMATS, EXPORT_VIEWS, type ExportFormat, type ExportView } from "@/lib/export/views";
-import { cachedExport, ExportNotFound, exportCacheKey, makeExportFile } from "@/lib/server/export";
+import { clientAddress } from "@/lib/server/client-address";
+import { cachedExport, ExportNotFound, exportCacheKey } from "@/lib/server/export";
 import { etagMatches, invalidQuery, ParameterError, parameterProblem, problem } from "@/lib/server/http";
 import { publicOrigin } from "@/lib/server/origins";
+import { ExportRefused } from "@/lib/server/render-pool";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   try {
-    const { file: made, cached } = await cachedExport(key, () => makeExportFile(view, format, q, origin));
+    const { file: made, cached } = await cachedExport(key, { view, format, q, origin, client: clientAddress(request.headers) ?? "unknown" });
     return new Response(made.body as BodyInit, {
       headers: {
         ...headers,
@@ -41,6 +44,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   } catch (e) {
     if (e instanceof ExportNotFound) return problem(404, "Not found", e.message, undefined, url.pathname + url.search);
     if (e instanceof ParameterError) return parameterProblem(url, e);
+    if (e instanceof ExportRefused) {
+      const refused = problem(e.status, e.status === 429 ? "Too many requests" : "Service unavailable", e.message, undefined, url.pathname);
+      refused.headers.set("retry-after", String(e.retryAfter));
+      return refused;
+    }
     throw e;
   }
 }

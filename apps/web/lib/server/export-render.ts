@@ -1,0 +1,99 @@
+// Making an export file from data already read: the view's model and SVG (the network's layout included),
+// PNG with resvg, vector PDF with pdfkit + svg-to-pdfkit, or the data ZIP. No database and no request:
+// this runs in the render pool's worker threads (render-worker.ts), so it never blocks the event loop.
+import { crc32 } from "node:zlib";
+import { embedFonts } from "@stancemap/charts/export";
+import type { ExportQuery } from "@stancemap/core";
+import { CREDIT, type ExportData, type ExportFormat, type ExportView, exportModel, LICENCE } from "@/lib/export/views";
+import { dataZip } from "./export-data";
+import { embeddedFonts, fontFiles } from "./export-fonts";
+import { mapGeometry } from "./map-geometry";
+
+/** What a render needs: plain data, so it crosses to a worker thread by structured clone. */
+export interface RenderTask {
+  view: ExportView;
+  format: ExportFormat;
+  data: ExportData;
+  /** The query with the topic and date the data was read for. */
+  q: ExportQuery & { topic: string; date: string };
+  origin: string;
+}
+
+export type RenderResult =
+  | { ok: true; body: Uint8Array | string; filename: string }
+  /** The picture would be too large to draw: the parameter to narrow, and why. */
+  | { ok: false; parameter: string; message: string };
+
+/** The PNG with its density recorded (a pHYs chunk after the header), so that layout software places it at
+ * the picture's size: 96 dpi at 1x, 192 at 2x, 300 when asked for print. */
+export function withDensity(png: Uint8Array, dpi: number): Buffer {
+  const source = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  const data = Buffer.alloc(9);
+  const perMetre = Math.round(dpi / 0.0254);
+  data.writeUInt32BE(perMetre, 0);
+  data.writeUInt32BE(perMetre, 4);
+  data.writeUInt8(1, 8); // unit: metre
+  const type = Buffer.from("pHYs", "latin1");
+  const chunk = Buffer.alloc(4 + 4 + 9 + 4);
+  chunk.writeUInt32BE(9, 0);
+  type.copy(chunk, 4);
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(Buffer.concat([type, data])), 17);
+  // Signature (8 bytes), then IHDR: length, type, 13 bytes of data, CRC.
+  const afterHeader = 8 + 4 + 4 + source.readUInt32BE(8) + 4;
+  return Buffer.concat([source.subarray(0, afterHeader), chunk, source.subarray(afterHeader)]);
+}
+
+export async function svgToPng(svg: string, pixelWidth: number): Promise<Buffer> {
+  const { Resvg } = await import("@resvg/resvg-js");
+  const fonts = fontFiles();
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "width", value: pixelWidth },
+    // The exports' own font first; the machine's fonts only for letters it lacks.
+    font: { fontFiles: [fonts.regular, fonts.bold], loadSystemFonts: true, defaultFontFamily: "Noto Sans" },
+  });
+  return resvg.render().asPng();
+}
+
+/** One vector page the size of the picture (1 px = 0.75 pt, so 1200 px is 900 pt), text kept as text. */
+export async function svgToPdf(svg: string, width: number, height: number, title: string): Promise<Buffer> {
+  const { default: PDFDocument } = await import("pdfkit");
+  const { default: SVGtoPDF } = await import("svg-to-pdfkit");
+  const fonts = fontFiles();
+  const doc = new PDFDocument({
+    size: [width * 0.75, height * 0.75],
+    margin: 0,
+    info: { Title: title, Creator: CREDIT, Subject: LICENCE },
+  });
+  doc.registerFont("NotoSans", fonts.regular);
+  doc.registerFont("NotoSans-Bold", fonts.bold);
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  SVGtoPDF(doc, svg, 0, 0, {
+    width: width * 0.75,
+    height: height * 0.75,
+    assumePt: false,
+    fontCallback: (_family: string, bold: boolean) => (bold ? "NotoSans-Bold" : "NotoSans"),
+  });
+  doc.end();
+  return done;
+}
+
+/** The file for a task: the view's SVG, PNG or PDF, or its data as a ZIP. */
+export async function renderFile({ view, format, data, q, origin }: RenderTask): Promise<RenderResult> {
+  const geometry =
+    view === "map" ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : []))) : undefined;
+  const model = exportModel(view, data, q, geometry);
+  if (format === "zip") return { ok: true, body: dataZip(model, data.revision, origin), filename: `${model.name}-data.zip` };
+  if (model.tooLarge) return { ok: false, ...model.tooLarge };
+  const svg = embedFonts(model.render({ ...q, origin }), embeddedFonts());
+  const suffix = format === "png" ? (q.dpi ? `@${q.dpi}dpi` : q.scale !== 1 ? `@${q.scale}x` : "") : "";
+  const body =
+    format === "svg"
+      ? svg
+      : format === "png"
+        ? withDensity(await svgToPng(svg, q.pixelWidth), q.dpi ?? 96 * q.scale)
+        : await svgToPdf(svg, q.width, q.height, q.title || model.defaults.title);
+  return { ok: true, body, filename: `${model.name}${suffix}.${format}` };
+}

@@ -1,0 +1,23 @@
+// The render pool's worker thread (bundled to .render-worker/render-worker.mjs by
+// scripts/render-worker-bundle.mjs): makes one export file per call, off the server's event loop.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { type RenderResult, type RenderTask, renderFile } from "./export-render";
+
+// resvg's pixels (hundreds of MB for a print PNG) are native memory freed only when their JavaScript
+// wrapper is collected, and V8 does not see that pressure: collect after each render. (A worker thread
+// cannot be started with --expose-gc; the flag set here exposes `gc` to a fresh context.)
+setFlagsFromString("--expose-gc");
+const collect = runInNewContext("gc") as (() => void) | undefined;
+
+export default async function render(task: RenderTask): Promise<RenderResult> {
+  let result: RenderResult;
+  try {
+    result = await renderFile(task);
+  } finally {
+    collect?.();
+  }
+  // A Buffer may be a view into a larger pooled allocation: hand back exactly its bytes.
+  if (result.ok && typeof result.body !== "string") return { ...result, body: new Uint8Array(result.body) };
+  return result;
+}
