@@ -58,7 +58,13 @@ test.describe("an export flood", () => {
     server = spawn(join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
       cwd: join(root, "apps", "web"),
       // Loopback is the "proxy" here, so the X-Forwarded-For the flood sets makes each request its own client.
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", STANCEMAP_TRUSTED_PROXIES: "127.0.0.1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        STANCEMAP_TRUSTED_PROXIES: "127.0.0.1",
+      },
       stdio: ["ignore", "ignore", "pipe"],
     });
     // The server's errors, printed after the run (the last 8 KB), so a failure here says why.

@@ -32,7 +32,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   try {
-    const { file: made, cached } = await cachedExport(key, { view, format, q, origin, client: clientAddress(request.headers) ?? "unknown" });
+    const { file: made, cached } = await cachedExport(key, {
+      view,
+      format,
+      q,
+      origin,
+      client: clientAddress(request.headers) ?? "unknown",
+    });
     return new Response(made.body as BodyInit, {
       headers: {
         ...headers,
