@@ -3,6 +3,7 @@
 // hundred keys per query, new records are inserted many per statement, audit rows likewise.
 import { type AnyRecord, type EntityType, type RecordOf, versionToken } from "@stancemap/core";
 import { bumpRevision } from "../revision";
+import { insertRows } from "./bulk-insert";
 import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
 import {
   chunks,
@@ -275,7 +276,7 @@ export async function publishInTx(
       comment: `replaced by stance ${s.id}`,
     });
   }
-  for (const part of chunks(changes)) await tx.change.createMany({ data: part });
+  await insertRows(tx, "Change", changes, ["at"]);
   await tx.draftItem.updateMany({ where: { draftId }, data: { pendingKey: null } });
   await tx.draft.update({
     where: { id: draftId },

@@ -18,6 +18,7 @@ import {
   toStance,
   toTopic,
 } from "../mappers";
+import { insertRows } from "./bulk-insert";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -131,8 +132,10 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
   if (records.length === 0) return;
   switch (type) {
     case "source": {
-      await tx.source.createMany({
-        data: records.map(({ record, version }) => {
+      await insertRows(
+        tx,
+        "Source",
+        records.map(({ record, version }) => {
           const s = record as RecordOf<"source">;
           return {
             id: s.id,
@@ -148,7 +151,8 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
             version,
           };
         }),
-      });
+        ["createdAt", "updatedAt"],
+      );
       // A source may cite another one of the same batch: linked once all exist.
       for (const { record } of records) {
         const s = record as RecordOf<"source">;
@@ -158,8 +162,10 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
       return;
     }
     case "stance": {
-      await tx.stance.createMany({
-        data: records.map(({ record, version }) => {
+      await insertRows(
+        tx,
+        "Stance",
+        records.map(({ record, version }) => {
           const s = record as RecordOf<"stance">;
           return {
             id: s.id,
@@ -175,18 +181,23 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
             version,
           };
         }),
-      });
-      await tx.evidence.createMany({
-        data: records.flatMap(({ record }) => {
+        ["createdAt", "updatedAt"],
+      );
+      await insertRows(
+        tx,
+        "Evidence",
+        records.flatMap(({ record }) => {
           const s = record as RecordOf<"stance">;
           return evidenceRows({ stanceId: s.id }, `stance:${s.id}`, s.evidence);
         }),
-      });
+      );
       return;
     }
     case "reaction": {
-      await tx.reaction.createMany({
-        data: records.map(({ record, version }) => {
+      await insertRows(
+        tx,
+        "Reaction",
+        records.map(({ record, version }) => {
           const r = record as RecordOf<"reaction">;
           return {
             id: r.id,
@@ -201,13 +212,16 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
             version,
           };
         }),
-      });
-      await tx.evidence.createMany({
-        data: records.flatMap(({ record }) => {
+        ["createdAt", "updatedAt"],
+      );
+      await insertRows(
+        tx,
+        "Evidence",
+        records.flatMap(({ record }) => {
           const r = record as RecordOf<"reaction">;
           return evidenceRows({ reactionId: r.id }, `reaction:${r.id}`, r.evidence);
         }),
-      });
+      );
       return;
     }
     default:

@@ -6,6 +6,7 @@ import { COLLECTIONS, type Dataset, type EntityType, keyOf, parseCsvRecords, REC
 import type { Db } from "../client";
 import { normaliseDataset } from "../seed";
 import { stableJson } from "../stable-json";
+import { insertRows } from "./bulk-insert";
 import { openChanges, publishInTx } from "./drafts";
 import { InvalidInput, type Principal, requireRole, VersionConflict } from "./errors";
 import { chunks, readAll, readMany, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
@@ -242,19 +243,24 @@ async function saveImport(tx: Tx, who: Principal, rows: Accepted[], title: strin
       version: (lastItem.get(`${r.type}:${key}`) ?? 0) + 1,
     };
   });
-  await tx.draftItem.createMany({ data: items });
-  await tx.change.createMany({
-    data: rows.map((r) => ({
+  await insertRows(tx, "DraftItem", items, ["updatedAt"]);
+  await insertRows(
+    tx,
+    "Change",
+    rows.map((r) => ({
       userId: who.id,
       userEmail: who.email,
       action: "draft.save",
       entityType: r.type,
       entityId: keyOf(r.type, r.record),
       draftId,
+      recordVersion: null,
       before: r.before ? JSON.stringify({ record: r.before }) : null,
       after: JSON.stringify({ record: r.record }),
+      comment: null,
     })),
-  });
+    ["at"],
+  );
   return draftId;
 }
 

@@ -13,7 +13,10 @@ export const ACCOUNTS_LOCK = "accounts";
 export const recordLock = (type: string, key: string) => `record:${type}:${key}`;
 export const draftLock = (draftId: string) => `draft:${draftId}`;
 
-const postgresTx = new WeakSet<object>();
+const txProvider = new WeakMap<object, Db["provider"]>();
+
+/** The database a curation transaction runs on (SQLite outside curationTx). */
+export const providerOfTx = (tx: Tx): Db["provider"] => txProvider.get(tx) ?? "sqlite";
 const RETRIES = 4;
 
 /**
@@ -25,10 +28,8 @@ export async function curationTx<T>(db: Db, work: (tx: Tx) => Promise<T>, locks:
     try {
       return await db.prisma.$transaction(
         async (tx) => {
-          if (db.provider === "postgresql") {
-            postgresTx.add(tx);
-            await lockKeys(tx, locks);
-          }
+          txProvider.set(tx, db.provider);
+          await lockKeys(tx, locks);
           return work(tx);
         },
         { timeout: 60_000, maxWait: 20_000 },
@@ -46,7 +47,7 @@ export async function curationTx<T>(db: Db, work: (tx: Tx) => Promise<T>, locks:
  * transaction as a deadlock, and curationTx runs it again.
  */
 export async function lockKeys(tx: Tx, names: Iterable<string>): Promise<void> {
-  if (!postgresTx.has(tx)) return;
+  if (providerOfTx(tx) !== "postgresql") return;
   const list = [...new Set(names)];
   if (list.length === 0) return;
   await tx.$executeRawUnsafe(
