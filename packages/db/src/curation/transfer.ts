@@ -9,6 +9,7 @@ import { stableJson } from "../stable-json";
 import { insertRows } from "./bulk-insert";
 import { openChanges, publishInTx } from "./drafts";
 import { InvalidInput, type Principal, requireRole, VersionConflict } from "./errors";
+import type { ImportProgress } from "./import-progress";
 import { chunks, readAll, readMany, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
 import { curationTx, lockKeys, newId, recordLock } from "./tx";
 
@@ -98,7 +99,11 @@ interface Accepted {
  * Checks every row against the published data and the open drafts, reading them a few hundred keys per
  * query (not several queries per row), outside any transaction, with pauses between parts.
  */
-async function classify(reader: Tx, input: ImportInput): Promise<{ results: RowResult[]; accepted: Accepted[] }> {
+async function classify(
+  reader: Tx,
+  input: ImportInput,
+  progress?: (p: ImportProgress) => Promise<void>,
+): Promise<{ results: RowResult[]; accepted: Accepted[] }> {
   const results: RowResult[] = [];
   const accepted: Accepted[] = [];
   const parsedRows: { row: string; type: EntityType; record: AnyRecord | null; reason?: string }[] = [];
@@ -110,6 +115,7 @@ async function classify(reader: Tx, input: ImportInput): Promise<{ results: RowR
         parsedRows.push({ row: r.row, type: r.type, record: null, reason });
       } else parsedRows.push({ row: r.row, type: r.type, record: normaliseRecord(r.type, parsed.data as AnyRecord) });
     }
+    await progress?.({ phase: "checking", done: parsedRows.length, total: input.rows.length });
     await breathe();
   }
   const incoming = new Map<string, AnyRecord>();
@@ -319,7 +325,7 @@ export async function importRecords(
   db: Db,
   who: Principal | null,
   input: ImportInput,
-  opts: { dryRun: boolean; publish: boolean; title?: string },
+  opts: { dryRun: boolean; publish: boolean; title?: string; progress?: (p: ImportProgress) => Promise<void> },
 ): Promise<ImportResult> {
   const principal = requireRole(who, "editor");
   if (opts.publish) requireRole(principal, "reviewer");
@@ -331,11 +337,12 @@ export async function importRecords(
   if (input.rows.length === 0) throw new InvalidInput([{ path: "body", message: "no rows to import" }], "no rows to import");
   // The checks read outside any transaction, in parts, so other requests are served meanwhile; the
   // write is one short transaction that checks again what it relies on.
-  const { results, accepted } = await classify(db.prisma, input);
+  const { results, accepted } = await classify(db.prisma, input, opts.progress);
   const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
   for (const r of results) counts[r.outcome] += 1;
   const result: ImportResult = { dryRun: opts.dryRun, committed: false, draftId: null, published: false, counts, rows: results };
   if (opts.dryRun || counts.rejected > 0 || accepted.length === 0) return result;
+  await opts.progress?.({ phase: "writing", done: input.rows.length, total: input.rows.length });
   const title = opts.title ?? `Import of ${accepted.length} record${accepted.length === 1 ? "" : "s"}`;
   return curationTx(
     db,
