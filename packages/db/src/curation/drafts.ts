@@ -3,7 +3,7 @@
 import { type AnyRecord, type EntityType, keyOf, labelOf, RECORD_SCHEMAS, type RecordOf, versionToken } from "@stancemap/core";
 import type { Db } from "../client";
 import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, requireRole, VersionConflict, zodIssues } from "./errors";
-import { publishInTx } from "./publish";
+import { categoriesInUse, publishInTx } from "./publish";
 import { dependantsOf, readMany, readRecord, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
 import { curationTx, draftLock, lockKeys, newId, recordChange, recordLock } from "./tx";
 
@@ -121,10 +121,7 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
     if (used.length > 0)
       issues.push({
         path: "categories",
-        message: `categories still used by published stances cannot be removed: ${[...new Set(used.map((u) => u.category.key))].join(", ")} (${used
-          .slice(0, 5)
-          .map((u) => u.id)
-          .join(", ")}${used.length > 5 ? ", …" : ""})`,
+        message: categoriesInUse(used),
       });
   }
   if (type === "stance") {

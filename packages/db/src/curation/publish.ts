@@ -145,14 +145,18 @@ async function checkFinalState(tx: Tx, upserts: Map<string, { type: EntityType; 
       if (used.length > 0)
         issues.push({
           path: "categories",
-          message: `categories still used by published stances cannot be removed: ${[...new Set(used.map((x) => x.category.key))].join(", ")} (${used
-            .slice(0, 5)
-            .map((x) => x.id)
-            .join(", ")}${used.length > 5 ? ", …" : ""})`,
+          message: categoriesInUse(used),
         });
     }
   }
   if (issues.length > 0) throw new InvalidInput(issues, issues.map((i) => i.message).join("; "));
+}
+
+/** Why a topic cannot drop categories: which, and (up to five of) the stances that use them. */
+export function categoriesInUse(used: { id: string; category: { key: string } }[]): string {
+  const keys = [...new Set(used.map((u) => u.category.key))].join(", ");
+  const ids = used.slice(0, 5).map((u) => u.id);
+  return `categories still used by published stances cannot be removed: ${keys} (${ids.join(", ")}${used.length > 5 ? ", …" : ""})`;
 }
 
 /** Applies an open draft to the published data, in the caller's transaction. */

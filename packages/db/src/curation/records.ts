@@ -135,22 +135,10 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
       await insertRows(
         tx,
         "Source",
-        records.map(({ record, version }) => {
-          const s = record as RecordOf<"source">;
-          return {
-            id: s.id,
-            publisher: s.publisher,
-            title: s.title,
-            author: s.author ?? null,
-            publishedOn: s.publishedOn ?? null,
-            accessedOn: s.accessedOn ?? null,
-            dateNote: s.dateNote ?? null,
-            url: s.url ?? null,
-            reliability: s.reliability,
-            textFile: s.textFile ?? null,
-            version,
-          };
-        }),
+        records.map(({ record, version }) => ({
+          id: (record as RecordOf<"source">).id,
+          ...sourceRow(record as RecordOf<"source">, version),
+        })),
         ["createdAt", "updatedAt"],
       );
       // A source may cite another one of the same batch: linked once all exist.
@@ -165,22 +153,10 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
       await insertRows(
         tx,
         "Stance",
-        records.map(({ record, version }) => {
-          const s = record as RecordOf<"stance">;
-          return {
-            id: s.id,
-            actorId: s.actor,
-            topicId: s.topic,
-            categoryId: `${s.topic}:${s.category}`,
-            validFrom: s.validFrom,
-            validFromPrecision: s.validFromPrecision,
-            validUntil: s.validUntil ?? null,
-            confidence: s.confidence,
-            summary: s.summary,
-            note: s.note ?? null,
-            version,
-          };
-        }),
+        records.map(({ record, version }) => ({
+          id: (record as RecordOf<"stance">).id,
+          ...stanceRow(record as RecordOf<"stance">, version),
+        })),
         ["createdAt", "updatedAt"],
       );
       await insertRows(
@@ -197,21 +173,10 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
       await insertRows(
         tx,
         "Reaction",
-        records.map(({ record, version }) => {
-          const r = record as RecordOf<"reaction">;
-          return {
-            id: r.id,
-            actorId: r.actor,
-            targetActorId: "actor" in r.target ? r.target.actor : null,
-            targetEventId: "event" in r.target ? r.target.event : null,
-            date: r.date,
-            datePrecision: r.datePrecision,
-            sentiment: r.sentiment,
-            summary: r.summary,
-            confidence: r.confidence,
-            version,
-          };
-        }),
+        records.map(({ record, version }) => ({
+          id: (record as RecordOf<"reaction">).id,
+          ...reactionRow(record as RecordOf<"reaction">, version),
+        })),
         ["createdAt", "updatedAt"],
       );
       await insertRows(
@@ -297,22 +262,56 @@ export async function writeRecords(tx: Tx, type: EntityType, records: readonly {
   }
 }
 
+/** The stored columns of a source, stance or reaction (without its id), for updates and inserts alike. */
+function sourceRow(s: RecordOf<"source">, version: number) {
+  return {
+    publisher: s.publisher,
+    title: s.title,
+    author: s.author ?? null,
+    publishedOn: s.publishedOn ?? null,
+    accessedOn: s.accessedOn ?? null,
+    dateNote: s.dateNote ?? null,
+    url: s.url ?? null,
+    reliability: s.reliability,
+    textFile: s.textFile ?? null,
+    version,
+  };
+}
+
+function stanceRow(s: RecordOf<"stance">, version: number) {
+  return {
+    actorId: s.actor,
+    topicId: s.topic,
+    categoryId: `${s.topic}:${s.category}`,
+    validFrom: s.validFrom,
+    validFromPrecision: s.validFromPrecision,
+    validUntil: s.validUntil ?? null,
+    confidence: s.confidence,
+    summary: s.summary,
+    note: s.note ?? null,
+    version,
+  };
+}
+
+function reactionRow(r: RecordOf<"reaction">, version: number) {
+  return {
+    actorId: r.actor,
+    targetActorId: "actor" in r.target ? r.target.actor : null,
+    targetEventId: "event" in r.target ? r.target.event : null,
+    date: r.date,
+    datePrecision: r.datePrecision,
+    sentiment: r.sentiment,
+    summary: r.summary,
+    confidence: r.confidence,
+    version,
+  };
+}
+
 async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: number): Promise<void> {
   switch (type) {
     case "source": {
       const s = record as RecordOf<"source">;
-      const data = {
-        publisher: s.publisher,
-        title: s.title,
-        author: s.author ?? null,
-        publishedOn: s.publishedOn ?? null,
-        accessedOn: s.accessedOn ?? null,
-        dateNote: s.dateNote ?? null,
-        url: s.url ?? null,
-        reliability: s.reliability,
-        textFile: s.textFile ?? null,
-        version,
-      };
+      const data = sourceRow(s, version);
       await tx.source.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
       return;
     }
@@ -376,18 +375,7 @@ async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: nu
     }
     case "stance": {
       const s = record as RecordOf<"stance">;
-      const data = {
-        actorId: s.actor,
-        topicId: s.topic,
-        categoryId: `${s.topic}:${s.category}`,
-        validFrom: s.validFrom,
-        validFromPrecision: s.validFromPrecision,
-        validUntil: s.validUntil ?? null,
-        confidence: s.confidence,
-        summary: s.summary,
-        note: s.note ?? null,
-        version,
-      };
+      const data = stanceRow(s, version);
       await tx.stance.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
       await tx.evidence.deleteMany({ where: { stanceId: s.id } });
       await tx.evidence.createMany({ data: evidenceRows({ stanceId: s.id }, `stance:${s.id}`, s.evidence) });
@@ -404,17 +392,7 @@ async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: nu
     }
     case "reaction": {
       const r = record as RecordOf<"reaction">;
-      const data = {
-        actorId: r.actor,
-        targetActorId: "actor" in r.target ? r.target.actor : null,
-        targetEventId: "event" in r.target ? r.target.event : null,
-        date: r.date,
-        datePrecision: r.datePrecision,
-        sentiment: r.sentiment,
-        summary: r.summary,
-        confidence: r.confidence,
-        version,
-      };
+      const data = reactionRow(r, version);
       await tx.reaction.upsert({ where: { id: r.id }, create: { id: r.id, ...data }, update: data });
       await tx.evidence.deleteMany({ where: { reactionId: r.id } });
       await tx.evidence.createMany({ data: evidenceRows({ reactionId: r.id }, `reaction:${r.id}`, r.evidence) });
