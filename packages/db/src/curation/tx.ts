@@ -18,6 +18,12 @@ const txProvider = new WeakMap<object, Db["provider"]>();
 /** The database a curation transaction runs on (SQLite outside curationTx). */
 export const providerOfTx = (tx: Tx): Db["provider"] => txProvider.get(tx) ?? "sqlite";
 const RETRIES = 4;
+/**
+ * Names map onto this many advisory locks. A lock per name would let a 20,000-row import take 20,000
+ * locks and exhaust PostgreSQL's lock table ("out of shared memory"); with 1,024 two writes to different
+ * records share a lock one time in 1,024, and the largest import holds at most 1,024 for its short write.
+ */
+const LOCK_SLOTS = 1024;
 
 /**
  * Runs `work` in one transaction, holding the advisory locks named in `locks` from the start (PostgreSQL);
@@ -51,7 +57,7 @@ export async function lockKeys(tx: Tx, names: Iterable<string>): Promise<void> {
   const list = [...new Set(names)];
   if (list.length === 0) return;
   await tx.$executeRawUnsafe(
-    "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 7302025) AS h FROM json_array_elements_text($1::json) AS k) AS l ORDER BY h",
+    `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 7302025) % ${LOCK_SLOTS} AS h FROM json_array_elements_text($1::json) AS k) AS l ORDER BY h`,
     JSON.stringify(list),
   );
 }
