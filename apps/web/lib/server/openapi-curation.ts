@@ -448,6 +448,24 @@ export function curationPaths(): ZodOpenApiPathsObject {
       },
     ),
   };
+  paths["/api/v1/import/progress"] = {
+    get: op(
+      "How far one of your running imports is: rows checked of all, then writing (for a progress bar)",
+      {
+        "200": json(
+          z.object({ phase: z.enum(["checking", "writing"]), done: z.number().int(), total: z.number().int() }),
+          "The import is running.",
+        ),
+        "400": invalid,
+        "404": problem("No running import of yours with that job id (unknown, or finished)."),
+      },
+      {
+        requestParams: {
+          query: z.object({ job: z.string().describe("The `job` form field sent with the import (the admin form makes up a UUID).") }),
+        },
+      },
+    ),
+  };
   paths["/api/v1/users"] = {
     get: op("List users and their tokens (admins)", {
       "200": json(z.object({ data: z.array(User) }), "Users."),

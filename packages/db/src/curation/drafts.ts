@@ -2,11 +2,11 @@
 // Every step checks the caller's role here, where the write happens, and is recorded in the audit trail.
 import { type AnyRecord, type EntityType, keyOf, labelOf, RECORD_SCHEMAS, type RecordOf, versionToken } from "@stancemap/core";
 import type { Db } from "../client";
-import { bumpRevision } from "../revision";
 import { assertMayChangeDraft } from "./draft-access";
 import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, requireRole, VersionConflict, zodIssues } from "./errors";
-import { dependantsOf, readRecord, referencesOf, removeRecord, type Stored, type Tx, WRITE_ORDER, writeRecords } from "./records";
-import { curationTx, newId, nextVersion, recordChange, snapshot } from "./tx";
+import { categoriesInUse, publishInTx } from "./publish";
+import { dependantsOf, readMany, readRecord, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
+import { curationTx, draftLock, lockKeys, newId, recordChange, recordLock } from "./tx";
 
 export type DraftStatus = "pending" | "returned" | "published" | "withdrawn";
 const OPEN: DraftStatus[] = ["pending", "returned"];
@@ -96,9 +96,12 @@ export async function getHead(db: Db, type: EntityType, key: string): Promise<He
 /** Checks that everything a record points at exists, published or in the same draft; and stance categories. */
 export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecord, draftId: string | null): Promise<void> {
   const issues: { path: string; message: string }[] = [];
+  // Only the draft's changes to what this record points at (and its topic): not the whole draft per record.
+  const wanted = referencesOf(type, record).map((r) => pendingKey(r.type, r.key));
+  if (type === "stance") wanted.push(pendingKey("topic", (record as RecordOf<"stance">).topic));
   const inDraft = draftId
     ? await tx.draftItem.findMany({
-        where: { draftId, pendingKey: { not: null } },
+        where: { draftId, pendingKey: { in: [...new Set(wanted)] } },
         select: { entityType: true, entityId: true, op: true, payload: true },
       })
     : [];
@@ -119,10 +122,7 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
     if (used.length > 0)
       issues.push({
         path: "categories",
-        message: `categories still used by published stances cannot be removed: ${[...new Set(used.map((u) => u.category.key))].join(", ")} (${used
-          .slice(0, 5)
-          .map((u) => u.id)
-          .join(", ")}${used.length > 5 ? ", …" : ""})`,
+        message: categoriesInUse(used),
       });
   }
   if (type === "stance") {
@@ -139,7 +139,7 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
 async function stillDependent(tx: Tx, type: EntityType, key: string, draftId: string | undefined) {
   const dependants = await dependantsOf(tx, type, key);
   if (!draftId || dependants.length === 0) return dependants;
-  const items = await tx.draftItem.findMany({ where: { draftId, pendingKey: { not: null } } });
+  const items = await tx.draftItem.findMany({ where: { draftId, pendingKey: { in: dependants.map((d) => pendingKey(d.type, d.key)) } } });
   return dependants.filter((d) => {
     const item = items.find((i) => i.entityType === d.type && i.entityId === d.key);
     if (!item) return true;
@@ -184,7 +184,13 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
       },
     ]);
 
-  const head = await readHead(tx, req.type, key);
+  await lockKeys(tx, [recordLock(req.type, key), ...(req.draftId ? [draftLock(req.draftId)] : [])]);
+  let head = await readHead(tx, req.type, key);
+  if (head.draft && head.draft.draftId !== req.draftId) {
+    // The change goes into the draft that already holds this record: lock that draft too, and read again.
+    await lockKeys(tx, [draftLock(head.draft.draftId)]);
+    head = await readHead(tx, req.type, key);
+  }
   if (req.expectedVersion === null) {
     if (head.published || head.draft)
       throw new VersionConflict(`${req.type} "${key}" already exists${head.published ? "" : " in an open draft"}`, {
@@ -273,7 +279,7 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
 
 export async function saveChange(db: Db, who: Principal | null, req: SaveRequest) {
   const principal = requireRole(who, "editor");
-  return curationTx(db, (tx) => saveInTx(tx, principal, req));
+  return curationTx(db, (tx) => saveInTx(tx, principal, req), []);
 }
 
 /**
@@ -283,157 +289,91 @@ export async function saveChange(db: Db, who: Principal | null, req: SaveRequest
 export async function saveChangeSet(db: Db, who: Principal | null, requests: SaveRequest[]) {
   const principal = requireRole(who, "editor");
   if (requests.length === 0) throw new InvalidInput([{ path: "changes", message: "nothing to save" }]);
-  return curationTx(db, async (tx) => {
-    const saved: { draftId: string; itemId: string; version: string }[] = [];
-    let draftId = requests[0]?.draftId;
-    for (const req of requests) {
-      const result = await saveInTx(tx, principal, { ...req, draftId: req.draftId ?? draftId });
-      draftId = result.draftId;
-      saved.push(result);
-    }
-    return { draftId: draftId as string, saved };
+  // Every record of the set locked up front, in one sorted step (see lockKeys).
+  const locks = requests.flatMap((r) => {
+    const parsed = r.op === "upsert" ? RECORD_SCHEMAS[r.type].safeParse(r.record) : null;
+    const key = parsed?.success ? keyOf(r.type, parsed.data as AnyRecord) : r.key;
+    return [...(key ? [recordLock(r.type, key)] : []), ...(r.draftId ? [draftLock(r.draftId)] : [])];
   });
-}
-
-function sortForPublish<T extends { entityType: string; op: string }>(items: T[]): T[] {
-  const rank = (i: T) => {
-    const at = WRITE_ORDER.indexOf(i.entityType as EntityType);
-    // Writes in dependency order, then deletions in reverse, so nothing is left pointing at a deleted record.
-    return i.op === "delete" ? 100 + (WRITE_ORDER.length - at) : at;
-  };
-  return [...items].sort((a, b) => rank(a) - rank(b));
-}
-
-/** Applies an open draft to the published data, in the caller's transaction. */
-export async function publishInTx(
-  tx: Tx,
-  who: Principal,
-  draftId: string,
-  comment?: string,
-  expectedVersion?: number,
-): Promise<{ revision: number }> {
-  requireRole(who, "reviewer");
-  const draft = await tx.draft.findUnique({ where: { id: draftId }, include: { items: { orderBy: { position: "asc" } } } });
-  if (!draft) throw new NotFound(`no draft "${draftId}"`);
-  if (draft.status !== "pending") throw new CurationError(409, `draft "${draftId}" is ${draft.status}; only pending drafts are published`);
-  // The reviewer publishes what they reviewed: a change saved into the draft since then is refused.
-  if (expectedVersion !== undefined && expectedVersion !== draft.version)
-    throw new CurationError(
-      409,
-      `draft "${draftId}" changed since you opened it (version ${draft.version}, not ${expectedVersion}); review it again`,
-    );
-  const items = draft.items.filter((i) => i.op !== "discard");
-  if (items.length === 0) throw new CurationError(409, "the draft has no changes");
-  const applied: { type: EntityType; key: string; op: string; record: AnyRecord | null }[] = [];
-  for (const item of sortForPublish(items)) {
-    const type = item.entityType as EntityType;
-    const live = await readRecord(tx, type, item.entityId);
-    if ((live?.version ?? null) !== item.baseVersion)
-      throw new VersionConflict(`${type} "${item.entityId}" was published by someone else after this draft began; reopen and merge it`, {
-        version: versionToken(live?.version ?? 0, item.version),
-        record: live?.record ?? null,
-      });
-    const version = await nextVersion(tx, type, item.entityId, live);
-    const record = parsePayload(item.payload);
-    if (item.op === "delete") {
-      if (live) {
-        const dependants = await dependantsOf(tx, type, item.entityId);
-        if (dependants.length > 0) throw new HasDependants(`${type} "${item.entityId}" is still used`, dependants);
-        await removeRecord(tx, type, item.entityId);
+  return curationTx(
+    db,
+    async (tx) => {
+      const saved: { draftId: string; itemId: string; version: string }[] = [];
+      let draftId = requests[0]?.draftId;
+      for (const req of requests) {
+        const result = await saveInTx(tx, principal, { ...req, draftId: req.draftId ?? draftId });
+        draftId = result.draftId;
+        saved.push(result);
       }
-    } else if (record) {
-      await writeRecords(tx, type, [{ record, version }]);
-    }
-    applied.push({ type, key: item.entityId, op: item.op, record });
-    await recordChange(tx, who, {
-      action: "publish",
-      entityType: type,
-      entityId: item.entityId,
-      draftId,
-      recordVersion: version,
-      before: snapshot(live),
-      after: JSON.stringify({ version, record }),
-      comment,
-    });
-  }
-  // A sourced stance replaces an explicit "no data" note for the same actor and topic.
-  for (const a of applied) {
-    if (a.type !== "stance" || !a.record) continue;
-    const s = a.record as RecordOf<"stance">;
-    const gap = await readRecord(tx, "gap", `${s.actor}~${s.topic}`);
-    if (!gap) continue;
-    await removeRecord(tx, "gap", `${s.actor}~${s.topic}`);
-    await recordChange(tx, who, {
-      action: "publish",
-      entityType: "gap",
-      entityId: `${s.actor}~${s.topic}`,
-      draftId,
-      recordVersion: gap.version + 1,
-      before: snapshot(gap),
-      after: JSON.stringify({ version: gap.version + 1, record: null }),
-      comment: `replaced by stance ${s.id}`,
-    });
-  }
-  // References are checked against the final state, so a draft may add a source and cite it.
-  for (const a of applied) if (a.record) await checkReferences(tx, a.type, a.record, null);
-  await tx.draftItem.updateMany({ where: { draftId }, data: { pendingKey: null } });
-  await tx.draft.update({
-    where: { id: draftId },
-    data: {
-      status: "published",
-      reviewerId: who.id,
-      publishedAt: new Date(),
-      comment: comment ?? draft.comment,
-      version: { increment: 1 },
+      return { draftId: draftId as string, saved };
     },
-  });
-  await recordChange(tx, who, { action: "draft.publish", entityType: "draft", entityId: draftId, draftId, comment });
-  return { revision: await bumpRevision(tx) };
+    locks,
+  );
 }
+
+export { publishInTx };
 
 export async function publishDraft(db: Db, who: Principal | null, draftId: string, comment?: string, expectedVersion?: number) {
   const principal = requireRole(who, "reviewer");
-  return curationTx(db, (tx) => publishInTx(tx, principal, draftId, comment, expectedVersion));
+  return curationTx(db, (tx) => publishInTx(tx, principal, draftId, comment, expectedVersion), [draftLock(draftId)]);
 }
 
 export async function returnDraft(db: Db, who: Principal | null, draftId: string, comment: string) {
   const principal = requireRole(who, "reviewer");
-  return curationTx(db, async (tx) => {
-    const draft = await tx.draft.findUnique({ where: { id: draftId } });
-    if (!draft) throw new NotFound(`no draft "${draftId}"`);
-    if (draft.status !== "pending") throw new CurationError(409, `draft "${draftId}" is ${draft.status}`);
-    await tx.draft.update({
-      where: { id: draftId },
-      data: { status: "returned", comment, reviewerId: principal.id, version: { increment: 1 } },
-    });
-    await recordChange(tx, principal, { action: "draft.return", entityType: "draft", entityId: draftId, draftId, comment });
-  });
+  return curationTx(
+    db,
+    async (tx) => {
+      const draft = await tx.draft.findUnique({ where: { id: draftId } });
+      if (!draft) throw new NotFound(`no draft "${draftId}"`);
+      if (draft.status !== "pending") throw new CurationError(409, `draft "${draftId}" is ${draft.status}`);
+      await tx.draft.update({
+        where: { id: draftId },
+        data: { status: "returned", comment, reviewerId: principal.id, version: { increment: 1 } },
+      });
+      await recordChange(tx, principal, { action: "draft.return", entityType: "draft", entityId: draftId, draftId, comment });
+    },
+    [draftLock(draftId)],
+  );
 }
 
 /** The author (or a reviewer) abandons a draft: its changes stop being open, nothing is published. */
 export async function withdrawDraft(db: Db, who: Principal | null, draftId: string) {
   const principal = requireRole(who, "editor");
-  return curationTx(db, async (tx) => {
-    const draft = await tx.draft.findUnique({ where: { id: draftId } });
-    if (!draft) throw new NotFound(`no draft "${draftId}"`);
-    if (draft.authorId !== principal.id) requireRole(principal, "reviewer");
-    if (!OPEN.includes(draft.status as DraftStatus)) throw new CurationError(409, `draft "${draftId}" is ${draft.status}`);
-    await tx.draftItem.updateMany({ where: { draftId }, data: { pendingKey: null } });
-    await tx.draft.update({ where: { id: draftId }, data: { status: "withdrawn", version: { increment: 1 } } });
-    await recordChange(tx, principal, { action: "draft.withdraw", entityType: "draft", entityId: draftId, draftId });
-  });
+  return curationTx(
+    db,
+    async (tx) => {
+      const draft = await tx.draft.findUnique({ where: { id: draftId } });
+      if (!draft) throw new NotFound(`no draft "${draftId}"`);
+      if (draft.authorId !== principal.id) requireRole(principal, "reviewer");
+      if (!OPEN.includes(draft.status as DraftStatus)) throw new CurationError(409, `draft "${draftId}" is ${draft.status}`);
+      await tx.draftItem.updateMany({ where: { draftId }, data: { pendingKey: null } });
+      await tx.draft.update({ where: { id: draftId }, data: { status: "withdrawn", version: { increment: 1 } } });
+      await recordChange(tx, principal, { action: "draft.withdraw", entityType: "draft", entityId: draftId, draftId });
+    },
+    [draftLock(draftId)],
+  );
 }
 
-async function viewOf(
-  tx: Tx,
-  draft: Awaited<ReturnType<Tx["draft"]["findUniqueOrThrow"]>> & { items: Awaited<ReturnType<Tx["draftItem"]["findMany"]>> },
-): Promise<DraftView> {
+type DraftWithItems = Awaited<ReturnType<Tx["draft"]["findUniqueOrThrow"]>> & { items: Awaited<ReturnType<Tx["draftItem"]["findMany"]>> };
+
+/** Views of drafts with the published record beside each change: one query per type for all of them. */
+async function viewsOf(tx: Tx, drafts: DraftWithItems[]): Promise<DraftView[]> {
+  const live = new Map<string, Stored>();
+  for (const type of WRITE_ORDER) {
+    const keys = drafts.flatMap((d) => d.items.filter((i) => i.entityType === type && i.op !== "discard").map((i) => i.entityId));
+    if (keys.length === 0) continue;
+    for (const [key, stored] of await readMany(tx, type, keys)) live.set(pendingKey(type, key), stored);
+  }
+  return drafts.map((draft) => viewOf(draft, live));
+}
+
+function viewOf(draft: DraftWithItems, live: Map<string, Stored>): DraftView {
   const items: DraftItemView[] = [];
   for (const item of draft.items) {
     if (item.op === "discard") continue;
     const type = item.entityType as EntityType;
     const record = parsePayload(item.payload);
-    const published = await readRecord(tx, type, item.entityId);
+    const published = live.get(pendingKey(type, item.entityId)) ?? null;
     items.push({
       id: item.id,
       type,
@@ -466,7 +406,7 @@ export async function getDraft(db: Db, who: Principal | null, draftId: string): 
   requireRole(who, "editor");
   const draft = await db.prisma.draft.findUnique({ where: { id: draftId }, include: { items: { orderBy: { position: "asc" } } } });
   if (!draft) throw new NotFound(`no draft "${draftId}"`);
-  return viewOf(db.prisma, draft);
+  return (await viewsOf(db.prisma, [draft]))[0] as DraftView;
 }
 
 export async function listDrafts(
@@ -481,9 +421,7 @@ export async function listDrafts(
     orderBy: { updatedAt: "desc" },
     take: 200,
   });
-  const out: DraftView[] = [];
-  for (const d of drafts) out.push(await viewOf(db.prisma, d));
-  return out;
+  return viewsOf(db.prisma, drafts);
 }
 
 /** Every open change, for previewing the dashboard with drafts applied. */

@@ -5,8 +5,8 @@ import type { Db } from "../client";
 import { bumpRevision } from "../revision";
 import { checkReferences, type Head, readHead } from "./drafts";
 import { CurationError, HasDependants, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
-import { dependantsOf, readRecord, removeRecord, writeRecords } from "./records";
-import { curationTx, recordChange, snapshot } from "./tx";
+import { dependantsOf, readRecord, referencesOf, removeRecord, writeRecords } from "./records";
+import { curationTx, lockKeys, recordChange, recordLock, snapshot } from "./tx";
 
 export interface ChangeView {
   id: number;
@@ -110,42 +110,51 @@ export async function revertRecord(
   body: { revision: number; expectedVersion: number; comment?: string },
 ): Promise<{ version: number; revision: number }> {
   const principal = requireRole(who, "reviewer");
-  return curationTx(db, async (tx) => {
-    const rows = await tx.change.findMany({ where: { entityType: type, entityId: key }, orderBy: { id: "asc" } });
-    const live = await readRecord(tx, type, key);
-    // A record with no history and nothing published never existed: nothing to revert, nothing written.
-    if (!live && rows.length === 0) throw new NotFound(`no ${type} "${key}"`);
-    const current = live?.version ?? Math.max(0, ...rows.map((r) => r.recordVersion ?? 0));
-    if (body.expectedVersion !== current)
-      throw new VersionConflict(`${type} "${key}" is at version ${current} now, not ${body.expectedVersion}`, {
-        version: `${current}.0`,
-        record: live?.record ?? null,
+  return curationTx(
+    db,
+    async (tx) => {
+      const rows = await tx.change.findMany({ where: { entityType: type, entityId: key }, orderBy: { id: "asc" } });
+      const live = await readRecord(tx, type, key);
+      // A record with no history and nothing published never existed: nothing to revert, nothing written.
+      if (!live && rows.length === 0) throw new NotFound(`no ${type} "${key}"`);
+      const current = live?.version ?? Math.max(0, ...rows.map((r) => r.recordVersion ?? 0));
+      if (body.expectedVersion !== current)
+        throw new VersionConflict(`${type} "${key}" is at version ${current} now, not ${body.expectedVersion}`, {
+          version: `${current}.0`,
+          record: live?.record ?? null,
+        });
+      const target = revisionsOf(rows).find((r) => r.version === body.revision) ?? (body.revision === 0 ? { record: null } : null);
+      if (!target) throw new NotFound(`${type} "${key}" has no revision ${body.revision}`);
+      if (!target.record && !live) throw new CurationError(409, `${type} "${key}" does not exist now; there is nothing to take back`);
+      const version = current + 1;
+      // What the revision cites may have gone since (a deleted source, a removed category): refuse, not fail.
+      if (target.record)
+        await lockKeys(
+          tx,
+          referencesOf(type, target.record).map((r) => recordLock(r.type, r.key)),
+        );
+      if (target.record) await checkReferences(tx, type, target.record, null);
+      if (target.record) {
+        await writeRecords(tx, type, [{ record: target.record, version }]);
+      } else if (live) {
+        const dependants = await dependantsOf(tx, type, key);
+        if (dependants.length > 0)
+          throw new HasDependants(`${type} "${key}" is still used; it cannot be taken back to not existing`, dependants);
+        await removeRecord(tx, type, key);
+      }
+      await recordChange(tx, principal, {
+        action: "revert",
+        entityType: type,
+        entityId: key,
+        recordVersion: version,
+        before: snapshot(live),
+        after: JSON.stringify({ version, record: target.record }),
+        comment: body.comment ?? `restored revision ${body.revision}`,
       });
-    const target = revisionsOf(rows).find((r) => r.version === body.revision) ?? (body.revision === 0 ? { record: null } : null);
-    if (!target) throw new NotFound(`${type} "${key}" has no revision ${body.revision}`);
-    if (!target.record && !live) throw new CurationError(409, `${type} "${key}" does not exist now; there is nothing to take back`);
-    const version = current + 1;
-    // What the revision cites may have gone since (a deleted source, a removed category): refuse, not fail.
-    if (target.record) await checkReferences(tx, type, target.record, null);
-    if (target.record) {
-      await writeRecords(tx, type, [{ record: target.record, version }]);
-    } else if (live) {
-      const dependants = await dependantsOf(tx, type, key);
-      if (dependants.length > 0)
-        throw new HasDependants(`${type} "${key}" is still used; it cannot be taken back to not existing`, dependants);
-      await removeRecord(tx, type, key);
-    }
-    await recordChange(tx, principal, {
-      action: "revert",
-      entityType: type,
-      entityId: key,
-      recordVersion: version,
-      before: snapshot(live),
-      after: JSON.stringify({ version, record: target.record }),
-      comment: body.comment ?? `restored revision ${body.revision}`,
-    });
-    return { version, revision: await bumpRevision(tx) };
-  });
+      return { version, revision: await bumpRevision(tx) };
+    },
+    [recordLock(type, key)],
+  );
 }
 
 export interface AuditPage {

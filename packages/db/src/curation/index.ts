@@ -3,6 +3,7 @@ export { authDatabase } from "./auth-adapter";
 export * from "./drafts";
 export * from "./errors";
 export * from "./history";
+export * from "./import-progress";
 export * from "./lists";
 export { type Dependant, readRecord, type Stored } from "./records";
 export { instanceSecret } from "./settings";

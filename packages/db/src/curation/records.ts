@@ -18,6 +18,7 @@ import {
   toStance,
   toTopic,
 } from "../mappers";
+import { insertRows } from "./bulk-insert";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -72,25 +73,155 @@ export async function readRecord(tx: Tx, type: EntityType, key: string): Promise
 
 /** Every published record of a type, in key order. */
 export async function readAll(tx: Tx, type: EntityType): Promise<Stored[]> {
-  const rows: Stored[] = await (async () => {
-    switch (type) {
-      case "actor":
-        return (await tx.actor.findMany({ include: actorInclude })).map((r) => ({ record: toActor(r), version: r.version }));
-      case "topic":
-        return (await tx.topic.findMany({ include: topicInclude })).map((r) => ({ record: toTopic(r), version: r.version }));
-      case "source":
-        return (await tx.source.findMany({ include: sourceInclude })).map((r) => ({ record: toSource(r), version: r.version }));
-      case "stance":
-        return (await tx.stance.findMany({ include: stanceInclude })).map((r) => ({ record: toStance(r), version: r.version }));
-      case "reaction":
-        return (await tx.reaction.findMany({ include: reactionInclude })).map((r) => ({ record: toReaction(r), version: r.version }));
-      case "event":
-        return (await tx.event.findMany({ include: eventInclude })).map((r) => ({ record: toEvent(r), version: r.version }));
-      case "gap":
-        return (await tx.dataGap.findMany({ include: gapInclude })).map((r) => ({ record: toGap(r), version: r.version }));
-    }
-  })();
+  const rows = await readWhere(tx, type, null);
   return rows.sort((a, b) => (keyOf(type, a.record) < keyOf(type, b.record) ? -1 : 1));
+}
+
+/** Keys per query when reading many records by key: well under SQLite's and PostgreSQL's parameter limits. */
+export const KEY_CHUNK = 500;
+
+export function chunks<T>(list: readonly T[], size = KEY_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** The published records of one type with these keys, by key: one query per 500 keys, not one per key. */
+export async function readMany(tx: Tx, type: EntityType, keys: Iterable<string>): Promise<Map<string, Stored>> {
+  const out = new Map<string, Stored>();
+  for (const part of chunks([...new Set(keys)])) {
+    for (const s of await readWhere(tx, type, part)) out.set(keyOf(type, s.record), s);
+  }
+  return out;
+}
+
+/** Which of these keys have a published record of this type: ids only, one query per 500 keys. */
+export async function existingKeys(tx: Tx, type: EntityType, keys: Iterable<string>): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks([...new Set(keys)])) {
+    const found: string[] = await (async () => {
+      const where = { id: { in: part } };
+      const bySlug = { slug: { in: part } };
+      switch (type) {
+        case "actor":
+          return (await tx.actor.findMany({ where: bySlug, select: { slug: true } })).map((r) => r.slug);
+        case "topic":
+          return (await tx.topic.findMany({ where: bySlug, select: { slug: true } })).map((r) => r.slug);
+        case "event":
+          return (await tx.event.findMany({ where: bySlug, select: { slug: true } })).map((r) => r.slug);
+        case "source":
+          return (await tx.source.findMany({ where, select: { id: true } })).map((r) => r.id);
+        case "stance":
+          return (await tx.stance.findMany({ where, select: { id: true } })).map((r) => r.id);
+        case "reaction":
+          return (await tx.reaction.findMany({ where, select: { id: true } })).map((r) => r.id);
+        case "gap":
+          return [...(await readMany(tx, "gap", part)).keys()];
+      }
+    })();
+    for (const k of found) out.add(k);
+  }
+  return out;
+}
+
+/**
+ * Writes records that do not exist yet with a few multi-row inserts instead of several statements
+ * each: sources, stances and reactions (what large imports bring); other types go through writeRecords.
+ */
+export async function createRecords(tx: Tx, type: EntityType, records: readonly { record: AnyRecord; version: number }[]): Promise<void> {
+  if (records.length === 0) return;
+  switch (type) {
+    case "source": {
+      await insertRows(
+        tx,
+        "Source",
+        records.map(({ record, version }) => ({
+          id: (record as RecordOf<"source">).id,
+          ...sourceRow(record as RecordOf<"source">, version),
+        })),
+        ["createdAt", "updatedAt"],
+      );
+      // A source may cite another one of the same batch: linked once all exist.
+      for (const { record } of records) {
+        const s = record as RecordOf<"source">;
+        if (s.citedIn)
+          await tx.source.update({ where: { id: s.id }, data: { citedInId: s.citedIn.source, citedInLocator: s.citedIn.locator ?? null } });
+      }
+      return;
+    }
+    case "stance": {
+      await insertRows(
+        tx,
+        "Stance",
+        records.map(({ record, version }) => ({
+          id: (record as RecordOf<"stance">).id,
+          ...stanceRow(record as RecordOf<"stance">, version),
+        })),
+        ["createdAt", "updatedAt"],
+      );
+      await insertRows(
+        tx,
+        "Evidence",
+        records.flatMap(({ record }) => {
+          const s = record as RecordOf<"stance">;
+          return evidenceRows({ stanceId: s.id }, `stance:${s.id}`, s.evidence);
+        }),
+      );
+      return;
+    }
+    case "reaction": {
+      await insertRows(
+        tx,
+        "Reaction",
+        records.map(({ record, version }) => ({
+          id: (record as RecordOf<"reaction">).id,
+          ...reactionRow(record as RecordOf<"reaction">, version),
+        })),
+        ["createdAt", "updatedAt"],
+      );
+      await insertRows(
+        tx,
+        "Evidence",
+        records.flatMap(({ record }) => {
+          const r = record as RecordOf<"reaction">;
+          return evidenceRows({ reactionId: r.id }, `reaction:${r.id}`, r.evidence);
+        }),
+      );
+      return;
+    }
+    default:
+      await writeRecords(tx, type, records);
+  }
+}
+
+async function readWhere(tx: Tx, type: EntityType, keys: string[] | null): Promise<Stored[]> {
+  const byId = { where: keys ? { id: { in: keys } } : {} };
+  const bySlug = { where: keys ? { slug: { in: keys } } : {} };
+  switch (type) {
+    case "actor":
+      return (await tx.actor.findMany({ ...bySlug, include: actorInclude })).map((r) => ({ record: toActor(r), version: r.version }));
+    case "topic":
+      return (await tx.topic.findMany({ ...bySlug, include: topicInclude })).map((r) => ({ record: toTopic(r), version: r.version }));
+    case "source":
+      return (await tx.source.findMany({ ...byId, include: sourceInclude })).map((r) => ({ record: toSource(r), version: r.version }));
+    case "stance":
+      return (await tx.stance.findMany({ ...byId, include: stanceInclude })).map((r) => ({ record: toStance(r), version: r.version }));
+    case "reaction":
+      return (await tx.reaction.findMany({ ...byId, include: reactionInclude })).map((r) => ({
+        record: toReaction(r),
+        version: r.version,
+      }));
+    case "event":
+      return (await tx.event.findMany({ ...bySlug, include: eventInclude })).map((r) => ({ record: toEvent(r), version: r.version }));
+    case "gap": {
+      const pairs = (keys ?? []).map(splitGapKey);
+      const where = keys ? { actor: { slug: { in: pairs.map((p) => p[0]) } }, topic: { slug: { in: pairs.map((p) => p[1]) } } } : {};
+      const wanted = keys ? new Set(keys) : null;
+      return (await tx.dataGap.findMany({ where, include: gapInclude }))
+        .filter((r) => !wanted || wanted.has(`${r.actor.slug}~${r.topic.slug}`))
+        .map((r) => ({ record: toGap(r), version: r.version }));
+    }
+  }
 }
 
 function evidenceRows(owner: { stanceId?: string; reactionId?: string; eventId?: string }, ownerKey: string, evidence: Evidence[]) {
@@ -131,22 +262,56 @@ export async function writeRecords(tx: Tx, type: EntityType, records: readonly {
   }
 }
 
+/** The stored columns of a source, stance or reaction (without its id), for updates and inserts alike. */
+function sourceRow(s: RecordOf<"source">, version: number) {
+  return {
+    publisher: s.publisher,
+    title: s.title,
+    author: s.author ?? null,
+    publishedOn: s.publishedOn ?? null,
+    accessedOn: s.accessedOn ?? null,
+    dateNote: s.dateNote ?? null,
+    url: s.url ?? null,
+    reliability: s.reliability,
+    textFile: s.textFile ?? null,
+    version,
+  };
+}
+
+function stanceRow(s: RecordOf<"stance">, version: number) {
+  return {
+    actorId: s.actor,
+    topicId: s.topic,
+    categoryId: `${s.topic}:${s.category}`,
+    validFrom: s.validFrom,
+    validFromPrecision: s.validFromPrecision,
+    validUntil: s.validUntil ?? null,
+    confidence: s.confidence,
+    summary: s.summary,
+    note: s.note ?? null,
+    version,
+  };
+}
+
+function reactionRow(r: RecordOf<"reaction">, version: number) {
+  return {
+    actorId: r.actor,
+    targetActorId: "actor" in r.target ? r.target.actor : null,
+    targetEventId: "event" in r.target ? r.target.event : null,
+    date: r.date,
+    datePrecision: r.datePrecision,
+    sentiment: r.sentiment,
+    summary: r.summary,
+    confidence: r.confidence,
+    version,
+  };
+}
+
 async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: number): Promise<void> {
   switch (type) {
     case "source": {
       const s = record as RecordOf<"source">;
-      const data = {
-        publisher: s.publisher,
-        title: s.title,
-        author: s.author ?? null,
-        publishedOn: s.publishedOn ?? null,
-        accessedOn: s.accessedOn ?? null,
-        dateNote: s.dateNote ?? null,
-        url: s.url ?? null,
-        reliability: s.reliability,
-        textFile: s.textFile ?? null,
-        version,
-      };
+      const data = sourceRow(s, version);
       await tx.source.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
       return;
     }
@@ -210,18 +375,7 @@ async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: nu
     }
     case "stance": {
       const s = record as RecordOf<"stance">;
-      const data = {
-        actorId: s.actor,
-        topicId: s.topic,
-        categoryId: `${s.topic}:${s.category}`,
-        validFrom: s.validFrom,
-        validFromPrecision: s.validFromPrecision,
-        validUntil: s.validUntil ?? null,
-        confidence: s.confidence,
-        summary: s.summary,
-        note: s.note ?? null,
-        version,
-      };
+      const data = stanceRow(s, version);
       await tx.stance.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
       await tx.evidence.deleteMany({ where: { stanceId: s.id } });
       await tx.evidence.createMany({ data: evidenceRows({ stanceId: s.id }, `stance:${s.id}`, s.evidence) });
@@ -238,17 +392,7 @@ async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: nu
     }
     case "reaction": {
       const r = record as RecordOf<"reaction">;
-      const data = {
-        actorId: r.actor,
-        targetActorId: "actor" in r.target ? r.target.actor : null,
-        targetEventId: "event" in r.target ? r.target.event : null,
-        date: r.date,
-        datePrecision: r.datePrecision,
-        sentiment: r.sentiment,
-        summary: r.summary,
-        confidence: r.confidence,
-        version,
-      };
+      const data = reactionRow(r, version);
       await tx.reaction.upsert({ where: { id: r.id }, create: { id: r.id, ...data }, update: data });
       await tx.evidence.deleteMany({ where: { reactionId: r.id } });
       await tx.evidence.createMany({ data: evidenceRows({ reactionId: r.id }, `reaction:${r.id}`, r.evidence) });

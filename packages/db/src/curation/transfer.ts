@@ -2,14 +2,16 @@
 // import takes that shape (or CSV rows of one type), reports per row, and writes all or nothing.
 
 import type { AnyRecord, RecordOf } from "@stancemap/core";
-import { COLLECTIONS, type Dataset, type EntityType, keyOf, parseCsvRecords, RECORD_SCHEMAS } from "@stancemap/core";
+import { COLLECTIONS, type Dataset, type EntityType, keyOf, parseCsvRecords, RECORD_SCHEMAS, versionToken } from "@stancemap/core";
 import type { Db } from "../client";
 import { normaliseDataset } from "../seed";
 import { stableJson } from "../stable-json";
-import { openChanges, publishInTx, readHead, saveInTx } from "./drafts";
-import { InvalidInput, type Principal, requireRole } from "./errors";
-import { readAll, referencesOf, type Tx, WRITE_ORDER } from "./records";
-import { curationTx } from "./tx";
+import { insertRows } from "./bulk-insert";
+import { openChanges, publishInTx } from "./drafts";
+import { InvalidInput, type Principal, requireRole, VersionConflict } from "./errors";
+import type { ImportProgress } from "./import-progress";
+import { chunks, readAll, readMany, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
+import { curationTx, lockKeys, newId, recordLock } from "./tx";
 
 /** The whole dataset; with `drafts`, open draft changes applied on top (reviewers only). */
 export async function exportDataset(db: Db, who: Principal | null, opts: { drafts?: boolean } = {}): Promise<Dataset> {
@@ -81,23 +83,67 @@ export function importInputFromCsv(text: string, type: EntityType): ImportInput 
   };
 }
 
+/** Lets the event loop serve other requests between parts of a large import (never inside a transaction). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+const PART = 500;
+
+interface Accepted {
+  type: EntityType;
+  record: AnyRecord;
+  /** The published version the row was checked against; null for a creation. */
+  base: number | null;
+  before: AnyRecord | null;
+}
+
+/**
+ * Checks every row against the published data and the open drafts, reading them a few hundred keys per
+ * query (not several queries per row), outside any transaction, with pauses between parts.
+ */
 async function classify(
-  tx: Tx,
+  reader: Tx,
   input: ImportInput,
-): Promise<{ results: RowResult[]; accepted: { type: EntityType; record: AnyRecord; expected: string | null }[] }> {
+  progress?: (p: ImportProgress) => Promise<void>,
+): Promise<{ results: RowResult[]; accepted: Accepted[] }> {
   const results: RowResult[] = [];
-  const accepted: { type: EntityType; record: AnyRecord; expected: string | null }[] = [];
-  const incoming = new Set<string>();
-  const parsedRows: { row: string; type: EntityType; record: AnyRecord | null; reason?: string }[] = input.rows.map((r) => {
-    const parsed = RECORD_SCHEMAS[r.type].safeParse(r.record);
-    if (!parsed.success) {
-      const reason = parsed.error.issues.map((i) => `${i.path.join(".") || "record"}: ${i.message}`).join("; ");
-      return { row: r.row, type: r.type, record: null, reason };
+  const accepted: Accepted[] = [];
+  const parsedRows: { row: string; type: EntityType; record: AnyRecord | null; reason?: string }[] = [];
+  for (let i = 0; i < input.rows.length; i += PART) {
+    for (const r of input.rows.slice(i, i + PART)) {
+      const parsed = RECORD_SCHEMAS[r.type].safeParse(r.record);
+      if (!parsed.success) {
+        const reason = parsed.error.issues.map((x) => `${x.path.join(".") || "record"}: ${x.message}`).join("; ");
+        parsedRows.push({ row: r.row, type: r.type, record: null, reason });
+      } else parsedRows.push({ row: r.row, type: r.type, record: normaliseRecord(r.type, parsed.data as AnyRecord) });
     }
-    const record = normaliseRecord(r.type, parsed.data as AnyRecord);
-    incoming.add(`${r.type}:${keyOf(r.type, record)}`);
-    return { row: r.row, type: r.type, record };
-  });
+    await progress?.({ phase: "checking", done: parsedRows.length, total: input.rows.length });
+    await breathe();
+  }
+  const incoming = new Map<string, AnyRecord>();
+  for (const r of parsedRows) if (r.record) incoming.set(`${r.type}:${keyOf(r.type, r.record)}`, r.record);
+
+  // What the rows are, and what they point at, as published now; and which have an open change.
+  const keysOf = new Map<EntityType, Set<string>>();
+  const want = (type: EntityType, key: string) => keysOf.set(type, (keysOf.get(type) ?? new Set<string>()).add(key));
+  for (const r of parsedRows) {
+    if (!r.record) continue;
+    want(r.type, keyOf(r.type, r.record));
+    for (const ref of referencesOf(r.type, r.record)) if (!incoming.has(`${ref.type}:${ref.key}`)) want(ref.type, ref.key);
+    if (r.type === "stance") want("topic", (r.record as RecordOf<"stance">).topic);
+  }
+  const published = new Map<string, Stored>();
+  for (const [type, keys] of keysOf) {
+    for (const part of chunks([...keys], PART)) {
+      for (const [key, stored] of await readMany(reader, type, part)) published.set(`${type}:${key}`, stored);
+      await breathe();
+    }
+  }
+  const open = new Map<string, string>();
+  for (const part of chunks([...incoming.keys()], PART)) {
+    const items = await reader.draftItem.findMany({ where: { pendingKey: { in: part } }, select: { pendingKey: true, draftId: true } });
+    for (const item of items) if (item.pendingKey) open.set(item.pendingKey, item.draftId);
+    await breathe();
+  }
+
   const seen = new Set<string>();
   for (const r of parsedRows) {
     if (!r.record) {
@@ -114,38 +160,134 @@ async function classify(
     const missing: string[] = [];
     for (const ref of referencesOf(r.type, r.record)) {
       if (incoming.has(`${ref.type}:${ref.key}`)) continue;
-      const h = await readHead(tx, ref.type, ref.key);
-      if (!h.published) missing.push(`unknown ${ref.type} "${ref.key}"`);
+      if (!published.has(`${ref.type}:${ref.key}`)) missing.push(`unknown ${ref.type} "${ref.key}"`);
     }
     if (r.type === "stance") {
       const s = r.record as RecordOf<"stance">;
-      const topic = (parsedRows.find((p) => p.type === "topic" && p.record && keyOf("topic", p.record) === s.topic)?.record ??
-        (await readHead(tx, "topic", s.topic)).published?.record) as RecordOf<"topic"> | undefined;
+      const topic = (incoming.get(`topic:${s.topic}`) ?? published.get(`topic:${s.topic}`)?.record) as RecordOf<"topic"> | undefined;
       if (topic && !topic.categories.some((c) => c.key === s.category)) missing.push(`"${s.category}" is not on the scale of ${s.topic}`);
     }
-    const head = await readHead(tx, r.type, key);
     if (missing.length > 0) {
       results.push({ row: r.row, type: r.type, key, outcome: "rejected", reason: [...new Set(missing)].join("; ") });
       continue;
     }
-    if (head.published && stableJson(head.published.record) === stableJson(r.record)) {
+    const current = published.get(id) ?? null;
+    if (current && stableJson(current.record) === stableJson(r.record)) {
       results.push({ row: r.row, type: r.type, key, outcome: "unchanged" });
       continue;
     }
-    if (head.draft) {
+    const draftId = open.get(id);
+    if (draftId) {
       results.push({
         row: r.row,
         type: r.type,
         key,
         outcome: "rejected",
-        reason: `has an open change in draft ${head.draft.draftId}; publish or withdraw it first`,
+        reason: `has an open change in draft ${draftId}; publish or withdraw it first`,
       });
       continue;
     }
-    results.push({ row: r.row, type: r.type, key, outcome: head.published ? "updated" : "created" });
-    accepted.push({ type: r.type, record: r.record, expected: head.published ? head.version : null });
+    results.push({ row: r.row, type: r.type, key, outcome: current ? "updated" : "created" });
+    accepted.push({ type: r.type, record: r.record, base: current?.version ?? null, before: current?.record ?? null });
   }
   return { results, accepted };
+}
+
+/**
+ * Saves the checked rows as one new draft, in the caller's (short) transaction: the records are locked,
+ * checked again for a change since they were read (then 409: import again), and written with a few
+ * multi-row inserts. The draft appears whole when the transaction commits, or not at all.
+ */
+async function saveImport(tx: Tx, who: Principal, rows: Accepted[], title: string): Promise<string> {
+  await lockKeys(
+    tx,
+    rows.map((r) => recordLock(r.type, keyOf(r.type, r.record))),
+  );
+  const lastItem = new Map<string, number>();
+  for (const type of WRITE_ORDER) {
+    const mine = rows.filter((r) => r.type === type);
+    for (const part of chunks(mine, PART)) {
+      const keys = part.map((r) => keyOf(type, r.record));
+      const now = await existingVersions(tx, type, keys);
+      const open = await tx.draftItem.findMany({
+        where: { pendingKey: { in: keys.map((k) => `${type}:${k}`) } },
+        select: { entityId: true, draftId: true },
+      });
+      const moved = part.find((r) => (now.get(keyOf(type, r.record)) ?? null) !== r.base);
+      if (moved || open[0]) {
+        const key = moved ? keyOf(type, moved.record) : (open[0]?.entityId ?? "");
+        throw new VersionConflict(`${type} "${key}" changed while the file was being checked; import it again`, {
+          version: versionToken(now.get(key) ?? 0, 0),
+          record: null,
+        });
+      }
+      // Draft versions of a record never repeat, across drafts: an old token can never match a new draft.
+      const max = await tx.draftItem.groupBy({
+        by: ["entityId"],
+        where: { entityType: type, entityId: { in: keys } },
+        _max: { version: true },
+      });
+      for (const m of max) lastItem.set(`${type}:${m.entityId}`, m._max.version ?? 0);
+    }
+  }
+  const draftId = newId("d");
+  await tx.draft.create({
+    data: { id: draftId, title, status: "pending", authorId: who.id, authorEmail: who.email, version: 1 + rows.length },
+  });
+  const items = rows.map((r, position) => {
+    const key = keyOf(r.type, r.record);
+    return {
+      id: newId("i"),
+      draftId,
+      entityType: r.type,
+      entityId: key,
+      op: "upsert",
+      payload: JSON.stringify(r.record),
+      baseVersion: r.base,
+      pendingKey: `${r.type}:${key}`,
+      position,
+      version: (lastItem.get(`${r.type}:${key}`) ?? 0) + 1,
+    };
+  });
+  await insertRows(tx, "DraftItem", items, ["updatedAt"]);
+  await insertRows(
+    tx,
+    "Change",
+    rows.map((r) => ({
+      userId: who.id,
+      userEmail: who.email,
+      action: "draft.save",
+      entityType: r.type,
+      entityId: keyOf(r.type, r.record),
+      draftId,
+      recordVersion: null,
+      before: r.before ? JSON.stringify({ record: r.before }) : null,
+      after: JSON.stringify({ record: r.record }),
+      comment: null,
+    })),
+    ["at"],
+  );
+  return draftId;
+}
+
+/** Published versions of these records (ids only), by key. */
+async function existingVersions(tx: Tx, type: EntityType, keys: string[]): Promise<Map<string, number>> {
+  if (type === "gap") return new Map([...(await readMany(tx, "gap", keys))].map(([k, s]) => [k, s.version]));
+  const bySlug = { where: { slug: { in: keys } }, select: { slug: true, version: true } } as const;
+  const byId = { where: { id: { in: keys } }, select: { id: true, version: true } } as const;
+  const rows: { key: string; version: number }[] =
+    type === "actor"
+      ? (await tx.actor.findMany(bySlug)).map((r) => ({ key: r.slug, version: r.version }))
+      : type === "topic"
+        ? (await tx.topic.findMany(bySlug)).map((r) => ({ key: r.slug, version: r.version }))
+        : type === "event"
+          ? (await tx.event.findMany(bySlug)).map((r) => ({ key: r.slug, version: r.version }))
+          : type === "source"
+            ? (await tx.source.findMany(byId)).map((r) => ({ key: r.id, version: r.version }))
+            : type === "stance"
+              ? (await tx.stance.findMany(byId)).map((r) => ({ key: r.id, version: r.version }))
+              : (await tx.reaction.findMany(byId)).map((r) => ({ key: r.id, version: r.version }));
+  return new Map(rows.map((r) => [r.key, r.version]));
 }
 
 /**
@@ -183,7 +325,7 @@ export async function importRecords(
   db: Db,
   who: Principal | null,
   input: ImportInput,
-  opts: { dryRun: boolean; publish: boolean; title?: string },
+  opts: { dryRun: boolean; publish: boolean; title?: string; progress?: (p: ImportProgress) => Promise<void> },
 ): Promise<ImportResult> {
   const principal = requireRole(who, "editor");
   if (opts.publish) requireRole(principal, "reviewer");
@@ -193,30 +335,22 @@ export async function importRecords(
       "the file could not be read",
     );
   if (input.rows.length === 0) throw new InvalidInput([{ path: "body", message: "no rows to import" }], "no rows to import");
-  return curationTx(db, async (tx) => {
-    const { results, accepted } = await classify(tx, input);
-    const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
-    for (const r of results) counts[r.outcome] += 1;
-    const result: ImportResult = { dryRun: opts.dryRun, committed: false, draftId: null, published: false, counts, rows: results };
-    if (opts.dryRun || counts.rejected > 0 || accepted.length === 0) return result;
-    let draftId: string | undefined;
-    for (const a of dependencyOrder(accepted)) {
-      const saved = await saveInTx(tx, principal, {
-        type: a.type,
-        op: "upsert",
-        record: a.record,
-        expectedVersion: a.expected,
-        draftId,
-        title: opts.title ?? `Import of ${accepted.length} record${accepted.length === 1 ? "" : "s"}`,
-      });
-      draftId = saved.draftId;
-    }
-    result.committed = true;
-    result.draftId = draftId ?? null;
-    if (opts.publish && draftId) {
-      await publishInTx(tx, principal, draftId, "imported");
-      result.published = true;
-    }
-    return result;
-  });
+  // The checks read outside any transaction, in parts, so other requests are served meanwhile; the
+  // write is one short transaction that checks again what it relies on.
+  const { results, accepted } = await classify(db.prisma, input, opts.progress);
+  const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const r of results) counts[r.outcome] += 1;
+  const result: ImportResult = { dryRun: opts.dryRun, committed: false, draftId: null, published: false, counts, rows: results };
+  if (opts.dryRun || counts.rejected > 0 || accepted.length === 0) return result;
+  await opts.progress?.({ phase: "writing", done: input.rows.length, total: input.rows.length });
+  const title = opts.title ?? `Import of ${accepted.length} record${accepted.length === 1 ? "" : "s"}`;
+  return curationTx(
+    db,
+    async (tx) => {
+      const draftId = await saveImport(tx, principal, dependencyOrder(accepted), title);
+      if (opts.publish) await publishInTx(tx, principal, draftId, "imported");
+      return { ...result, committed: true, draftId, published: opts.publish };
+    },
+    [],
+  );
 }

@@ -1,7 +1,7 @@
 "use client";
 // Bulk import: check the file first (a dry run with a result per row), then import every change as one
 // draft. One rejected row and the import button stays disabled: the import is all or nothing.
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { ActionMessage } from "./ActionMessage";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./import-limits";
 import { draftHref } from "./links";
@@ -26,6 +26,24 @@ export function ImportForm({ canPublish }: { canPublish: boolean }) {
   const [intent, setIntent] = useState<"check" | "commit" | null>(null);
   const [busy, startTransition] = useTransition();
   const [publish, setPublish] = useState(false);
+  const [job, setJob] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ phase: "checking" | "writing"; done: number; total: number } | null>(null);
+
+  // While a check or import runs, ask the server how far it is (any instance can tell: it is in the database).
+  useEffect(() => {
+    if (!busy || !job) return;
+    let stop = false;
+    const poll = async () => {
+      const res = await fetch(`/api/v1/import/progress?job=${job}`, { cache: "no-store" }).catch(() => null);
+      if (!stop && res?.ok) setProgress(await res.json());
+    };
+    const timer = setInterval(poll, 1000);
+    return () => {
+      stop = true;
+      clearInterval(timer);
+      setProgress(null);
+    };
+  }, [busy, job]);
 
   const checked = state?.ok ? state : null;
   const result = checked?.result ?? null;
@@ -52,6 +70,9 @@ export function ImportForm({ canPublish }: { canPublish: boolean }) {
       return;
     }
     data.set("intent", which);
+    const jobId = crypto.randomUUID();
+    data.set("job", jobId);
+    setJob(jobId);
     if (which === "commit" && checked) data.set("checksum", checked.checksum);
     setIntent(which);
     startTransition(async () => {
@@ -125,6 +146,14 @@ export function ImportForm({ canPublish }: { canPublish: boolean }) {
           {busy && intent === "check" ? "Checking…" : result ? "Check again" : "Check the file"}
         </button>
       </p>
+      {busy && progress && (
+        <p role="status" className="muted">
+          <progress max={progress.total} value={progress.done} aria-label="Import progress" />{" "}
+          {progress.phase === "writing"
+            ? `Writing ${progress.total.toLocaleString("en")} rows…`
+            : `Checked ${progress.done.toLocaleString("en")} of ${progress.total.toLocaleString("en")} rows`}
+        </p>
+      )}
 
       {result && (
         <section aria-labelledby={`${id}-result`}>

@@ -4,13 +4,16 @@
 import { createHash } from "node:crypto";
 import { COLLECTIONS, EntityType, recordsToCsv } from "@stancemap/core";
 import {
+  clearImportProgress,
   exportDataset,
   getDb,
+  IMPORT_JOB,
   type ImportInput,
   type ImportResult,
   importInputFromCsv,
   importInputFromJson,
   importRecords,
+  throttledProgress,
 } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
 import { formArg, MALFORMED } from "@/lib/server/action-args";
@@ -62,12 +65,21 @@ export async function importAction(form: FormData): Promise<ImportState> {
   const commit = form.get("intent") === "commit";
   if (commit && form.get("checksum") !== read.checksum)
     return fail("The file or record type changed after it was checked. Check it again before importing.", "file", 409);
+  // The form polls /api/v1/import/progress with the job id it made up, for a progress bar.
+  const job = String(form.get("job") ?? "");
+  const progress = IMPORT_JOB.test(job) ? throttledProgress(getDb(), who, job) : undefined;
   try {
-    const result = await importRecords(getDb(), who, read.input, { dryRun: !commit, publish: commit && form.get("publish") === "on" });
+    const result = await importRecords(getDb(), who, read.input, {
+      dryRun: !commit,
+      publish: commit && form.get("publish") === "on",
+      progress,
+    });
     if (result.committed) revalidatePath("/admin", "layout");
     return { ok: true, checksum: read.checksum, result };
   } catch (error) {
     return refusalOf(error);
+  } finally {
+    if (progress) await clearImportProgress(getDb(), job).catch(() => undefined);
   }
 }
 
