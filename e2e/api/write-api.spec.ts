@@ -360,9 +360,9 @@ test.describe("write API over HTTP", () => {
       expect(doc.paths[`/api/v1/${collection}/{${key}}/revert`].post.requestBody).toBeTruthy();
     }
     expect(doc.paths["/api/v1/stances"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/Stance");
-    const problem = doc.components.schemas.WriteProblem.properties;
+    const problem = doc.components.schemas.Problem.properties;
     expect(Object.keys(problem)).toEqual(expect.arrayContaining(["errors", "current", "dependants"]));
-    expect(problem.errors.items.required).toEqual(["field", "message"]);
+    expect(doc.components.schemas.FieldError.required).toEqual(["field", "code", "message"]);
     expect(doc.paths["/api/v1/drafts/{id}/publish"].post.responses["403"]).toBeTruthy();
     expect(doc.paths["/api/v1/drafts/{id}"].delete.responses["204"]).toBeTruthy();
     expect(doc.paths["/api/v1/import"].post.responses["422"]).toBeTruthy();

@@ -35,31 +35,8 @@ function issuesOf(type: EntityType, input: unknown, prefix = ""): FieldIssue[] {
   return parsed.error.issues.map((i) => ({ path: prefix + i.path.map(String).join("."), message: i.message }));
 }
 
-/** The database names a missing reference by its type ("actor"); find the field that holds it. */
-function locate(type: EntityType, record: Values, issue: FieldIssue): string {
-  const key = /"([^"]+)"/.exec(issue.message)?.[1];
-  const evidence = (Array.isArray(record.evidence) ? record.evidence : []) as { source?: string; quote?: { speaker?: string } }[];
-  const target = (record.target ?? {}) as { actor?: string; event?: string };
-  switch (issue.path) {
-    case "actor": {
-      if (type === "actor") return "affiliation";
-      if (record.actor === key) return "actor";
-      if (target.actor === key) return "target.actor";
-      if (Array.isArray(record.actors) && record.actors.includes(key)) return "actors";
-      const i = evidence.findIndex((e) => e.quote?.speaker === key);
-      return i >= 0 ? `evidence.${i}.quote.speaker` : "actor";
-    }
-    case "source": {
-      if (type === "source") return "citedIn.source";
-      const i = evidence.findIndex((e) => e.source === key);
-      return i >= 0 ? `evidence.${i}.source` : "evidence";
-    }
-    case "event":
-      return "target.event";
-    default:
-      return issue.path;
-  }
-}
+/** The form shows an event's actors as one field; the database names the element (`actors.2`). */
+const formField = (field: string): string => (field.startsWith("actors.") ? "actors" : field);
 
 const refused = (status: number, message: string, issues?: FieldIssue[]): SaveResult => ({
   ok: false,
@@ -124,9 +101,9 @@ export async function saveRecord(input: SaveInput): Promise<SaveResult> {
         400,
         error.message,
         error.issues.map((i) => ({
-          path: locate(t, record as unknown as Values, i),
+          path: formField(i.field),
           // Most often the record is in another open draft: only published records and this change's draft count.
-          message: i.message.startsWith("unknown ") ? `${i.message}: it is neither published nor in this change's draft` : i.message,
+          message: i.code === "unknown_reference" ? `${i.message}: it is neither published nor in this change's draft` : i.message,
         })),
       );
     if (error instanceof VersionConflict) {
