@@ -146,6 +146,7 @@ const PLACEHOLDER = "\u0001FUZZ\u0001";
 /** Generates `count` hostile requests, round-robin over the document's operations, pages and roles. */
 export function generate(doc: OpenApiDoc, count: number, seed: number, skip?: RegExp): FuzzRequest[] {
   const hostileValues = skip ? HOSTILE.filter((h) => !skip.test(h.name)) : HOSTILE;
+  const csvHeaders = ["__proto__.polluted", "constructor.prototype.x", "evidence.0.x", "zz"].filter((h) => !skip?.test(h));
   const random = prng(seed);
   const ops = operationsOf(doc);
   const out: FuzzRequest[] = [];
@@ -202,7 +203,7 @@ export function generate(doc: OpenApiDoc, count: number, seed: number, skip?: Re
         what = `${hostile.name} under a repeated key`;
       } else if (shape < 0.93 && op.path === "/api/v1/import") {
         contentType = "text/csv";
-        body = `id,publisher,title,reliability,${pick(random, ["__proto__.polluted", "constructor.prototype.x", "evidence.0.x", "zz"])}\nfz-${n},P,T,r,${hostile.url}\n`;
+        body = `id,publisher,title,reliability,${pick(random, csvHeaders)}\nfz-${n},P,T,r,${hostile.url}\n`;
         if (!query.some((q) => q.startsWith("format="))) query.push("format=csv", "type=source");
         what = `CSV with ${hostile.name}`;
       } else {
@@ -294,7 +295,7 @@ export async function runFuzz(
     while (i < requests.length && requests[i]?.method === "GET" && reads.length < 4) reads.push(requests[i++] as FuzzRequest);
     if (reads.length > 0) {
       const answers = await Promise.all(reads.map((r) => send(baseURL, r, sessions, opts.origin)));
-      reads.forEach((r, k) => count(r, answers[k] as { status: number; text: string }));
+      for (const [k, r] of reads.entries()) count(r, answers[k] as { status: number; text: string });
       done += reads.length;
     } else {
       const request = requests[i++] as FuzzRequest;
