@@ -12,7 +12,7 @@ const SEED = Number(process.env.STANCEMAP_FUZZ_SEED ?? 20_251_206);
 test("hostile requests to every operation and page, as anyone, get no 5xx and write nothing when refused", async ({
   request,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const baseURL = testInfo.project.use.baseURL as string;
   const doc = (await (await request.get("/api/v1/openapi.json")).json()) as OpenApiDoc;
   const requests = generate(doc, REQUESTS, SEED);

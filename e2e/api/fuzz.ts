@@ -253,7 +253,7 @@ async function snapshot(baseURL: string, sessions: Sessions, withRevision: boole
   return `audit ${newest}, revision ${health.database.revision}`;
 }
 
-/** One request as sent; a network failure or timeout counts as 599. */
+/** One request as sent; a network failure or timeout counts as 599, headers too large for the client as 0. */
 async function send(baseURL: string, request: FuzzRequest, sessions: Sessions, origin: string): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { origin };
   const session = request.role === "anonymous" ? undefined : sessions[request.role];
@@ -269,7 +269,10 @@ async function send(baseURL: string, request: FuzzRequest, sessions: Sessions, o
     });
     return { status: res.status, text: await res.text() };
   } catch (error) {
-    return { status: 599, text: String(error) };
+    // undici refuses answers whose headers pass 16 KB (a redirect echoing a huge URL): the client's limit, not a server fault.
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code === "UND_ERR_HEADERS_OVERFLOW") return { status: 0, text: "response headers over 16 KB" };
+    return { status: 599, text: `${String(error)} ${code ?? ""}` };
   }
 }
 
