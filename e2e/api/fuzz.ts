@@ -232,6 +232,8 @@ export interface FuzzResult {
   serverErrors: { request: FuzzRequest; status: number; body: string }[];
   refusedWrites: { request: FuzzRequest; status: number; before: string; after: string }[];
   accepted: number;
+  /** Set when the run stopped early because every answer had become a 5xx. */
+  stoppedAt?: number;
 }
 
 /**
@@ -265,7 +267,7 @@ async function send(baseURL: string, request: FuzzRequest, sessions: Sessions, o
       headers,
       redirect: "manual",
       ...(request.body !== undefined ? { body: request.body } : {}),
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(15_000),
     });
     return { status: res.status, text: await res.text() };
   } catch (error) {
@@ -287,13 +289,20 @@ export async function runFuzz(
   opts: { origin: string; withRevision: boolean; onProgress?: (done: number) => void },
 ): Promise<FuzzResult> {
   const result: FuzzResult = { counts: {}, serverErrors: [], refusedWrites: [], accepted: 0 };
+  let failing = 0;
   const count = (request: FuzzRequest, answer: { status: number; text: string }) => {
     result.counts[String(answer.status)] = (result.counts[String(answer.status)] ?? 0) + 1;
     if (answer.status >= 500) result.serverErrors.push({ request, status: answer.status, body: answer.text.slice(0, 300) });
+    failing = answer.status >= 500 ? failing + 1 : 0;
   };
   let before = await snapshot(baseURL, sessions, opts.withRevision);
   let done = 0;
   for (let i = 0; i < requests.length; ) {
+    // A server that fails everything has already been broken by an earlier request: stop, and say where.
+    if (failing >= 40) {
+      result.stoppedAt = done;
+      break;
+    }
     const reads: FuzzRequest[] = [];
     while (i < requests.length && requests[i]?.method === "GET" && reads.length < 4) reads.push(requests[i++] as FuzzRequest);
     if (reads.length > 0) {
@@ -352,7 +361,8 @@ export function report(result: FuzzResult, total: number, seconds: number): stri
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([status, n]) => `${status}: ${n}`)
     .join(", ");
-  const lines = [`fuzz: ${total} requests in ${seconds.toFixed(1)} s; by status: ${counts}; accepted writes: ${result.accepted}`];
+  const stopped = result.stoppedAt !== undefined ? ` STOPPED after ${result.stoppedAt}: the server answered only 5xx from then on;` : "";
+  const lines = [`fuzz:${stopped} ${total} requests in ${seconds.toFixed(1)} s; by status: ${counts}; accepted writes: ${result.accepted}`];
   // Each 5xx once per kind of request (operation and hostile value), with the first request of that kind.
   const kinds = new Map<string, { n: number; first: FuzzResult["serverErrors"][number] }>();
   for (const e of result.serverErrors) {
