@@ -162,15 +162,15 @@ test.describe("export API", () => {
     const bad = await request.get(`${API}/map.png?scale=3`);
     expect(bad.status()).toBe(400);
     expect(bad.headers()["content-type"]).toContain("application/problem+json");
-    expect((await bad.json()).errors[0].parameter).toBe("scale");
+    expect((await bad.json()).errors[0].field).toBe("scale");
     const huge = await request.get(`${API}/map.png?width=4000&height=4000&scale=4`);
     expect(huge.status()).toBe(400);
     expect((await huge.json()).errors[0].message).toContain("million pixels");
-    expect((await (await request.get(`${API}/map.png?dpi=2000`)).json()).errors[0].parameter).toBe("dpi");
-    expect((await (await request.get(`${API}/map.svg?kind=State,x`)).json()).errors[0].parameter).toBe("kind");
+    expect((await (await request.get(`${API}/map.png?dpi=2000`)).json()).errors[0].field).toBe("dpi");
+    expect((await (await request.get(`${API}/map.svg?kind=State,x`)).json()).errors[0].field).toBe("kind");
     const noActor = await request.get(`${API}/actor.svg?${AT}`);
     expect(noActor.status()).toBe(400);
-    expect((await noActor.json()).errors[0].parameter).toBe("actor");
+    expect((await noActor.json()).errors[0].field).toBe("actor");
     expect((await request.get(`${API}/map.svg?date=2025-13-01`)).status()).toBe(400);
     expect((await request.get(`${API}/globe.svg`)).status()).toBe(404);
     expect((await request.get(`${API}/map.svg.png`)).status()).toBe(404);
@@ -178,7 +178,7 @@ test.describe("export API", () => {
     expect((await request.get(`${API}/timeline.svg?${AT}&actor=nobody-here`)).status()).toBe(404);
     const unknown = await request.get(`${API}/map.svg?${AT}&colour=red`);
     expect(unknown.status()).toBe(400);
-    expect((await unknown.json()).errors[0].parameter).toBe("colour");
+    expect((await unknown.json()).errors[0].field).toBe("colour");
     // A dashboard link's own query is accepted as it is.
     expect((await request.get(`${API}/map.svg?${AT}&view=map&q=russia&cat=formal-recognition`)).status()).toBe(200);
     expect((await request.get(`${API}/map.svg?topic=no-such-topic`)).status()).toBe(404);

@@ -68,7 +68,7 @@ test.describe("read API over HTTP", () => {
     expect(res.headers()["content-type"]).toContain("application/problem+json");
     const body = await res.json();
     expect(body.status).toBe(400);
-    expect(body.errors.map((e: { parameter: string }) => e.parameter)).toEqual(["at"]);
+    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(["at"]);
     expect(body.detail).toContain("at");
   });
 
@@ -87,7 +87,7 @@ test.describe("read API over HTTP", () => {
       expect(res.status(), path).toBe(400);
       const body = await res.json();
       expect(
-        body.errors.map((e: { parameter: string }) => e.parameter),
+        body.errors.map((e: { field: string }) => e.field),
         path,
       ).toContain(parameter);
     }

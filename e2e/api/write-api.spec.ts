@@ -7,7 +7,7 @@ import { account } from "../support/auth";
 type Problem = {
   status: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; code: string; message: string }[];
   current?: { version: string; record: Record<string, unknown> | null };
   dependants?: { type: string; key: string; label: string }[];
 };
@@ -99,13 +99,13 @@ test.describe("write API over HTTP", () => {
       await editor.post("/api/v1/stances", { data: stanceRecord(`stance-${u}`, "russia", `src-${u}`, { validFrom: "2025-02-30" }) }),
       400,
     );
-    expect(badDate.errors).toContainEqual({ field: "validFrom", message: "must be a real calendar date" });
+    expect(badDate.errors).toContainEqual({ field: "validFrom", code: "custom", message: "must be a real calendar date" });
 
     const noEvidence = await problemOf(
       await editor.post("/api/v1/stances", { data: stanceRecord(`stance-${u}`, "russia", `src-${u}`, { evidence: [] }) }),
       400,
     );
-    expect(noEvidence.errors).toContainEqual({ field: "evidence", message: "at least one source is required" });
+    expect(noEvidence.errors).toContainEqual({ field: "evidence", code: "too_small", message: "at least one source is required" });
 
     const { evidence: _, ...withoutEvidence } = stanceRecord(`stance-${u}`, "russia", `src-${u}`);
     const missing = await problemOf(await editor.post("/api/v1/stances", { data: withoutEvidence }), 400);
@@ -115,7 +115,11 @@ test.describe("write API over HTTP", () => {
       await editor.post("/api/v1/stances", { data: stanceRecord(`stance-${u}`, "russia", `no-such-source-${u}`) }),
       400,
     );
-    expect(unknownSource.errors).toContainEqual({ field: "source", message: `unknown source "no-such-source-${u}"` });
+    expect(unknownSource.errors).toContainEqual({
+      field: "evidence.0.source",
+      code: "unknown_reference",
+      message: `unknown source "no-such-source-${u}"`,
+    });
     // Nothing was saved by the refused requests.
     expect((await editor.get(`/api/v1/stances/stance-${u}/head`)).status()).toBe(404);
   });
@@ -129,7 +133,9 @@ test.describe("write API over HTTP", () => {
       await editor.patch(`/api/v1/actors/${slug}`, { data: { description: "x", expectedVersion: "latest" } }),
       400,
     );
-    expect(malformed.errors).toEqual([{ field: "expectedVersion", message: "must be the version token you read, e.g. `3.0`" }]);
+    expect(malformed.errors).toEqual([
+      { field: "expectedVersion", code: "invalid_format", message: "must be the version token you read, e.g. `3.0`" },
+    ]);
     const deleteWithout = await problemOf(await editor.delete(`/api/v1/actors/${slug}`), 400);
     expect(deleteWithout.errors?.map((e) => e.field)).toEqual(["expectedVersion"]);
     const notJson = await problemOf(
@@ -360,9 +366,9 @@ test.describe("write API over HTTP", () => {
       expect(doc.paths[`/api/v1/${collection}/{${key}}/revert`].post.requestBody).toBeTruthy();
     }
     expect(doc.paths["/api/v1/stances"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/Stance");
-    const problem = doc.components.schemas.WriteProblem.properties;
+    const problem = doc.components.schemas.Problem.properties;
     expect(Object.keys(problem)).toEqual(expect.arrayContaining(["errors", "current", "dependants"]));
-    expect(problem.errors.items.required).toEqual(["field", "message"]);
+    expect(doc.components.schemas.FieldError.required).toEqual(["field", "code", "message"]);
     expect(doc.paths["/api/v1/drafts/{id}/publish"].post.responses["403"]).toBeTruthy();
     expect(doc.paths["/api/v1/drafts/{id}"].delete.responses["204"]).toBeTruthy();
     expect(doc.paths["/api/v1/import"].post.responses["422"]).toBeTruthy();

@@ -25,7 +25,7 @@ try {
   console.log(`Created ${user.role} ${user.email}. Password (shown once, change it after signing in): ${password}`);
 } catch (error) {
   if (error instanceof InvalidInput) {
-    for (const issue of error.issues) console.error(`${issue.path}: ${issue.message}`);
+    for (const issue of error.issues) console.error(`${issue.field}: ${issue.message}`);
     process.exitCode = 1;
   } else throw error;
 } finally {

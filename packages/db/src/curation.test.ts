@@ -161,7 +161,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     });
     await expect(attempt).rejects.toMatchObject({
       status: 400,
-      issues: [{ path: "evidence", message: "at least one source is required" }],
+      issues: [{ field: "evidence", code: "too_small", message: "at least one source is required" }],
     });
   });
 
@@ -383,7 +383,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
         saveChange(db, editor, { type: "topic", op: "upsert", record: dropped, expectedVersion: head.version }),
       ).rejects.toMatchObject({
         status: 400,
-        issues: [{ path: "categories" }],
+        issues: [{ field: "categories", code: "in_use" }],
       });
       const src = { id: "test-doomed-source", publisher: "P", title: "T", reliability: "r" };
       const made = await saveChange(db, reviewer, { type: "source", op: "upsert", record: src, expectedVersion: null });

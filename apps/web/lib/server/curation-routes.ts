@@ -50,7 +50,9 @@ export function updateRoute(type: EntityType) {
       const options = writeOptions(request);
       const body = await readJson(request);
       if (!body || typeof body !== "object" || Array.isArray(body))
-        throw new InvalidInput([{ path: "body", message: "must be a JSON object of the fields to change, with expectedVersion" }]);
+        throw new InvalidInput([
+          { field: "body", code: "invalid_type", message: "must be a JSON object of the fields to change, with expectedVersion" },
+        ]);
       const { expectedVersion, ...fields } = body as Record<string, unknown>;
       const expected = parse(VersionToken, expectedVersion, ["expectedVersion"]);
       const db = getDb();

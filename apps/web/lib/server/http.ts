@@ -2,6 +2,7 @@
 // as RFC 9457 JSON, and tag responses with ETags derived from the dataset revision.
 import "server-only";
 import { createHash } from "node:crypto";
+import type { FieldError, Problem } from "@stancemap/core";
 import { BadCursorError, type Db, datasetRevision, getDb } from "@stancemap/db";
 import type { z } from "zod";
 import { answering } from "./failure";
@@ -9,27 +10,35 @@ import { currentRequestId } from "./request-context";
 
 const PROBLEM_TYPE = "https://stancemap.dev/problems/";
 
+/** RFC 9457 extension members a problem may carry besides `errors` (a 409's `current`, `dependants`). */
+type ProblemExtras = Pick<Problem, "current" | "dependants">;
+
+/** The one problem shape (core's `Problem`) every 4xx and 5xx answers with; `errors[].field` names what was refused. */
 export function problem(
   status: number,
   title: string,
   detail?: string,
-  errors?: { parameter: string; message: string; code?: string }[],
+  errors?: FieldError[],
   instance?: string,
+  extras: ProblemExtras = {},
+  headers: Record<string, string> = {},
 ): Response {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const requestId = currentRequestId();
-  return Response.json(
-    {
-      type: `${PROBLEM_TYPE}${slug}`,
-      title,
-      status,
-      ...(detail ? { detail } : {}),
-      ...(instance ? { instance } : {}),
-      ...(errors ? { errors } : {}),
-      ...(requestId ? { requestId } : {}),
-    },
-    { status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
-  );
+  const body: Problem = {
+    type: `${PROBLEM_TYPE}${slug}`,
+    title,
+    status,
+    ...(detail ? { detail } : {}),
+    ...(instance ? { instance } : {}),
+    ...(errors ? { errors } : {}),
+    ...extras,
+    ...(requestId ? { requestId } : {}),
+  };
+  return Response.json(body, {
+    status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
+  });
 }
 
 function queryObject(url: URL): Record<string, string> {
@@ -40,12 +49,12 @@ function queryObject(url: URL): Record<string, string> {
 
 /** 400 naming each invalid parameter (an unknown one, from a strict schema, by its own name). */
 export function invalidQuery(url: URL, issues: z.core.$ZodIssue[]): Response {
-  const errors = issues.map((i) =>
+  const errors = issues.flatMap((i): FieldError[] =>
     i.code === "unrecognized_keys"
-      ? { parameter: i.keys.join(", "), message: "not a parameter of this endpoint", code: i.code }
-      : { parameter: String(i.path[0] ?? "query"), message: i.message, code: i.code },
+      ? i.keys.map((key) => ({ field: key, code: i.code, message: "not a parameter of this endpoint" }))
+      : [{ field: String(i.path[0] ?? "query"), code: i.code, message: i.message }],
   );
-  const names = [...new Set(errors.map((e) => e.parameter))].join(", ");
+  const names = [...new Set(errors.map((e) => e.field))].join(", ");
   return problem(400, "Invalid query parameter", `Invalid value for ${names}.`, errors, url.pathname + url.search);
 }
 

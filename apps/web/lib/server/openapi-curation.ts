@@ -1,19 +1,31 @@
-// The write and curation half of the OpenAPI document. Request bodies are the contract's zod schemas;
-// the answers of @stancemap/db (TypeScript interfaces there) are described here once, for clients.
+// The write and curation half of the OpenAPI document. Request bodies and answers are the contract's zod
+// schemas (packages/core), the same ones @stancemap/db's return types are inferred from.
 import {
+  AuditPage,
   AuditQuery,
   COLLECTIONS,
   Dataset,
   DeleteQuery,
+  Draft,
+  DraftList,
   type EntityType,
+  Head,
   ImportQuery,
+  ImportResult,
   NewToken,
+  NewTokenResult,
   NewUser,
+  Problem,
   PublishBody,
+  PublishResult,
   RECORD_SCHEMAS,
+  RecordHistory,
   ReturnBody,
   RevertBody,
-  Role,
+  RevertResult,
+  SaveResult,
+  User,
+  UserList,
   UserPatch,
   VersionToken,
   WriteOptions,
@@ -40,175 +52,10 @@ export const securitySchemes: Record<string, ZodOpenApiSecuritySchemeObject> = {
 
 const signedIn: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
 
-// ---- Answers ----
-
-const RECORD_LIST = Object.values(RECORD_SCHEMAS) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]];
-const AnyRecord = z.union(RECORD_LIST).describe("The record, in its type's schema.");
-const Stored = z.object({ record: AnyRecord, version: z.number().int().describe("The published version.") });
-
-const FieldError = z.object({
-  field: z.string().describe("The field, as a dotted path: `evidence.0.source`, `expectedVersion`, `body`."),
-  message: z.string().describe("Why it was refused."),
-});
-
-const Dependant = z.object({ type: z.string(), key: z.string(), label: z.string() }).meta({ id: "Dependant" });
-
-export const WriteProblem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(FieldError).optional().describe("400: one entry per refused field."),
-    current: z
-      .object({ version: VersionToken, record: AnyRecord.nullable() })
-      .optional()
-      .describe("409 version conflict: what is there now, to merge with and retry from."),
-    dependants: z.array(Dependant).optional().describe("409 on delete: the published records that still point at this one."),
-  })
-  .describe("RFC 9457 problem details of a refused write.")
-  .meta({ id: "WriteProblem" });
-
-const SaveResult = z
-  .object({
-    draftId: z.string().describe("The draft the change is in."),
-    itemId: z.string(),
-    version: VersionToken.describe("The record's new version token: send it as `expectedVersion` with the next change."),
-  })
-  .meta({ id: "SaveResult" });
-
-const DraftStatus = z.enum(["pending", "returned", "published", "withdrawn"]);
-
-const Head = z
-  .object({
-    published: Stored.nullable(),
-    draft: z
-      .object({
-        draftId: z.string(),
-        itemId: z.string(),
-        op: z.enum(["upsert", "delete"]),
-        record: AnyRecord.nullable(),
-        version: z.number().int(),
-        status: DraftStatus,
-      })
-      .nullable(),
-    version: VersionToken,
-  })
-  .describe("What an edit starts from: the published record, the open draft change to it, and the version token.")
-  .meta({ id: "Head" });
-
-const DraftItem = z.object({
-  id: z.string(),
-  type: z.string(),
-  key: z.string(),
-  op: z.enum(["upsert", "delete"]),
-  label: z.string(),
-  record: AnyRecord.nullable().describe("The proposed record; null for a deletion."),
-  published: Stored.nullable().describe("The published record now, to diff against."),
-  baseVersion: z.number().int().nullable(),
-  version: z.number().int(),
-  stale: z.boolean().describe("The published record moved since this change began."),
-});
-
-const DraftView = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    status: DraftStatus,
-    authorId: z.string(),
-    authorEmail: z.string(),
-    comment: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    publishedAt: z.string().nullable(),
-    version: z.number().int(),
-    items: z.array(DraftItem),
-  })
-  .meta({ id: "Draft" });
-
-const Change = z
-  .object({
-    id: z.number().int(),
-    at: z.string(),
-    userId: z.string().nullable(),
-    userEmail: z.string().nullable(),
-    action: z.string().describe("`draft.save`, `draft.delete`, `publish`, `revert`, `draft.publish`, `user.create`…"),
-    entityType: z.string(),
-    entityId: z.string(),
-    draftId: z.string().nullable(),
-    recordVersion: z.number().int().nullable(),
-    before: AnyRecord.nullable(),
-    after: AnyRecord.nullable(),
-    comment: z.string().nullable(),
-  })
-  .meta({ id: "Change" });
-
-const Revision = z.object({
-  version: z.number().int(),
-  record: AnyRecord.nullable().describe("null: the record did not exist at this revision."),
-  at: z.string().nullable(),
-  by: z.string().nullable(),
-  action: z.string(),
-});
-
-const RecordHistory = z
-  .object({
-    type: z.string(),
-    key: z.string(),
-    head: Head,
-    changes: z.array(Change).describe("Newest first."),
-    revisions: z.array(Revision).describe("Published revisions, oldest first; any can be restored with `revert`."),
-  })
-  .meta({ id: "RecordHistory" });
-
-const AuditPage = z.object({ data: z.array(Change), nextCursor: z.number().int().nullable() });
-
-const Outcome = z.enum(["created", "updated", "unchanged", "rejected"]);
-const ImportResult = z
-  .object({
-    dryRun: z.boolean(),
-    committed: z.boolean(),
-    draftId: z.string().nullable(),
-    published: z.boolean(),
-    counts: z.record(Outcome, z.number().int()),
-    rows: z.array(
-      z.object({
-        row: z.string().describe("`actors[3]` for JSON, `line 4` for CSV."),
-        type: z.string(),
-        key: z.string().nullable(),
-        outcome: Outcome,
-        reason: z.string().optional(),
-      }),
-    ),
-  })
-  .meta({ id: "ImportResult" });
-
-const User = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: Role,
-    disabled: z.boolean(),
-    createdAt: z.string(),
-    tokens: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        prefix: z.string(),
-        createdAt: z.string(),
-        lastUsedAt: z.string().nullable(),
-        revokedAt: z.string().nullable(),
-      }),
-    ),
-  })
-  .meta({ id: "User" });
-
 // ---- Responses ----
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: WriteProblem } } });
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
 const noContent = (description: string) => ({ description });
 
 const invalid = problem("Invalid input: `errors` lists each refused field with the reason.");
@@ -317,7 +164,7 @@ function recordPaths(type: EntityType) {
       post: op(
         `Restore an earlier published revision of a ${type} (reviewers)`,
         {
-          "200": json(z.object({ version: z.number().int(), revision: z.number().int() }), "Restored as a new published version."),
+          "200": json(RevertResult, "Restored as a new published version."),
           "400": invalid,
           "403": forbidden("Reviewers only."),
           "404": problem("No such revision."),
@@ -347,7 +194,7 @@ export function curationPaths(): ZodOpenApiPathsObject {
   paths["/api/v1/drafts"] = {
     get: op(
       "Drafts: the review queue (open drafts by default)",
-      { "200": json(z.object({ data: z.array(DraftView) }), "Drafts."), "400": invalid },
+      { "200": json(DraftList, "Drafts."), "400": invalid },
       {
         requestParams: {
           query: z.object({
@@ -363,7 +210,7 @@ export function curationPaths(): ZodOpenApiPathsObject {
   paths["/api/v1/drafts/{id}"] = {
     get: op(
       "One draft with its changes and the published records they replace",
-      { "200": json(DraftView, "The draft."), "404": notFound },
+      { "200": json(Draft, "The draft."), "404": notFound },
       {
         requestParams: { path: draftId },
       },
@@ -383,7 +230,7 @@ export function curationPaths(): ZodOpenApiPathsObject {
     post: op(
       "Publish a pending draft, all its changes or none (reviewers)",
       {
-        "200": json(z.object({ revision: z.number().int().describe("The dataset revision now.") }), "Published."),
+        "200": json(PublishResult, "Published."),
         "400": invalid,
         "403": forbidden("Reviewers only."),
         "404": notFound,
@@ -418,6 +265,7 @@ export function curationPaths(): ZodOpenApiPathsObject {
     get: {
       summary: "The whole published dataset, in the shape the importer takes",
       description: "Public. With `drafts=true`, open drafts are applied on top: reviewers only.",
+      security: [{}, ...signedIn],
       requestParams: { query: z.object({ drafts: z.enum(["true", "false", "1", "0"]).optional() }) },
       responses: {
         "200": json(Dataset, "The dataset, as a download."),
@@ -468,7 +316,7 @@ export function curationPaths(): ZodOpenApiPathsObject {
   };
   paths["/api/v1/users"] = {
     get: op("List users and their tokens (admins)", {
-      "200": json(z.object({ data: z.array(User) }), "Users."),
+      "200": json(UserList, "Users."),
       "403": forbidden("Admins only."),
     }),
     post: op(
@@ -495,7 +343,7 @@ export function curationPaths(): ZodOpenApiPathsObject {
     post: op(
       "Create an API token for a user (admins); the token is in this response only",
       {
-        "201": json(z.object({ token: z.string().describe("`smp_…`: send as `Authorization: Bearer …`."), id: z.string() }), "Created."),
+        "201": json(NewTokenResult, "Created."),
         "400": invalid,
         "403": forbidden("Admins only."),
         "404": problem("No user with that id."),

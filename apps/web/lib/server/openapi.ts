@@ -21,7 +21,7 @@ import {
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { EXPORT_FILES } from "@/lib/export/views";
-import { APP_VERSION } from "./env";
+import { APP_VERSION, env } from "./env";
 import { curationPaths, securitySchemes } from "./openapi-curation";
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -47,12 +47,40 @@ function read(
   };
 }
 
-/** Read and write operations of one path share one path item. */
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+const unexpected = problem("Anything else (a server fault, too busy): the same problem shape, with its status.");
+
+/**
+ * Read and write operations of one path share one path item. Every operation says how it is
+ * authorised (`security: []` for public ones) and documents every other status as a problem.
+ */
 function merge(...sets: ZodOpenApiPathsObject[]): ZodOpenApiPathsObject {
   const out: ZodOpenApiPathsObject = {};
   for (const set of sets) for (const [path, item] of Object.entries(set)) out[path] = { ...out[path], ...item };
+  for (const item of Object.values(out))
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.security ??= [];
+      operation.responses = { ...operation.responses, default: operation.responses?.default ?? unexpected };
+    }
   return out;
 }
+
+/** The configured public origin, else the document's own origin (a relative server). */
+const servers = [{ url: env.STANCEMAP_PUBLIC_URL ? new URL(env.STANCEMAP_PUBLIC_URL).origin : "/" }];
+
+/** What `/api/v1/openapi.json` answers: this document, described by its top-level members. */
+const OpenApiDocument = z
+  .looseObject({
+    openapi: z.string().regex(/^3\.1\.\d+$/),
+    info: z.looseObject({ title: z.string(), version: z.string() }),
+    servers: z.array(z.looseObject({ url: z.string() })),
+    paths: z.record(z.string(), z.looseObject({})),
+    components: z.looseObject({}),
+  })
+  .describe("An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0).")
+  .meta({ id: "OpenApiDocument" });
 
 let cached: ReturnType<typeof createDocument> | null = null;
 
@@ -69,6 +97,7 @@ export function openApiDocument() {
         "must send a same-site `Origin` header) or an API token (`Authorization: Bearer smp_…`). Every change goes into a " +
         "draft that a reviewer publishes; each edit sends back the version token it started from (`expectedVersion`).",
     },
+    servers,
     components: { securitySchemes },
     paths: merge(
       {
@@ -124,7 +153,9 @@ export function openApiDocument() {
             },
           },
         },
-        "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
+        "/api/v1/openapi.json": {
+          get: { summary: "This document", responses: { "200": json(OpenApiDocument, "The OpenAPI 3.1 document of this API.") } },
+        },
       },
       curationPaths(),
     ),

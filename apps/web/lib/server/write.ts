@@ -1,35 +1,30 @@
 // Route-handler plumbing for writes: refuse cross-site requests, find the caller (401 without one),
 // parse the body, and turn curation refusals into problem+json with the same statuses everywhere.
 import "server-only";
+import type { Problem } from "@stancemap/core";
 import { CurationError, HasDependants, InvalidInput, type Principal, VersionConflict } from "@stancemap/db";
 import { crossSiteRefusal, principalFrom } from "./dal";
 import { unexpectedProblem } from "./failure";
 import { problem } from "./http";
 import { currentRequestId } from "./request-context";
 
+const TITLES: Record<CurationError["status"], string> = {
+  400: "Invalid input",
+  401: "Sign in required",
+  403: "Not allowed",
+  404: "Not found",
+  409: "Conflict",
+};
+
+/** A curation refusal as the one problem shape: its issues are already `{ field, code, message }`. */
 export function curationProblem(error: CurationError, instance?: string): Response {
-  const titles: Record<number, string> = {
-    400: "Invalid input",
-    401: "Sign in required",
-    403: "Not allowed",
-    404: "Not found",
-    409: "Conflict",
+  const extras = {
+    ...(error instanceof VersionConflict ? { current: error.current as Problem["current"] } : {}),
+    ...(error instanceof HasDependants ? { dependants: error.dependants.map(({ type, key, label }) => ({ type, key, label })) } : {}),
   };
-  const body: Record<string, unknown> = {
-    type: `https://stancemap.dev/problems/${titles[error.status]?.toLowerCase().replace(/\s+/g, "-")}`,
-    title: titles[error.status],
-    status: error.status,
-    detail: error.message,
-    ...(instance ? { instance } : {}),
-  };
-  const requestId = currentRequestId();
-  if (requestId) body.requestId = requestId;
-  if (error instanceof InvalidInput) body.errors = error.issues.map((i) => ({ field: i.path, message: i.message }));
-  if (error instanceof VersionConflict) body.current = error.current;
-  if (error instanceof HasDependants) body.dependants = error.dependants;
-  const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store" };
-  if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="stancemap"';
-  return new Response(JSON.stringify(body), { status: error.status, headers });
+  const headers: Record<string, string> = error.status === 401 ? { "www-authenticate": 'Bearer realm="stancemap"' } : {};
+  const errors = error instanceof InvalidInput ? error.issues : undefined;
+  return problem(error.status, TITLES[error.status], error.message, errors, instance, extras, headers);
 }
 
 export async function readJson(request: Request): Promise<unknown> {
@@ -38,7 +33,7 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new InvalidInput([{ path: "body", message: "is not valid JSON" }], "the body is not valid JSON");
+    throw new InvalidInput([{ field: "body", code: "invalid_json", message: "is not valid JSON" }], "the body is not valid JSON");
   }
 }
 

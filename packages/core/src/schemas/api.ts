@@ -115,22 +115,6 @@ export const Health = z
   })
   .meta({ id: "Health" });
 
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z
-      .array(z.object({ parameter: z.string(), message: z.string(), code: z.string().optional() }))
-      .optional()
-      .describe("Validation issues, one per bad parameter."),
-    requestId: z.string().optional().describe("The request's id (also in the X-Request-Id header); quote it when reporting a failure."),
-  })
-  .describe("RFC 9457 problem details.")
-  .meta({ id: "Problem" });
-
 export type PageQuery = z.infer<typeof PageQuery>;
 export type ActorsQuery = z.infer<typeof ActorsQuery>;
 export type StancesQuery = z.infer<typeof StancesQuery>;
@@ -138,5 +122,4 @@ export type ReactionsQuery = z.infer<typeof ReactionsQuery>;
 export type EventsQuery = z.infer<typeof EventsQuery>;
 export type StanceAsOfItem = z.infer<typeof StanceAsOfItem>;
 export type ActorDetail = z.infer<typeof ActorDetail>;
-export type Problem = z.infer<typeof Problem>;
 export type Health = z.infer<typeof Health>;

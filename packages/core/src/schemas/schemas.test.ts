@@ -65,4 +65,18 @@ describe("schemas", () => {
     const bad = Source.safeParse({ ...source, url: "javascript:alert(1)" });
     expect(bad.error?.issues[0]).toMatchObject({ path: ["url"], message: "must be an http or https address" });
   });
+
+  it("refuses a source URL that is not RFC 3986, so markup never rides in a link", () => {
+    const source = { id: "s", publisher: "P", title: "T", reliability: "r" };
+    for (const url of [
+      'https://example.org/"><img src=x>',
+      "https://example.org/a b",
+      "https://example.org/é",
+      "https://example.org/%zz",
+    ]) {
+      const bad = Source.safeParse({ ...source, url });
+      expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["url"]);
+    }
+    expect(Source.safeParse({ ...source, url: "https://example.org/a%20b?q=1&r=(2)#frag" }).success).toBe(true);
+  });
 });

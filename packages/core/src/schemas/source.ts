@@ -2,6 +2,12 @@
 import { z } from "zod";
 import { IsoDate, LanguageTag, Slug, Text } from "./common";
 
+/**
+ * Only the characters RFC 3986 allows in a URI (unreserved, reserved, and `%` before two hex digits).
+ * WHATWG URL parsing alone accepts `"`, `<`, spaces and non-ASCII, which the document's `format: uri` does not.
+ */
+const RFC3986_CHARACTERS = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$/;
+
 export const Source = z
   .object({
     id: Slug,
@@ -11,7 +17,12 @@ export const Source = z
     publishedOn: IsoDate.optional(),
     accessedOn: IsoDate.optional(),
     dateNote: Text.max(500).optional().describe("What is known of the date when it is not exact."),
-    url: z.url({ protocol: /^https?$/, message: "must be an http or https address" }).optional(),
+    url: z
+      .url({ protocol: /^https?$/, message: "must be an http or https address" })
+      .max(2000)
+      .regex(RFC3986_CHARACTERS, "must be a URI as RFC 3986 spells it: percent-encode spaces, quotes, angle brackets and non-ASCII")
+      .optional()
+      .describe("An http or https URI (RFC 3986)."),
     reliability: Text.min(1).max(1000).describe("A note on how far this source can be trusted, and why."),
     textFile: z
       .string()

@@ -1,22 +1,14 @@
 // People and access: users (created by admins or the admin:create command), API tokens, and the
 // counts of failed sign-ins that throttle guessing. Passwords are hashed by better-auth's scrypt.
 import { createHash, randomBytes } from "node:crypto";
-import { NewUser, type Role, UserPatch } from "@stancemap/core";
+import { NewUser, type Role, type User, UserPatch } from "@stancemap/core";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../client";
 import { CurationError, InvalidInput, NotFound, type Principal, requireRole, zodIssues } from "./errors";
 import type { Tx } from "./records";
 import { curationTx, newId, recordChange } from "./tx";
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  tokens: { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }[];
-}
+export type UserView = User;
 
 type UserRow = Awaited<ReturnType<Db["prisma"]["user"]["findMany"]>>[number] & {
   tokens?: Awaited<ReturnType<Db["prisma"]["apiToken"]["findMany"]>>;
@@ -50,7 +42,10 @@ export async function createUserRecord(db: Db, by: Principal | null, input: unkn
   return curationTx(db, async (tx) => {
     const lower = email.toLowerCase();
     if (await tx.user.findUnique({ where: { email: lower } }))
-      throw new InvalidInput([{ path: "email", message: "a user with this email exists" }], "a user with this email exists");
+      throw new InvalidInput(
+        [{ field: "email", code: "exists", message: "a user with this email exists" }],
+        "a user with this email exists",
+      );
     const id = newId("u");
     const user = await tx.user.create({ data: { id, email: lower, name, role, emailVerified: true } });
     await tx.account.create({ data: { id: newId("a"), accountId: id, providerId: "credential", userId: id, password: hash } });
@@ -103,7 +98,7 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 /** Creates an API token for a user. The token itself is returned once and never stored. */
 export async function createToken(db: Db, who: Principal | null, userId: string, name: string): Promise<{ token: string; id: string }> {
   const admin = requireRole(who, "admin");
-  if (!name.trim()) throw new InvalidInput([{ path: "name", message: "is required" }]);
+  if (!name.trim()) throw new InvalidInput([{ field: "name", code: "required", message: "is required" }]);
   return curationTx(db, async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFound(`no user "${userId}"`);
     const token = `smp_${randomBytes(32).toString("base64url")}`;

@@ -1,14 +1,26 @@
 // Drafts: editors save changes into drafts, reviewers publish them (all or nothing) or send them back.
 // Every step checks the caller's role here, where the write happens, and is recorded in the audit trail.
+
+import type { Draft, DraftItem, DraftStatus as DraftStatusAnswer, Head } from "@stancemap/core";
 import { type AnyRecord, type EntityType, keyOf, labelOf, RECORD_SCHEMAS, type RecordOf, versionToken } from "@stancemap/core";
 import type { Db } from "../client";
 import { assertMayChangeDraft } from "./draft-access";
-import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, requireRole, VersionConflict, zodIssues } from "./errors";
+import {
+  CurationError,
+  type FieldIssue,
+  HasDependants,
+  InvalidInput,
+  NotFound,
+  type Principal,
+  requireRole,
+  VersionConflict,
+  zodIssues,
+} from "./errors";
 import { categoriesInUse, publishInTx } from "./publish";
 import { dependantsOf, readMany, readRecord, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
 import { curationTx, draftLock, lockKeys, newId, recordChange, recordLock } from "./tx";
 
-export type DraftStatus = "pending" | "returned" | "published" | "withdrawn";
+export type DraftStatus = DraftStatusAnswer;
 const OPEN: DraftStatus[] = ["pending", "returned"];
 
 export interface SaveRequest {
@@ -23,48 +35,9 @@ export interface SaveRequest {
   title?: string;
 }
 
-export interface DraftItemView {
-  id: string;
-  type: EntityType;
-  key: string;
-  op: "upsert" | "delete";
-  label: string;
-  record: AnyRecord | null;
-  /** The published record now, to diff against. */
-  published: Stored | null;
-  baseVersion: number | null;
-  version: number;
-  /** The published record moved since this change began: publishing would overwrite someone's work. */
-  stale: boolean;
-}
-
-export interface DraftView {
-  id: string;
-  title: string;
-  status: DraftStatus;
-  authorId: string;
-  authorEmail: string;
-  comment: string | null;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-  version: number;
-  items: DraftItemView[];
-}
-
-export interface Head {
-  published: Stored | null;
-  draft: {
-    draftId: string;
-    itemId: string;
-    op: "upsert" | "delete";
-    record: AnyRecord | null;
-    version: number;
-    status: DraftStatus;
-  } | null;
-  /** The version token an edit of this record must send back. */
-  version: string;
-}
+export type DraftItemView = DraftItem;
+export type DraftView = Draft;
+export type { Head };
 
 const pendingKey = (type: EntityType, key: string) => `${type}:${key}`;
 const parsePayload = (payload: string | null): AnyRecord | null => (payload ? (JSON.parse(payload) as AnyRecord) : null);
@@ -95,7 +68,7 @@ export async function getHead(db: Db, type: EntityType, key: string): Promise<He
 
 /** Checks that everything a record points at exists, published or in the same draft; and stance categories. */
 export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecord, draftId: string | null): Promise<void> {
-  const issues: { path: string; message: string }[] = [];
+  const issues: FieldIssue[] = [];
   // Only the draft's changes to what this record points at (and its topic): not the whole draft per record.
   const wanted = referencesOf(type, record).map((r) => pendingKey(r.type, r.key));
   if (type === "stance") wanted.push(pendingKey("topic", (record as RecordOf<"stance">).topic));
@@ -108,8 +81,10 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
   const drafted = (t: EntityType, k: string) => inDraft.find((i) => i.entityType === t && i.entityId === k);
   for (const ref of referencesOf(type, record)) {
     const d = drafted(ref.type, ref.key);
-    if (d?.op === "delete") issues.push({ path: ref.type, message: `${ref.type} "${ref.key}" is deleted in this draft` });
-    else if (!d && !(await readRecord(tx, ref.type, ref.key))) issues.push({ path: ref.type, message: `unknown ${ref.type} "${ref.key}"` });
+    if (d?.op === "delete")
+      issues.push({ field: ref.path ?? ref.type, code: "deleted_in_draft", message: `${ref.type} "${ref.key}" is deleted in this draft` });
+    else if (!d && !(await readRecord(tx, ref.type, ref.key)))
+      issues.push({ field: ref.path ?? ref.type, code: "unknown_reference", message: `unknown ${ref.type} "${ref.key}"` });
   }
   if (type === "topic") {
     const t = record as RecordOf<"topic">;
@@ -121,7 +96,8 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
     });
     if (used.length > 0)
       issues.push({
-        path: "categories",
+        field: "categories",
+        code: "in_use",
         message: categoriesInUse(used),
       });
   }
@@ -130,7 +106,7 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
     const d = drafted("topic", s.topic);
     const topic = (d?.payload ? JSON.parse(d.payload) : (await readRecord(tx, "topic", s.topic))?.record) as RecordOf<"topic"> | undefined;
     if (topic && !topic.categories.some((c) => c.key === s.category))
-      issues.push({ path: "category", message: `"${s.category}" is not on the scale of ${s.topic}` });
+      issues.push({ field: "category", code: "not_on_scale", message: `"${s.category}" is not on the scale of ${s.topic}` });
   }
   if (issues.length > 0) throw new InvalidInput(issues, issues.map((i) => i.message).join("; "));
 }
@@ -175,11 +151,12 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
   requireRole(who, "editor");
   const record = req.op === "upsert" ? parseRecord(req.type, req.record) : null;
   const key = record ? keyOf(req.type, record) : req.key;
-  if (!key) throw new InvalidInput([{ path: "key", message: "is required" }]);
+  if (!key) throw new InvalidInput([{ field: "key", code: "required", message: "is required" }]);
   if (record && req.key && req.key !== key)
     throw new InvalidInput([
       {
-        path: req.type === "gap" ? "actor" : "id" in record ? "id" : "slug",
+        field: req.type === "gap" ? "actor" : "id" in record ? "id" : "slug",
+        code: "key_changed",
         message: `cannot change the key "${req.key}"; create a new record instead`,
       },
     ]);
@@ -288,7 +265,7 @@ export async function saveChange(db: Db, who: Principal | null, req: SaveRequest
  */
 export async function saveChangeSet(db: Db, who: Principal | null, requests: SaveRequest[]) {
   const principal = requireRole(who, "editor");
-  if (requests.length === 0) throw new InvalidInput([{ path: "changes", message: "nothing to save" }]);
+  if (requests.length === 0) throw new InvalidInput([{ field: "changes", code: "empty", message: "nothing to save" }]);
   // Every record of the set locked up front, in one sorted step (see lockKeys).
   const locks = requests.flatMap((r) => {
     const parsed = r.op === "upsert" ? RECORD_SCHEMAS[r.type].safeParse(r.record) : null;

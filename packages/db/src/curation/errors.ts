@@ -1,5 +1,5 @@
 // The ways a curation write is refused. Each maps to one HTTP status; none leaves anything written.
-import { type Role, roleAtLeast } from "@stancemap/core";
+import { type FieldError, type Role, roleAtLeast } from "@stancemap/core";
 import type { Dependant } from "./records";
 
 export interface Principal {
@@ -9,10 +9,8 @@ export interface Principal {
   role: Role;
 }
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+/** One refused field, as the problem shape carries it: `field` is the body path as dots (`evidence.0.source`). */
+export type FieldIssue = FieldError;
 
 export class CurationError extends Error {
   constructor(
@@ -70,6 +68,9 @@ export function requireRole(who: Principal | null, needed: Role): Principal {
   return who;
 }
 
-export function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }, prefix: string[] = []): FieldIssue[] {
-  return error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join("."), message: i.message }));
+export function zodIssues(
+  error: { issues: { path: PropertyKey[]; message: string; code: string }[] },
+  prefix: string[] = [],
+): FieldIssue[] {
+  return error.issues.map((i) => ({ field: [...prefix, ...i.path.map(String)].join(".") || "body", code: i.code, message: i.message }));
 }

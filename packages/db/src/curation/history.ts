@@ -1,36 +1,25 @@
 // A record's history (every recorded step, and its published revisions to diff and restore) and the
 // global audit log.
-import { type AnyRecord, type AuditQuery, type EntityType, roleAtLeast } from "@stancemap/core";
+import {
+  type AnyRecord,
+  type AuditPage,
+  type AuditQuery,
+  type Change,
+  type EntityType,
+  type RecordHistory,
+  type RevertResult,
+  type Revision,
+  roleAtLeast,
+} from "@stancemap/core";
 import type { Db } from "../client";
 import { bumpRevision } from "../revision";
-import { checkReferences, type Head, readHead } from "./drafts";
+import { checkReferences, readHead } from "./drafts";
 import { CurationError, HasDependants, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
 import { dependantsOf, readRecord, referencesOf, removeRecord, writeRecords } from "./records";
 import { curationTx, lockKeys, recordChange, recordLock, snapshot } from "./tx";
 
-export interface ChangeView {
-  id: number;
-  at: string;
-  userId: string | null;
-  userEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  draftId: string | null;
-  recordVersion: number | null;
-  before: AnyRecord | null;
-  after: AnyRecord | null;
-  comment: string | null;
-}
-
-/** A published state of a record: `record` null means it did not exist (or was deleted) at that revision. */
-export interface Revision {
-  version: number;
-  record: AnyRecord | null;
-  at: string | null;
-  by: string | null;
-  action: string;
-}
+export type ChangeView = Change;
+export type { Revision };
 
 type Row = Awaited<ReturnType<Db["prisma"]["change"]["findMany"]>>[number];
 
@@ -75,13 +64,7 @@ function revisionsOf(rows: Row[]): Revision[] {
   return [...byVersion.values()].sort((a, b) => a.version - b.version);
 }
 
-export interface RecordHistory {
-  type: EntityType;
-  key: string;
-  head: Head;
-  changes: ChangeView[];
-  revisions: Revision[];
-}
+export type { RecordHistory };
 
 export async function recordHistory(db: Db, who: Principal | null, type: EntityType, key: string): Promise<RecordHistory> {
   const reader = requireRole(who, "editor");
@@ -108,7 +91,7 @@ export async function revertRecord(
   type: EntityType,
   key: string,
   body: { revision: number; expectedVersion: number; comment?: string },
-): Promise<{ version: number; revision: number }> {
+): Promise<RevertResult> {
   const principal = requireRole(who, "reviewer");
   return curationTx(
     db,
@@ -157,10 +140,7 @@ export async function revertRecord(
   );
 }
 
-export interface AuditPage {
-  data: ChangeView[];
-  nextCursor: number | null;
-}
+export type { AuditPage };
 
 export async function auditLog(db: Db, who: Principal | null, q: AuditQuery): Promise<AuditPage> {
   const reader = requireRole(who, "editor");

@@ -15,7 +15,8 @@ export const IMPORT_JOB = /^[A-Za-z0-9_-]{8,64}$/;
 const key = (job: string) => `import.progress:${job}`;
 
 function checkJob(job: string): void {
-  if (!IMPORT_JOB.test(job)) throw new InvalidInput([{ path: "job", message: "must be 8 to 64 letters, digits, - or _" }]);
+  if (!IMPORT_JOB.test(job))
+    throw new InvalidInput([{ field: "job", code: "invalid_format", message: "must be 8 to 64 letters, digits, - or _" }]);
 }
 
 export async function saveImportProgress(db: Db, who: Principal, job: string, progress: ImportProgress): Promise<void> {

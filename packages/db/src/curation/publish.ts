@@ -4,7 +4,16 @@
 import { type AnyRecord, type EntityType, type RecordOf, versionToken } from "@stancemap/core";
 import { bumpRevision } from "../revision";
 import { insertRows } from "./bulk-insert";
-import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
+import {
+  CurationError,
+  type FieldIssue,
+  HasDependants,
+  InvalidInput,
+  NotFound,
+  type Principal,
+  requireRole,
+  VersionConflict,
+} from "./errors";
 import {
   chunks,
   createRecords,
@@ -91,7 +100,7 @@ async function lastVersions(tx: Tx, refs: { type: string; key: string }[]): Prom
  * topic drops no category a remaining stance still uses.
  */
 async function checkFinalState(tx: Tx, upserts: Map<string, { type: EntityType; key: string; record: AnyRecord }>, deleted: Set<string>) {
-  const issues: { path: string; message: string }[] = [];
+  const issues: FieldIssue[] = [];
   const wanted = new Map<EntityType, Set<string>>();
   for (const u of upserts.values())
     for (const ref of referencesOf(u.type, u.record)) {
@@ -115,7 +124,8 @@ async function checkFinalState(tx: Tx, upserts: Map<string, { type: EntityType; 
       const ok = upserts.has(id(ref.type, ref.key)) || (existing.get(ref.type)?.has(ref.key) && !deleted.has(id(ref.type, ref.key)));
       if (ok) continue;
       issues.push({
-        path: ref.type,
+        field: ref.path ?? ref.type,
+        code: deleted.has(id(ref.type, ref.key)) ? "deleted_in_draft" : "unknown_reference",
         message: deleted.has(id(ref.type, ref.key))
           ? `${ref.type} "${ref.key}" is deleted in this draft`
           : `unknown ${ref.type} "${ref.key}"`,
@@ -125,7 +135,7 @@ async function checkFinalState(tx: Tx, upserts: Map<string, { type: EntityType; 
       const s = u.record as RecordOf<"stance">;
       const topic = topicOf(s.topic);
       if (topic && !topic.categories.some((c) => c.key === s.category))
-        issues.push({ path: "category", message: `"${s.category}" is not on the scale of ${s.topic}` });
+        issues.push({ field: "category", code: "not_on_scale", message: `"${s.category}" is not on the scale of ${s.topic}` });
     }
     if (u.type === "topic") {
       const t = u.record as RecordOf<"topic">;
@@ -144,7 +154,8 @@ async function checkFinalState(tx: Tx, upserts: Map<string, { type: EntityType; 
       });
       if (used.length > 0)
         issues.push({
-          path: "categories",
+          field: "categories",
+          code: "in_use",
           message: categoriesInUse(used),
         });
     }

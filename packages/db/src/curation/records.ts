@@ -433,6 +433,8 @@ export async function removeRecord(tx: Tx, type: EntityType, key: string): Promi
 export interface Ref {
   type: EntityType;
   key: string;
+  /** Where the record holds the reference, as a body path (`evidence.0.source`), so a refusal names the field. */
+  path?: string;
 }
 
 export interface Dependant extends Ref {
@@ -443,43 +445,49 @@ export interface Dependant extends Ref {
 export function referencesOf(type: EntityType, record: AnyRecord): Ref[] {
   const refs: Ref[] = [];
   const evidence = (list: Evidence[]) => {
-    for (const e of list) {
-      refs.push({ type: "source", key: e.source });
-      if (e.quote) refs.push({ type: "actor", key: e.quote.speaker });
-    }
+    list.forEach((e, i) => {
+      refs.push({ type: "source", key: e.source, path: `evidence.${i}.source` });
+      if (e.quote) refs.push({ type: "actor", key: e.quote.speaker, path: `evidence.${i}.quote.speaker` });
+    });
   };
   switch (type) {
     case "actor": {
       const a = record as RecordOf<"actor">;
-      if (a.affiliation) refs.push({ type: "actor", key: a.affiliation });
+      if (a.affiliation) refs.push({ type: "actor", key: a.affiliation, path: "affiliation" });
       break;
     }
     case "source": {
       const s = record as RecordOf<"source">;
-      if (s.citedIn) refs.push({ type: "source", key: s.citedIn.source });
+      if (s.citedIn) refs.push({ type: "source", key: s.citedIn.source, path: "citedIn.source" });
       break;
     }
     case "stance": {
       const s = record as RecordOf<"stance">;
-      refs.push({ type: "actor", key: s.actor }, { type: "topic", key: s.topic });
+      refs.push({ type: "actor", key: s.actor, path: "actor" }, { type: "topic", key: s.topic, path: "topic" });
       evidence(s.evidence);
       break;
     }
     case "gap": {
       const g = record as RecordOf<"gap">;
-      refs.push({ type: "actor", key: g.actor }, { type: "topic", key: g.topic });
+      refs.push({ type: "actor", key: g.actor, path: "actor" }, { type: "topic", key: g.topic, path: "topic" });
       break;
     }
     case "reaction": {
       const r = record as RecordOf<"reaction">;
-      refs.push({ type: "actor", key: r.actor });
-      refs.push("actor" in r.target ? { type: "actor", key: r.target.actor } : { type: "event", key: r.target.event });
+      refs.push({ type: "actor", key: r.actor, path: "actor" });
+      refs.push(
+        "actor" in r.target
+          ? { type: "actor", key: r.target.actor, path: "target.actor" }
+          : { type: "event", key: r.target.event, path: "target.event" },
+      );
       evidence(r.evidence);
       break;
     }
     case "event": {
       const e = record as RecordOf<"event">;
-      for (const a of e.actors) refs.push({ type: "actor", key: a });
+      e.actors.forEach((a, i) => {
+        refs.push({ type: "actor", key: a, path: `actors.${i}` });
+      });
       evidence(e.evidence);
       break;
     }

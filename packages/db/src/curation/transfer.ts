@@ -1,7 +1,7 @@
 // Bulk export and import. Export writes the dataset in the shape the files in prisma/dataset use;
 // import takes that shape (or CSV rows of one type), reports per row, and writes all or nothing.
 
-import type { AnyRecord, RecordOf } from "@stancemap/core";
+import type { AnyRecord, ImportResult, RecordOf, RowOutcome, RowResult } from "@stancemap/core";
 import { COLLECTIONS, type Dataset, type EntityType, keyOf, parseCsvRecords, RECORD_SCHEMAS, versionToken } from "@stancemap/core";
 import type { Db } from "../client";
 import { normaliseDataset } from "../seed";
@@ -31,25 +31,7 @@ export async function exportDataset(db: Db, who: Principal | null, opts: { draft
   return { actors: [], topics: [], sources: [], stances: [], gaps: [], reactions: [], events: [], ...out } as unknown as Dataset;
 }
 
-export type RowOutcome = "created" | "updated" | "unchanged" | "rejected";
-
-export interface RowResult {
-  /** `actors[3]` for JSON, the line number for CSV. */
-  row: string;
-  type: EntityType;
-  key: string | null;
-  outcome: RowOutcome;
-  reason?: string;
-}
-
-export interface ImportResult {
-  dryRun: boolean;
-  committed: boolean;
-  draftId: string | null;
-  published: boolean;
-  counts: Record<RowOutcome, number>;
-  rows: RowResult[];
-}
+export type { ImportResult, RowOutcome, RowResult };
 
 export interface ImportInput {
   rows: { row: string; type: EntityType; record: unknown }[];
@@ -331,10 +313,11 @@ export async function importRecords(
   if (opts.publish) requireRole(principal, "reviewer");
   if (input.problems && input.problems.length > 0)
     throw new InvalidInput(
-      input.problems.map((p) => ({ path: p.row, message: p.message })),
+      input.problems.map((p) => ({ field: p.row, code: "unreadable", message: p.message })),
       "the file could not be read",
     );
-  if (input.rows.length === 0) throw new InvalidInput([{ path: "body", message: "no rows to import" }], "no rows to import");
+  if (input.rows.length === 0)
+    throw new InvalidInput([{ field: "body", code: "empty", message: "no rows to import" }], "no rows to import");
   // The checks read outside any transaction, in parts, so other requests are served meanwhile; the
   // write is one short transaction that checks again what it relies on.
   const { results, accepted } = await classify(db.prisma, input, opts.progress);

@@ -50,8 +50,8 @@ export function ActionMessage({ result, id }: { result: ActionResult; id?: strin
       {result.issues && result.issues.length > 0 && !result.stale && (
         <ul>
           {result.issues.map((i) => (
-            <li key={`${i.path}:${i.message}`}>
-              {i.path ? <code>{i.path}</code> : null} {i.message}
+            <li key={`${i.field}:${i.message}`}>
+              {i.field ? <code>{i.field}</code> : null} {i.message}
             </li>
           ))}
         </ul>

@@ -25,7 +25,7 @@ export function DraftActions({ draftId, version, title, status, changes, canRevi
   const [withdrawn, withdraw, withdrawing] = useActionState(withdrawDraftAction, null);
   const pending = status === "pending";
   const open = pending || status === "returned";
-  const commentIssue = returned && !returned.ok ? returned.issues?.find((i) => i.path === "comment") : undefined;
+  const commentIssue = returned && !returned.ok ? returned.issues?.find((i) => i.field === "comment") : undefined;
   if (!open || (!canReview && !canWithdraw)) return null;
   const hidden = (
     <>

@@ -1,20 +1,16 @@
 "use client";
 // Adding a user: checked in the browser with the same NewUser schema the server applies, and again
 // by the server; each problem is shown under its field.
-import { NewUser } from "@stancemap/core";
+import { type FieldError, NewUser } from "@stancemap/core";
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { createUserAction } from "@/app/admin/(signed-in)/users/actions";
 
 type Issues = Record<string, string>;
 
-// The schema's own words for an empty required field are zod's ("Too small: …"); say what to do instead.
-const EMPTY: Record<string, string> = { name: "Enter their name.", email: "Enter their email address.", password: "Enter a password." };
-
-const issuesByField = (issues: { path: string; message: string }[]): Issues =>
+const issuesByField = (issues: FieldError[]): Issues =>
   Object.fromEntries(
     issues.map((i) => {
-      const field = i.path.split(".")[0] ?? "form";
-      return [field, i.message.startsWith("Too small") && EMPTY[field] ? EMPTY[field] : i.message];
+      return [i.field.split(".")[0] ?? "form", i.message];
     }),
   );
 
@@ -42,7 +38,7 @@ export function NewUserForm() {
       password: data.get("password"),
     });
     if (!parsed.success) {
-      setLocal(issuesByField(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }))));
+      setLocal(issuesByField(parsed.error.issues.map((i) => ({ field: i.path.map(String).join("."), code: i.code, message: i.message }))));
       return;
     }
     setLocal(null);

@@ -83,7 +83,7 @@ export function TokenPanel({ user }: { user: Pick<UserView, "id" | "email" | "na
   useEffect(() => {
     if (result?.ok) form.current?.reset();
   }, [result]);
-  const nameError = result && !result.ok ? (result.issues.find((i) => i.path === "name")?.message ?? result.message) : null;
+  const nameError = result && !result.ok ? (result.issues.find((i) => i.field === "name")?.message ?? result.message) : null;
 
   return (
     <>

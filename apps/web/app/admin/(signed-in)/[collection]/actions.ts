@@ -36,31 +36,12 @@ function issuesOf(type: EntityType, input: unknown, prefix = ""): FieldIssue[] {
   return parsed.error.issues.map((i) => ({ path: prefix + i.path.map(String).join("."), message: i.message }));
 }
 
-/** The database names a missing reference by its type ("actor"); find the field that holds it. */
-function locate(type: EntityType, record: Values, issue: FieldIssue): string {
-  const key = /"([^"]+)"/.exec(issue.message)?.[1];
-  const evidence = (Array.isArray(record.evidence) ? record.evidence : []) as { source?: string; quote?: { speaker?: string } }[];
-  const target = (record.target ?? {}) as { actor?: string; event?: string };
-  switch (issue.path) {
-    case "actor": {
-      if (type === "actor") return "affiliation";
-      if (record.actor === key) return "actor";
-      if (target.actor === key) return "target.actor";
-      if (Array.isArray(record.actors) && record.actors.includes(key)) return "actors";
-      const i = evidence.findIndex((e) => e.quote?.speaker === key);
-      return i >= 0 ? `evidence.${i}.quote.speaker` : "actor";
-    }
-    case "source": {
-      if (type === "source") return "citedIn.source";
-      const i = evidence.findIndex((e) => e.source === key);
-      return i >= 0 ? `evidence.${i}.source` : "evidence";
-    }
-    case "event":
-      return "target.event";
-    default:
-      return issue.path;
-  }
-}
+/** The form shows an event's actors as one field; the database names the element (`actors.2`). */
+const formField = (field: string): string => (field.startsWith("actors.") ? "actors" : field);
+
+/** Arguments the form never sends, as the form's issues (a field path and a message). */
+const argumentIssues = (error: Parameters<typeof zodIssues>[0]): FieldIssue[] =>
+  zodIssues(error).map((i) => ({ path: i.field, message: i.message }));
 
 const refused = (status: number, message: string, issues?: FieldIssue[]): SaveResult => ({
   ok: false,
@@ -73,7 +54,7 @@ export async function saveRecord(raw: SaveInput): Promise<SaveResult> {
   const who = await currentPrincipal();
   if (!who) return refused(401, "Your session has ended: sign in again in another tab, then save.");
   const args = SaveInputArg.safeParse(raw);
-  if (!args.success) return refused(400, MALFORMED.message, zodIssues(args.error));
+  if (!args.success) return refused(400, MALFORMED.message, argumentIssues(args.error));
   const input = args.data;
   const t = input.type;
   const expected = input.expectedVersion === null ? null : { data: input.expectedVersion };
@@ -125,9 +106,9 @@ export async function saveRecord(raw: SaveInput): Promise<SaveResult> {
         400,
         error.message,
         error.issues.map((i) => ({
-          path: locate(t, record as unknown as Values, i),
+          path: formField(i.field),
           // Most often the record is in another open draft: only published records and this change's draft count.
-          message: i.message.startsWith("unknown ") ? `${i.message}: it is neither published nor in this change's draft` : i.message,
+          message: i.code === "unknown_reference" ? `${i.message}: it is neither published nor in this change's draft` : i.message,
         })),
       );
     if (error instanceof VersionConflict) {
@@ -150,7 +131,7 @@ export async function deleteRecord(raw: DeleteInput): Promise<SaveResult> {
   const who = await currentPrincipal();
   if (!who) return refused(401, "Your session has ended: sign in again in another tab, then delete.");
   const args = DeleteInputArg.safeParse(raw);
-  if (!args.success) return refused(400, "Malformed request; reload the page.", zodIssues(args.error));
+  if (!args.success) return refused(400, "Malformed request; reload the page.", argumentIssues(args.error));
   const input = args.data;
   try {
     const saved = await saveChange(getDb(), who, {

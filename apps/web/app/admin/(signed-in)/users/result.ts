@@ -1,5 +1,7 @@
 // What the users page's server actions hand back: plain data, never an Error, so a refusal (the last
 // admin, a taken email) is shown next to the form that caused it.
+import type { FieldError } from "@stancemap/core";
+
 export type UsersActionResult =
   | {
       ok: true;
@@ -9,5 +11,5 @@ export type UsersActionResult =
       token?: string;
       tokenId?: string;
     }
-  | { ok: false; status: number; message: string; issues: { path: string; message: string }[] }
+  | { ok: false; status: number; message: string; issues: FieldError[] }
   | null;

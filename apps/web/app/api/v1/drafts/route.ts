@@ -12,6 +12,8 @@ export const GET = (request: Request) =>
     const raw = new URL(request.url).searchParams.get("status");
     const status = raw ? z.array(Status).safeParse(raw.split(",")) : null;
     if (status && !status.success)
-      throw new InvalidInput([{ path: "status", message: "must be pending, returned, published or withdrawn, comma-separated" }]);
+      throw new InvalidInput([
+        { field: "status", code: "invalid_value", message: "must be pending, returned, published or withdrawn, comma-separated" },
+      ]);
     return Response.json({ data: await listDrafts(getDb(), who, { status: status?.data }) }, { headers: noStore });
   });

@@ -16,20 +16,22 @@ export const POST = (request: Request) =>
     const q = ImportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!q.success) throw new InvalidInput(zodIssues(q.error));
     if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES)
-      throw new InvalidInput([{ path: "body", message: "is larger than 10 MB; split the file" }]);
+      throw new InvalidInput([{ field: "body", code: "too_big", message: "is larger than 10 MB; split the file" }]);
     // The body as read, not the header: a chunked upload has no Content-Length.
     const text = await request.text();
-    if (Buffer.byteLength(text) > MAX_BYTES) throw new InvalidInput([{ path: "body", message: "is larger than 10 MB; split the file" }]);
+    if (Buffer.byteLength(text) > MAX_BYTES)
+      throw new InvalidInput([{ field: "body", code: "too_big", message: "is larger than 10 MB; split the file" }]);
     let input: ReturnType<typeof importInputFromJson>;
     if (q.data.format === "csv") {
-      if (!q.data.type) throw new InvalidInput([{ path: "type", message: "is required for CSV: the kind of record each row is" }]);
+      if (!q.data.type)
+        throw new InvalidInput([{ field: "type", code: "required", message: "is required for CSV: the kind of record each row is" }]);
       input = importInputFromCsv(text, q.data.type);
     } else {
       let body: unknown;
       try {
         body = text.trim() ? JSON.parse(text) : undefined;
       } catch {
-        throw new InvalidInput([{ path: "body", message: "is not valid JSON" }], "the body is not valid JSON");
+        throw new InvalidInput([{ field: "body", code: "invalid_json", message: "is not valid JSON" }], "the body is not valid JSON");
       }
       input = importInputFromJson(body);
     }
