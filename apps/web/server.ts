@@ -10,7 +10,8 @@ import { answerClientError, createEntry } from "./lib/server/entry";
 import { logger } from "./lib/server/log";
 
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+// Not HOSTNAME: shells and containers set that to the machine's name, which need not be an address to listen on.
+const hostname = process.env.STANCEMAP_HOST ?? "0.0.0.0";
 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
 process.on("uncaughtException", (error) => {

@@ -55,7 +55,7 @@ test.describe("an export flood", () => {
     await db.close();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = spawn(join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
       cwd: join(root, "apps", "web"),
       // Loopback is the "proxy" here, so the X-Forwarded-For the flood sets makes each request its own client.
       env: {
@@ -64,6 +64,8 @@ test.describe("an export flood", () => {
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         STANCEMAP_TRUSTED_PROXIES: "127.0.0.1",
+        PORT: String(port),
+        STANCEMAP_HOST: "127.0.0.1",
       },
       stdio: ["ignore", "ignore", "pipe"],
     });

@@ -93,7 +93,7 @@ test.describe("an unexpected database failure", () => {
         DATABASE_URL: url,
         NODE_ENV: "production",
         PORT: String(port),
-        HOSTNAME: "127.0.0.1",
+        STANCEMAP_HOST: "127.0.0.1",
         NEXT_TELEMETRY_DISABLED: "1",
       },
       stdio: ["ignore", "pipe", "inherit"],

@@ -42,7 +42,7 @@ await db.close();
 
 const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   cwd: join(root, "apps", "web"),
-  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: port, HOSTNAME: "127.0.0.1" },
+  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: port, STANCEMAP_HOST: "127.0.0.1" },
   stdio: "inherit",
 });
 const stop = () => server.kill("SIGTERM");

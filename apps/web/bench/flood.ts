@@ -46,10 +46,17 @@ execFileSync("npm", ["run", "db:seed"], { cwd: root, env, stdio: "ignore" });
 if (!process.argv.includes("--no-build")) build();
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const child: ChildProcess = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   cwd: join(root, "apps", "web"),
   // Loopback is the "proxy" here, so the spread phases' X-Forwarded-For makes each request its own client.
-  env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", STANCEMAP_TRUSTED_PROXIES: "127.0.0.1" },
+  env: {
+    ...env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    STANCEMAP_TRUSTED_PROXIES: "127.0.0.1",
+    PORT: String(port),
+    STANCEMAP_HOST: "127.0.0.1",
+  },
   stdio: "ignore",
 });
 const stop = () => child.kill("SIGTERM");

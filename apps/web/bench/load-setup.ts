@@ -109,9 +109,16 @@ export async function startInstance(url: string, port: number, probe: string, lo
   mkdirSync(logDir, { recursive: true });
   const log = join(logDir, `server-${port}.log`);
   const out = openSync(log, "w");
-  const child: ChildProcess = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: join(root, "apps", "web"),
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      STANCEMAP_HOST: "127.0.0.1",
+    },
     stdio: ["ignore", out, out],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
