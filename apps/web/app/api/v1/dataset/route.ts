@@ -1,5 +1,6 @@
 import { CurationError, exportDataset, getDb } from "@stancemap/db";
 import { principalFrom } from "@/lib/server/dal";
+import { answering } from "@/lib/server/failure";
 import { curationProblem } from "@/lib/server/write";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,11 @@ export const dynamic = "force-dynamic";
  * GET /api/v1/dataset: the whole published dataset in the shape the importer takes back.
  * `?drafts=true` applies open drafts on top (reviewers only).
  */
-export async function GET(request: Request) {
+export function GET(request: Request) {
+  return answering(request, () => datasetFile(request));
+}
+
+async function datasetFile(request: Request): Promise<Response> {
   const drafts = ["true", "1"].includes(new URL(request.url).searchParams.get("drafts") ?? "");
   try {
     const who = drafts ? await principalFrom(request.headers) : null;

@@ -8,13 +8,20 @@ import { datasetRevision, getDb } from "@stancemap/db";
 import { EXPORT_FILES, EXPORT_FORMATS, EXPORT_VIEWS, type ExportFormat, type ExportView } from "@/lib/export/views";
 import { clientAddress } from "@/lib/server/client-address";
 import { cachedExport, ExportNotFound, exportCacheKey } from "@/lib/server/export";
+import { answering } from "@/lib/server/failure";
 import { etagMatches, invalidQuery, ParameterError, parameterProblem, problem } from "@/lib/server/http";
 import { publicOrigin } from "@/lib/server/origins";
 import { ExportRefused } from "@/lib/server/render-pool";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+type Context = { params: Promise<{ file: string }> };
+
+export function GET(request: Request, context: Context) {
+  return answering(request, () => exportFile(request, context));
+}
+
+async function exportFile(request: Request, { params }: Context): Promise<Response> {
   const url = new URL(request.url);
   const { file } = await params;
   const [view, format, extra] = file.split(".") as [ExportView, ExportFormat | undefined, string | undefined];
