@@ -23,6 +23,10 @@ const app = next({ dev: false, dir: dirname(fileURLToPath(import.meta.url)), hos
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer(createEntry((req, res) => handle(req, res), logger));
+// Idle keep-alive sockets outlive a load balancer's (60 s), so the server never closes one a client is
+// about to reuse (a reset request); headers must arrive within the same bound.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on("clientError", answerClientError(logger));
 server.listen(port, hostname, () => logger.info({ port, hostname }, "stancemap listening"));
 

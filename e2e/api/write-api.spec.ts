@@ -395,7 +395,16 @@ test.describe("write API over HTTP", () => {
       ["reactions", "id"],
       ["gaps", "id"],
     ].flatMap(([c, k]) => [`/api/v1/${c}`, ...["", "/head", "/history", "/revert"].map((sub) => `/api/v1/${c}/{${k}}${sub}`)]);
-    const curation = ["/drafts", "/drafts/{id}", "/drafts/{id}/publish", "/drafts/{id}/return", "/audit", "/dataset", "/import"];
+    const curation = [
+      "/drafts",
+      "/drafts/{id}",
+      "/drafts/{id}/publish",
+      "/drafts/{id}/return",
+      "/audit",
+      "/dataset",
+      "/import",
+      "/import/progress",
+    ];
     const people = ["/users", "/users/{id}", "/users/{id}/tokens", "/tokens/{id}"];
     expect(Object.keys(doc.paths).sort()).toEqual(
       [

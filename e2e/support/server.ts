@@ -42,7 +42,16 @@ await db.close();
 
 const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   cwd: join(root, "apps", "web"),
-  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: port, STANCEMAP_HOST: "127.0.0.1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    PORT: port,
+    STANCEMAP_HOST: "127.0.0.1",
+    // One JSON line per request would bury the test report; warnings and errors still show.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  },
   stdio: "inherit",
 });
 const stop = () => server.kill("SIGTERM");
