@@ -3,8 +3,8 @@
 // loop for seconds. The worker gets plain data and gives back a result or a refusal (a CurationError,
 // rebuilt here with its status and details); the transaction is all or nothing there as here.
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { dirname, sep } from "node:path";
+import * as threads from "node:worker_threads";
 import type { Db } from "../client";
 import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, VersionConflict } from "./errors";
 
@@ -19,14 +19,16 @@ export type WriteJobResult = { draftId: string } | { revision: number };
 
 type Message = { ok: true; value: WriteJobResult } | { ok: false; error: Record<string, unknown> };
 
-const WORKER_FILE = join("node_modules", "@stancemap", "db", "src", "curation", "write-worker.mjs");
+// Built at run time, and the worker started through Reflect.construct: the app's bundler would otherwise
+// take the worker's path for a module to bundle and pull the whole checkout in.
+const WORKER_FILE = ["node_modules", "@stancemap", "db", "src", "curation", "write-worker.mjs"].join(sep);
 
 /** The worker's entry file (STANCEMAP_DB_WRITE_WORKER, or the package's own, found from the working directory). */
 function workerFile(): string | null {
   const configured = process.env.STANCEMAP_DB_WRITE_WORKER;
   if (configured) return existsSync(configured) ? configured : null;
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    const file = join(dir, WORKER_FILE);
+    const file = `${dir}${sep}${WORKER_FILE}`;
     if (existsSync(file)) return file;
     if (dirname(dir) === dir) return null;
   }
@@ -43,7 +45,7 @@ export function runOffThread(db: Db, job: WriteJob): Promise<WriteJobResult> {
   if (!file) return Promise.reject(new Error("the database write worker is missing"));
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(file, { workerData: { url: db.url, job } });
+    const worker: threads.Worker = Reflect.construct(threads.Worker, [file, { workerData: { url: db.url, job } }]);
     worker.once("message", (message: Message) => {
       settled = true;
       if (message.ok) resolve(message.value);
