@@ -39,8 +39,25 @@ export function offThread(db: Db, rows: number): boolean {
   return db.provider === "sqlite" && rows >= OFF_THREAD_MIN_ROWS && process.env.STANCEMAP_DB_WRITE_IN_PROCESS !== "1" && !!workerFile();
 }
 
+/** Large writes running in workers, by database URL. */
+const running = new Map<string, number>();
+
+/** Whether this process has a large write running on `db`'s database (it holds the write lock meanwhile). */
+export function largeWriteRunning(db: Db): boolean {
+  return (running.get(db.url) ?? 0) > 0;
+}
+
 /** Runs one write job in a fresh worker thread on `db`'s database. */
-export function runOffThread(db: Db, job: WriteJob): Promise<WriteJobResult> {
+export async function runOffThread(db: Db, job: WriteJob): Promise<WriteJobResult> {
+  running.set(db.url, (running.get(db.url) ?? 0) + 1);
+  try {
+    return await inWorker(db, job);
+  } finally {
+    running.set(db.url, (running.get(db.url) ?? 1) - 1);
+  }
+}
+
+function inWorker(db: Db, job: WriteJob): Promise<WriteJobResult> {
   const file = workerFile();
   if (!file) return Promise.reject(new Error("the database write worker is missing"));
   return new Promise((resolve, reject) => {
