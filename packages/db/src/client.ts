@@ -22,11 +22,15 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export function createDb(url: string = databaseUrl()): Db {
+/**
+ * `blocking` (SQLite): the connection may wait for another writer's lock inside its thread, as a worker
+ * thread may; the server's own connection waits asynchronously (see sqlite-adapter.ts).
+ */
+export function createDb(url: string = databaseUrl(), opts: { blocking?: boolean } = {}): Db {
   const provider = providerOf(url);
   if (provider === "sqlite") {
     const path = sqlitePath(url);
-    const prisma = new SqliteClient({ adapter: new TunedSqliteAdapterFactory(path) });
+    const prisma = new SqliteClient({ adapter: new TunedSqliteAdapterFactory(path, opts) });
     const sql = sqliteReader(path);
     return { prisma, sql, provider, url, close: async () => void (await Promise.all([prisma.$disconnect(), sql.close()])) };
   }

@@ -1,6 +1,7 @@
 // Readiness probes of the database, each within a deadline: does a read answer, does a write commit
 // (a read-only file, a full disk, a standby server all refuse it), and is the pool swamped.
 import type { Db } from "./client";
+import { largeWriteRunning } from "./curation/off-thread";
 import { readRevision } from "./read-model";
 
 export interface Check {
@@ -50,6 +51,9 @@ async function writeProbe(db: Db): Promise<void> {
     if (row?.recovery) throw new Error("the server is a standby (in recovery) and accepts no writes");
     if (row?.readOnly === "on") throw new Error("the database is read-only (default_transaction_read_only)");
   }
+  // A large write of ours holds SQLite's lock for seconds: the database is being written, and the probe
+  // would only wait behind it (that write's own commit shows a full disk or a read-only file).
+  if (db.provider === "sqlite" && largeWriteRunning(db)) return;
   // A committed write, so a full disk or a read-only file shows (a rolled-back one may never touch the disk).
   const value = new Date().toISOString();
   await db.prisma.setting.upsert({ where: { key: HEARTBEAT_KEY }, create: { key: HEARTBEAT_KEY, value }, update: { value } });

@@ -1,31 +1,84 @@
 // SQLite through Prisma's better-sqlite3 adapter, tuned for several writers on one file:
-// WAL, a busy timeout, and write transactions that take the write lock up front
-// (BEGIN IMMEDIATE), so a concurrent writer waits instead of failing mid-transaction.
+// WAL, write transactions that take the write lock up front (BEGIN IMMEDIATE), and waits for the lock
+// that never block the server's event loop: better-sqlite3's busy timeout sleeps inside the calling
+// thread, so the server's connection has a tiny one and waits for a busy lock asynchronously instead.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
 
+/** How long a write waits for another writer's lock before it fails. */
 export const BUSY_TIMEOUT_MS = 15_000;
+/** The busy timeout of a connection on the server's event loop: a wait longer than this happens asynchronously. */
+export const EVENT_LOOP_BUSY_TIMEOUT_MS = 2;
 
-export function tuneSqlite(db: BetterSqlite3.Database): void {
+export function tuneSqlite(db: BetterSqlite3.Database, busyTimeoutMs = BUSY_TIMEOUT_MS): void {
   db.pragma("journal_mode = WAL");
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   // FULL: each commit syncs the WAL, so an acknowledged write survives power loss (NORMAL would keep the
   // file consistent but could lose the last commits). Curation writes are few; the fsync is cheap for them.
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
 }
 
+/** SQLITE_BUSY (or BUSY_*), as better-sqlite3 throws it or as Prisma's adapter wraps it. */
+export function isBusy(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const walk = (e: unknown): boolean => {
+    if (!e || typeof e !== "object" || seen.has(e)) return false;
+    seen.add(e);
+    const o = e as Record<string, unknown>;
+    if (typeof o.code === "string" && o.code.startsWith("SQLITE_BUSY")) return true;
+    if (typeof o.originalCode === "string" && o.originalCode.startsWith("SQLITE_BUSY")) return true;
+    return walk(o.cause);
+  };
+  return walk(error);
+}
+
+/**
+ * Runs `attempt` (which must do nothing when it fails busy) until it is not refused as busy, waiting
+ * asynchronously between tries (1 ms doubling to 50 ms), for up to BUSY_TIMEOUT_MS in all.
+ */
+export async function whenNotBusy<T>(attempt: () => T | Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let wait = 1; ; wait = Math.min(50, wait * 2)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() - started >= BUSY_TIMEOUT_MS) throw error;
+    }
+    await delay(wait);
+  }
+}
+
+/** One transaction at a time on a connection, in the order they asked. */
+class Turn {
+  #tail: Promise<void> = Promise.resolve();
+  take(): Promise<() => void> {
+    let release = () => {};
+    const next = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const ready = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => next);
+    return ready;
+  }
+}
+
 export class TunedSqliteAdapterFactory implements SqlDriverAdapterFactory {
   readonly provider = "sqlite" as const;
   readonly adapterName: string;
   readonly #inner: PrismaBetterSQLite3;
+  readonly #blocking: boolean;
 
-  constructor(path: string) {
+  /** `blocking`: the connection may wait for a lock inside its thread (a worker thread, a script). */
+  constructor(path: string, opts: { blocking?: boolean } = {}) {
     mkdirSync(dirname(path), { recursive: true });
-    this.#inner = new PrismaBetterSQLite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS });
+    this.#blocking = opts.blocking ?? false;
+    const timeout = this.#blocking ? BUSY_TIMEOUT_MS : EVENT_LOOP_BUSY_TIMEOUT_MS;
+    this.#inner = new PrismaBetterSQLite3({ url: `file:${path}`, timeout });
     this.adapterName = this.#inner.adapterName;
   }
 
@@ -34,9 +87,48 @@ export class TunedSqliteAdapterFactory implements SqlDriverAdapterFactory {
     // The adapter keeps its better-sqlite3 handle as `client` and opens transactions with a plain
     // (deferred) BEGIN; make that BEGIN IMMEDIATE so the write lock is taken before any read.
     const db = (adapter as unknown as { client: BetterSqlite3.Database }).client;
-    tuneSqlite(db);
+    tuneSqlite(db, this.#blocking ? BUSY_TIMEOUT_MS : EVENT_LOOP_BUSY_TIMEOUT_MS);
+    let begun = false;
     const prepare = db.prepare.bind(db);
-    db.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof db.prepare;
+    db.prepare = ((sql: string) => {
+      if (sql !== "BEGIN") return prepare(sql);
+      // Already begun below, with waits off the thread: the adapter's own BEGIN does nothing.
+      if (begun) return prepare("SELECT 1");
+      return prepare("BEGIN IMMEDIATE");
+    }) as typeof db.prepare;
+    if (this.#blocking) return adapter;
+
+    // Statements outside a transaction (autocommit writes) retry a busy lock asynchronously.
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.queryRaw = (query) => whenNotBusy(() => queryRaw(query));
+    adapter.executeRaw = (query) => whenNotBusy(() => executeRaw(query));
+    // A transaction takes its turn on this connection, then the write lock with asynchronous retries, and
+    // only then lets the adapter open it (the adapter would keep its own lock for ever if BEGIN failed).
+    const turn = new Turn();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const release = await turn.take();
+      let tx: Transaction;
+      try {
+        await whenNotBusy(() => prepare("BEGIN IMMEDIATE").run());
+        begun = true;
+        try {
+          tx = await startTransaction(isolationLevel);
+        } finally {
+          begun = false;
+        }
+      } catch (error) {
+        if (db.inTransaction) prepare("ROLLBACK").run();
+        release();
+        throw error;
+      }
+      const commit = tx.commit.bind(tx);
+      const rollback = tx.rollback.bind(tx);
+      tx.commit = () => commit().finally(release);
+      tx.rollback = () => rollback().finally(release);
+      return tx;
+    };
     return adapter;
   }
 }

@@ -142,7 +142,8 @@ async function touchToken(db: Db, id: string, lastUsedAt: Date | null): Promise<
 export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
   const row = await db.prisma.apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
   if (!row || row.revokedAt || row.user.disabled) return null;
-  await touchToken(db, row.id, row.lastUsedAt);
+  // Not awaited: a read never waits for the write lock (a large import or publish may hold it for seconds).
+  void touchToken(db, row.id, row.lastUsedAt);
   return { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role as Role };
 }
 

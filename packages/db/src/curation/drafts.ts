@@ -16,6 +16,7 @@ import {
   VersionConflict,
   zodIssues,
 } from "./errors";
+import { OFF_THREAD_MIN_ROWS, offThread, runOffThread } from "./off-thread";
 import { categoriesInUse, publishInTx } from "./publish";
 import { dependantsOf, readMany, readRecord, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
 import { curationTx, draftLock, lockKeys, newId, recordChange, recordLock } from "./tx";
@@ -292,6 +293,12 @@ export { publishInTx };
 
 export async function publishDraft(db: Db, who: Principal | null, draftId: string, comment?: string, expectedVersion?: number) {
   const principal = requireRole(who, "reviewer");
+  // On SQLite a large draft is published in a worker thread, so the server keeps answering meanwhile.
+  if (offThread(db, OFF_THREAD_MIN_ROWS) && (await db.prisma.draftItem.count({ where: { draftId } })) >= OFF_THREAD_MIN_ROWS) {
+    const done = await runOffThread(db, { kind: "publish", principal, draftId, comment, expectedVersion });
+    if (!("revision" in done)) throw new Error("the database write worker answered a publish with no revision");
+    return done;
+  }
   return curationTx(db, (tx) => publishInTx(tx, principal, draftId, comment, expectedVersion), [draftLock(draftId)]);
 }
 

@@ -10,6 +10,7 @@ import { insertRows } from "./bulk-insert";
 import { openChanges, publishInTx } from "./drafts";
 import { InvalidInput, type Principal, requireRole, VersionConflict } from "./errors";
 import type { ImportProgress } from "./import-progress";
+import { offThread, runOffThread } from "./off-thread";
 import { chunks, readAll, readMany, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
 import { curationTx, lockKeys, newId, recordLock } from "./tx";
 
@@ -69,7 +70,7 @@ export function importInputFromCsv(text: string, type: EntityType): ImportInput 
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 const PART = 500;
 
-interface Accepted {
+export interface Accepted {
   type: EntityType;
   record: AnyRecord;
   /** The published version the row was checked against; null for a creation. */
@@ -180,7 +181,7 @@ async function classify(
  * checked again for a change since they were read (then 409: import again), and written with a few
  * multi-row inserts. The draft appears whole when the transaction commits, or not at all.
  */
-async function saveImport(tx: Tx, who: Principal, rows: Accepted[], title: string): Promise<string> {
+export async function saveImport(tx: Tx, who: Principal, rows: Accepted[], title: string): Promise<string> {
   await lockKeys(
     tx,
     rows.map((r) => recordLock(r.type, keyOf(r.type, r.record))),
@@ -327,10 +328,17 @@ export async function importRecords(
   if (opts.dryRun || counts.rejected > 0 || accepted.length === 0) return result;
   await opts.progress?.({ phase: "writing", done: input.rows.length, total: input.rows.length });
   const title = opts.title ?? `Import of ${accepted.length} record${accepted.length === 1 ? "" : "s"}`;
+  const rows = dependencyOrder(accepted);
+  // On SQLite a large write runs in a worker thread, so the server keeps answering meanwhile.
+  if (offThread(db, rows.length)) {
+    const done = await runOffThread(db, { kind: "import", principal, rows, title, publish: opts.publish });
+    if (!("draftId" in done)) throw new Error("the database write worker answered an import with no draft");
+    return { ...result, committed: true, draftId: done.draftId, published: opts.publish };
+  }
   return curationTx(
     db,
     async (tx) => {
-      const draftId = await saveImport(tx, principal, dependencyOrder(accepted), title);
+      const draftId = await saveImport(tx, principal, rows, title);
       if (opts.publish) await publishInTx(tx, principal, draftId, "imported");
       return { ...result, committed: true, draftId, published: opts.publish };
     },
