@@ -88,6 +88,14 @@ test.describe("prototype pollution (finding 1)", () => {
   });
 });
 
+test.describe("repeated query parameters (found by the fuzz)", () => {
+  test("a visitor opening the sign-in page with next= given twice gets the page, never a 500", async ({ request }) => {
+    const res = await request.get("/admin/sign-in?next=null&next=again", { maxRedirects: 0 });
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("Sign in to edit");
+  });
+});
+
 test.describe("drafts belong to their author (finding 3)", () => {
   test("editor B cannot change or discard editor A's draft: 403 with the reason, and A's change stays", async ({ playwright, baseURL }) => {
     const b = await newAccount(playwright, baseURL as string);

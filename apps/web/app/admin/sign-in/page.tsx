@@ -7,8 +7,10 @@ import "../admin.css";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  // A repeated `?next=` arrives as a list: the first one counts.
+  const given = (await searchParams).next;
+  const next = Array.isArray(given) ? given[0] : given;
   // Only a path on this site: never an open redirect.
   const target = next?.startsWith("/admin") && !next.startsWith("//") ? next : "/admin";
   if (await currentPrincipal()) redirect(target);
