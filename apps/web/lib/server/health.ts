@@ -58,8 +58,9 @@ export async function readiness({ eventLoop: judgeLoop = true } = {}): Promise<R
   const reasons: string[] = [];
   if (!health.read.ok && health.read.reason) reasons.push(health.read.reason);
   if (!health.write.ok && health.write.reason) reasons.push(health.write.reason);
-  if (health.pool?.saturated)
-    reasons.push(`the connection pool is saturated: ${health.pool.waiting} requests wait for ${health.pool.max} connections`);
+  // A busy pool (requests waiting for a connection) is reported, not judged: under 200 readers it is the
+  // normal state, and taking every instance out of rotation for it would turn load into an outage. A pool
+  // that cannot serve at all fails the read probe's deadline above.
   if (judgeLoop && eventLoop.p99Ms > EVENT_LOOP_LIMIT_MS) reasons.push(`the event loop stalled for ${eventLoop.p99Ms} ms (p99)`);
   const status = !health.read.ok ? "unavailable" : !health.write.ok ? "read-only" : "ok";
   return {
