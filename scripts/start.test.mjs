@@ -62,12 +62,27 @@ async function stop(proc) {
   await proc.exited;
 }
 
+/** Until nothing listens on the instance's port: the server outlives npm's exit by its shutdown. */
+async function gone(instance) {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    try {
+      await fetch(`${instance.base}/api/health/live`, { signal: AbortSignal.timeout(2000) });
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the server on ${instance.port} still answers a minute after it was stopped`);
+}
+
+/** Ready when this start said it serves and the port answers (not a server of an earlier start). */
 async function ready(instance, proc, minutes = 20) {
   const until = Date.now() + minutes * 60_000;
   while (Date.now() < until) {
     if (proc.child.exitCode !== null) throw new Error(`npm start on ${instance.port} exited:\n${proc.out}`);
     try {
-      if ((await fetch(`${instance.base}/api/health`)).ok) return;
+      if (proc.out.includes("serving on port") && (await fetch(`${instance.base}/api/health`)).ok) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -170,6 +185,7 @@ test("two npm start at once from one checkout both serve, and a published edit s
 
   // Restart both through the same start path, at once again.
   await Promise.all(procs.map(stop));
+  await Promise.all(instances.map(gone));
   const restarted = instances.map(start);
   await Promise.all(instances.map((i, n) => ready(i, restarted[n])));
   for (const [n, instance] of instances.entries()) {
