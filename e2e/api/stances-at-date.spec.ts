@@ -48,7 +48,32 @@ test.describe("stances at a date over HTTP", () => {
         } while (cursor);
         for (const g of gaps) expect(g.reason.trim(), `${topic} ${at} ${g.actor}`).not.toBe("");
         expect([...held, ...gaps.map((g) => g.actor)].sort(), `${topic} ${at}`).toEqual([...actors].sort());
+        // The actor list, asked for the same topic and date, says the same of each actor.
+        const listed: { slug: string; stance?: Entry; gap?: Gap }[] = (
+          await (await request.get(`/api/v1/actors?limit=1000&topic=${topic}&at=${at}`)).json()
+        ).data;
+        expect(
+          listed.filter((a) => a.stance).map((a) => a.slug),
+          `${topic} ${at}`,
+        ).toEqual([...held].sort());
+        for (const a of listed) expect(a.stance ?? a.gap?.reason.trim(), `${topic} ${at} ${a.slug}`).toBeTruthy();
       }
+  });
+
+  test("the actor list asked for a date names what is missing or unknown (400)", async ({ request }) => {
+    for (const [path, parameter] of [
+      [`/api/v1/actors?topic=${POSTURE}`, "at"],
+      ["/api/v1/actors?at=2025-07-03", "topic"],
+      ["/api/v1/actors?topic=no-such-topic&at=2025-07-03", "topic"],
+      [`/api/v1/actors?topic=${POSTURE}&at=2025-02-30`, "at"],
+    ]) {
+      const res = await request.get(path as string);
+      expect(res.status(), path).toBe(400);
+      expect(
+        (await res.json()).errors.map((e: { field: string }) => e.field),
+        path,
+      ).toContain(parameter);
+    }
   });
 
   test("China's stance dated only to 2023 is uncertain on 1 June 2023 and absent on 31 December 2022", async ({ request }) => {
