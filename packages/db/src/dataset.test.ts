@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { stanceHistory } from "@stancemap/core";
 import { describe, expect, it } from "vitest";
 import { datasetDir, loadDataset, loadSourceTexts } from "./dataset";
+import { fragmentProblems, occursOnWordBoundaries, quotedFragments, quoteProblems } from "./dataset-quotes";
 import { findRepoRoot } from "./env";
 
 const dataset = loadDataset();
@@ -10,13 +11,16 @@ const texts = loadSourceTexts(dataset);
 const actors = new Set(dataset.actors.map((a) => a.slug));
 
 describe("the curated dataset", () => {
-  it("quotes every source verbatim: each quote is found in the stored text of the source it cites", () => {
+  it("quotes every source verbatim: each quote is in the stored text of the source it cites, on word boundaries", () => {
     const quotes = [...dataset.stances, ...dataset.reactions, ...dataset.events].flatMap((record) =>
-      record.evidence.flatMap((e) => (e.quote ? [{ source: e.source, text: e.quote.text }] : [])),
+      record.evidence.filter((e) => e.quote && texts.has(e.source)),
     );
     expect(quotes.length).toBeGreaterThanOrEqual(10);
-    const missing = quotes.filter((q) => !texts.get(q.source)?.includes(q.text));
-    expect(missing).toEqual([]);
+    expect(quoteProblems(dataset, texts)).toEqual([]);
+  });
+
+  it("quotes the sources in its prose too: every quoted fragment of two words or more is in a text the record rests on", () => {
+    expect(fragmentProblems(dataset, texts)).toEqual([]);
   });
 
   it("ships the source documents themselves, unchanged", () => {
@@ -99,5 +103,62 @@ describe("the curated dataset", () => {
       if (source.citedIn) expect(source.url ?? source.reliability, source.id).toBeTruthy();
     }
     for (const id of cited) expect(dataset.sources.some((s) => s.id === id)).toBe(true);
+  });
+});
+
+describe("the dataset's quote checks", () => {
+  it('find a one-word quote only where it stands as a word: "ally" is not in "formally"', () => {
+    expect(occursOnWordBoundaries("Russia formally recognised them", "ally")).toBe(false);
+    expect(occursOnWordBoundaries('referred to the Taliban as an "ally" in counterterrorism', "ally")).toBe(true);
+    expect(occursOnWordBoundaries("the allies met", "ally")).toBe(false);
+    expect(occursOnWordBoundaries("this brave decision will be an example for others.", "decision will be an example for others.")).toBe(
+      true,
+    );
+    expect(occursOnWordBoundaries("indecision will be", "decision will be")).toBe(false);
+  });
+
+  it("report an evidence quote that its source holds only inside a longer word", () => {
+    const putin = dataset.reactions.find((r) => r.id === "putin-calls-taliban-allies-against-terrorism-2024-07");
+    const ally = putin?.evidence.findIndex((e) => e.quote?.text === "ally") ?? -1;
+    expect(ally).toBeGreaterThanOrEqual(0);
+    // The ICWA paper has "ally" only inside "formally" and "officially": a plain substring test would pass this.
+    expect(texts.get("icwa-russia-taliban-recognition")).toContain("formally");
+    const moved = structuredClone(dataset);
+    const evidence = moved.reactions.find((r) => r.id === putin?.id)?.evidence[ally];
+    if (!evidence) throw new Error("no evidence to move");
+    evidence.source = "icwa-russia-taliban-recognition";
+    expect(quoteProblems(moved, texts)).toEqual([
+      { record: "reaction putin-calls-taliban-allies-against-terrorism-2024-07", source: "icwa-russia-taliban-recognition", quote: "ally" },
+    ]);
+  });
+
+  it("take quoted fragments of two words or more from prose, in curly or straight quotes, and not apostrophes", () => {
+    expect(
+      quotedFragments("Russia's 'strategic hedging', the envoys' “new phase of positive relations” and \"lose-lose\"; a 'failure'."),
+    ).toEqual(["new phase of positive relations", "strategic hedging"]);
+    expect(quotedFragments("called it ‘a historic step’ and the Taliban’s 'self-declared Emirate'")).toEqual([
+      "a historic step",
+      "self-declared Emirate",
+    ]);
+  });
+
+  it("report a quoted fragment that no source the record cites contains, even when another source does", () => {
+    const changed = structuredClone(dataset);
+    const pakistan = changed.stances.find((s) => s.id === "pakistan-posture-2025-07-03");
+    if (!pakistan) throw new Error("no Pakistan stance");
+    // "gender apartheid" is in document 004, which this stance does not cite; the second phrase is in no source.
+    pakistan.summary = "Pakistan spoke of 'gender apartheid' and of 'a partnership of equals'.";
+    expect(fragmentProblems(changed, texts)).toEqual([
+      { record: "stance pakistan-posture-2025-07-03", field: "summary", fragment: "gender apartheid" },
+      { record: "stance pakistan-posture-2025-07-03", field: "summary", fragment: "a partnership of equals" },
+    ]);
+    const gap = changed.gaps[0];
+    if (!gap) throw new Error("no gap");
+    gap.note = "The sources say 'nothing at all' about it.";
+    expect(fragmentProblems(changed, texts)).toContainEqual({
+      record: `gap ${gap.actor}/${gap.topic}`,
+      field: "note",
+      fragment: "nothing at all",
+    });
   });
 });
