@@ -146,6 +146,9 @@ export function fragmentProblems(dataset: Dataset, texts: ReadonlyMap<string, st
     t.categories.forEach((c, i) => {
       fields[`categories.${i}.description`] = c.description;
     });
+    t.qualifiers.forEach((q, i) => {
+      fields[`qualifiers.${i}.description`] = q.description;
+    });
     check(`topic ${t.slug}`, fields, everyText);
   }
   for (const g of dataset.gaps) check(`gap ${g.actor}/${g.topic}`, { note: g.note }, everyText);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { stanceHistory } from "@stancemap/core";
+import { compareEdtf, formatEdtf, gapReason, isoDay, parseEdtf, stanceAt, stanceChanges, stanceHistory } from "@stancemap/core";
 import { describe, expect, it } from "vitest";
 import { datasetDir, loadDataset, loadSourceTexts } from "./dataset";
 import { fragmentProblems, occursOnWordBoundaries, quotedFragments, quoteProblems } from "./dataset-quotes";
@@ -9,6 +9,7 @@ import { findRepoRoot } from "./env";
 const dataset = loadDataset();
 const texts = loadSourceTexts(dataset);
 const actors = new Set(dataset.actors.map((a) => a.slug));
+const POSTURE = "posture-toward-taliban-government";
 
 describe("the curated dataset", () => {
   it("quotes every source verbatim: each quote is in the stored text of the source it cites, on word boundaries", () => {
@@ -72,27 +73,101 @@ describe("the curated dataset", () => {
     }
   });
 
-  it("traces Russia from engagement in 2021 through delisting in April 2025 to recognition on 3 July 2025", () => {
-    const steps = stanceHistory(dataset.stances, "russia", "posture-toward-taliban-government");
-    const from2021 = steps.filter((s) => s.from >= "2021-08-01").map((s) => [s.from.slice(0, 7), s.stance.category]);
-    expect(from2021).toEqual([
-      ["2021-08", "diplomatic-engagement"],
-      ["2025-04", "diplomatic-engagement"],
-      ["2025-07", "formal-recognition"],
+  it("traces Russia from opposition through its terrorist listing and engagement to the April 2025 delisting and recognition", () => {
+    const changes = stanceChanges(dataset.stances, POSTURE).filter((c) => c.actor === "russia");
+    expect(changes.map((c) => [c.date, c.kind, c.to?.category, c.to?.qualifiers])).toEqual([
+      ["1996", "began", "active-opposition", []],
+      ["2003", "changed", "active-opposition", ["lists-taliban-as-terrorist"]],
+      ["2017", "changed", "limited-engagement", ["lists-taliban-as-terrorist"]],
+      ["2021-08-15", "changed", "diplomatic-engagement", ["lists-taliban-as-terrorist"]],
+      ["2025-04", "changed", "diplomatic-engagement", []],
+      ["2025-07-03", "changed", "formal-recognition", []],
     ]);
-    expect(steps.at(-1)?.from).toBe("2025-07-03");
   });
 
-  it("has the eleven-step Russia–Taliban timeline from August 2021 to July 2025", () => {
+  it("shows the April 2025 delisting as a change: same category as before, without the terrorist-list qualifier", () => {
+    const april = dataset.stances.find((s) => s.actor === "russia" && s.topic === POSTURE && s.validFrom === "2025-04");
+    const steps = stanceHistory(dataset.stances, "russia", POSTURE);
+    const i = steps.findIndex((step) => step.stance === april);
+    const before = steps[i - 1]?.stance;
+    expect(april?.category).toBe(before?.category);
+    expect(before?.qualifiers).toEqual(["lists-taliban-as-terrorist"]);
+    expect(april?.qualifiers).toEqual([]);
+    const change = stanceChanges(dataset.stances, POSTURE).find((c) => c.to === april);
+    expect(change?.qualifiersChanged).toBe(true);
+    expect(formatEdtf(change?.date)).toBe("April 2025");
+  });
+
+  it("dates China's engagement to 2023 only: uncertain inside 2023, absent before it", () => {
+    const china = dataset.stances.find((s) => s.actor === "china" && s.topic === POSTURE);
+    expect(china?.validFrom).toBe("2023");
+    expect(stanceAt(dataset.stances, "china", POSTURE, "2023-06-01")?.uncertain).toBe(true);
+    expect(stanceAt(dataset.stances, "china", POSTURE, "2024-01-01")?.uncertain).toBe(false);
+    expect(stanceAt(dataset.stances, "china", POSTURE, "2022-12-31")).toBeNull();
+  });
+
+  it("keeps Pakistan's start unstated, attested on 3 July 2025, and lists only Russia's recognition as that day's change", () => {
+    const pakistan = dataset.stances.find((s) => s.actor === "pakistan" && s.topic === POSTURE);
+    expect(pakistan?.validFrom).toBeUndefined();
+    expect(pakistan?.attested).toBe("2025-07-03");
+    expect(stanceAt(dataset.stances, "pakistan", POSTURE, "2025-07-03")?.basis).toBe("attested");
+    const onTheDay = stanceChanges(dataset.stances, POSTURE).filter((c) => parseEdtf(c.date).first === "2025-07-03");
+    expect(onTheDay.map((c) => [c.actor, c.to?.category])).toEqual([["russia", "formal-recognition"]]);
+  });
+
+  it("dates no stance from the day an undated report appeared: every stance without a stated start is attested only", () => {
+    const attestedOnly = dataset.stances.filter((s) => !s.validFrom);
+    expect(attestedOnly.length).toBeGreaterThanOrEqual(8);
+    for (const s of dataset.stances) {
+      expect(parseEdtf(s.attested).first >= parseEdtf(s.validFrom ?? s.attested).first, s.id).toBe(true);
+    }
+  });
+
+  it("gives every state, at every checked date, a stance or a reason drawn from the sources: an editor's note or its first attestation", () => {
+    const states = dataset.actors.filter((a) => a.kind === "state");
+    const unexplained: string[] = [];
+    for (const date of ["2021-01-01", "2023-06-01", "2025-07-02", "2025-07-03", isoDay(new Date())]) {
+      for (const topic of dataset.topics) {
+        for (const state of states) {
+          if (stanceAt(dataset.stances, state.slug, topic.slug, date)) continue;
+          const gap = dataset.gaps.find((g) => g.actor === state.slug && g.topic === topic.slug);
+          const why = gapReason({ actor: state.slug, topic: topic.slug, date, stances: dataset.stances, gap });
+          if (why.kind !== "note" && why.kind !== "before-first")
+            unexplained.push(`${state.slug} on ${topic.slug} at ${date}: ${why.kind}`);
+        }
+      }
+    }
+    expect(unexplained).toEqual([]);
+  });
+
+  it("explains with an editor's note, not only the derived reason, why the postures stated at the recognition have no earlier stance", () => {
+    for (const actor of ["pakistan", "united-states", "iran", "united-arab-emirates", "uzbekistan", "qatar", "united-nations", "china"]) {
+      const gap = dataset.gaps.find((g) => g.actor === actor && g.topic === POSTURE);
+      const date = actor === "china" ? "2022-06-01" : "2023-06-01";
+      const why = gapReason({ actor, topic: POSTURE, date, stances: dataset.stances, gap });
+      expect(why.kind, actor).toBe("note");
+    }
+  });
+
+  it("has the eleven-step Russia–Taliban timeline from 15 August 2021 to 3 July 2025", () => {
     const series = dataset.events.filter((e) => e.series === "russia-taliban-engagement-2021-2025");
     expect(series).toHaveLength(11);
-    expect(series.map((e) => e.date).sort()[0]).toBe("2021-08-15");
-    expect(
-      series
-        .map((e) => e.date)
-        .sort()
-        .at(-1),
-    ).toBe("2025-07-03");
+    const dates = series.map((e) => e.date).sort(compareEdtf);
+    expect([dates[0], dates.at(-1)]).toEqual(["2021-08-15", "2025-07-03"]);
+    expect(dates.map((d) => formatEdtf(d))).toContain("September 2022");
+  });
+
+  it("gives events and reactions their dates at the sources' precision, never a first of the month or year they do not state", () => {
+    const dateOf = (slug: string) => dataset.events.find((e) => e.slug === slug)?.date;
+    expect(dateOf("taliban-delegation-at-st-petersburg-forum-2022")).toBe("2022");
+    expect(dateOf("moscow-concert-hall-attack-2024-03")).toBe("2024-03");
+    expect(formatEdtf(dateOf("moscow-concert-hall-attack-2024-03"))).toBe("March 2024");
+    expect(dataset.sources.find((s) => s.id === "al-jazeera-moscow-concert-hall-attack")?.publishedOn).toBe("2024-03-23");
+    const failure = dataset.reactions.find((r) => r.id === "russia-calls-withdrawal-a-failure");
+    expect(failure?.date).toBe("2021-08/2025-07-03");
+    for (const d of [...dataset.events.map((e) => e.date), ...dataset.reactions.map((r) => r.date)]) {
+      expect(/^\d{4}-(01-01|\d{2}-01)$/.test(d), d).toBe(false);
+    }
   });
 
   it("dates and names every source, and gives endnote sources their address", () => {
