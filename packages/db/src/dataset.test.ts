@@ -115,6 +115,17 @@ describe("the curated dataset", () => {
     expect(onTheDay.map((c) => [c.actor, c.to?.category])).toEqual([["russia", "formal-recognition"]]);
   });
 
+  it("gives Kabulov's undated remarks and the undated measures no date, only when they were first reported", () => {
+    const kabulov = dataset.reactions.find((r) => r.actor === "zamir-kabulov");
+    expect(kabulov?.date).toBeUndefined();
+    expect(kabulov?.attested).toBe("2025-07-03");
+    const failure = dataset.reactions.find((r) => r.id === "russia-calls-withdrawal-a-failure");
+    expect(failure?.date).not.toBe("2025-07-03");
+    for (const r of dataset.reactions) {
+      if (r.date) expect(parseEdtf(r.attested).last >= parseEdtf(r.date).first, r.id).toBe(true);
+    }
+  });
+
   it("dates no stance from the day an undated report appeared: every stance without a stated start is attested only", () => {
     const attestedOnly = dataset.stances.filter((s) => !s.validFrom);
     expect(attestedOnly.length).toBeGreaterThanOrEqual(8);
