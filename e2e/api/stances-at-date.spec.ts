@@ -85,7 +85,8 @@ test.describe("stances at a date over HTTP", () => {
     expect((await china("2024-06-01")).data).toEqual([expect.objectContaining({ validFrom: "2023", uncertain: false })]);
     const before = await china("2022-12-31");
     expect(before.data).toEqual([]);
-    expect(before.gaps).toEqual([expect.objectContaining({ actor: "china", kind: "before-first" })]);
+    // Not shown as engaged, and said why: an editor's note for the years before, or "no stance recorded before 2023".
+    expect(before.gaps).toEqual([expect.objectContaining({ actor: "china", reason: expect.stringMatching(/\S/) })]);
   });
 
   test("Pakistan's posture, reported on 3 July 2025 with no start, counts from that day as attested", async ({ request }) => {
