@@ -30,6 +30,7 @@ async function publishedStance(page: Page, origin: string) {
     topic: TOPIC,
     category: "limited-engagement",
     validFrom: "2025-07-04",
+    attested: "2025-07-04",
     confidence: "medium",
     summary: "The original summary.",
     note: "The original note.",

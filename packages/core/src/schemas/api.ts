@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Actor } from "./actor";
 import { DataGap, Event, Reaction, Stance } from "./claims";
-import { IsoDate, Sentiment, Slug } from "./common";
+import { EdtfDate, IsoDate, Sentiment, Slug } from "./common";
 import { Source } from "./source";
 import { Topic } from "./topic";
 
@@ -26,11 +26,17 @@ export const PageQuery = z.object({ limit, cursor });
 export const ActorsQuery = PageQuery.extend({
   kind: z.string().optional().describe("Only actors of this kind."),
   q: z.string().max(200).optional().describe("Search names and local names."),
-});
+  topic: Slug.optional().describe("With `at`: each actor's stance on this topic on that date (`stance`), or why it has none (`gap`)."),
+  at: IsoDate.optional().describe("With `topic`: the date."),
+})
+  .refine((q) => !q.at || q.topic, { path: ["topic"], message: "is required when `at` is given" })
+  .refine((q) => !q.topic || q.at, { path: ["at"], message: "is required when `topic` is given" });
 
 export const StancesQuery = PageQuery.extend({
   topic: Slug.optional().describe("Topic slug. Required with `at`."),
-  at: IsoDate.optional().describe("As of this date: each actor's latest stance at or before it."),
+  at: IsoDate.optional().describe(
+    "On this date: every actor, a page at a time, with the stance that holds then (`data`) or the reason it has none (`gaps`).",
+  ),
   actor: Slug.optional(),
 }).refine((q) => !q.at || q.topic, { path: ["topic"], message: "is required when `at` is given" });
 
@@ -38,14 +44,14 @@ export const ReactionsQuery = PageQuery.extend({
   actor: Slug.optional().describe("Reactions given by this actor."),
   target: Slug.optional().describe("Reactions toward this actor or event."),
   sentiment: Sentiment.optional(),
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: IsoDate.optional().describe("Reactions whose date begins on or after this day."),
+  to: IsoDate.optional().describe("Reactions whose date begins on or before this day."),
 });
 
 export const EventsQuery = PageQuery.extend({
   series: Slug.optional(),
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: IsoDate.optional().describe("Events whose date begins on or after this day."),
+  to: IsoDate.optional().describe("Events whose date begins on or before this day."),
 });
 
 export const Page = z
@@ -60,9 +66,32 @@ const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), p
 export const StanceAsOfItem = z
   .object({
     ...Stance.shape,
-    ageDays: z.number().int().describe("Days from the stance's start to `at`: how old it is on that date."),
+    basis: z
+      .enum(["began", "attested"])
+      .describe("`began`: counted from its stated start. `attested`: the start is not stated; it counts from `attested`."),
+    uncertain: z
+      .boolean()
+      .describe(
+        "`at` falls inside the uncertainty of its start or end (a stance from `2023` on 2023-06-01): it may not hold yet, or any more.",
+      ),
+    since: EdtfDate.describe("The date it counts from: `validFrom`, or `attested` when the start is not stated."),
+    ageDays: z.number().int().describe("Days from the first day of `since` to `at`: how old it is on that date."),
   })
   .meta({ id: "StanceAsOf" });
+
+export const GapAtDate = z
+  .object({
+    actor: Slug,
+    topic: Slug,
+    kind: z
+      .enum(["note", "before-first", "after-end", "none-recorded", "not-covered"])
+      .describe(
+        "`note`: an editor's no-data note holds then; `before-first`: before the actor's first recorded stance; `after-end`: its last stance ended; `none-recorded`: the sources record none.",
+      ),
+    reason: z.string().min(1).describe("Why there is no stance, in words; never empty."),
+    note: z.string().optional().describe("The editor's note, when that is the reason."),
+  })
+  .meta({ id: "GapAtDate" });
 
 export const ActorDetail = z
   .object({
@@ -74,12 +103,22 @@ export const ActorDetail = z
   })
   .meta({ id: "ActorDetail" });
 
-export const ActorList = list(Actor);
+export const ActorAtDate = z
+  .object({
+    ...Actor.shape,
+    stance: StanceAsOfItem.optional().describe("With `topic` and `at`: the stance that holds on that date."),
+    gap: GapAtDate.optional().describe("With `topic` and `at`: why the actor has no stance on that date."),
+  })
+  .meta({ id: "ActorAtDate" });
+
+export const ActorList = list(ActorAtDate).describe(
+  "Actors; with `topic` and `at`, each carries the stance that holds then or a gap with the reason.",
+);
 export const TopicList = list(Topic);
 export const StanceList = list(Stance);
 export const StanceAsOfList = z.object({
   data: z.array(StanceAsOfItem),
-  gaps: z.array(DataGap).describe("Actors with an explicit no-data note on this topic."),
+  gaps: z.array(GapAtDate).describe("Every actor of this page without a stance that holds on `at`, with the reason."),
   at: IsoDate,
   topic: Slug,
   page: Page,
@@ -121,5 +160,7 @@ export type StancesQuery = z.infer<typeof StancesQuery>;
 export type ReactionsQuery = z.infer<typeof ReactionsQuery>;
 export type EventsQuery = z.infer<typeof EventsQuery>;
 export type StanceAsOfItem = z.infer<typeof StanceAsOfItem>;
+export type GapAtDate = z.infer<typeof GapAtDate>;
+export type ActorAtDate = z.infer<typeof ActorAtDate>;
 export type ActorDetail = z.infer<typeof ActorDetail>;
 export type Health = z.infer<typeof Health>;
