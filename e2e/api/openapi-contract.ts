@@ -1,5 +1,7 @@
 // The served OpenAPI document as a checker: every operation it lists, and each response schema compiled
 // with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses), so specs can hold real answers against it.
+
+import { isEdtf } from "@stancemap/core/model";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
@@ -68,6 +70,8 @@ export class Contract {
   constructor(readonly doc: OpenApiDoc) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
+    // Dates at the sources' precision: the document marks them `format: edtf`; core's parser decides.
+    this.ajv.addFormat("edtf", { type: "string", validate: isEdtf });
     this.ajv.addSchema({ ...doc, $id: "openapi.json" } as JsonSchema);
   }
 
