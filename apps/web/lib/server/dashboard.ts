@@ -101,7 +101,12 @@ export async function loadDashboard(
     topic: topic.slug,
     actors,
     stances,
-    gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })),
+    gaps: gaps.map((g) => ({
+      actor: g.actor,
+      note: g.note,
+      ...(g.validFrom ? { validFrom: g.validFrom } : {}),
+      ...(g.validUntil ? { validUntil: g.validUntil } : {}),
+    })),
     events,
     reactions: reactions ? reactions.slice(0, MAX_NETWORK_REACTIONS) : null,
     sources,
