@@ -3,7 +3,7 @@
 import { SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/charts";
 import type { Reaction } from "@stancemap/core";
 import { EvidenceList } from "@/components/dashboard/Evidence";
-import { formatDate } from "@/components/dashboard/format";
+import { compareEdtf, formatEdtf } from "@stancemap/core/model";
 import { EvidenceBlock } from "./EvidenceBlock";
 import { ActorLink, type PageLookups } from "./lookups";
 
@@ -41,7 +41,7 @@ export function ReactionItem(props: {
             </>
           )}
         </span>
-        <span className="reaction-date muted">{formatDate(r.date, r.datePrecision)}</span>
+        <span className="reaction-date muted">{formatEdtf(r.date)}</span>
       </p>
       <p>{r.summary}</p>
       {props.grouped ? (
@@ -69,7 +69,7 @@ export function ReactionList(props: { reactions: readonly Reaction[]; lookups: P
   );
 }
 
-const byDate = (a: Reaction, b: Reaction) => (a.date + a.id < b.date + b.id ? -1 : 1);
+const byDate = (a: Reaction, b: Reaction) => compareEdtf(a.date, b.date) || (a.id < b.id ? -1 : 1);
 
 export function Reactions(props: {
   name: string;
@@ -87,7 +87,12 @@ export function Reactions(props: {
     if (!("event" in r.target)) continue;
     toEvents.set(r.target.event, [...(toEvents.get(r.target.event) ?? []), r]);
   }
-  const events = [...toEvents.keys()].sort((a, b) => ((lookups.events.get(a)?.date ?? "") < (lookups.events.get(b)?.date ?? "") ? -1 : 1));
+  const dateOf = (slug: string) => lookups.events.get(slug)?.date;
+  const events = [...toEvents.keys()].sort((a, b) => {
+    const x = dateOf(a);
+    const y = dateOf(b);
+    return x && y ? compareEdtf(x, y) : x ? 1 : -1;
+  });
 
   return (
     <>
@@ -120,7 +125,7 @@ export function Reactions(props: {
               <div key={slugOfEvent} className="event-reactions">
                 <h4>
                   {event ? event.title : slugOfEvent}
-                  {event ? <span className="muted"> · {formatDate(event.date, event.datePrecision)}</span> : null}
+                  {event ? <span className="muted"> · {formatEdtf(event.date)}</span> : null}
                   <span className="muted">
                     {" "}
                     · {list.length} reaction{list.length === 1 ? "" : "s"}
