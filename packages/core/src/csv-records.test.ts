@@ -7,7 +7,7 @@ const stance = Stance.parse({
   actor: "pakistan",
   topic: "posture-toward-taliban-government",
   category: "diplomatic-engagement",
-  validFrom: "2025-07-03",
+  attested: "2025-07-03",
   confidence: "high",
   summary: 'Says "engagement", with a comma, and a line\nbreak.',
   evidence: [

@@ -5,7 +5,7 @@ export * from "./export-presets";
 export * from "./lookup";
 export * from "./reaction-graph";
 export * from "./schemas";
-export * from "./stance-at-date";
 export * from "./stance-history";
 export * from "./stance-index";
+export * from "./time";
 export * from "./topic-map";

@@ -1,7 +1,17 @@
 // Stances, reactions, events and explicit "no data" notes: every claim carries evidence.
 import { z } from "zod";
-import { Confidence, DatePrecision, IsoDate, Sentiment, Slug, Text } from "./common";
+import { parseEdtf } from "../time/edtf";
+import { Confidence, EdtfDate, Sentiment, Slug, Text } from "./common";
 import { Evidence } from "./source";
+
+function edtfProblemOf(value: string): boolean {
+  try {
+    parseEdtf(value);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 const evidenceList = z.array(Evidence).min(1, "at least one source is required");
 
@@ -11,17 +21,39 @@ export const Stance = z
     actor: Slug,
     topic: Slug,
     category: Slug,
-    validFrom: IsoDate,
-    validFromPrecision: DatePrecision.default("day"),
-    validUntil: IsoDate.optional(),
+    validFrom: EdtfDate.optional().describe("When it began, at the precision the sources give; absent when they do not say."),
+    attested: EdtfDate.describe("When the earliest evidence attests it: the date of the source that first reports it."),
+    validUntil: EdtfDate.optional().describe("When it ended (exclusive); absent while it holds."),
+    qualifiers: z
+      .array(Slug)
+      .max(20)
+      .default([])
+      .describe("Keys of the topic's qualifiers that hold for this stance: facts its category scale does not rank."),
     confidence: Confidence,
     summary: Text.min(1).max(2000),
     note: Text.max(2000).optional(),
     evidence: evidenceList,
   })
-  .refine((s) => !s.validUntil || s.validUntil > s.validFrom, {
-    path: ["validUntil"],
-    message: "must be after validFrom",
+  .superRefine((s, ctx) => {
+    const start = s.validFrom && !edtfProblemOf(s.validFrom) ? parseEdtf(s.validFrom) : null;
+    const attested = !edtfProblemOf(s.attested) ? parseEdtf(s.attested) : null;
+    if (start && attested && attested.last < start.first)
+      ctx.addIssue({
+        code: "custom",
+        path: ["attested"],
+        message: "must not be before validFrom: nothing attests a stance before it began",
+      });
+    if (s.validUntil && !edtfProblemOf(s.validUntil)) {
+      const from = start ?? attested;
+      if (from && parseEdtf(s.validUntil).last <= from.first)
+        ctx.addIssue({
+          code: "custom",
+          path: ["validUntil"],
+          message: "must be after validFrom (or attested, when the start is not stated)",
+        });
+    }
+    if (new Set(s.qualifiers).size !== s.qualifiers.length)
+      ctx.addIssue({ code: "custom", path: ["qualifiers"], message: "duplicate qualifier" });
   })
   .meta({ id: "Stance" });
 
@@ -30,6 +62,8 @@ export const DataGap = z
     actor: Slug,
     topic: Slug,
     note: Text.min(1).max(2000).describe("What the sources say, and why that is no stance on this topic."),
+    validFrom: EdtfDate.optional().describe("The note holds from this date; absent: from the beginning."),
+    validUntil: EdtfDate.optional().describe("The note holds until this date (exclusive), e.g. the actor's first stance."),
   })
   .meta({ id: "DataGap" });
 
@@ -40,8 +74,7 @@ export const Reaction = z
     id: Slug,
     actor: Slug,
     target: ReactionTarget,
-    date: IsoDate,
-    datePrecision: DatePrecision.default("day"),
+    date: EdtfDate,
     sentiment: Sentiment,
     summary: Text.min(1).max(2000),
     confidence: Confidence,
@@ -52,8 +85,7 @@ export const Reaction = z
 export const Event = z
   .object({
     slug: Slug,
-    date: IsoDate,
-    datePrecision: DatePrecision.default("day"),
+    date: EdtfDate,
     title: Text.min(1).max(300),
     description: Text.max(2000).optional(),
     series: Slug.optional().describe("A named timeline this event belongs to."),

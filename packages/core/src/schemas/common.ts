@@ -1,6 +1,7 @@
 // Shared field schemas: slugs, dates and the small enumerations every record uses.
 import { z } from "zod";
 import { SENTIMENTS } from "../collections";
+import { edtfProblem } from "../time/edtf";
 
 export const Slug = z
   .string()
@@ -20,8 +21,20 @@ export const IsoDate = z
   .refine(isRealDate, "must be a real calendar date")
   .describe("A calendar date, YYYY-MM-DD.");
 
-/** How exact a date is. `circa`: the sources give no exact date; the note says what the date rests on. */
-export const DatePrecision = z.enum(["day", "month", "year", "circa"]);
+/**
+ * A date at the precision the sources give, in the Extended Date/Time Format (ISO 8601-2) level 0/1:
+ * `2023`, `2022-09`, `2025-07-03`, approximate `2021-08~`, uncertain `2023?`, an interval `2023/2024-03`,
+ * or one with an open end `2021-08-15/..`.
+ */
+export const EdtfDate = z
+  .string()
+  .max(23)
+  .superRefine((value, ctx) => {
+    const problem = edtfProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: `must be an EDTF date: ${problem}` });
+  })
+  .describe("A date in EDTF (ISO 8601-2) at the precision the sources give: 2023, 2022-09, 2025-07-03, 2021-08~, 2023?, 2023/2024-03.")
+  .meta({ format: "edtf", examples: ["2023", "2022-09", "2025-07-03", "2021-08~", "2023/2024-03"] });
 export const Confidence = z.enum(["high", "medium", "low"]);
 export const Sentiment = z.enum(SENTIMENTS).describe("How the reacting actor regards its target.");
 export const TextDirection = z.enum(["ltr", "rtl"]);
@@ -39,7 +52,7 @@ export const LanguageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
 
 export type Slug = z.infer<typeof Slug>;
 export type IsoDate = z.infer<typeof IsoDate>;
-export type DatePrecision = z.infer<typeof DatePrecision>;
+export type EdtfDate = z.infer<typeof EdtfDate>;
 export type Confidence = z.infer<typeof Confidence>;
 export type Sentiment = z.infer<typeof Sentiment>;
 export type TextDirection = z.infer<typeof TextDirection>;

@@ -1,5 +1,7 @@
 // A whole dataset as shipped in files or exchanged in bulk, with its cross-references checked.
 import { z } from "zod";
+import { parseEdtf } from "../time/edtf";
+import { countsFrom, ownStances } from "../time/holding";
 import { Actor } from "./actor";
 import { DataGap, Event, Reaction, Stance } from "./claims";
 import { Source } from "./source";
@@ -31,6 +33,7 @@ function unique(ctx: Ctx, list: readonly object[], field: string, collection: st
 function checkReferences(d: Shape, ctx: Ctx) {
   const actors = unique(ctx, d.actors, "slug", "actors");
   const topics = new Map(d.topics.map((t) => [t.slug, new Set(t.categories.map((c) => c.key))]));
+  const qualifiers = new Map(d.topics.map((t) => [t.slug, new Set(t.qualifiers.map((q) => q.key))]));
   unique(ctx, d.topics, "slug", "topics");
   const sources = unique(ctx, d.sources, "id", "sources");
   const events = unique(ctx, d.events, "slug", "events");
@@ -56,13 +59,21 @@ function checkReferences(d: Shape, ctx: Ctx) {
     const categories = topics.get(s.topic);
     if (!categories) missing(["stances", i, "topic"], "topic", s.topic);
     else if (!categories.has(s.category)) missing(["stances", i, "category"], `category of ${s.topic}`, s.category);
+    s.qualifiers.forEach((q, j) => {
+      if (categories && !qualifiers.get(s.topic)?.has(q)) missing(["stances", i, "qualifiers", j], `qualifier of ${s.topic}`, q);
+    });
     checkEvidence("stances", i, s.evidence);
   });
   d.gaps.forEach((g, i) => {
     if (!actors.has(g.actor)) missing(["gaps", i, "actor"], "actor", g.actor);
     if (!topics.has(g.topic)) missing(["gaps", i, "topic"], "topic", g.topic);
-    if (d.stances.some((s) => s.actor === g.actor && s.topic === g.topic))
-      ctx.addIssue({ code: "custom", path: ["gaps", i], message: "a no-data note for an actor that has a stance on this topic" });
+    const first = ownStances(d.stances, g.actor, g.topic)[0];
+    if (first && (!g.validUntil || parseEdtf(g.validUntil).first > countsFrom(first)))
+      ctx.addIssue({
+        code: "custom",
+        path: ["gaps", i, "validUntil"],
+        message: "a no-data note for an actor with a stance on this topic must end (validUntil) by the first stance's start",
+      });
   });
   d.reactions.forEach((r, i) => {
     if (!actors.has(r.actor)) missing(["reactions", i, "actor"], "actor", r.actor);

@@ -18,11 +18,25 @@ describe("schemas", () => {
       topic: "t",
       category: "c",
       validFrom: "2025-07-03",
+      attested: "2025-07-03",
       confidence: "high",
       summary: "s",
       evidence: [],
     });
     expect(stance.error?.issues[0]?.path).toEqual(["evidence"]);
+  });
+
+  it("takes dates as EDTF and checks that they follow one another", () => {
+    const base = { id: "x", actor: "a", topic: "t", category: "c", confidence: "high", summary: "s", evidence: [{ source: "doc" }] };
+    expect(Stance.safeParse({ ...base, attested: "2025-07-03" }).success).toBe(true);
+    expect(Stance.safeParse({ ...base, validFrom: "2023", attested: "2023-12-13", validUntil: "2025-04" }).success).toBe(true);
+    const early = Stance.safeParse({ ...base, validFrom: "2024", attested: "2023-12-13" });
+    expect(early.error?.issues.map((i) => i.path.join("."))).toEqual(["attested"]);
+    const ended = Stance.safeParse({ ...base, validFrom: "2024", attested: "2024", validUntil: "2023" });
+    expect(ended.error?.issues.map((i) => i.path.join("."))).toEqual(["validUntil"]);
+    const bad = Stance.safeParse({ ...base, validFrom: "1 Jan 2023", attested: "2023-13", validFromPrecision: "year" });
+    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["validFrom", "attested"]);
+    expect(bad.error?.issues[0]?.message).toMatch(/^must be an EDTF date/);
   });
 
   it("names the bad query parameter", () => {

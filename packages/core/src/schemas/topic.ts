@@ -12,6 +12,14 @@ export const Category = z
   })
   .meta({ id: "Category" });
 
+export const Qualifier = z
+  .object({
+    key: Slug,
+    label: Text.min(1).max(200),
+    description: Text.max(1000).optional(),
+  })
+  .meta({ id: "Qualifier" });
+
 export const Topic = z
   .object({
     slug: Slug,
@@ -19,6 +27,11 @@ export const Topic = z
     question: Text.min(1).max(500),
     description: Text.max(2000).optional(),
     categories: z.array(Category).min(2),
+    qualifiers: z
+      .array(Qualifier)
+      .max(20)
+      .default([])
+      .describe("Facts a stance may carry that the category scale does not rank; a change of them is a change of stance."),
   })
   .superRefine((topic, ctx) => {
     const keys = new Set<string>();
@@ -30,8 +43,14 @@ export const Topic = z
       keys.add(category.key);
       orders.add(category.order);
     });
+    const qualifierKeys = new Set<string>();
+    topic.qualifiers.forEach((q, i) => {
+      if (qualifierKeys.has(q.key)) ctx.addIssue({ code: "custom", path: ["qualifiers", i, "key"], message: "duplicate qualifier key" });
+      qualifierKeys.add(q.key);
+    });
   })
   .meta({ id: "Topic" });
 
 export type Category = z.infer<typeof Category>;
 export type Topic = z.infer<typeof Topic>;
+export type Qualifier = z.infer<typeof Qualifier>;

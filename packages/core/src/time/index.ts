@@ -1,0 +1,3 @@
+export * from "./edtf";
+export * from "./holding";
+export * from "./legacy";
