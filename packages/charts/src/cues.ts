@@ -44,7 +44,9 @@ export function cuePattern(colour: string, cue: HoldingCue): CuePattern | null {
     size: s,
     base: { colour, opacity: cue.uncertain ? 0.4 : 1 },
     // Two strokes so the stripes join across tiles: the main diagonal and the corners'.
-    stripes: cue.uncertain ? { d: `M0,${s} L${s},0 M${-s / 2},${s / 2} L${s / 2},${-s / 2} M${s / 2},${s * 1.5} L${s * 1.5},${s / 2}`, colour, width: 1.6 } : null,
+    stripes: cue.uncertain
+      ? { d: `M0,${s} L${s},0 M${-s / 2},${s / 2} L${s / 2},${-s / 2} M${s / 2},${s * 1.5} L${s * 1.5},${s / 2}`, colour, width: 1.6 }
+      : null,
     dots: cue.attested
       ? {
           points: [
@@ -68,7 +70,10 @@ export const QUALIFIER_SHAPES: readonly { name: string; d: string }[] = [
 ];
 
 export function qualifierShape(index: number): { name: string; d: string } {
-  return QUALIFIER_SHAPES[((index % QUALIFIER_SHAPES.length) + QUALIFIER_SHAPES.length) % QUALIFIER_SHAPES.length] as { name: string; d: string };
+  return QUALIFIER_SHAPES[((index % QUALIFIER_SHAPES.length) + QUALIFIER_SHAPES.length) % QUALIFIER_SHAPES.length] as {
+    name: string;
+    d: string;
+  };
 }
 
 /** The legend's explanation of each cue. */

@@ -35,11 +35,15 @@ export function changeLabel<S extends ChangeStance>(change: StanceChange<S>, nam
   const categoryOf = (s: S | null) => (s ? (names.category.get(s.category) ?? s.category.replace(/-/g, " ")) : "");
   if (change.kind === "ended") return `${who}: ${lower(categoryOf(change.from))} ended`;
   const head = `${who}: ${lower(categoryOf(change.to))}`;
-  if (!change.qualifiersChanged) return head;
+  // A first stance names the facts it starts with; a later one only those that came or went.
+  if (!change.qualifiersChanged && !(change.kind === "began" && change.to?.qualifiers?.length)) return head;
   const before = new Set(change.from?.qualifiers ?? []);
   const after = new Set(change.to?.qualifiers ?? []);
   const label = (k: string) => lower(names.qualifier.get(k) ?? k.replace(/-/g, " "));
-  const parts = [...[...after].filter((k) => !before.has(k)).map(label), ...[...before].filter((k) => !after.has(k)).map((k) => `no longer ${label(k)}`)];
+  const parts = [
+    ...[...after].filter((k) => !before.has(k)).map(label),
+    ...[...before].filter((k) => !after.has(k)).map((k) => `no longer ${label(k)}`),
+  ];
   return parts.length ? `${head}; ${parts.join("; ")}` : head;
 }
 

@@ -69,7 +69,12 @@ const byDate = (a: TimelineItem, b: TimelineItem) => {
  * Places marks on lanes so that none is within `gap` pixels of the previous one in its lane: a point
  * takes its position, a span the stretch it covers. In time order (by first day, then last day).
  */
-export function layoutMarks<T extends TimelineItem>(items: readonly T[], scale: ReturnType<typeof timelineScale>, gap = 10, lanes = 4): (T & TimelineMark)[] {
+export function layoutMarks<T extends TimelineItem>(
+  items: readonly T[],
+  scale: ReturnType<typeof timelineScale>,
+  gap = 10,
+  lanes = 4,
+): (T & TimelineMark)[] {
   const ends: number[] = [];
   return [...items].sort(byDate).map((item) => {
     const place = placeDate(scale, item.date);

@@ -259,9 +259,7 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
 
   const defs = [el("style", {}, layout.style), ...(theme === "print" ? input.legend.map((l) => printPattern(l.index)) : [])];
   const history = chart.segments.length
-    ? `Steps: ${chart.segments
-        .map((s) => `${s.category.label}, ${stepDates(s)}`)
-        .join("; ")}.`
+    ? `Steps: ${chart.segments.map((s) => `${s.category.label}, ${stepDates(s)}`).join("; ")}.`
     : `${input.emptyMessage}`;
   const desc = [
     `${input.frame.subtitle}.`,

@@ -47,7 +47,8 @@ function cuePatternSvg(p: CuePattern, fg: string, ground: string, id = p.id): st
     el("rect", { width: p.size, height: p.size, fill: ground }),
     el("rect", { width: p.size, height: p.size, fill: p.base.colour, "fill-opacity": p.base.opacity }),
     p.stripes ? el("path", { d: p.stripes.d, stroke: p.stripes.colour, "stroke-width": p.stripes.width, fill: "none" }) : "",
-    ...(p.dots?.points.map(([cx, cy]) => el("circle", { cx, cy, r: p.dots?.r, fill: p.dots?.colour === "fg" ? fg : p.dots?.colour })) ?? []),
+    ...(p.dots?.points.map(([cx, cy]) => el("circle", { cx, cy, r: p.dots?.r, fill: p.dots?.colour === "fg" ? fg : p.dots?.colour })) ??
+      []),
   ]);
 }
 
@@ -68,7 +69,12 @@ function cueLegend(input: MapExportInput, sample: string): { entries: LegendEntr
       colour: sample,
       index: -1,
       swatch: print
-        ? { kind: "fill", fill: kind === "uncertain" ? "#e6e6e6" : "#ffffff", outline: "#000000", dash: kind === "uncertain" ? "3 2" : "1 1.5" }
+        ? {
+            kind: "fill",
+            fill: kind === "uncertain" ? "#e6e6e6" : "#ffffff",
+            outline: "#000000",
+            dash: kind === "uncertain" ? "3 2" : "1 1.5",
+          }
         : { kind: "fill", fill: `url(#${id})` },
     });
   };
@@ -76,7 +82,8 @@ function cueLegend(input: MapExportInput, sample: string): { entries: LegendEntr
   if (cues.some((q) => q.attested)) add("attested");
   const used = new Set(Object.values(input.qualifiersOf ?? {}).flat());
   (input.qualifiers ?? []).forEach((label, i) => {
-    if (used.has(i)) entries.push({ label, colour: c.background, index: -1, swatch: { kind: "shape", d: qualifierShape(i).d, stroke: c.text } });
+    if (used.has(i))
+      entries.push({ label, colour: c.background, index: -1, swatch: { kind: "shape", d: qualifierShape(i).d, stroke: c.text } });
   });
   return { entries, defs };
 }

@@ -247,7 +247,13 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
       lanes,
     ).map((m) => ({ item: byId.get(m.id) as T, x: body.x + m.x, x0: body.x + m.x0, x1: body.x + m.x1, lane: m.lane }));
   };
-  const eventMarks: EventMark[] = place(events, DIAMOND + 3, EVENT_LANES).map((m) => ({ ...m.item, x: m.x, x0: m.x0, x1: m.x1, lane: m.lane }));
+  const eventMarks: EventMark[] = place(events, DIAMOND + 3, EVENT_LANES).map((m) => ({
+    ...m.item,
+    x: m.x,
+    x0: m.x0,
+    x1: m.x1,
+    lane: m.lane,
+  }));
   const stanceMarks = place(stances, DOT * 2 + 2, STANCE_LANES);
   const eventLanes = eventMarks.length ? Math.max(...eventMarks.map((m) => m.lane)) + 1 : 0;
   const stanceLanes = stanceMarks.length ? Math.max(...stanceMarks.map((m) => m.lane)) + 1 : 0;
@@ -379,7 +385,10 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
     diamond(m.x, eventY(m.lane), { class: "event", "data-id": m.id, "data-date": m.date }),
   ]);
   const dots = stanceMarks.flatMap((m) => [
-    ...spanBar(m, stanceY(m.lane), theme === "print" ? "#000000" : (colourAt.get(m.item.index) ?? c.muted), { class: "stance-span", "data-id": m.item.id }),
+    ...spanBar(m, stanceY(m.lane), theme === "print" ? "#000000" : (colourAt.get(m.item.index) ?? c.muted), {
+      class: "stance-span",
+      "data-id": m.item.id,
+    }),
     dot(m.x, stanceY(m.lane), m.item.index, { class: "stance", "data-id": m.item.id, "data-date": m.item.date }, m.item.ended),
   ]);
 
