@@ -95,7 +95,7 @@ export function QualifierChecks({ topicPath = "topic", path = "qualifiers" }: { 
   if (!topic || (topic.qualifiers.length === 0 && unknown.length === 0)) return null;
   const toggle = (key: string, on: boolean) => api.set(path, on ? [...chosen.filter((k) => k !== key), key] : chosen.filter((k) => k !== key));
   return (
-    <fieldset className={`rf-checks${issues.length ? " rf-invalid" : ""}`} aria-describedby={`${id}-hint${issues.length ? ` ${id}-error` : ""}`}>
+    <fieldset className={`rf-radios rf-checks${issues.length ? " rf-invalid" : ""}`} aria-describedby={`${id}-hint${issues.length ? ` ${id}-error` : ""}`}>
       <legend>Qualifying facts</legend>
       {[...topic.qualifiers, ...unknown.map((key) => ({ key, label: `${key} (not on this topic)`, description: undefined }))].map((q, i) => (
         <label key={q.key} className="rf-check">
