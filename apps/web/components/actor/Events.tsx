@@ -1,6 +1,7 @@
 // The events an actor took part in, as a dated list in time order.
-import type { EventRef } from "@stancemap/db";
+
 import { formatEdtf } from "@stancemap/core/model";
+import type { EventRef } from "@stancemap/db";
 import { htmlDate } from "@/lib/html-date";
 
 export function Events(props: { events: readonly EventRef[]; name: string }) {
@@ -18,4 +19,3 @@ export function Events(props: { events: readonly EventRef[]; name: string }) {
     </ol>
   );
 }
-

@@ -34,7 +34,9 @@ export function Glance(props: { actor: ActorDetail; topics: readonly Topic[]; to
                   <span className="swatch swatch-no-data" aria-hidden="true" />
                   {why?.kind === "none-recorded" ? "Not recorded" : "No data"}
                 </p>
-                <p className="muted glance-since">{why?.kind === "note" ? "The sources state no stance: see the note below" : why?.reason}</p>
+                <p className="muted glance-since">
+                  {why?.kind === "note" ? "The sources state no stance: see the note below" : why?.reason}
+                </p>
               </>
             )}
           </li>

@@ -2,8 +2,8 @@
 // to the events it took part in. Each with its sentiment, who reacted to whom or to what, and evidence.
 import { SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/charts";
 import type { Reaction } from "@stancemap/core";
-import { EvidenceList } from "@/components/dashboard/Evidence";
 import { compareEdtf, formatEdtf } from "@stancemap/core/model";
+import { EvidenceList } from "@/components/dashboard/Evidence";
 import { EvidenceBlock } from "./EvidenceBlock";
 import { ActorLink, type PageLookups } from "./lookups";
 

@@ -76,7 +76,14 @@ export function StepChart(props: { topic: Topic; stances: readonly Stance[]; act
                   <title>{label}</title>
                   <rect className="step-hit" x={pct(s.x0)} y={py(s.y - BAND / 2)} width={pct(s.x1 - s.x0)} height={py(BAND)} />
                   {s.xSure > s.x0 ? (
-                    <line className="step-bar step-uncertain" x1={pct(s.x0)} x2={pct(s.xSure)} y1={py(s.y)} y2={py(s.y)} stroke={s.colour} />
+                    <line
+                      className="step-bar step-uncertain"
+                      x1={pct(s.x0)}
+                      x2={pct(s.xSure)}
+                      y1={py(s.y)}
+                      y2={py(s.y)}
+                      stroke={s.colour}
+                    />
                   ) : null}
                   <line className="step-bar" x1={pct(s.xSure)} x2={pct(s.x1)} y1={py(s.y)} y2={py(s.y)} stroke={s.colour} />
                   <circle
@@ -105,7 +112,9 @@ export function StepChart(props: { topic: Topic; stances: readonly Stance[]; act
       <figcaption className="muted">
         {`${layout.segments.length} step${layout.segments.length === 1 ? "" : "s"} from ${formatEdtf(rangeStartEdtf(from))} to today (${formatEdtf(to)}).`}
         {layout.widened ? " Short steps are widened so that each can be seen: the time axis is not to scale." : ""}
-        {layout.segments.some((s) => s.xSure > s.x0) ? " A faded stretch: the start is dated only to a month or a year, or approximately." : ""}
+        {layout.segments.some((s) => s.xSure > s.x0)
+          ? " A faded stretch: the start is dated only to a month or a year, or approximately."
+          : ""}
         {layout.segments.some((s) => s.basis === "attested")
           ? " An open circle: the start is not stated; the step begins on the date a source attests it."
           : ""}

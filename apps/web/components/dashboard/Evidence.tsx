@@ -1,7 +1,7 @@
 // A claim's evidence: the verbatim quote with its speaker, and the source it comes from.
 import type { Evidence } from "@stancemap/core";
-import type { CompactSource } from "@/lib/dashboard-data";
 import { formatEdtf } from "@stancemap/core/model";
+import type { CompactSource } from "@/lib/dashboard-data";
 
 export function EvidenceList(props: {
   evidence: Evidence[];

@@ -38,9 +38,7 @@ const Badge = memo(function Badge(props: {
       >
         {fill && (uncertain || attested) ? <CueSwatch colour={fill} uncertain={uncertain} attested={attested} size={12} /> : null}
         {props.name}
-        {props.qualifiers
-          ? props.qualifiers.split(",").map((q) => <QualifierGlyph key={q} index={Number(q)} />)
-          : null}
+        {props.qualifiers ? props.qualifiers.split(",").map((q) => <QualifierGlyph key={q} index={Number(q)} />) : null}
       </button>
     </li>
   );

@@ -213,7 +213,6 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
         className={`qualifier-mark${dimmedBy(cell) ? " is-dimmed" : ""}`}
         data-actor={cell.actor}
         data-qualifier={q}
-        aria-hidden="true"
       />
     ));
   });
@@ -289,7 +288,8 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
               />
             );
           })}
-          {qualifierMarks}
+          {/* The country's name says the same in words. */}
+          <g aria-hidden="true">{qualifierMarks}</g>
         </g>
       </svg>
       <div className="map-controls">
@@ -316,7 +316,9 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
               </div>
               <div className="muted tip-holding">
                 {tipCell.describe.charAt(0).toUpperCase() + tipCell.describe.slice(1)}
-                {tipCell.ageDays && tipCell.ageDays > 0 && tipCell.basis === "began" ? " (stance dates from then; shown as of the chosen date)" : ""}
+                {tipCell.ageDays && tipCell.ageDays > 0 && tipCell.basis === "began"
+                  ? " (stance dates from then; shown as of the chosen date)"
+                  : ""}
               </div>
               {tipCell.qualifiers.length ? (
                 <ul className="tip-qualifiers">

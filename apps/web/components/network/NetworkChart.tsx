@@ -1,9 +1,9 @@
 "use client";
+import { arrowPath, edgeGeometry, edgePath, fitTransform, placeLabels, reactionCounts, shapePath } from "@stancemap/charts";
 // The network itself: positions from the layout worker, d3-zoom for zoom and pan, pointer drag to
 // pin nodes, hover and focus to highlight a node's neighbours, click or Enter to select an actor.
 // Small graphs are SVG elements (focusable, named, testable); large ones a canvas with quadtree hits.
 import { formatEdtf } from "@stancemap/core/model";
-import { arrowPath, edgeGeometry, edgePath, fitTransform, placeLabels, reactionCounts, shapePath } from "@stancemap/charts";
 import { type Quadtree, quadtree } from "d3-quadtree";
 import { select } from "d3-selection";
 import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3-zoom";

@@ -1,8 +1,8 @@
 "use client";
+import { edgeColour, sentimentLabel } from "@stancemap/charts";
 // The network as a table: the reactions shown, for keyboard and screen-reader users and for copying.
 // Rows are rendered when the table is opened, a page at a time for large graphs.
 import { compareEdtf, formatEdtf } from "@stancemap/core/model";
-import { edgeColour, sentimentLabel } from "@stancemap/charts";
 import { useMemo, useState } from "react";
 import type { Scene, SceneNode } from "./scene";
 

@@ -83,7 +83,9 @@ export function Timeline(props: {
       events: props.events.filter((e) => onDay(e.date)),
       around: [
         ...scoped.filter((c) => !dateSpan(c.date).exact && covers(c.date)).map((c) => ({ id: c.id, date: c.date, label: c.label })),
-        ...props.events.filter((e) => !dateSpan(e.date).exact && covers(e.date)).map((e) => ({ id: `e:${e.slug}`, date: e.date, label: e.title })),
+        ...props.events
+          .filter((e) => !dateSpan(e.date).exact && covers(e.date))
+          .map((e) => ({ id: `e:${e.slug}`, date: e.date, label: e.title })),
       ],
     };
   }, [changes, props.events, props.selectedActor, date]);
@@ -112,7 +114,7 @@ export function Timeline(props: {
           const y = 58 - m.lane * 13;
           const label = `${formatEdtf(m.date)}: ${m.label}`;
           // The day a click shows: the exact day, or the last day of a span (by then it had happened).
-          const target = m.span ? [dateSpan(m.date).last, to].sort()[0] as string : dateSpan(m.date).first;
+          const target = m.span ? ([dateSpan(m.date).last, to].sort()[0] as string) : dateSpan(m.date).first;
           const bar = m.span ? <rect x={m.x0 - m.x} y={-2} width={Math.max(3, m.x1 - m.x0)} height={4} rx={2} className="span" /> : null;
           if (m.kind === "event") {
             return (
@@ -243,8 +245,7 @@ export function Timeline(props: {
       </svg>
       <div className="timeline-day" aria-live="polite" data-date={date}>
         <p>
-          <strong>Stance changes on {formatEdtf(date)}:</strong>{" "}
-          {day.changes.length === 0 ? <span className="muted">none.</span> : null}
+          <strong>Stance changes on {formatEdtf(date)}:</strong> {day.changes.length === 0 ? <span className="muted">none.</span> : null}
         </p>
         {day.changes.length > 0 ? (
           <ul className="day-changes">
@@ -262,8 +263,7 @@ export function Timeline(props: {
         ) : null}
         {day.around.length > 0 ? (
           <p className="muted">
-            Dated only coarsely, and possibly on this day:{" "}
-            {day.around.map((a) => `${formatEdtf(a.date)}, ${a.label}`).join("; ")}.
+            Dated only coarsely, and possibly on this day: {day.around.map((a) => `${formatEdtf(a.date)}, ${a.label}`).join("; ")}.
           </p>
         ) : null}
       </div>

@@ -191,7 +191,10 @@ function dateCells(key: string, value: string | null | undefined): Record<string
 /** The columns of an EDTF date and its words. */
 function dateColumns(key: string, what: string): DataColumn[] {
   return [
-    { key, description: `${what}, as an EDTF date at the precision the sources give (2023, 2022-09, 2025-07-03, 2021-08~ approximate, 2023? uncertain).` },
+    {
+      key,
+      description: `${what}, as an EDTF date at the precision the sources give (2023, 2022-09, 2025-07-03, 2021-08~ approximate, 2023? uncertain).`,
+    },
     { key: `${key}_label`, description: `The same date in words ("2023", "September 2022", "3 July 2025", "c. August 2021").` },
   ];
 }
@@ -275,17 +278,28 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
       { key: "category_label", description: "The category as the legend names it." },
       {
         key: "basis",
-        description: "began: counted from the stance's stated start; attested: its start is not stated, so it is counted from the date a source attests it.",
+        description:
+          "began: counted from the stance's stated start; attested: its start is not stated, so it is counted from the date a source attests it.",
       },
-      { key: "uncertain", description: "true when the date falls inside the uncertainty of the stance's start or end (e.g. 1 June 2023 for a stance from 2023)." },
+      {
+        key: "uncertain",
+        description:
+          "true when the date falls inside the uncertainty of the stance's start or end (e.g. 1 June 2023 for a stance from 2023).",
+      },
       ...dateColumns("since", "The date the stance is counted from: its start, or its attestation when the start is not stated"),
       ...dateColumns("valid_from", "When the stance began; empty when the sources do not say"),
       ...dateColumns("attested", "The date of the earliest evidence that attests the stance"),
       ...dateColumns("valid_until", "When the stance ended; empty while it holds"),
-      { key: "holding", description: 'How the stance holds at the date, in words ("since 2023", "held by 3 July 2025 (start not stated)").' },
+      {
+        key: "holding",
+        description: 'How the stance holds at the date, in words ("since 2023", "held by 3 July 2025 (start not stated)").',
+      },
       ...QUALIFIER_COLUMNS,
       { key: "confidence", description: "How sure the sources make the stance: high, medium or low." },
-      { key: "reason", description: "For no data: why there is no stance at the date (an editor's note, or that none is recorded before the first one)." },
+      {
+        key: "reason",
+        description: "For no data: why there is no stance at the date (an editor's note, or that none is recorded before the first one).",
+      },
       { key: "reason_kind", description: "note, before-first, after-end or none-recorded." },
       ...SOURCE_COLUMNS,
     ],
@@ -485,7 +499,10 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
     columns: [
       ...dateColumns("date", "When the event happened, or when the stance changed"),
       { key: "type", description: "event, or stance (an actor's stance on the topic changed)." },
-      { key: "change", description: "For a stance: began (its first stance), changed (another category or other qualifying facts), or ended." },
+      {
+        key: "change",
+        description: "For a stance: began (its first stance), changed (another category or other qualifying facts), or ended.",
+      },
       { key: "id", description: "The event's slug or the stance's key in the API." },
       { key: "label", description: "The event's title, or the change in words." },
       { key: "actor", description: "For a stance: the actor's slug." },
@@ -565,7 +582,13 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
       stances.map((st) => st.sources),
     ),
   };
-  const why = gapReason({ actor: slug, topic: data.topic.slug, date: s.date, stances: data.stances.filter((st) => st.actor === slug), gap });
+  const why = gapReason({
+    actor: slug,
+    topic: data.topic.slug,
+    date: s.date,
+    stances: data.stances.filter((st) => st.actor === slug),
+    gap,
+  });
   return {
     view: "actor",
     tooLarge: null,
@@ -578,7 +601,8 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
       { key: "category_label", description: "The category as the legend names it." },
       {
         key: "basis",
-        description: "began: the stance has a stated start; attested: its start is not stated, so it is drawn from the date a source attests it.",
+        description:
+          "began: the stance has a stated start; attested: its start is not stated, so it is drawn from the date a source attests it.",
       },
       ...dateColumns("valid_from", "When the stance began; empty when the sources do not say"),
       ...dateColumns("attested", "The date of the earliest evidence that attests the stance"),

@@ -272,8 +272,8 @@ function GapFields() {
   return (
     <>
       <p className="hint">
-        A no-data note records that the sources give this actor no stance on this topic, and why. It may hold for a period only (for
-        example until the actor's first stance): give its start or end, or neither for all time.
+        A no-data note records that the sources give this actor no stance on this topic, and why. It may hold for a period only (for example
+        until the actor's first stance): give its start or end, or neither for all time.
       </p>
       <RefPicker
         path="actor"

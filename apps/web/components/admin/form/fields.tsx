@@ -1,7 +1,7 @@
 "use client";
+import { formatEdtf, isEdtf } from "@stancemap/core/model";
 // The plain controls of the record forms, each bound to a path of the form's values.
 import type { ReactNode } from "react";
-import { formatEdtf, isEdtf } from "@stancemap/core/model";
 import { Field, FieldErrors, readValue, useForm } from "./FormContext";
 import { fieldId } from "./form-state";
 

@@ -93,24 +93,30 @@ export function QualifierChecks({ topicPath = "topic", path = "qualifiers" }: { 
   // A key the topic no longer has stays visible, so saving does not drop it silently.
   const unknown = chosen.filter((k) => !known.has(k));
   if (!topic || (topic.qualifiers.length === 0 && unknown.length === 0)) return null;
-  const toggle = (key: string, on: boolean) => api.set(path, on ? [...chosen.filter((k) => k !== key), key] : chosen.filter((k) => k !== key));
+  const toggle = (key: string, on: boolean) =>
+    api.set(path, on ? [...chosen.filter((k) => k !== key), key] : chosen.filter((k) => k !== key));
   return (
-    <fieldset className={`rf-radios rf-checks${issues.length ? " rf-invalid" : ""}`} aria-describedby={`${id}-hint${issues.length ? ` ${id}-error` : ""}`}>
+    <fieldset
+      className={`rf-radios rf-checks${issues.length ? " rf-invalid" : ""}`}
+      aria-describedby={`${id}-hint${issues.length ? ` ${id}-error` : ""}`}
+    >
       <legend>Qualifying facts</legend>
-      {[...topic.qualifiers, ...unknown.map((key) => ({ key, label: `${key} (not on this topic)`, description: undefined }))].map((q, i) => (
-        <label key={q.key} className="rf-check">
-          <input
-            type="checkbox"
-            id={i === 0 ? id : undefined}
-            name={path}
-            value={q.key}
-            checked={chosen.includes(q.key)}
-            onChange={(e) => toggle(q.key, e.target.checked)}
-          />{" "}
-          {q.label}
-          {q.description ? <span className="hint"> {q.description}</span> : null}
-        </label>
-      ))}
+      {[...topic.qualifiers, ...unknown.map((key) => ({ key, label: `${key} (not on this topic)`, description: undefined }))].map(
+        (q, i) => (
+          <label key={q.key} className="rf-check">
+            <input
+              type="checkbox"
+              id={i === 0 ? id : undefined}
+              name={path}
+              value={q.key}
+              checked={chosen.includes(q.key)}
+              onChange={(e) => toggle(q.key, e.target.checked)}
+            />{" "}
+            {q.label}
+            {q.description ? <span className="hint"> {q.description}</span> : null}
+          </label>
+        ),
+      )}
       <p className="hint" id={`${id}-hint`}>
         Facts this topic's scale does not rank: a change of them is a change of stance.
       </p>

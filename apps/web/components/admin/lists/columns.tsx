@@ -1,8 +1,8 @@
 // The columns of each record type's admin table: heading, the sort key the db understands, and the cell.
 // The cell marked `link` carries the link to the record's edit page and the draft badge.
 import type { EntityType, RecordOf } from "@stancemap/core";
-import type { ListNames, ListRow } from "@stancemap/db";
 import { formatEdtf, isEdtf } from "@stancemap/core/model";
+import type { ListNames, ListRow } from "@stancemap/db";
 import type { ReactNode } from "react";
 import { htmlDate } from "@/lib/html-date";
 

@@ -53,7 +53,9 @@ const DATE_KEYS = new Set(["validFrom", "attested", "validUntil", "date", "publi
 
 function dateText(v: Json | undefined): string | null {
   if (typeof v !== "string") return asText(v);
-  return isEdtf(v) ? `${formatEdtf(v)} (${v})` : v;
+  if (!isEdtf(v)) return v;
+  const words = formatEdtf(v);
+  return words === v ? v : `${words} (${v})`;
 }
 
 function statusOf(before: unknown, after: unknown): Status {
