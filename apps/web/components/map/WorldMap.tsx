@@ -288,8 +288,8 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
               />
             );
           })}
-          {/* The country's name says the same in words. */}
-          <g aria-hidden="true">{qualifierMarks}</g>
+          {/* Unnamed shapes, not exposed to assistive technology: the country's name says the same in words. */}
+          <g className="qualifier-layer">{qualifierMarks}</g>
         </g>
       </svg>
       <div className="map-controls">
