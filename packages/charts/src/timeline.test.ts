@@ -61,3 +61,10 @@ describe("stance change marks", () => {
     expect(marks.some((m) => m.actor === "pakistan")).toBe(false);
   });
 });
+
+describe("open intervals on the timeline", () => {
+  it("places a date known only as 'on or before' or 'from' at its known end, not as a bar to the edge", () => {
+    expect(placeDate(scale, "../2025-07-03")).toMatchObject({ span: false, x: scale(new Date("2025-07-03T00:00:00Z")) });
+    expect(placeDate(scale, "2021-08-15/..")).toMatchObject({ span: false, x: scale(new Date("2021-08-15T00:00:00Z")) });
+  });
+});

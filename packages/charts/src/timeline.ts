@@ -1,7 +1,7 @@
 // The timeline's scale and marks: events and stance changes placed along time at the precision their
 // dates have. A day is a point; a month, a year or an approximate date is a span over the days it
 // covers, so "2022" reads as the year it is and not as 1 January.
-import { formatEdtf, parseEdtf } from "@stancemap/core/model";
+import { formatEdtf, OPEN_END, OPEN_START, parseEdtf } from "@stancemap/core/model";
 import { scaleUtc } from "d3-scale";
 
 export interface TimelineItem {
@@ -50,9 +50,15 @@ export function dateSpan(date: string): { first: string; last: string; exact: bo
   return { first: b.first, last: b.last, exact: b.exact };
 }
 
-/** Where an EDTF date lies on the scale: a point for an exact day, else from its first day to the end of its last. */
+/** Where an EDTF date lies on the scale: a point for an exact day, else from its first day to the end of
+ * its last. An interval open at one end ("../2025-07-03", "2021-08-15/..") is a point at its known end:
+ * a bar to the edge of the chart would claim a span the sources do not give. */
 export function placeDate(scale: ReturnType<typeof timelineScale>, date: string): { x: number; x0: number; x1: number; span: boolean } {
   const { first, last, exact } = dateSpan(date);
+  if (first === OPEN_START || last === OPEN_END) {
+    const x = scale(parse(first === OPEN_START ? last : first));
+    return { x, x0: x, x1: x, span: false };
+  }
   const x0 = scale(parse(first));
   if (exact) return { x: x0, x0, x1: x0, span: false };
   const x1 = scale(nextDay(last));

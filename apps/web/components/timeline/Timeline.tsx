@@ -4,7 +4,7 @@
 // drawn at their precision: an exact day is a point, "2022" or "March 2024" a span over its days.
 // Below the chart, the stance changes and events of the chosen day, in words.
 import { changeMarks, dateAt, dateSpan, layoutMarks, ticks, timelineScale } from "@stancemap/charts";
-import { formatEdtf } from "@stancemap/core/model";
+import { formatEdtf, OPEN_END, OPEN_START } from "@stancemap/core/model";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { CompactEvent, CompactStance } from "@/lib/dashboard-data";
 import { isIsoDate, MAX_STANCE_MARKS } from "@/lib/url-state";
@@ -72,9 +72,10 @@ export function Timeline(props: {
   // What happened on the chosen day: changes and events dated to it, and those dated only coarsely
   // (a month, a year, "c.") whose span includes it.
   const day = useMemo(() => {
+    // Spans with both ends known: "from 2021 on" is no date that may be this one.
     const covers = (d: string) => {
       const s = dateSpan(d);
-      return s.first <= date && date <= s.last;
+      return s.first !== OPEN_START && s.last !== OPEN_END && s.first <= date && date <= s.last;
     };
     const onDay = (d: string) => dateSpan(d).exact && dateSpan(d).first === date;
     const scoped = changes.filter((c) => !props.selectedActor || c.actor === props.selectedActor);
