@@ -5,13 +5,16 @@
 import { randomBytes } from "node:crypto";
 import { createDb } from "../src/client";
 import { createUserRecord, userCount } from "../src/curation";
-import { loadDataset } from "../src/dataset";
+import { datasetDateForms, loadDataset } from "../src/dataset";
 import { databaseUrl } from "../src/env";
 import { seedDataset } from "../src/seed";
 
 const PROPOSE = "npm run db:dataset:propose";
 const db = createDb(databaseUrl());
 try {
+  const forms = datasetDateForms();
+  if (forms.legacy > 0)
+    console.log(`db:seed: prisma/dataset has ${forms.legacy} dated records in the previous form (a day and a precision); read as EDTF`);
   const result = await seedDataset(db, loadDataset());
   if (result.outcome === "loaded") {
     const counts = Object.entries(result.changed).map(([k, n]) => `${n} ${k}`);

@@ -15,8 +15,8 @@ export interface ActorRef {
 
 export interface EventRef {
   slug: string;
+  /** EDTF. */
   date: string;
-  datePrecision: string;
   title: string;
   description: string | null;
   series: string | null;
@@ -63,13 +63,12 @@ const actorRef = { slug: true, name: true, kind: true, role: true } as const;
 const eventRef = {
   slug: true,
   date: true,
-  datePrecision: true,
   title: true,
   description: true,
   series: true,
   actors: { select: { actor: { select: { slug: true } } }, orderBy: { actorId: "asc" } },
 } as const;
-type EventRow = { slug: string; date: string; datePrecision: string; title: string; description: string | null; series: string | null };
+type EventRow = { slug: string; date: string; title: string; description: string | null; series: string | null };
 const toEventRef = (e: EventRow & { actors: { actor: { slug: string } }[] }): EventRef => ({
   ...e,
   actors: e.actors.map((a) => a.actor.slug).sort(),
@@ -86,22 +85,22 @@ export async function getActorPage(db: Db, slugOrIso3: string): Promise<ActorPag
     db.prisma.event.findMany({
       where: { actors: { some: { actor: { slug } } } },
       select: eventRef,
-      orderBy: [{ date: "asc" }, { slug: "asc" }],
+      orderBy: [{ sortDate: "asc" }, { slug: "asc" }],
     }),
     db.prisma.reaction.findMany({
       where: { actor: { affiliation: { slug } } },
       include: reactionInclude,
-      orderBy: [{ date: "asc" }, { id: "asc" }],
+      orderBy: [{ sortDate: "asc" }, { id: "asc" }],
     }),
     db.prisma.reaction.findMany({
       where: { targetEvent: { actors: { some: { actor: { slug } } } }, actor: { slug: { not: slug } } },
       include: reactionInclude,
-      orderBy: [{ date: "asc" }, { id: "asc" }],
+      orderBy: [{ sortDate: "asc" }, { id: "asc" }],
     }),
     db.prisma.reaction.findMany({
       where: { targetEvent: { reactions: { some: { actor: { slug } } } }, actor: { slug: { not: slug } } },
       select: { actor: { select: { slug: true } }, targetEvent: { select: { slug: true } } },
-      orderBy: [{ date: "asc" }, { id: "asc" }],
+      orderBy: [{ sortDate: "asc" }, { id: "asc" }],
     }),
   ]);
 

@@ -153,6 +153,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
         topic: POSTURE,
         category: "formal-recognition",
         validFrom: "2025-09-01",
+        attested: "2025-09-01",
         confidence: "low",
         summary: "s",
         evidence: [],
@@ -175,6 +176,58 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     ]);
     expect(result.rows[1]?.reason).toContain("slug");
     expect((await getHead(db, "actor", "test-import-ok")).draft).toBeNull();
+  });
+
+  it.skipIf(!enabled)("imports dates in the previous form for one release, as EDTF, and says which form it read", async () => {
+    const body = {
+      sources: [{ id: "test-forms-source", publisher: "Test Desk", title: "Forms", reliability: "Test fixture." }],
+      stances: [
+        {
+          id: "test-forms-month",
+          actor: "qatar",
+          topic: POSTURE,
+          category: "limited-engagement",
+          validFrom: "2022-09-01",
+          validFromPrecision: "month",
+          confidence: "low",
+          summary: "Old form, dated to the month.",
+          evidence: [{ source: "test-forms-source" }],
+        },
+        {
+          id: "test-forms-circa",
+          actor: "qatar",
+          topic: POSTURE,
+          category: "diplomatic-engagement",
+          validFrom: "2025-07-03",
+          validFromPrecision: "circa",
+          confidence: "low",
+          summary: "Old form, dated only by the report.",
+          evidence: [{ source: "test-forms-source" }],
+        },
+      ],
+      reactions: [
+        {
+          id: "test-forms-reaction",
+          actor: "qatar",
+          target: { actor: "russia" },
+          date: "2025-07",
+          sentiment: "neutral",
+          summary: "New form.",
+          confidence: "low",
+          evidence: [{ source: "test-forms-source" }],
+        },
+      ],
+    };
+    const result = await importRecords(db, editor, importInputFromJson(body), { dryRun: false, publish: false });
+    expect(result.dateForms).toEqual({ legacy: 2, edtf: 1 });
+    expect(result.counts).toMatchObject({ created: 4, rejected: 0 });
+    const month = (await getHead(db, "stance", "test-forms-month")).draft?.record;
+    expect(month).toMatchObject({ validFrom: "2022-09", attested: "2022-09" });
+    expect(month).not.toHaveProperty("validFromPrecision");
+    const circa = (await getHead(db, "stance", "test-forms-circa")).draft?.record;
+    expect(circa).toMatchObject({ attested: "2025-07-03" });
+    expect(circa).not.toHaveProperty("validFrom");
+    if (result.draftId) await withdrawDraft(db, editor, result.draftId);
   });
 
   it.skipIf(!enabled)("takes back its own export unchanged: a round trip loses nothing", async () => {
@@ -348,6 +401,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
       topic: "reaction-to-russian-recognition",
       category: "concerned",
       validFrom: "2025-07-04",
+      attested: "2025-07-04",
       confidence: "low",
       summary: "Test fixture.",
       evidence: [{ source: "icwa-russia-taliban-recognition" }],
@@ -373,6 +427,32 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     expect(history.changes[0]).toMatchObject({ action: "publish", after: null });
   });
 
+  it.skipIf(!enabled)("keeps a no-data note for a period that ends before a newly published stance starts", async () => {
+    const topic = "reaction-to-russian-recognition";
+    const gapKey = `uzbekistan~${topic}`;
+    const note = { actor: "uzbekistan", topic, note: "The sources report no reaction before August 2025.", validUntil: "2025-08" };
+    const gapHead = await getHead(db, "gap", gapKey);
+    const noted = await saveChange(db, reviewer, { type: "gap", op: "upsert", record: note, expectedVersion: gapHead.version });
+    await publishDraft(db, reviewer, noted.draftId);
+    const stance = {
+      id: "test-uzbekistan-reaction",
+      actor: "uzbekistan",
+      topic,
+      category: "cautious",
+      validFrom: "2025-08-12",
+      attested: "2025-08-12",
+      confidence: "low",
+      summary: "Test fixture.",
+      evidence: [{ source: "icwa-russia-taliban-recognition" }],
+    };
+    const saved = await saveChange(db, reviewer, { type: "stance", op: "upsert", record: stance, expectedVersion: null });
+    await publishDraft(db, reviewer, saved.draftId);
+    expect((await getHead(db, "gap", gapKey)).published?.record).toEqual(note);
+    const at = async (date: string) => (await stancesAsOf(db, { topic, at: date, actor: "uzbekistan", limit: 1 })) ?? null;
+    expect((await at("2025-07-10"))?.gaps).toEqual([{ actor: "uzbekistan", topic, kind: "note", reason: note.note, note: note.note }]);
+    expect((await at("2025-08-20"))?.data.map((s) => s.id)).toEqual([stance.id]);
+  });
+
   it.skipIf(!enabled)(
     "refuses, with the field, a topic edit that drops a category in use and a revert citing a deleted source",
     async () => {
@@ -393,6 +473,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
         topic: "reaction-to-russian-recognition",
         category: "cautious",
         validFrom: "2025-07-04",
+        attested: "2025-07-04",
         confidence: "low",
         summary: "s",
         evidence: [{ source: src.id }],

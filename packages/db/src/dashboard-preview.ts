@@ -1,6 +1,7 @@
 // The dashboard's compact data with every open draft change applied on top: what editors preview
 // before a reviewer publishes. Published data is read as usual; drafts are laid over it in memory.
-import type { AnyRecord, RecordOf, Topic } from "@stancemap/core";
+import type { AnyRecord, DataGap, RecordOf, Topic } from "@stancemap/core";
+import { countsFrom, edtfFirstDay } from "@stancemap/core";
 import type { Db } from "./client";
 import { openChanges } from "./curation/drafts";
 import { type Principal, requireRole } from "./curation/errors";
@@ -11,11 +12,14 @@ export interface PreviewParts {
   topic: string;
   actors: CompactActor[];
   stances: CompactStance[];
-  gaps: { actor: string; note: string }[];
+  /** The topic's no-data notes, each with the period it holds for (core's gapReason reads them). */
+  gaps: DataGap[];
   events: CompactEvent[];
   reactions: CompactReaction[] | null;
   sources: { id: string; publisher: string; title: string; publishedOn: string | null; url: string | null }[];
 }
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function upsert<T>(list: T[], keyOf: (t: T) => string, key: string, value: T | null): T[] {
   const rest = list.filter((t) => keyOf(t) !== key);
@@ -81,12 +85,11 @@ export async function withOpenDrafts(
           e && {
             slug: e.slug,
             date: e.date,
-            datePrecision: e.datePrecision,
             title: e.title,
             series: e.series ?? null,
             sources: e.evidence.map((x) => x.source),
           },
-        ).sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? -1 : 1));
+        ).sort((a, b) => byKey(`${edtfFirstDay(a.date)} ${a.slug}`, `${edtfFirstDay(b.date)} ${b.slug}`));
         break;
       }
       case "stance": {
@@ -102,23 +105,24 @@ export async function withOpenDrafts(
             actor: onTopic.actor,
             topic: onTopic.topic,
             category: onTopic.category,
-            validFrom: onTopic.validFrom,
-            validFromPrecision: onTopic.validFromPrecision,
+            validFrom: onTopic.validFrom ?? null,
+            attested: onTopic.attested,
             validUntil: onTopic.validUntil ?? null,
+            qualifiers: onTopic.qualifiers ?? [],
             confidence: onTopic.confidence,
             quote: quoted?.quote ? quoted.quote.text.slice(0, 160) : null,
             speaker: quoted?.quote ? (p.actors.find((a) => a.slug === quoted.quote?.speaker)?.name ?? quoted.quote.speaker) : null,
             publisher: p.sources.find((x) => x.id === onTopic.evidence[0]?.source)?.publisher ?? null,
             sources: onTopic.evidence.map((x) => x.source),
           },
-        ).sort((a, b) => (a.actor === b.actor ? (a.validFrom < b.validFrom ? -1 : 1) : a.actor < b.actor ? -1 : 1));
+        ).sort((a, b) => byKey(`${a.actor}\u0000${countsFrom(a)}\u0000${a.id}`, `${b.actor}\u0000${countsFrom(b)}\u0000${b.id}`));
         break;
       }
       case "gap": {
         const g = record<"gap">(r);
         const [actor, topic] = c.key.split("~");
         if (topic !== p.topic) break;
-        p.gaps = upsert(p.gaps, (x) => x.actor, actor ?? "", g && { actor: g.actor, note: g.note });
+        p.gaps = upsert(p.gaps, (x) => x.actor, actor ?? "", g).sort((a, b) => byKey(a.actor, b.actor));
         break;
       }
       case "reaction": {

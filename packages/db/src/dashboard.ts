@@ -1,6 +1,7 @@
 // Compact, whole-topic reads for the dashboard: everything the browser needs to move through time
 // without asking the server again (stance timelines, reaction edges), in a few SQL statements.
 import type { Db } from "./client";
+import { jsonList } from "./mappers";
 import { REACTION_SELECT, type ReactionRow } from "./read-model";
 
 export interface CompactActor {
@@ -15,14 +16,20 @@ export interface CompactActor {
   names: { name: string; lang: string; dir: "ltr" | "rtl" }[];
 }
 
+/** A stance as the map needs it over time: its dates as stored (EDTF), for core's stanceAt/stancesAt to read. */
 export interface CompactStance {
   id: string;
   actor: string;
   topic: string;
   category: string;
-  validFrom: string;
-  validFromPrecision: string;
+  /** EDTF; null when the sources do not say when it began. */
+  validFrom: string | null;
+  /** EDTF: the date of the earliest evidence. */
+  attested: string;
+  /** EDTF; null while it holds. */
   validUntil: string | null;
+  /** Keys of the topic's qualifiers that hold for it. */
+  qualifiers: string[];
   confidence: string;
   /** The first quote, cut to 160 characters: enough for a tooltip; the full record is one request away. */
   quote: string | null;
@@ -36,6 +43,7 @@ export interface CompactReaction {
   id: string;
   actor: string;
   target: { actor: string } | { event: string };
+  /** EDTF. */
   date: string;
   sentiment: string;
   summary: string;
@@ -45,8 +53,8 @@ export interface CompactReaction {
 
 export interface CompactEvent {
   slug: string;
+  /** EDTF. */
   date: string;
-  datePrecision: string;
   title: string;
   series: string | null;
   /** Ids of every source cited as evidence, in order. */
@@ -91,31 +99,35 @@ async function citedSources(
   return out;
 }
 
-/** Every stance on a topic, all dates, with the start of its first quote and its first source's publisher. */
+/**
+ * Every stance on a topic, all dates, with the start of its first quote and its first source's publisher;
+ * by actor, then in the order they count from (the stored sort key, core's countsFrom).
+ */
 export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<CompactStance[]> {
   const [rows, sources] = await Promise.all([
-    db.sql.all<Omit<CompactStance, "sources">>(
+    db.sql.all<Omit<CompactStance, "sources" | "qualifiers"> & { qualifiers: string }>(
       `SELECT st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category", st."validFrom" AS "validFrom",
-            st."validFromPrecision" AS "validFromPrecision", st."validUntil" AS "validUntil", st."confidence" AS "confidence",
+            st."attested" AS "attested", st."validUntil" AS "validUntil", st."qualifiers" AS "qualifiers", st."confidence" AS "confidence",
             (SELECT substr(e."quoteText", 1, 160) FROM "Evidence" e WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "quote",
             (SELECT sp."name" FROM "Evidence" e JOIN "Actor" sp ON sp."id" = e."quoteSpeakerId"
                WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "speaker",
             (SELECT so."publisher" FROM "Evidence" e JOIN "Source" so ON so."id" = e."sourceId"
                WHERE e."stanceId" = st."id" ORDER BY e."position" LIMIT 1) AS "publisher"
      FROM "Stance" st JOIN "Actor" a ON a."id" = st."actorId" JOIN "Topic" t ON t."id" = st."topicId" JOIN "Category" c ON c."id" = st."categoryId"
-     WHERE t."slug" = $1 ORDER BY a."slug", st."validFrom"`,
+     WHERE t."slug" = $1 ORDER BY a."slug", st."countsFrom", st."id"`,
       [topicSlug],
     ),
     citedSources(db, "stanceId", `JOIN "Stance" st ON st."id" = e."stanceId" JOIN "Topic" t ON t."id" = st."topicId" WHERE t."slug" = $1`, [
       topicSlug,
     ]),
   ]);
-  return rows.map((r) => ({ ...r, sources: sources.get(r.id) ?? [] }));
+  return rows.map((r) => ({ ...r, qualifiers: jsonList<string>(r.qualifiers), sources: sources.get(r.id) ?? [] }));
 }
 
+/** Reactions in date order (the first day of each date, then id), up to `limit`. */
 export async function selectReactionEdges(db: Db, limit: number): Promise<CompactReaction[]> {
   const [rows, sources] = await Promise.all([
-    db.sql.all<ReactionRow>(`${REACTION_SELECT} ORDER BY r."date", r."id" LIMIT $1`, [limit]),
+    db.sql.all<ReactionRow>(`${REACTION_SELECT} ORDER BY r."sortDate", r."id" LIMIT $1`, [limit]),
     citedSources(db, "reactionId"),
   ]);
   return rows.map((r) => ({
@@ -132,8 +144,8 @@ export async function selectReactionEdges(db: Db, limit: number): Promise<Compac
 export async function selectCompactEvents(db: Db): Promise<CompactEvent[]> {
   const [rows, sources] = await Promise.all([
     db.sql.all<Omit<CompactEvent, "sources"> & { id: string }>(
-      `SELECT e."id" AS "id", e."slug" AS "slug", e."date" AS "date", e."datePrecision" AS "datePrecision", e."title" AS "title", e."series" AS "series"
-     FROM "Event" e ORDER BY e."date", e."slug"`,
+      `SELECT e."id" AS "id", e."slug" AS "slug", e."date" AS "date", e."title" AS "title", e."series" AS "series"
+     FROM "Event" e ORDER BY e."sortDate", e."slug"`,
     ),
     citedSources(db, "eventId"),
   ]);

@@ -2,13 +2,23 @@
 // what the files changed since they were last taken in becomes one draft (through the importer, so it is
 // audited like any save); records nobody edited since may be applied directly on request (audited too);
 // editors' changes, deletions and records the files no longer hold are reported, never overwritten.
-import { type AnyRecord, type Dataset, type EntityType, keyOf, type RecordOf } from "@stancemap/core";
+import { type AnyRecord, type Dataset, type EntityType, keyOf, noteHoldsOn, type RecordOf } from "@stancemap/core";
 import type { Db } from "./client";
 import { checkReferences, type ImportResult, importRecords, type Principal } from "./curation";
 import { readAll, readRecord, referencesOf, WRITE_ORDER, writeRecords } from "./curation/records";
 import { curationTx, snapshot } from "./curation/tx";
 import { bumpRevision } from "./revision";
-import { datasetFingerprint, LOAD_SETTING, type LoadRecord, pairWithPublished, readLoadRecord, recordHash, recordId } from "./seed";
+import {
+  baseOf,
+  datasetFingerprint,
+  LOAD_FORM,
+  LOAD_SETTING,
+  type LoadRecord,
+  pairWithPublished,
+  readLoadRecord,
+  recordHash,
+  recordId,
+} from "./seed";
 import { stableJson } from "./stable-json";
 
 /** Who a proposal is by when no admin is named: the dataset files themselves. */
@@ -72,8 +82,10 @@ async function lastWrites(db: Db): Promise<Map<string, string>> {
 
 async function plan(db: Db, dataset: Dataset, opts: ProposeOptions): Promise<Plan> {
   const tx = db.prisma;
-  const load = await readLoadRecord(tx);
+  const stored = await readLoadRecord(tx);
   const print = datasetFingerprint(dataset);
+  // In today's form, whichever release wrote it (see baseOf).
+  const load = stored && { ...stored, ...baseOf(stored, dataset), form: LOAD_FORM };
   const base = load?.records ?? {};
   const written = await lastWrites(db);
   const open = new Map(
@@ -111,11 +123,15 @@ async function plan(db: Db, dataset: Dataset, opts: ProposeOptions): Promise<Pla
         continue;
       }
       if (!stored) {
+        // A note that would hold when one of the actor's published stances starts was replaced by it (see publish.ts).
         const replaced =
           type === "gap" &&
-          (await tx.stance.count({
-            where: { actor: { slug: (record as RecordOf<"gap">).actor }, topic: { slug: (record as RecordOf<"gap">).topic } },
-          })) > 0;
+          (
+            await tx.stance.findMany({
+              where: { actor: { slug: (record as RecordOf<"gap">).actor }, topic: { slug: (record as RecordOf<"gap">).topic } },
+              select: { countsFrom: true },
+            })
+          ).some((st) => noteHoldsOn(record as RecordOf<"gap">, st.countsFrom));
         if (lastBy !== undefined || replaced)
           out.notRecreated.push({ type, key, reason: replaced ? "replaced by a stance" : "deleted in the database" });
         else out.draft.push({ type, key, record: record as AnyRecord, reason: "new in the files" });
@@ -189,7 +205,14 @@ async function recordTakenIn(db: Db, who: Principal, p: Plan, result: ProposeRes
     if (!skipped.has(id) || !p.load) records[id] = hash;
     else if (old !== undefined) records[id] = old;
   }
-  const value: LoadRecord = { hash: p.print.hash, at: new Date().toISOString(), via: "propose", records, draftId: result.draftId };
+  const value: LoadRecord = {
+    hash: p.print.hash,
+    form: LOAD_FORM,
+    at: new Date().toISOString(),
+    via: "propose",
+    records,
+    draftId: result.draftId,
+  };
   await curationTx(db, async (tx) => {
     await tx.setting.upsert({
       where: { key: LOAD_SETTING },

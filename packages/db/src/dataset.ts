@@ -1,7 +1,7 @@
 // The curated dataset shipped in prisma/dataset: JSON files checked by the core schemas, and the source texts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Dataset } from "@stancemap/core";
+import { Dataset, type DateForm, detectDateForm, upgradeLegacyRecord } from "@stancemap/core";
 import { findRepoRoot } from "./env";
 
 export const DATASET_FILES = ["actors", "topics", "sources", "stances", "gaps", "reactions", "events"] as const;
@@ -12,8 +12,26 @@ export function datasetDir(root: string = findRepoRoot()): string {
 
 export class DatasetError extends Error {}
 
+/** The collections whose records carry dates, and the kind of record in each. */
+const DATED = { stances: "stance", reactions: "reaction", events: "event", gaps: "gap" } as const;
+
+/**
+ * How many dated records of the files are in EDTF and how many in the previous release's form (an ISO
+ * day and a precision word), which loadDataset reads too, for one release, as the importer does.
+ */
+export function datasetDateForms(dir: string = datasetDir()): Record<DateForm, number> {
+  const out: Record<DateForm, number> = { edtf: 0, legacy: 0 };
+  for (const [file, kind] of Object.entries(DATED))
+    for (const r of JSON.parse(readFileSync(join(dir, `${file}.json`), "utf8")) as unknown[]) out[detectDateForm(kind, r)] += 1;
+  return out;
+}
+
 export function loadDataset(dir: string = datasetDir()): Dataset {
-  const raw = Object.fromEntries(DATASET_FILES.map((name) => [name, JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"))]));
+  const raw: Record<string, unknown> = Object.fromEntries(
+    DATASET_FILES.map((name) => [name, JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"))]),
+  );
+  for (const [file, kind] of Object.entries(DATED))
+    if (Array.isArray(raw[file])) raw[file] = (raw[file] as unknown[]).map((r) => upgradeLegacyRecord(kind, r));
   const parsed = Dataset.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 20).map((i) => `  ${i.path.join(".")}: ${i.message}`);

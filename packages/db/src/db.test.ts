@@ -1,13 +1,14 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { countsFrom, ownStances, stancesAt } from "@stancemap/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getActorPage } from "./actor-page";
 import { createDb, type Db } from "./client";
 import { selectCompactActors, selectCompactEvents, selectReactionEdges, selectStanceTimeline } from "./dashboard";
 import { loadDataset } from "./dataset";
 import { migrate } from "./migrate";
-import { datasetRevision, getActor, listActors, listReactions, stancesAsOf } from "./queries";
+import { datasetRevision, getActor, listActors, listReactions, listStances, stancesAsOf } from "./queries";
 import { seedDataset } from "./seed";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
 
@@ -73,7 +74,58 @@ describe.each(engines)("storage on $name", ({ fresh, enabled }) => {
     const russia = await getActor(db, "RUS");
     expect(russia?.slug).toBe("russia");
     expect(new Set(russia?.stances.map((s) => s.validFrom)).size).toBeGreaterThanOrEqual(3);
+    // Its stances in the order they count from, per topic.
+    const posture = russia?.stances.filter((s) => s.topic === POSTURE) ?? [];
+    expect(posture.map((s) => countsFrom(s))).toEqual(posture.map((s) => countsFrom(s)).sort());
     expect(await getActor(db, "ZZZ")).toBeNull();
+  });
+
+  it.skipIf(!enabled)("gives China's 2023 stance as dated to the year, uncertain within it, and not before it", async () => {
+    const china = async (at: string) => (await stancesAsOf(db, { topic: POSTURE, at, actor: "china", limit: 10 })) ?? undefined;
+    const all = await listStances(db, { topic: POSTURE, actor: "china", limit: 100 });
+    expect(all.data.find((s) => s.validFrom === "2023")).toBeDefined();
+    const mid = await china("2023-06-01");
+    expect(mid?.data[0]).toMatchObject({ validFrom: "2023", since: "2023", basis: "began", uncertain: true });
+    const after = await china("2024-01-01");
+    expect(after?.data[0]).toMatchObject({ validFrom: "2023", uncertain: false, ageDays: 365 });
+    const before = await china("2022-12-31");
+    expect(before?.data).toEqual([]);
+    expect(before?.gaps).toEqual([
+      expect.objectContaining({ actor: "china", kind: expect.any(String), reason: expect.stringMatching(/\S/) }),
+    ]);
+  });
+
+  it.skipIf(!enabled)("counts a stance whose start is not stated from its attestation, and says so", async () => {
+    const pakistan = async (at: string) => (await stancesAsOf(db, { topic: POSTURE, at, actor: "pakistan", limit: 10 })) ?? undefined;
+    const on = await pakistan("2025-07-03");
+    expect(on?.data[0]).toMatchObject({ attested: "2025-07-03", basis: "attested", since: "2025-07-03", ageDays: 0 });
+    expect(on?.data[0]).not.toHaveProperty("validFrom");
+    const before = await pakistan("2025-07-02");
+    expect(before?.data).toEqual([]);
+    expect(before?.gaps[0]?.reason).toMatch(/3 July 2025/);
+  });
+
+  it.skipIf(!enabled)("gives every actor a stance or a gap with a reason, on every date, a page at a time", async () => {
+    const actors = dataset.actors.map((a) => a.slug).sort();
+    const today = new Date().toISOString().slice(0, 10);
+    for (const topic of dataset.topics.map((t) => t.slug))
+      for (const at of ["2021-01-01", "2023-06-01", "2025-07-02", "2025-07-03", today]) {
+        const held: string[] = [];
+        const gaps: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await stancesAsOf(db, { topic, at, limit: 7, cursor });
+          held.push(...(page?.data.map((s) => s.actor) ?? []));
+          for (const g of page?.gaps ?? []) {
+            expect(g.reason.trim(), `${topic} ${at} ${g.actor}`).not.toBe("");
+            gaps.push(g.actor);
+          }
+          cursor = page?.page.nextCursor ?? undefined;
+        } while (cursor);
+        expect([...held, ...gaps].sort(), `${topic} ${at}`).toEqual(actors);
+        // What holds is what core's stancesAt says of all the topic's stances.
+        expect(held.sort(), `${topic} ${at}`).toEqual([...stancesAt(dataset.stances, topic, at).keys()].sort());
+      }
   });
 
   it.skipIf(!enabled)("pages through actors and reactions without repeating or losing any", async () => {
@@ -113,12 +165,10 @@ describe.each(engines)("storage on $name", ({ fresh, enabled }) => {
     });
     expect(actors.find((a) => a.slug === "mao-ning")?.affiliation).toBe("china");
     const timeline = await selectStanceTimeline(db, POSTURE);
-    expect(timeline.filter((s) => s.actor === "russia").map((s) => s.validFrom)).toEqual(
-      dataset.stances
-        .filter((s) => s.actor === "russia" && s.topic === POSTURE)
-        .map((s) => s.validFrom)
-        .sort(),
+    expect(timeline.filter((s) => s.actor === "russia").map((s) => s.id)).toEqual(
+      ownStances(dataset.stances, "russia", POSTURE).map((s) => s.id),
     );
+    expect(timeline.find((s) => s.actor === "pakistan")).toMatchObject({ validFrom: null, attested: "2025-07-03", qualifiers: [] });
     const recognition = timeline.find((s) => s.id === "russia-posture-2025-07-03");
     expect(recognition?.quote?.startsWith("We believe that the act of official recognition")).toBe(true);
     expect(recognition?.quote?.length).toBeLessThanOrEqual(160);

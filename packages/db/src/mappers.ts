@@ -1,6 +1,17 @@
 // Database rows to the core contract's shapes, and the includes that load what each needs.
-import type { Actor, DataGap, Event, Evidence, Reaction, Source, Stance, Topic } from "@stancemap/core";
+import type { Actor, DataGap, Event, Evidence, Qualifier, Reaction, Source, Stance, Topic } from "@stancemap/core";
 import type { Prisma } from "./generated/sqlite/client";
+
+/** A JSON array column (qualifiers), written by records.ts from a validated record; anything else reads as none. */
+export function jsonList<T>(text: string | null | undefined): T[] {
+  if (!text) return [];
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
 
 export const evidenceArgs = {
   orderBy: { position: "asc" },
@@ -79,6 +90,7 @@ export function toTopic(row: Prisma.TopicGetPayload<{ include: typeof topicInclu
     categories: row.categories.map((c) =>
       compact({ key: c.key, label: c.label, order: c.order, colour: c.colour, description: c.description ?? undefined }),
     ),
+    qualifiers: jsonList<Qualifier>(row.qualifiers).map((q) => compact({ ...q })),
   });
 }
 
@@ -104,9 +116,10 @@ export function toStance(row: Prisma.StanceGetPayload<{ include: typeof stanceIn
     actor: row.actor.slug,
     topic: row.topic.slug,
     category: row.category.key,
-    validFrom: row.validFrom,
-    validFromPrecision: row.validFromPrecision as Stance["validFromPrecision"],
+    validFrom: row.validFrom ?? undefined,
+    attested: row.attested,
     validUntil: row.validUntil ?? undefined,
+    qualifiers: jsonList<string>(row.qualifiers),
     confidence: row.confidence as Stance["confidence"],
     summary: row.summary,
     note: row.note ?? undefined,
@@ -115,7 +128,13 @@ export function toStance(row: Prisma.StanceGetPayload<{ include: typeof stanceIn
 }
 
 export function toGap(row: Prisma.DataGapGetPayload<{ include: typeof gapInclude }>): DataGap {
-  return { actor: row.actor.slug, topic: row.topic.slug, note: row.note };
+  return compact({
+    actor: row.actor.slug,
+    topic: row.topic.slug,
+    note: row.note,
+    validFrom: row.validFrom ?? undefined,
+    validUntil: row.validUntil ?? undefined,
+  });
 }
 
 export function toReaction(row: Prisma.ReactionGetPayload<{ include: typeof reactionInclude }>): Reaction {
@@ -125,7 +144,6 @@ export function toReaction(row: Prisma.ReactionGetPayload<{ include: typeof reac
     actor: row.actor.slug,
     target,
     date: row.date,
-    datePrecision: row.datePrecision as Reaction["datePrecision"],
     sentiment: row.sentiment as Reaction["sentiment"],
     summary: row.summary,
     confidence: row.confidence as Reaction["confidence"],
@@ -137,7 +155,6 @@ export function toEvent(row: Prisma.EventGetPayload<{ include: typeof eventInclu
   return compact({
     slug: row.slug,
     date: row.date,
-    datePrecision: row.datePrecision as Event["datePrecision"],
     title: row.title,
     description: row.description ?? undefined,
     series: row.series ?? undefined,

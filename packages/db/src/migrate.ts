@@ -64,6 +64,11 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
     tuneSqlite(db);
     db.exec(LEDGER.sqlite);
     const result: MigrateResult = { provider: "sqlite", applied: [], alreadyApplied: [] };
+    // Foreign keys off while a migration runs (a PRAGMA inside a transaction is ignored): a migration
+    // that rebuilds a table drops the old one, and with foreign keys on that DROP deletes every row
+    // pointing at it through ON DELETE CASCADE / SET NULL. foreign_key_check proves the result whole
+    // before the transaction commits.
+    db.pragma("foreign_keys = OFF");
     for (const m of migrations) {
       // BEGIN IMMEDIATE: two processes migrating at once take turns; the second sees the first's row.
       const apply = db.transaction(() => {
@@ -71,6 +76,13 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
         checkEdited(migrations, applied);
         if (applied.has(m.name)) return false;
         db.exec(m.sql);
+        const broken = db.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
+        if (broken.length > 0) {
+          const first = broken[0];
+          throw new Error(
+            `migration ${m.name} would leave ${broken.length} broken reference(s), e.g. ${first?.table} row ${first?.rowid} → ${first?.parent}`,
+          );
+        }
         db.prepare(
           `INSERT INTO "_prisma_migrations" ("id","checksum","finished_at","migration_name","started_at","applied_steps_count")
            VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`,
@@ -79,6 +91,7 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
       });
       (apply.immediate() ? result.applied : result.alreadyApplied).push(m.name);
     }
+    db.pragma("foreign_keys = ON");
     return result;
   } finally {
     db.close();
@@ -123,9 +136,15 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
   }
 }
 
-/** Brings the database at `url` up to date. Safe to run on an empty, a current or an older database. */
-export async function migrate(url: string): Promise<MigrateResult> {
+/**
+ * Brings the database at `url` up to date. Safe to run on an empty, a current or an older database.
+ * `through` stops after the migration of that name (tests build a database as an older release left it).
+ */
+export async function migrate(url: string, opts: { through?: string } = {}): Promise<MigrateResult> {
   const provider = providerOf(url);
-  const migrations = readMigrations(provider);
+  const all = readMigrations(provider);
+  const last = opts.through === undefined ? all.length : all.findIndex((m) => m.name === opts.through) + 1;
+  if (last === 0) throw new Error(`no migration named ${opts.through}`);
+  const migrations = all.slice(0, last);
   return provider === "sqlite" ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
 }

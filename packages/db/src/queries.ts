@@ -3,17 +3,18 @@ import type {
   ActorDetail,
   ActorsQuery,
   EventsQuery,
+  GapAtDate,
   PageQuery,
   ReactionsQuery,
   Stance,
   StanceAsOfItem,
   StancesQuery,
 } from "@stancemap/core";
-import { daysBetween } from "@stancemap/core";
+import { countsFrom, edtfFirstDay } from "@stancemap/core";
 import type { Db } from "./client";
 import { decodeCursor, paginate } from "./cursor";
 import { actorInclude, eventInclude, gapInclude, toActor, toEvent, toGap, topicInclude, toSource, toTopic } from "./mappers";
-import { selectGaps, selectReactions, selectStances, selectStancesAsOf, topicIdBySlug } from "./read-model";
+import { selectActorsAt, selectReactions, selectStances, topicIdBySlug } from "./read-model";
 
 export { readRevision as datasetRevision } from "./read-model";
 
@@ -59,7 +60,8 @@ export async function getActor(db: Db, slugOrIso3: string): Promise<ActorDetail 
     selectReactions(db, { actor: row.slug, limit: all }),
     selectReactions(db, { target: row.slug, limit: all }),
   ]);
-  const byTopicThenDate = (a: Stance, b: Stance) => (a.topic + a.validFrom < b.topic + b.validFrom ? -1 : 1);
+  const key = (s: Stance) => `${s.topic}\u0000${countsFrom(s)}\u0000${s.id}`;
+  const byTopicThenDate = (a: Stance, b: Stance) => (key(a) < key(b) ? -1 : 1);
   return {
     ...toActor(row),
     stances: stances.sort(byTopicThenDate),
@@ -85,24 +87,32 @@ export async function listStances(db: Db, q: StancesQuery) {
   return { data: page.rows, page: { limit: q.limit, nextCursor: page.nextCursor } };
 }
 
-/** Each actor's stance on a topic as of a date (see selectStancesAsOf), with the topic's no-data notes. */
+/**
+ * Every actor on a topic at a date, a page of actors at a time: those with a stance that holds then in
+ * `data` (with how it holds: basis, uncertain, since, ageDays), the others in `gaps` with the reason.
+ */
 export async function stancesAsOf(db: Db, q: StancesQuery & { topic: string; at: string }) {
   const [after] = decodeCursor(q.cursor, 1) ?? [];
   const topicId = await topicIdBySlug(db, q.topic);
   if (!topicId) return null;
-  const [rows, gaps] = await Promise.all([
-    selectStancesAsOf(db, { topicId, at: q.at, afterSlug: after, actor: q.actor, limit: q.limit + 1 }),
-    selectGaps(db, topicId),
-  ]);
-  const page = paginate(rows, q.limit, (r) => [r.actor]);
-  const data: StanceAsOfItem[] = page.rows.map((s) => ({ ...s, ageDays: daysBetween(s.validFrom, q.at) }));
+  const actors = await selectActorsAt(db, { topicId, topic: q.topic, at: q.at, afterSlug: after, actor: q.actor, limit: q.limit + 1 });
+  const page = paginate(actors, q.limit, (r) => [r.actor]);
+  const data: StanceAsOfItem[] = [];
+  const gaps: GapAtDate[] = [];
+  for (const a of page.rows) {
+    if (a.holding) {
+      const { stance, basis, uncertain, since, ageDays } = a.holding;
+      data.push({ ...stance, basis, uncertain, since, ageDays });
+    } else gaps.push(a.gap);
+  }
   return { data, gaps, at: q.at, topic: q.topic, page: { limit: q.limit, nextCursor: page.nextCursor } };
 }
 
 export async function listReactions(db: Db, q: ReactionsQuery) {
   const after = decodeCursor(q.cursor, 2);
   const rows = await selectReactions(db, { ...q, after: after ? [after[0] as string, after[1] as string] : undefined, limit: q.limit + 1 });
-  const page = paginate(rows, q.limit, (r) => [r.date, r.id]);
+  // The cursor is the stored sort key, the first day of the date as core computes it.
+  const page = paginate(rows, q.limit, (r) => [edtfFirstDay(r.date), r.id]);
   return { data: page.rows, page: { limit: q.limit, nextCursor: page.nextCursor } };
 }
 
@@ -112,16 +122,16 @@ export async function listEvents(db: Db, q: EventsQuery) {
     where: {
       AND: [
         q.series ? { series: q.series } : {},
-        q.from ? { date: { gte: q.from } } : {},
-        q.to ? { date: { lte: q.to } } : {},
-        after ? { OR: [{ date: { gt: after[0] } }, { date: after[0], slug: { gt: after[1] } }] } : {},
+        q.from ? { sortDate: { gte: q.from } } : {},
+        q.to ? { sortDate: { lte: q.to } } : {},
+        after ? { OR: [{ sortDate: { gt: after[0] } }, { sortDate: after[0], slug: { gt: after[1] } }] } : {},
       ],
     },
     include: eventInclude,
-    orderBy: [{ date: "asc" }, { slug: "asc" }],
+    orderBy: [{ sortDate: "asc" }, { slug: "asc" }],
     take: q.limit + 1,
   });
-  const page = paginate(rows, q.limit, (r) => [r.date, r.slug]);
+  const page = paginate(rows, q.limit, (r) => [r.sortDate, r.slug]);
   return { data: page.rows.map(toEvent), page: { limit: q.limit, nextCursor: page.nextCursor } };
 }
 

@@ -1,8 +1,10 @@
 // Hot read paths in hand-written SQL (see sql.ts): stances, reactions and their evidence, mapped to
 // the core contract's shapes. The SQL is portable between SQLite and PostgreSQL except for list
 // parameters, which the reader supplies.
-import type { DataGap, Evidence, Reaction, Stance } from "@stancemap/core";
+import type { DataGap, Evidence, GapAtDate, Holding, Reaction, Stance } from "@stancemap/core";
+import { gapReason, stanceAt } from "@stancemap/core";
 import type { Db } from "./client";
+import { jsonList } from "./mappers";
 
 type Owner = "stanceId" | "reactionId" | "eventId";
 
@@ -42,13 +44,29 @@ export async function topicIdBySlug(db: Db, slug: string): Promise<string | null
   return rows[0]?.id ?? null;
 }
 
-export async function selectGaps(db: Db, topicId: string): Promise<DataGap[]> {
-  return db.sql.all<DataGap>(
-    `SELECT a."slug" AS "actor", t."slug" AS "topic", g."note" AS "note" FROM "DataGap" g
-     JOIN "Actor" a ON a."id" = g."actorId" JOIN "Topic" t ON t."id" = g."topicId"
-     WHERE g."topicId" = $1 ORDER BY a."slug"`,
-    [topicId],
+interface GapRow {
+  actor: string;
+  topic: string;
+  note: string;
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+/** A topic's no-data notes (of these actors only, when given), in actor order. */
+export async function selectGaps(db: Db, topicId: string, actors?: readonly string[]): Promise<DataGap[]> {
+  if (actors?.length === 0) return [];
+  const rows = await db.sql.all<GapRow>(
+    `SELECT a."slug" AS "actor", t."slug" AS "topic", g."note" AS "note", g."validFrom" AS "validFrom", g."validUntil" AS "validUntil"
+     FROM "DataGap" g JOIN "Actor" a ON a."id" = g."actorId" JOIN "Topic" t ON t."id" = g."topicId"
+     WHERE g."topicId" = $1 ${actors ? `AND ${db.sql.inList(`a."slug"`, 2)}` : ""} ORDER BY a."slug"`,
+    actors ? [topicId, db.sql.list(actors)] : [topicId],
   );
+  return rows.map((r) => {
+    const gap: DataGap = { actor: r.actor, topic: r.topic, note: r.note };
+    if (r.validFrom != null) gap.validFrom = r.validFrom;
+    if (r.validUntil != null) gap.validUntil = r.validUntil;
+    return gap;
+  });
 }
 
 export async function selectGapsBySlug(db: Db, topicSlug: string): Promise<DataGap[]> {
@@ -87,18 +105,38 @@ interface StanceRow {
   actor: string;
   topic: string;
   category: string;
-  validFrom: string;
-  validFromPrecision: string;
+  validFrom: string | null;
+  attested: string;
   validUntil: string | null;
+  qualifiers: string;
   confidence: string;
   summary: string;
   note: string | null;
 }
 
 const STANCE_COLUMNS = `st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category",
-  st."validFrom" AS "validFrom", st."validFromPrecision" AS "validFromPrecision", st."validUntil" AS "validUntil",
+  st."validFrom" AS "validFrom", st."attested" AS "attested", st."validUntil" AS "validUntil", st."qualifiers" AS "qualifiers",
   st."confidence" AS "confidence", st."summary" AS "summary", st."note" AS "note"`;
 const STANCE_JOINS = `JOIN "Actor" a ON a."id" = st."actorId" JOIN "Topic" t ON t."id" = st."topicId" JOIN "Category" c ON c."id" = st."categoryId"`;
+
+/** A stance row in the contract's shape, without its evidence. */
+function stanceOf(r: StanceRow, evidence: Evidence[]): Stance {
+  const stance: Stance = {
+    id: r.id,
+    actor: r.actor,
+    topic: r.topic,
+    category: r.category,
+    attested: r.attested,
+    qualifiers: jsonList<string>(r.qualifiers),
+    confidence: r.confidence as Stance["confidence"],
+    summary: r.summary,
+    evidence,
+  };
+  if (r.validFrom != null) stance.validFrom = r.validFrom;
+  if (r.validUntil != null) stance.validUntil = r.validUntil;
+  if (r.note != null) stance.note = r.note;
+  return stance;
+}
 
 async function withStanceEvidence(db: Db, rows: StanceRow[]): Promise<Stance[]> {
   const evidence = await evidenceFor(
@@ -106,22 +144,7 @@ async function withStanceEvidence(db: Db, rows: StanceRow[]): Promise<Stance[]> 
     "stanceId",
     rows.map((r) => r.id),
   );
-  return rows.map((r) => {
-    const stance: Stance = {
-      id: r.id,
-      actor: r.actor,
-      topic: r.topic,
-      category: r.category,
-      validFrom: r.validFrom,
-      validFromPrecision: r.validFromPrecision as Stance["validFromPrecision"],
-      confidence: r.confidence as Stance["confidence"],
-      summary: r.summary,
-      evidence: evidence.get(r.id) ?? [],
-    };
-    if (r.validUntil != null) stance.validUntil = r.validUntil;
-    if (r.note != null) stance.note = r.note;
-    return stance;
-  });
+  return rows.map((r) => stanceOf(r, evidence.get(r.id) ?? []));
 }
 
 /** Stances filtered by topic and/or actor slug, ordered by id, after `afterId`. */
@@ -138,15 +161,28 @@ export async function selectStances(db: Db, f: { topic?: string; actor?: string;
   return withStanceEvidence(db, rows);
 }
 
+/** One actor on a topic at a date: the stance that holds and how (core's stanceAt), or why none does (core's gapReason). */
+export type ActorAtDate =
+  | { actor: string; holding: Holding<Stance>; gap?: undefined }
+  | { actor: string; holding?: undefined; gap: GapAtDate };
+
+interface PickedRow extends Omit<StanceRow, "actor" | "topic"> {
+  slug: string;
+  latest: string | null;
+}
+
 /**
- * Each actor's stance on a topic as of `at`: for every actor (in slug order, after `afterSlug`),
- * the stance with the latest validFrom at or before `at` (one index seek per actor), kept only if
- * it has not ended by then.
+ * Every actor (in slug order, after `afterSlug`, at most `limit`) on a topic at `at`: its stance if one
+ * holds, else the reason it has none. SQL picks the candidates with one index seek per actor, by the
+ * stored sort key (`countsFrom`, the ISO day core computed when the stance was written): the stances
+ * that count from the latest day at or before `at` (or, with none, from the earliest day, which the
+ * reason names). Core's stanceAt then decides whether it holds, how sure, and since when; gapReason says
+ * why not. Nothing here parses a date.
  */
-export async function selectStancesAsOf(
+export async function selectActorsAt(
   db: Db,
-  f: { topicId: string; at: string; afterSlug?: string; actor?: string; limit: number },
-): Promise<Stance[]> {
+  f: { topicId: string; topic: string; at: string; afterSlug?: string; actor?: string; limit: number },
+): Promise<ActorAtDate[]> {
   const c = conditions(
     [
       [`a0."slug" > ?`, f.afterSlug],
@@ -154,21 +190,53 @@ export async function selectStancesAsOf(
     ],
     3,
   );
-  const rows = await db.sql.all<StanceRow>(
-    `SELECT ${STANCE_COLUMNS} FROM (
-       SELECT a0."slug" AS "slug", (
-         SELECT s."id" FROM "Stance" s
-         WHERE s."actorId" = a0."id" AND s."topicId" = $1 AND s."validFrom" <= $2
-         ORDER BY s."validFrom" DESC, s."id" DESC LIMIT 1
-       ) AS "stanceId"
-       FROM "Actor" a0 ${c.where}
+  const rows = await db.sql.all<PickedRow & { id: string | null }>(
+    `SELECT picked."slug" AS "slug", picked."latest" AS "latest", st."id" AS "id", c."key" AS "category",
+            st."validFrom" AS "validFrom", st."attested" AS "attested", st."validUntil" AS "validUntil", st."qualifiers" AS "qualifiers",
+            st."confidence" AS "confidence", st."summary" AS "summary", st."note" AS "note"
+     FROM (
+       SELECT a0."id" AS "actorId", a0."slug" AS "slug",
+         (SELECT MAX(s."countsFrom") FROM "Stance" s WHERE s."actorId" = a0."id" AND s."topicId" = $1 AND s."countsFrom" <= $2) AS "latest",
+         (SELECT MIN(s."countsFrom") FROM "Stance" s WHERE s."actorId" = a0."id" AND s."topicId" = $1) AS "first"
+       FROM "Actor" a0 ${c.where} ORDER BY a0."slug" LIMIT $${c.next}
      ) picked
-     JOIN "Stance" st ON st."id" = picked."stanceId" ${STANCE_JOINS}
-     WHERE st."validUntil" IS NULL OR st."validUntil" > $2
-     ORDER BY picked."slug" LIMIT $${c.next}`,
+     LEFT JOIN "Stance" st ON st."actorId" = picked."actorId" AND st."topicId" = $1
+       AND st."countsFrom" = COALESCE(picked."latest", picked."first")
+     LEFT JOIN "Category" c ON c."id" = st."categoryId"
+     ORDER BY picked."slug", st."id"`,
     [f.topicId, f.at, ...c.params, f.limit],
   );
-  return withStanceEvidence(db, rows);
+  const byActor = new Map<string, { latest: string | null; stances: Stance[] }>();
+  for (const r of rows) {
+    const entry = byActor.get(r.slug) ?? { latest: r.latest, stances: [] };
+    if (r.id !== null) entry.stances.push(stanceOf({ ...r, id: r.id, actor: r.slug, topic: f.topic }, []));
+    byActor.set(r.slug, entry);
+  }
+  const holdings = new Map<string, Holding<Stance>>();
+  for (const [actor, { latest, stances }] of byActor) {
+    const holding = latest === null ? null : stanceAt(stances, actor, f.topic, f.at);
+    if (holding) holdings.set(actor, holding);
+  }
+  const [evidence, notes] = await Promise.all([
+    evidenceFor(
+      db,
+      "stanceId",
+      [...holdings.values()].map((h) => h.stance.id),
+    ),
+    selectGaps(
+      db,
+      f.topicId,
+      [...byActor.keys()].filter((a) => !holdings.has(a)),
+    ),
+  ]);
+  const noteOf = new Map(notes.map((g) => [g.actor, g]));
+  return [...byActor].map(([actor, { stances }]): ActorAtDate => {
+    const holding = holdings.get(actor);
+    if (holding) return { actor, holding: { ...holding, stance: { ...holding.stance, evidence: evidence.get(holding.stance.id) ?? [] } } };
+    const note = noteOf.get(actor);
+    const why = gapReason({ actor, topic: f.topic, date: f.at, stances, gap: note });
+    return { actor, gap: { actor, topic: f.topic, ...why, ...(why.kind === "note" && note ? { note: note.note } : {}) } };
+  });
 }
 
 export interface ReactionRow {
@@ -176,8 +244,10 @@ export interface ReactionRow {
   actor: string;
   targetActor: string | null;
   targetEvent: string | null;
+  /** EDTF. */
   date: string;
-  datePrecision: string;
+  /** ISO day: the first day of `date`, the order and the cursor. */
+  sortDate: string;
   sentiment: string;
   summary: string;
   confidence: string;
@@ -185,7 +255,7 @@ export interface ReactionRow {
 
 /** A reaction row with its actor's and target's slugs; shared by the API's list and the network's edges. */
 export const REACTION_SELECT = `SELECT r."id" AS "id", a."slug" AS "actor", ta."slug" AS "targetActor", te."slug" AS "targetEvent",
-    r."date" AS "date", r."datePrecision" AS "datePrecision", r."sentiment" AS "sentiment", r."summary" AS "summary",
+    r."date" AS "date", r."sortDate" AS "sortDate", r."sentiment" AS "sentiment", r."summary" AS "summary",
     r."confidence" AS "confidence"
   FROM "Reaction" r JOIN "Actor" a ON a."id" = r."actorId"
   LEFT JOIN "Actor" ta ON ta."id" = r."targetActorId" LEFT JOIN "Event" te ON te."id" = r."targetEventId"`;
@@ -194,23 +264,25 @@ export interface ReactionFilter {
   actor?: string;
   target?: string;
   sentiment?: string;
+  /** ISO days: reactions whose date begins on or after `from`, on or before `to`. */
   from?: string;
   to?: string;
+  /** The last (sortDate, id) seen. */
   after?: readonly [string, string];
   limit: number;
 }
 
-/** Reactions ordered by (date, id), keyset-paged after `after`. */
+/** Reactions ordered by the first day of their date, then id; keyset-paged after `after`. */
 export async function selectReactions(db: Db, f: ReactionFilter): Promise<Reaction[]> {
   const c = conditions([
     [`a."slug" = ?`, f.actor],
     [`(ta."slug" = ? OR te."slug" = ?)`, f.target, f.target],
     [`r."sentiment" = ?`, f.sentiment],
-    [`r."date" >= ?`, f.from],
-    [`r."date" <= ?`, f.to],
-    [`(r."date" > ? OR (r."date" = ? AND r."id" > ?))`, f.after?.[0], f.after?.[0], f.after?.[1]],
+    [`r."sortDate" >= ?`, f.from],
+    [`r."sortDate" <= ?`, f.to],
+    [`(r."sortDate" > ? OR (r."sortDate" = ? AND r."id" > ?))`, f.after?.[0], f.after?.[0], f.after?.[1]],
   ]);
-  const rows = await db.sql.all<ReactionRow>(`${REACTION_SELECT} ${c.where} ORDER BY r."date", r."id" LIMIT $${c.next}`, [
+  const rows = await db.sql.all<ReactionRow>(`${REACTION_SELECT} ${c.where} ORDER BY r."sortDate", r."id" LIMIT $${c.next}`, [
     ...c.params,
     f.limit,
   ]);
@@ -224,7 +296,6 @@ export async function selectReactions(db: Db, f: ReactionFilter): Promise<Reacti
     actor: r.actor,
     target: r.targetActor != null ? { actor: r.targetActor } : { event: r.targetEvent ?? "" },
     date: r.date,
-    datePrecision: r.datePrecision as Reaction["datePrecision"],
     sentiment: r.sentiment as Reaction["sentiment"],
     summary: r.summary,
     confidence: r.confidence as Reaction["confidence"],

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { COLLECTIONS, type Dataset, type EntityType, keyOf } from "@stancemap/core";
 import type { Db } from "./client";
 import { readAll, type Stored, type Tx, WRITE_ORDER, writeRecords } from "./curation/records";
+import { legacyFormOf } from "./legacy-form";
 import { bumpRevision } from "./revision";
 import { stableJson } from "./stable-json";
 
@@ -14,9 +15,18 @@ export const LOAD_SETTING = "dataset.loaded";
 /** Only one first load at a time on one PostgreSQL database (transaction-scoped advisory lock). */
 const SEED_LOCK = 7_302_026;
 
+/**
+ * The form of the records the marker fingerprints. 2: dates as EDTF (this release). Absent: the previous
+ * release's form (an ISO day and a precision word); read through `baseOf`, which carries such a marker
+ * over to today's form, so a migrated database is not told that every dated record changed in the files.
+ */
+export const LOAD_FORM = 2;
+
 export interface LoadRecord {
   /** Fingerprint of the whole dataset (see datasetFingerprint). */
   hash: string;
+  /** See LOAD_FORM. */
+  form?: number;
   at: string;
   via: "first-load" | "propose";
   /** `type:key` → fingerprint of that record as the files had it: what "the files changed it" is measured against. */
@@ -60,8 +70,34 @@ export function datasetFingerprint(input: Dataset): { hash: string; records: Rec
   const d = normaliseDataset(input);
   const records: Record<string, string> = {};
   for (const type of WRITE_ORDER) for (const r of recordsOf(d, type)) records[recordId(type, keyOf(type, r as never))] = recordHash(r);
+  return { hash: wholeHash(records), records };
+}
+
+function wholeHash(records: Record<string, string>): string {
   const ids = Object.keys(records).sort(byText);
-  return { hash: sha(ids.map((id) => `${id}=${records[id]}`).join("\n")), records };
+  return sha(ids.map((id) => `${id}=${records[id]}`).join("\n"));
+}
+
+/**
+ * What the files were when last taken in, fingerprinted in today's form. A marker written by the previous
+ * release fingerprints its records in that release's form: a record whose file version now, put back in
+ * that form (legacyFormOf), has the marker's fingerprint was not changed by the files, only re-expressed,
+ * and its base becomes today's fingerprint of it. Any other keeps the old fingerprint, which matches
+ * nothing today: the files changed it (as they did, or as cannot be told apart from it).
+ */
+export function baseOf(load: LoadRecord, dataset: Dataset): { hash: string; records: Record<string, string> } {
+  if ((load.form ?? 1) >= LOAD_FORM) return { hash: load.hash, records: load.records };
+  const now = datasetFingerprint(dataset);
+  const d = normaliseDataset(dataset);
+  const records: Record<string, string> = { ...load.records };
+  for (const type of WRITE_ORDER)
+    for (const r of recordsOf(d, type)) {
+      const id = recordId(type, keyOf(type, r as never));
+      const old = load.records[id];
+      const legacy = old === undefined ? null : legacyFormOf(type, r);
+      if (legacy !== null && recordHash(legacy) === old) records[id] = now.records[id] as string;
+    }
+  return { hash: wholeHash(records), records };
 }
 
 export async function readLoadRecord(tx: Tx): Promise<LoadRecord | null> {
@@ -110,7 +146,7 @@ async function firstLoad(tx: Tx, dataset: Dataset): Promise<SeedResult> {
     changed[COLLECTIONS[type]] = writes.length;
   }
   const at = new Date().toISOString();
-  const load: LoadRecord = { hash: print.hash, at, via: "first-load", records: print.records };
+  const load: LoadRecord = { hash: print.hash, form: LOAD_FORM, at, via: "first-load", records: print.records };
   // The key is unique: were two loads ever to get this far, the second fails here and writes nothing.
   await tx.setting.create({ data: { key: LOAD_SETTING, value: JSON.stringify(load) } });
   const counts = Object.entries(changed).map(([k, n]) => `${n} ${k}`);
@@ -142,7 +178,7 @@ export async function seedDataset(db: Db, dataset: Dataset): Promise<SeedResult>
         changed: zeros(),
         revision: await readRevisionTx(tx),
         loadedAt: load.at,
-        filesDiffer: load.hash !== datasetFingerprint(dataset).hash,
+        filesDiffer: baseOf(load, dataset).hash !== datasetFingerprint(dataset).hash,
       };
     if (await holdsRecords(tx))
       return {

@@ -1,6 +1,6 @@
 // A deterministic synthetic dataset of any size for scale work: same seed, same rows.
 // Topics are the curated ones (their scales are data); actors, stances, reactions are generated.
-import type { Dataset } from "@stancemap/core";
+import { type Dataset, edtfFirstDay } from "@stancemap/core";
 import type { Db } from "./client";
 import { bumpRevision } from "./revision";
 
@@ -49,6 +49,15 @@ function isoCode(i: number): string {
 }
 
 const dayToIso = (day: number) => new Date(START + day * 86_400_000).toISOString().slice(0, 10);
+/**
+ * An EDTF date and its stored sort key (core's first day), as records.ts would write them: mostly days,
+ * one in ten to the month and one in ten to the year, like the sources' dates.
+ */
+const dated = (iso: string) => {
+  const tenth = Number(iso.slice(8, 10)) % 10;
+  const date = tenth === 0 ? iso.slice(0, 4) : tenth === 1 ? iso.slice(0, 7) : iso;
+  return { date, sortDate: edtfFirstDay(date) };
+};
 
 async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
@@ -102,8 +111,7 @@ export async function writeSynthetic(db: Db, topics: Dataset["topics"], options:
   const events = Array.from({ length: o.events }, (_, i) => ({
     id: `synth-event-${i}`,
     slug: `synth-event-${i}`,
-    date: dayToIso(Math.floor(rand() * SPAN_DAYS)),
-    datePrecision: "day",
+    ...dated(dayToIso(Math.floor(rand() * SPAN_DAYS))),
     title: `Synthetic event ${i}`,
   }));
   await inChunks(events, chunk, (data) => p.event.createMany({ data }));
@@ -115,7 +123,8 @@ export async function writeSynthetic(db: Db, topics: Dataset["topics"], options:
     topicId: string;
     categoryId: string;
     validFrom: string;
-    validFromPrecision: string;
+    attested: string;
+    countsFrom: string;
     confidence: string;
     summary: string;
   }[] = [];
@@ -132,7 +141,8 @@ export async function writeSynthetic(db: Db, topics: Dataset["topics"], options:
         topicId: topic.slug,
         categoryId: `${topic.slug}:${pick(topic.categories).key}`,
         validFrom: dayToIso(day),
-        validFromPrecision: "day",
+        attested: dayToIso(day),
+        countsFrom: dayToIso(day),
         confidence: "low",
         summary: `Synthetic stance ${n}`,
       });
@@ -148,8 +158,7 @@ export async function writeSynthetic(db: Db, topics: Dataset["topics"], options:
       actorId: (pick(actors) as (typeof actors)[number]).id,
       targetActorId: toEvent ? null : (pick(actors) as (typeof actors)[number]).id,
       targetEventId: toEvent ? (pick(events) as (typeof events)[number]).id : null,
-      date: dayToIso(Math.floor(rand() * SPAN_DAYS)),
-      datePrecision: "day",
+      ...dated(dayToIso(Math.floor(rand() * SPAN_DAYS))),
       sentiment: pick(SENTIMENTS),
       summary: `Synthetic reaction ${i}`,
       confidence: "low",

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Actor } from "./actor";
 import { DataGap, Event, Reaction, Stance } from "./claims";
-import { IsoDate, Sentiment, Slug } from "./common";
+import { EdtfDate, IsoDate, Sentiment, Slug } from "./common";
 import { Source } from "./source";
 import { Topic } from "./topic";
 
@@ -30,7 +30,9 @@ export const ActorsQuery = PageQuery.extend({
 
 export const StancesQuery = PageQuery.extend({
   topic: Slug.optional().describe("Topic slug. Required with `at`."),
-  at: IsoDate.optional().describe("As of this date: each actor's latest stance at or before it."),
+  at: IsoDate.optional().describe(
+    "On this date: every actor, a page at a time, with the stance that holds then (`data`) or the reason it has none (`gaps`).",
+  ),
   actor: Slug.optional(),
 }).refine((q) => !q.at || q.topic, { path: ["topic"], message: "is required when `at` is given" });
 
@@ -38,14 +40,14 @@ export const ReactionsQuery = PageQuery.extend({
   actor: Slug.optional().describe("Reactions given by this actor."),
   target: Slug.optional().describe("Reactions toward this actor or event."),
   sentiment: Sentiment.optional(),
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: IsoDate.optional().describe("Reactions whose date begins on or after this day."),
+  to: IsoDate.optional().describe("Reactions whose date begins on or before this day."),
 });
 
 export const EventsQuery = PageQuery.extend({
   series: Slug.optional(),
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: IsoDate.optional().describe("Events whose date begins on or after this day."),
+  to: IsoDate.optional().describe("Events whose date begins on or before this day."),
 });
 
 export const Page = z
@@ -60,9 +62,32 @@ const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), p
 export const StanceAsOfItem = z
   .object({
     ...Stance.shape,
-    ageDays: z.number().int().describe("Days from the stance's start to `at`: how old it is on that date."),
+    basis: z
+      .enum(["began", "attested"])
+      .describe("`began`: counted from its stated start. `attested`: the start is not stated; it counts from `attested`."),
+    uncertain: z
+      .boolean()
+      .describe(
+        "`at` falls inside the uncertainty of its start or end (a stance from `2023` on 2023-06-01): it may not hold yet, or any more.",
+      ),
+    since: EdtfDate.describe("The date it counts from: `validFrom`, or `attested` when the start is not stated."),
+    ageDays: z.number().int().describe("Days from the first day of `since` to `at`: how old it is on that date."),
   })
   .meta({ id: "StanceAsOf" });
+
+export const GapAtDate = z
+  .object({
+    actor: Slug,
+    topic: Slug,
+    kind: z
+      .enum(["note", "before-first", "after-end", "none-recorded", "not-covered"])
+      .describe(
+        "`note`: an editor's no-data note holds then; `before-first`: before the actor's first recorded stance; `after-end`: its last stance ended; `none-recorded`: the sources record none.",
+      ),
+    reason: z.string().min(1).describe("Why there is no stance, in words; never empty."),
+    note: z.string().optional().describe("The editor's note, when that is the reason."),
+  })
+  .meta({ id: "GapAtDate" });
 
 export const ActorDetail = z
   .object({
@@ -79,7 +104,7 @@ export const TopicList = list(Topic);
 export const StanceList = list(Stance);
 export const StanceAsOfList = z.object({
   data: z.array(StanceAsOfItem),
-  gaps: z.array(DataGap).describe("Actors with an explicit no-data note on this topic."),
+  gaps: z.array(GapAtDate).describe("Every actor of this page without a stance that holds on `at`, with the reason."),
   at: IsoDate,
   topic: Slug,
   page: Page,
@@ -121,5 +146,6 @@ export type StancesQuery = z.infer<typeof StancesQuery>;
 export type ReactionsQuery = z.infer<typeof ReactionsQuery>;
 export type EventsQuery = z.infer<typeof EventsQuery>;
 export type StanceAsOfItem = z.infer<typeof StanceAsOfItem>;
+export type GapAtDate = z.infer<typeof GapAtDate>;
 export type ActorDetail = z.infer<typeof ActorDetail>;
 export type Health = z.infer<typeof Health>;

@@ -188,6 +188,15 @@ export const ImportResult = z
     draftId: z.string().nullable(),
     published: z.boolean(),
     counts: z.record(RowOutcome, z.number().int()),
+    dateForms: z
+      .object({
+        edtf: z.number().int().describe("Dated rows (stances, reactions, events, notes) whose dates were EDTF."),
+        legacy: z
+          .number()
+          .int()
+          .describe("Dated rows in the previous release's form (an ISO day with `validFromPrecision` or `datePrecision`), read as EDTF."),
+      })
+      .describe("Which form the file's dates were in. The previous form is accepted for one release."),
     rows: z.array(RowResult),
   })
   .meta({ id: "ImportResult" });

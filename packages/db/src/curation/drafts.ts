@@ -19,6 +19,7 @@ import {
 import { OFF_THREAD_MIN_ROWS, offThread, runOffThread } from "./off-thread";
 import { categoriesInUse, publishInTx } from "./publish";
 import { dependantsOf, readMany, readRecord, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
+import { parseStoredRecord } from "./stored-json";
 import { curationTx, draftLock, lockKeys, newId, recordChange, recordLock } from "./tx";
 
 export type DraftStatus = DraftStatusAnswer;
@@ -41,7 +42,6 @@ export type DraftView = Draft;
 export type { Head };
 
 const pendingKey = (type: EntityType, key: string) => `${type}:${key}`;
-const parsePayload = (payload: string | null): AnyRecord | null => (payload ? (JSON.parse(payload) as AnyRecord) : null);
 
 /** What an editor starts from: the published record and the open draft change to it, if any. */
 export async function readHead(tx: Tx, type: EntityType, key: string): Promise<Head> {
@@ -54,7 +54,7 @@ export async function readHead(tx: Tx, type: EntityType, key: string): Promise<H
           draftId: item.draftId,
           itemId: item.id,
           op: item.op as "upsert" | "delete",
-          record: parsePayload(item.payload),
+          record: parseStoredRecord(type, item.payload),
           version: item.version,
           status: item.draft.status as DraftStatus,
         }
@@ -105,7 +105,9 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
   if (type === "stance") {
     const s = record as RecordOf<"stance">;
     const d = drafted("topic", s.topic);
-    const topic = (d?.payload ? JSON.parse(d.payload) : (await readRecord(tx, "topic", s.topic))?.record) as RecordOf<"topic"> | undefined;
+    const topic = (d?.payload ? parseStoredRecord("topic", d.payload) : (await readRecord(tx, "topic", s.topic))?.record) as
+      | RecordOf<"topic">
+      | undefined;
     if (topic && !topic.categories.some((c) => c.key === s.category))
       issues.push({ field: "category", code: "not_on_scale", message: `"${s.category}" is not on the scale of ${s.topic}` });
   }
@@ -121,7 +123,7 @@ async function stillDependent(tx: Tx, type: EntityType, key: string, draftId: st
     const item = items.find((i) => i.entityType === d.type && i.entityId === d.key);
     if (!item) return true;
     if (item.op === "delete") return false;
-    const record = parsePayload(item.payload);
+    const record = parseStoredRecord(d.type, item.payload);
     return record ? referencesOf(d.type, record).some((r) => r.type === type && r.key === key) : true;
   });
 }
@@ -356,7 +358,7 @@ function viewOf(draft: DraftWithItems, live: Map<string, Stored>): DraftView {
   for (const item of draft.items) {
     if (item.op === "discard") continue;
     const type = item.entityType as EntityType;
-    const record = parsePayload(item.payload);
+    const record = parseStoredRecord(type, item.payload);
     const published = live.get(pendingKey(type, item.entityId)) ?? null;
     items.push({
       id: item.id,
@@ -418,6 +420,6 @@ export async function openChanges(db: Db): Promise<{ type: EntityType; key: stri
     type: i.entityType as EntityType,
     key: i.entityId,
     op: i.op as "upsert" | "delete",
-    record: parsePayload(i.payload),
+    record: parseStoredRecord(i.entityType, i.payload),
   }));
 }

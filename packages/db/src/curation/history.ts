@@ -16,6 +16,7 @@ import { bumpRevision } from "../revision";
 import { checkReferences, readHead } from "./drafts";
 import { CurationError, HasDependants, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
 import { dependantsOf, readRecord, referencesOf, removeRecord, writeRecords } from "./records";
+import { upgradeStored } from "./stored-json";
 import { curationTx, lockKeys, recordChange, recordLock, snapshot } from "./tx";
 
 export type ChangeView = Change;
@@ -23,8 +24,12 @@ export type { Revision };
 
 type Row = Awaited<ReturnType<Db["prisma"]["change"]["findMany"]>>[number];
 
-function parse(json: string | null): { version?: number; record: AnyRecord | null } | null {
-  return json ? (JSON.parse(json) as { version?: number; record: AnyRecord | null }) : null;
+/** A snapshot `{ version?, record }` of an audit row, its record in today's form (see stored-json.ts). */
+function parse(row: Row, side: "before" | "after"): { version?: number; record: AnyRecord | null } | null {
+  const json = row[side];
+  if (!json) return null;
+  const snap = JSON.parse(json) as { version?: number; record: AnyRecord | null };
+  return snap.record ? { ...snap, record: upgradeStored(row.entityType, snap.record) } : snap;
 }
 
 function toView(row: Row): ChangeView {
@@ -38,8 +43,8 @@ function toView(row: Row): ChangeView {
     entityId: row.entityId,
     draftId: row.draftId,
     recordVersion: row.recordVersion,
-    before: parse(row.before)?.record ?? null,
-    after: parse(row.after)?.record ?? null,
+    before: parse(row, "before")?.record ?? null,
+    after: parse(row, "after")?.record ?? null,
     comment: row.comment,
   };
 }
@@ -49,13 +54,13 @@ function revisionsOf(rows: Row[]): Revision[] {
   const byVersion = new Map<number, Revision>();
   for (const row of rows) {
     if (row.recordVersion == null) continue;
-    const before = parse(row.before);
+    const before = parse(row, "before");
     if (before?.version != null && !byVersion.has(before.version))
       byVersion.set(before.version, { version: before.version, record: before.record, at: null, by: null, action: "before history" });
     if (!before && !byVersion.has(0)) byVersion.set(0, { version: 0, record: null, at: null, by: null, action: "did not exist" });
     byVersion.set(row.recordVersion, {
       version: row.recordVersion,
-      record: parse(row.after)?.record ?? null,
+      record: parse(row, "after")?.record ?? null,
       at: row.at.toISOString(),
       by: row.userEmail,
       action: row.action,

@@ -1,9 +1,10 @@
 // The admin's record lists: published records plus records that exist only in open drafts, with the
 // open change on each, searched, filtered, sorted and paged for one page of an admin table.
-import { type AnyRecord, type EntityType, keyOf, labelOf, type RecordOf } from "@stancemap/core";
+import { type AnyRecord, countsFrom, type EntityType, edtfFirstDay, keyOf, labelOf, type RecordOf } from "@stancemap/core";
 import type { Db } from "../client";
 import { type Principal, requireRole } from "./errors";
 import { readAll, type Tx } from "./records";
+import { parseStoredRecord } from "./stored-json";
 
 export type ListChange = "new" | "edit" | "delete";
 
@@ -73,6 +74,8 @@ interface ListSpec {
   text: (row: ListRow, n: ListNames) => Value[];
 }
 
+/** An EDTF date as a sort value: its first day, then the date as written; absent stays absent (sorts last). */
+const edtfSortKey = (value: string | undefined) => (value ? `${edtfFirstDay(value)} ${value}` : undefined);
 const CONFIDENCE_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
 const SENTIMENT_RANK: Record<string, number> = { supportive: 1, neutral: 2, concerned: 3, critical: 4 };
 const actorName = (n: ListNames, slug: string | undefined) => (slug ? (n.actors[slug] ?? slug) : undefined);
@@ -123,8 +126,9 @@ export const LIST_SPECS: Record<EntityType, ListSpec> = {
         const s = rec("stance", r);
         return `${topicTitle(n, s.topic)}\u0000${String(categoryOf(n, s.topic, s.category)?.order ?? 999).padStart(4, "0")}`;
       },
-      from: (r) => rec("stance", r).validFrom,
-      until: (r) => rec("stance", r).validUntil,
+      // Dates sort by the first day they cover (EDTF text does not sort: "2023" vs "2022-09"), then as written.
+      from: (r) => `${countsFrom(rec("stance", r))} ${rec("stance", r).validFrom ?? ""}`,
+      until: (r) => edtfSortKey(rec("stance", r).validUntil),
       confidence: (r) => CONFIDENCE_RANK[rec("stance", r).confidence],
       sources: (r) => new Set(rec("stance", r).evidence.map((e) => e.source)).size,
     },
@@ -143,7 +147,7 @@ export const LIST_SPECS: Record<EntityType, ListSpec> = {
   },
   reaction: {
     sorts: {
-      date: (r) => rec("reaction", r).date,
+      date: (r) => edtfSortKey(rec("reaction", r).date),
       actor: (r, n) => actorName(n, rec("reaction", r).actor),
       target: (r, n) => targetName(n, rec("reaction", r)),
       sentiment: (r) => SENTIMENT_RANK[rec("reaction", r).sentiment],
@@ -158,7 +162,7 @@ export const LIST_SPECS: Record<EntityType, ListSpec> = {
   },
   event: {
     sorts: {
-      date: (r) => rec("event", r).date,
+      date: (r) => edtfSortKey(rec("event", r).date),
       title: (r) => rec("event", r).title,
       series: (r) => rec("event", r).series,
     },
@@ -240,7 +244,7 @@ async function rowsOf(tx: Tx, type: EntityType, drafts: DraftRow[]): Promise<Lis
   const seen = new Set(rows.map((r) => r.key));
   for (const d of open.values()) {
     if (seen.has(d.entityId) || d.op !== "upsert" || !d.payload) continue;
-    const record = JSON.parse(d.payload) as AnyRecord;
+    const record = parseStoredRecord(type, d.payload) as AnyRecord;
     rows.push({ key: d.entityId, label: labelOf(type, record), record, draft: draftOf(d.entityId, false), isNew: true });
   }
   return rows;

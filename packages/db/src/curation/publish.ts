@@ -1,7 +1,7 @@
 // Publishing a draft: all its changes become the published data in one transaction, or none do. Its
 // cost grows with the draft's size, not its square: records, versions and references are read a few
 // hundred keys per query, new records are inserted many per statement, audit rows likewise.
-import { type AnyRecord, type EntityType, type RecordOf, versionToken } from "@stancemap/core";
+import { type AnyRecord, countsFrom, type EntityType, noteHoldsOn, type RecordOf, versionToken } from "@stancemap/core";
 import { bumpRevision } from "../revision";
 import { insertRows } from "./bulk-insert";
 import {
@@ -27,6 +27,7 @@ import {
   WRITE_ORDER,
   writeRecords,
 } from "./records";
+import { parseStoredRecord } from "./stored-json";
 import { draftLock, lockKeys, recordChange, recordLock, snapshot } from "./tx";
 
 interface Item {
@@ -38,7 +39,7 @@ interface Item {
   version: number;
 }
 
-const parsePayload = (payload: string | null): AnyRecord | null => (payload ? (JSON.parse(payload) as AnyRecord) : null);
+const parsePayload = (item: { entityType: string; payload: string | null }) => parseStoredRecord(item.entityType, item.payload);
 const id = (type: string, key: string) => `${type}:${key}`;
 
 export function sortForPublish<T extends { entityType: string; op: string }>(items: T[]): T[] {
@@ -55,7 +56,7 @@ function locksFor(draftId: string, items: Item[]): string[] {
   const locks = [draftLock(draftId)];
   for (const item of items) {
     locks.push(recordLock(item.entityType, item.entityId));
-    const record = parsePayload(item.payload);
+    const record = parsePayload(item);
     if (!record) continue;
     for (const ref of referencesOf(item.entityType as EntityType, record)) locks.push(recordLock(ref.type, ref.key));
     if (item.entityType === "stance") {
@@ -219,7 +220,7 @@ export async function publishInTx(
   const deleted = new Set<string>();
   for (const item of items) {
     const type = item.entityType as EntityType;
-    const record = parsePayload(item.payload);
+    const record = parsePayload(item);
     if (item.op === "delete") deleted.add(id(type, item.entityId));
     else if (record) upserts.set(id(type, item.entityId), { type, key: item.entityId, record });
   }
@@ -240,7 +241,7 @@ export async function publishInTx(
     const mine = items.filter((i) => i.entityType === type && i.op !== "delete" && i.payload);
     const fresh = mine.filter((i) => !live.has(id(type, i.entityId)));
     const changed = mine.filter((i) => live.has(id(type, i.entityId)));
-    const asWrite = (i: Item) => ({ record: parsePayload(i.payload) as AnyRecord, version: versionOf(i) });
+    const asWrite = (i: Item) => ({ record: parsePayload(i) as AnyRecord, version: versionOf(i) });
     // All at once, not in parts: an actor's affiliation or a source's citing source may be anywhere in the list.
     await createRecords(tx, type, fresh.map(asWrite));
     if (changed.length > 0) await writeRecords(tx, type, changed.map(asWrite));
@@ -251,7 +252,7 @@ export async function publishInTx(
   }
   const changes = items.map((item) => {
     const version = versionOf(item);
-    const record = item.op === "delete" ? null : parsePayload(item.payload);
+    const record = item.op === "delete" ? null : parsePayload(item);
     return {
       userId: who.id,
       userEmail: who.email,
@@ -265,7 +266,8 @@ export async function publishInTx(
       comment: comment ?? null,
     };
   });
-  // A sourced stance replaces an explicit "no data" note for the same actor and topic.
+  // A sourced stance replaces an explicit "no data" note for the same actor and topic, when the note would
+  // hold on the day the stance starts to count; a note for a period that ends by then stays beside it.
   const gapKeys = [...upserts.values()]
     .filter((u) => u.type === "stance")
     .map((u) => `${(u.record as RecordOf<"stance">).actor}~${(u.record as RecordOf<"stance">).topic}`);
@@ -275,7 +277,7 @@ export async function publishInTx(
     const s = u.record as RecordOf<"stance">;
     const key = `${s.actor}~${s.topic}`;
     const gap = gaps.get(key);
-    if (!gap) continue;
+    if (!gap || !noteHoldsOn(gap.record as RecordOf<"gap">, countsFrom(s))) continue;
     gaps.delete(key);
     await removeRecord(tx, "gap", key);
     changes.push({

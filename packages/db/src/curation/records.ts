@@ -1,7 +1,7 @@
 // Reading, writing and deleting one published record of each type, in the contract's shape. The seed,
 // publishing, reverts and imports all write through here, so a record is stored one way only.
 import type { AnyRecord, Evidence, RecordOf } from "@stancemap/core";
-import { type EntityType, keyOf, labelOf } from "@stancemap/core";
+import { countsFrom, type EntityType, edtfFirstDay, keyOf, labelOf } from "@stancemap/core";
 import type { Prisma } from "../generated/sqlite/client";
 import {
   actorInclude,
@@ -283,9 +283,12 @@ function stanceRow(s: RecordOf<"stance">, version: number) {
     actorId: s.actor,
     topicId: s.topic,
     categoryId: `${s.topic}:${s.category}`,
-    validFrom: s.validFrom,
-    validFromPrecision: s.validFromPrecision,
+    validFrom: s.validFrom ?? null,
+    attested: s.attested,
     validUntil: s.validUntil ?? null,
+    qualifiers: JSON.stringify(s.qualifiers ?? []),
+    // The sort key SQL picks "the latest at or before a day" by: core's, never computed twice.
+    countsFrom: countsFrom(s),
     confidence: s.confidence,
     summary: s.summary,
     note: s.note ?? null,
@@ -299,7 +302,7 @@ function reactionRow(r: RecordOf<"reaction">, version: number) {
     targetActorId: "actor" in r.target ? r.target.actor : null,
     targetEventId: "event" in r.target ? r.target.event : null,
     date: r.date,
-    datePrecision: r.datePrecision,
+    sortDate: edtfFirstDay(r.date),
     sentiment: r.sentiment,
     summary: r.summary,
     confidence: r.confidence,
@@ -339,7 +342,14 @@ async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: nu
     }
     case "topic": {
       const t = record as RecordOf<"topic">;
-      const data = { slug: t.slug, title: t.title, question: t.question, description: t.description ?? null, version };
+      const data = {
+        slug: t.slug,
+        title: t.title,
+        question: t.question,
+        description: t.description ?? null,
+        qualifiers: JSON.stringify(t.qualifiers ?? []),
+        version,
+      };
       await tx.topic.upsert({ where: { id: t.slug }, create: { id: t.slug, ...data }, update: data });
       for (const c of t.categories) {
         // Free the order slot first: reordering a scale must not trip the (topic, order) unique index.
@@ -360,7 +370,7 @@ async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: nu
       const data = {
         slug: e.slug,
         date: e.date,
-        datePrecision: e.datePrecision,
+        sortDate: edtfFirstDay(e.date),
         title: e.title,
         description: e.description ?? null,
         series: e.series ?? null,
@@ -383,10 +393,11 @@ async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: nu
     }
     case "gap": {
       const g = record as RecordOf<"gap">;
+      const data = { note: g.note, validFrom: g.validFrom ?? null, validUntil: g.validUntil ?? null, version };
       await tx.dataGap.upsert({
         where: { actorId_topicId: { actorId: g.actor, topicId: g.topic } },
-        create: { id: `${g.actor}:${g.topic}`, actorId: g.actor, topicId: g.topic, note: g.note, version },
-        update: { note: g.note, version },
+        create: { id: `${g.actor}:${g.topic}`, actorId: g.actor, topicId: g.topic, ...data },
+        update: data,
       });
       return;
     }

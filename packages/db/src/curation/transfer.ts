@@ -2,7 +2,17 @@
 // import takes that shape (or CSV rows of one type), reports per row, and writes all or nothing.
 
 import type { AnyRecord, ImportResult, RecordOf, RowOutcome, RowResult } from "@stancemap/core";
-import { COLLECTIONS, type Dataset, type EntityType, keyOf, parseCsvRecords, RECORD_SCHEMAS, versionToken } from "@stancemap/core";
+import {
+  COLLECTIONS,
+  type Dataset,
+  detectDateForm,
+  type EntityType,
+  keyOf,
+  parseCsvRecords,
+  RECORD_SCHEMAS,
+  upgradeLegacyRecord,
+  versionToken,
+} from "@stancemap/core";
 import type { Db } from "../client";
 import { normaliseDataset } from "../seed";
 import { stableJson } from "../stable-json";
@@ -69,6 +79,8 @@ export function importInputFromCsv(text: string, type: EntityType): ImportInput 
 /** Lets the event loop serve other requests between parts of a large import (never inside a transaction). */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 const PART = 500;
+/** The record types with dates, whose form the importer reports. */
+const DATED = new Set<EntityType>(["stance", "reaction", "event", "gap"]);
 
 export interface Accepted {
   type: EntityType;
@@ -86,13 +98,17 @@ async function classify(
   reader: Tx,
   input: ImportInput,
   progress?: (p: ImportProgress) => Promise<void>,
-): Promise<{ results: RowResult[]; accepted: Accepted[] }> {
+): Promise<{ results: RowResult[]; accepted: Accepted[]; dateForms: ImportResult["dateForms"] }> {
   const results: RowResult[] = [];
   const accepted: Accepted[] = [];
+  const dateForms = { edtf: 0, legacy: 0 };
   const parsedRows: { row: string; type: EntityType; record: AnyRecord | null; reason?: string }[] = [];
   for (let i = 0; i < input.rows.length; i += PART) {
     for (const r of input.rows.slice(i, i + PART)) {
-      const parsed = RECORD_SCHEMAS[r.type].safeParse(r.record);
+      // For one release a file may carry dates in the previous form (an ISO day and a precision word):
+      // read as EDTF, and counted, so the answer says which form it read.
+      if (DATED.has(r.type)) dateForms[detectDateForm(r.type, r.record)] += 1;
+      const parsed = RECORD_SCHEMAS[r.type].safeParse(upgradeLegacyRecord(r.type, r.record));
       if (!parsed.success) {
         const reason = parsed.error.issues.map((x) => `${x.path.join(".") || "record"}: ${x.message}`).join("; ");
         parsedRows.push({ row: r.row, type: r.type, record: null, reason });
@@ -173,7 +189,7 @@ async function classify(
     results.push({ row: r.row, type: r.type, key, outcome: current ? "updated" : "created" });
     accepted.push({ type: r.type, record: r.record, base: current?.version ?? null, before: current?.record ?? null });
   }
-  return { results, accepted };
+  return { results, accepted, dateForms };
 }
 
 /**
@@ -321,10 +337,10 @@ export async function importRecords(
     throw new InvalidInput([{ field: "body", code: "empty", message: "no rows to import" }], "no rows to import");
   // The checks read outside any transaction, in parts, so other requests are served meanwhile; the
   // write is one short transaction that checks again what it relies on.
-  const { results, accepted } = await classify(db.prisma, input, opts.progress);
+  const { results, accepted, dateForms } = await classify(db.prisma, input, opts.progress);
   const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
   for (const r of results) counts[r.outcome] += 1;
-  const result: ImportResult = { dryRun: opts.dryRun, committed: false, draftId: null, published: false, counts, rows: results };
+  const result: ImportResult = { dryRun: opts.dryRun, committed: false, draftId: null, published: false, counts, dateForms, rows: results };
   if (opts.dryRun || counts.rejected > 0 || accepted.length === 0) return result;
   await opts.progress?.({ phase: "writing", done: input.rows.length, total: input.rows.length });
   const title = opts.title ?? `Import of ${accepted.length} record${accepted.length === 1 ? "" : "s"}`;
