@@ -152,7 +152,7 @@ test.describe("reaction network", () => {
     test.slow(); // three drags with stepped mouse moves and two layouts: over 60 s at load 30
     await page.goto("/?view=network&date=2025-12-31");
     await settled(page);
-    const node = page.locator('.net-node[data-node="zamir-kabulov"]');
+    const node = page.locator('.net-node[data-node="dmitry-zhirnov"]');
     await page.locator(".net-chart").scrollIntoViewIfNeeded();
     const before = await node.boundingBox();
     if (!before) throw new Error("no node");
@@ -187,7 +187,7 @@ test.describe("reaction network", () => {
     // A plain click selects.
     await node.click();
     await expect(page.getByRole("complementary", { name: "Selected actor" }).getByRole("heading", { level: 2 })).toHaveText(
-      "Zamir Kabulov",
+      "Dmitry Zhirnov",
     );
   });
 

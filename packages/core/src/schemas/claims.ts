@@ -74,11 +74,20 @@ export const Reaction = z
     id: Slug,
     actor: Slug,
     target: ReactionTarget,
-    date: EdtfDate,
+    date: EdtfDate.optional().describe("When the reaction was made, at the precision the sources give; absent when they do not say."),
+    attested: EdtfDate.describe("When the earliest evidence reports it: the date of the source that first does."),
     sentiment: Sentiment,
     summary: Text.min(1).max(2000),
     confidence: Confidence,
     evidence: evidenceList,
+  })
+  .superRefine((r, ctx) => {
+    if (r.date && !edtfProblemOf(r.date) && !edtfProblemOf(r.attested) && parseEdtf(r.attested).last < parseEdtf(r.date).first)
+      ctx.addIssue({
+        code: "custom",
+        path: ["attested"],
+        message: "must not be before date: nothing reports a reaction before it was made",
+      });
   })
   .meta({ id: "Reaction" });
 

@@ -57,6 +57,7 @@ describe("schemas", () => {
           actor: "koofi",
           target: { event: "missing" },
           date: "2025-07-05",
+          attested: "2025-07-05",
           sentiment: "critical",
           summary: "s",
           confidence: "high",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stanceHistory } from "../stance-history";
 import { StanceIndex } from "../stance-index";
-import { countsFrom, describeHolding, gapReason, stanceAt, stanceChanges, stancesAt } from "./holding";
+import { countsFrom, describeHolding, gapReason, reactionCountsFrom, stanceAt, stanceChanges, stancesAt } from "./holding";
 import { detectDateForm, upgradeLegacyRecord } from "./legacy";
 
 const P = "posture";
@@ -205,7 +205,14 @@ describe("the old date form", () => {
       attested: "2023",
     });
     expect(upgradeLegacyRecord("event", { date: "2024-03-01", datePrecision: "month" })).toEqual({ date: "2024-03" });
-    expect(upgradeLegacyRecord("reaction", { date: "2025-07-05", datePrecision: "circa" })).toEqual({ date: "2025-07-05~" });
+    expect(upgradeLegacyRecord("reaction", { date: "2025-07-05", datePrecision: "circa" })).toEqual({ attested: "2025-07-05" });
+    expect(upgradeLegacyRecord("reaction", { date: "2024-03-01", datePrecision: "month" })).toEqual({
+      date: "2024-03",
+      attested: "2024-03",
+    });
+    expect(upgradeLegacyRecord("event", { date: "2025-07-05", datePrecision: "circa" })).toEqual({ date: "2025-07-05~" });
+    expect(reactionCountsFrom({ attested: "2025-07-03" })).toBe("2025-07-03");
+    expect(reactionCountsFrom({ date: "2021-08/2025-07-03", attested: "2025-07-03" })).toBe("2021-08-01");
     const current = { validFrom: "2023", attested: "2023" };
     expect(detectDateForm("stance", current)).toBe("edtf");
     expect(upgradeLegacyRecord("stance", current)).toBe(current);

@@ -31,6 +31,11 @@ export interface Holding<S extends TimedStance = TimedStance> {
   ageDays: number;
 }
 
+/** ISO day from which a reaction counts (in the network up to a date): the first day of its date, else of its attestation. */
+export function reactionCountsFrom(r: { date?: string | null | undefined; attested: string }): string {
+  return parseEdtf(r.date || r.attested).first;
+}
+
 /** ISO day from which the stance counts: the first day of validFrom, else of attested. */
 export function countsFrom(s: TimedStance): string {
   return parseEdtf(s.validFrom || s.attested).first;

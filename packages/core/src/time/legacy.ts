@@ -26,7 +26,8 @@ export function detectDateForm(kind: DatedKind | string, raw: unknown): DateForm
 /**
  * The record in the EDTF form. A stance dated "circa" was dated by the article that reported it, so its
  * start is not stated and that date is its attestation; other precisions become the EDTF of the same
- * precision, which is also when it is attested. Reactions and events: "circa" becomes approximate (`~`).
+ * precision, which is also when it is attested. Reactions likewise; events (which have no attestation):
+ * "circa" becomes approximate (`~`).
  * A record already in the EDTF form, or anything that is not a record, is returned as it is.
  */
 export function upgradeLegacyRecord(kind: DatedKind | string, raw: unknown): unknown {
@@ -39,7 +40,14 @@ export function upgradeLegacyRecord(kind: DatedKind | string, raw: unknown): unk
     const start = edtfFromLegacy(validFrom, precision);
     return { ...rest, validFrom: start, attested: attested ?? start };
   }
-  const { datePrecision, date, ...rest } = raw;
+  const { datePrecision, date, attested, ...rest } = raw;
   if (typeof date !== "string") return rest;
-  return { ...rest, date: edtfFromLegacy(date, String(datePrecision ?? "day")) };
+  const precision = String(datePrecision ?? "day");
+  if (kind === "reaction") {
+    // Like a stance: a reaction dated "circa" was dated by the report, so that date is its attestation.
+    if (precision === "circa") return { ...rest, attested: attested ?? date };
+    const when = edtfFromLegacy(date, precision);
+    return { ...rest, date: when, attested: attested ?? when };
+  }
+  return { ...rest, date: edtfFromLegacy(date, precision) };
 }

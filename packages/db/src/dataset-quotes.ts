@@ -1,0 +1,157 @@
+// Checks that the dataset's quotes, and the fragments its prose puts in quotation marks, are in the stored source texts.
+import type { Dataset } from "@stancemap/core";
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Runs of whitespace (including no-break spaces) become one space. */
+export function normaliseWhitespace(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
+/**
+ * For prose fragments, which the dataset writes in its own typography: whitespace as above, curly quotes and
+ * apostrophes become straight ones, and Unicode hyphens (U+2010, U+2011) become "-".
+ */
+export function normaliseTypography(text: string): string {
+  return normaliseWhitespace(text).replace(/[‘’‛]/gu, "'").replace(/[“”„]/gu, '"').replace(/[‐‑]/gu, "-");
+}
+
+/**
+ * Whether `quote` occurs in `text` with a word boundary at both ends: where the quote begins (or ends) with a
+ * letter or digit, the character before (or after) the occurrence must not be one. So "ally" occurs in
+ * `an "ally" in` but not in "formally".
+ */
+export function occursOnWordBoundaries(text: string, quote: string): boolean {
+  if (quote.length === 0) return false;
+  const needsStart = WORD_CHAR.test(quote.charAt(0));
+  const needsEnd = WORD_CHAR.test(quote.charAt(quote.length - 1));
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    const before = at > 0 ? text.charAt(at - 1) : "";
+    const after = text.charAt(at + quote.length);
+    if (needsStart && before !== "" && WORD_CHAR.test(before)) continue;
+    if (needsEnd && after !== "" && WORD_CHAR.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+// A straight single quote opens only after a non-letter and closes only before one, so apostrophes ("Russia's",
+// "envoys' ") are not taken for quotation marks; a curly closing quote likewise ends a fragment only before a non-letter.
+const FRAGMENT_PATTERNS = [
+  /‘(.+?)’(?![\p{L}\p{N}])/gu,
+  /“(.+?)”/gu,
+  /(?<![\p{L}\p{N}])'(?=\S)(.+?)(?<=\S)'(?![\p{L}\p{N}])/gu,
+  /"(.+?)"/gu,
+];
+
+/**
+ * The fragments a piece of prose quotes: text of two or more words between ‘…’, “…”, '…' or "…". One-word
+ * quotes ('failure', 'historic') are left out: they are words, not passages, and most of them are also a
+ * record's verbatim quote, which the evidence check covers.
+ */
+export function quotedFragments(prose: string): string[] {
+  const found = new Set<string>();
+  for (const pattern of FRAGMENT_PATTERNS) {
+    for (const match of prose.matchAll(pattern)) {
+      const fragment = normaliseWhitespace(match[1] ?? "");
+      if (fragment.split(" ").length >= 2) found.add(fragment);
+    }
+  }
+  return [...found];
+}
+
+export interface QuoteProblem {
+  record: string;
+  source: string;
+  quote: string;
+}
+
+export interface FragmentProblem {
+  record: string;
+  field: string;
+  fragment: string;
+}
+
+type Evidenced = { evidence: readonly { source: string; locator?: string | undefined; quote?: { text: string } | undefined }[] };
+
+function evidencedRecords(dataset: Dataset): { key: string; record: Evidenced & Record<string, unknown> }[] {
+  return [
+    ...dataset.stances.map((s) => ({ key: `stance ${s.id}`, record: s })),
+    ...dataset.reactions.map((r) => ({ key: `reaction ${r.id}`, record: r })),
+    ...dataset.events.map((e) => ({ key: `event ${e.slug}`, record: e })),
+  ];
+}
+
+/**
+ * Every evidence quote must occur in the stored text of the source it cites, verbatim (only whitespace is
+ * normalised) and on word boundaries. A quote citing a source without a stored text is not checked here.
+ */
+export function quoteProblems(dataset: Dataset, texts: ReadonlyMap<string, string>): QuoteProblem[] {
+  const problems: QuoteProblem[] = [];
+  for (const { key, record } of evidencedRecords(dataset)) {
+    for (const e of record.evidence) {
+      const text = texts.get(e.source);
+      if (!e.quote || text === undefined) continue;
+      if (!occursOnWordBoundaries(normaliseWhitespace(text), normaliseWhitespace(e.quote.text)))
+        problems.push({ record: key, source: e.source, quote: e.quote.text });
+    }
+  }
+  return problems;
+}
+
+/** Quotes without a stored text of their own: the stored text of the source that cites them (an endnote). */
+function textsOf(dataset: Dataset, texts: ReadonlyMap<string, string>, sourceIds: readonly string[]): string[] {
+  const byId = new Map(dataset.sources.map((s) => [s.id, s]));
+  return sourceIds.flatMap((id) => {
+    const own = texts.get(id);
+    if (own !== undefined) return [own];
+    const citing = byId.get(id)?.citedIn?.source;
+    const theirs = citing ? texts.get(citing) : undefined;
+    return theirs === undefined ? [] : [theirs];
+  });
+}
+
+/**
+ * Every quoted fragment (see `quotedFragments`) in the prose of a record must occur, on word boundaries and after
+ * `normaliseTypography`, in a text the record rests on: for stances, reactions and events the stored texts of the
+ * sources their evidence cites (or of the document citing a source that has none); for actors, topics, gaps and
+ * sources, which cite no evidence, any stored text.
+ */
+export function fragmentProblems(dataset: Dataset, texts: ReadonlyMap<string, string>): FragmentProblem[] {
+  const everyText = [...texts.values()];
+  const problems: FragmentProblem[] = [];
+  const check = (record: string, fields: Record<string, unknown>, haystacks: readonly string[]) => {
+    const normalised = haystacks.map(normaliseTypography);
+    for (const [field, value] of Object.entries(fields)) {
+      if (typeof value !== "string") continue;
+      for (const fragment of quotedFragments(value)) {
+        const wanted = normaliseTypography(fragment);
+        if (!normalised.some((text) => occursOnWordBoundaries(text, wanted))) problems.push({ record, field, fragment });
+      }
+    }
+  };
+  for (const { key, record } of evidencedRecords(dataset)) {
+    const haystacks = textsOf(
+      dataset,
+      texts,
+      record.evidence.map((e) => e.source),
+    );
+    const { summary, note, description, title } = record as Record<string, unknown>;
+    const locators = Object.fromEntries(record.evidence.map((e, i) => [`evidence.${i}.locator`, e.locator]));
+    check(key, { summary, note, description, title, ...locators }, haystacks);
+  }
+  for (const a of dataset.actors) check(`actor ${a.slug}`, { description: a.description }, everyText);
+  for (const t of dataset.topics) {
+    const fields: Record<string, unknown> = { description: t.description, question: t.question };
+    t.categories.forEach((c, i) => {
+      fields[`categories.${i}.description`] = c.description;
+    });
+    t.qualifiers.forEach((q, i) => {
+      fields[`qualifiers.${i}.description`] = q.description;
+    });
+    check(`topic ${t.slug}`, fields, everyText);
+  }
+  for (const g of dataset.gaps) check(`gap ${g.actor}/${g.topic}`, { note: g.note }, everyText);
+  for (const s of dataset.sources) check(`source ${s.id}`, { dateNote: s.dateNote, reliability: s.reliability }, everyText);
+  return problems;
+}
