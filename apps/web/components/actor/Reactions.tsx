@@ -4,6 +4,7 @@ import { SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/charts";
 import type { Reaction } from "@stancemap/core";
 import { compareEdtf, formatEdtf } from "@stancemap/core/model";
 import { EvidenceList } from "@/components/dashboard/Evidence";
+import { reactionDate } from "@/lib/reaction-date";
 import { EvidenceBlock } from "./EvidenceBlock";
 import { ActorLink, type PageLookups } from "./lookups";
 
@@ -41,7 +42,7 @@ export function ReactionItem(props: {
             </>
           )}
         </span>
-        <span className="reaction-date muted">{formatEdtf(r.date)}</span>
+        <span className="reaction-date muted">{reactionDate(r)}</span>
       </p>
       <p>{r.summary}</p>
       {props.grouped ? (
@@ -69,7 +70,8 @@ export function ReactionList(props: { reactions: readonly Reaction[]; lookups: P
   );
 }
 
-const byDate = (a: Reaction, b: Reaction) => compareEdtf(a.date, b.date) || (a.id < b.id ? -1 : 1);
+/** By when each was made, or (undated) first reported. */
+const byDate = (a: Reaction, b: Reaction) => compareEdtf(a.date || a.attested, b.date || b.attested) || (a.id < b.id ? -1 : 1);
 
 export function Reactions(props: {
   name: string;

@@ -6,6 +6,7 @@ import type { ActorDetail, Topic } from "@stancemap/core";
 import { compareEdtf, describeHolding, formatEdtf, gapReason, stanceAt } from "@stancemap/core/model";
 import { useEffect, useMemo, useState } from "react";
 import type { CompactActor, CompactSource } from "@/lib/dashboard-data";
+import { reactionDate } from "@/lib/reaction-date";
 import { EvidenceList } from "./Evidence";
 
 type Loaded = { slug: string; records: ActorDetail[] } | { slug: string; error: string };
@@ -50,7 +51,9 @@ export function ActorPanel(props: {
   const gap = own?.gaps.find((g) => g.topic === topic.slug);
   const why = own && !current ? gapReason({ actor: slug, topic: topic.slug, date, stances: own.stances, gap }) : null;
   const qualifierLabel = new Map((topic.qualifiers ?? []).map((q) => [q.key, q.label]));
-  const reactions = (records ?? []).flatMap((r) => r.reactionsGiven).sort((a, b) => compareEdtf(a.date, b.date));
+  const reactions = (records ?? [])
+    .flatMap((r) => r.reactionsGiven)
+    .sort((a, b) => compareEdtf(a.date || a.attested, b.date || b.attested));
   const affiliation = actor.affiliation ? byslug.get(actor.affiliation) : undefined;
 
   return (
@@ -119,7 +122,7 @@ export function ActorPanel(props: {
                   <span className="sentiment" style={{ borderColor: SENTIMENT_COLOURS[r.sentiment] }}>
                     {SENTIMENT_LABELS[r.sentiment] ?? r.sentiment}
                   </span>{" "}
-                  <strong>{names.get(r.actor) ?? r.actor}</strong>, {formatEdtf(r.date)}
+                  <strong>{names.get(r.actor) ?? r.actor}</strong>, {reactionDate(r)}
                 </p>
                 <p>{r.summary}</p>
                 <EvidenceList evidence={r.evidence} sources={props.sources} speakers={names} />

@@ -39,7 +39,7 @@ const stance = (
   actor: actorSlug,
   topic: topic.slug,
   category,
-  ...(validFrom ? { validFrom } : {}),
+  validFrom,
   attested: more.attested ?? (validFrom as string),
   validUntil: null,
   qualifiers: more.qualifiers ?? [],
