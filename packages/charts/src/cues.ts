@@ -43,9 +43,10 @@ export function cuePattern(colour: string, cue: HoldingCue): CuePattern | null {
     id,
     size: s,
     base: { colour, opacity: cue.uncertain ? 0.4 : 1 },
-    // Two strokes so the stripes join across tiles: the main diagonal and the corners'.
+    // Stripes falling to the right, across the no-data hatching's rising ones, drawn with the corners'
+    // pieces so that they join across tiles.
     stripes: cue.uncertain
-      ? { d: `M0,${s} L${s},0 M${-s / 2},${s / 2} L${s / 2},${-s / 2} M${s / 2},${s * 1.5} L${s * 1.5},${s / 2}`, colour, width: 1.6 }
+      ? { d: `M0,0 L${s},${s} M${-s / 2},${s / 2} L${s / 2},${s * 1.5} M${s / 2},${-s / 2} L${s * 1.5},${s / 2}`, colour, width: 1.6 }
       : null,
     dots: cue.attested
       ? {

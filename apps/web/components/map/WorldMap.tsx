@@ -84,6 +84,8 @@ function CuePatterns({ cells }: { cells: Iterable<MapCell> }) {
 interface Tip {
   x: number;
   y: number;
+  /** Opens below the shape: there is no room above it. */
+  below: boolean;
   name: string;
   cell: MapCell | undefined;
   filtered: boolean;
@@ -183,9 +185,11 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
     }
     const box = target.getBoundingClientRect();
     const outer = wrap.getBoundingClientRect();
+    const below = box.top - outer.top < 170;
     setTip({
-      x: box.left + box.width / 2 - outer.left,
-      y: box.top - outer.top,
+      x: Math.min(Math.max(box.left + box.width / 2 - outer.left, 150), outer.width - 150),
+      y: below ? box.bottom - outer.top : box.top - outer.top,
+      below,
       name: names.current.get(id) ?? id,
       cell: cellsRef.current.get(id),
       filtered: filteredRef.current?.has(id) ?? false,
@@ -304,7 +308,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
         </button>
       </div>
       {tip ? (
-        <div className="tooltip" role="status" style={{ left: tip.x, top: tip.y }}>
+        <div className={`tooltip${tip.below ? " is-below" : ""}`} role="status" style={{ left: tip.x, top: tip.y }}>
           <strong>{tip.name}</strong>
           {tip.filtered ? (
             <div className="muted">Left out by the region or kind filters.</div>

@@ -262,7 +262,7 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
     ? `Steps: ${chart.segments.map((s) => `${s.category.label}, ${stepDates(s)}`).join("; ")}.`
     : `${input.emptyMessage}`;
   const desc = [
-    `${input.frame.subtitle}.`,
+    `${input.frame.subtitle.replace(/\.$/, "")}.`,
     `Stance history from ${formatEdtf(rangeStartEdtf(from))} to ${formatEdtf(to)}, one band per category.`,
     history,
     ...notes,

@@ -408,7 +408,7 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
     );
     nx += 15 + textWidth(label, small) + 18;
   }
-  const spanLabel = "Dated only to a month or year: a bar over it";
+  const spanLabel = "Dated only to a month, a year or a range: a bar over it";
   if ([...eventMarks, ...stanceMarks].some((m) => m.x1 - m.x0 > 0.5) && nx + 30 + textWidth(spanLabel, small) <= right) {
     note.push(
       el("rect", { x: nx, y: noteY - size * 0.35 - 2, width: 22, height: 4, rx: 2, fill: c.text, "fill-opacity": 0.35 }),
@@ -433,7 +433,7 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
 
   const defs = [el("style", {}, layout.style), ...(theme === "print" ? input.legend.map((l) => printPattern(l.index)) : [])];
   const desc = [
-    `${input.frame.subtitle}.`,
+    `${input.frame.subtitle.replace(/\.$/, "")}.`,
     `Timeline from ${longDate(from)} to ${longDate(to)}, as of ${longDate(input.date)}.`,
     events.length
       ? `Events: ${[...events]

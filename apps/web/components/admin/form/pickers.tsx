@@ -103,18 +103,25 @@ export function QualifierChecks({ topicPath = "topic", path = "qualifiers" }: { 
       <legend>Qualifying facts</legend>
       {[...topic.qualifiers, ...unknown.map((key) => ({ key, label: `${key} (not on this topic)`, description: undefined }))].map(
         (q, i) => (
-          <label key={q.key} className="rf-check">
-            <input
-              type="checkbox"
-              id={i === 0 ? id : undefined}
-              name={path}
-              value={q.key}
-              checked={chosen.includes(q.key)}
-              onChange={(e) => toggle(q.key, e.target.checked)}
-            />{" "}
-            {q.label}
-            {q.description ? <span className="hint"> {q.description}</span> : null}
-          </label>
+          <div key={q.key}>
+            <label className="rf-check">
+              <input
+                type="checkbox"
+                id={i === 0 ? id : undefined}
+                name={path}
+                value={q.key}
+                checked={chosen.includes(q.key)}
+                aria-describedby={q.description ? `${id}-${q.key}-about` : undefined}
+                onChange={(e) => toggle(q.key, e.target.checked)}
+              />{" "}
+              {q.label}
+            </label>
+            {q.description ? (
+              <p className="hint" id={`${id}-${q.key}-about`}>
+                {q.description}
+              </p>
+            ) : null}
+          </div>
         ),
       )}
       <p className="hint" id={`${id}-hint`}>
