@@ -38,9 +38,9 @@ export function StanceHistory(props: {
           <div className="no-data">
             <p>
               <span className="swatch swatch-no-data" aria-hidden="true" /> <strong>No data</strong>
+              {props.gap.validFrom || props.gap.validUntil ? <span className="muted"> {notePeriod(props.gap)}</span> : null}
             </p>
             <p>{props.gap.note}</p>
-            {props.gap.validFrom || props.gap.validUntil ? <p className="muted">{notePeriod(props.gap)}</p> : null}
           </div>
         ) : (
           <p className="muted">No stance on this topic is recorded for {actor.name}.</p>
@@ -103,9 +103,9 @@ export function StanceHistory(props: {
   );
 }
 
-/** "Holds until 3 July 2025", "Holds from 2021 until 3 July 2025": the period an editor's note covers. */
+/** "until 3 July 2025", "from 2021 until 3 July 2025": the period an editor's note covers. */
 function notePeriod(gap: DataGap): string {
-  if (gap.validFrom && gap.validUntil) return `Holds from ${formatEdtf(gap.validFrom)} until ${formatEdtf(gap.validUntil)}.`;
-  if (gap.validUntil) return `Holds until ${formatEdtf(gap.validUntil)}.`;
-  return `Holds from ${formatEdtf(gap.validFrom)}.`;
+  if (gap.validFrom && gap.validUntil) return `from ${formatEdtf(gap.validFrom)} until ${formatEdtf(gap.validUntil)}`;
+  if (gap.validUntil) return `until ${formatEdtf(gap.validUntil)}`;
+  return `from ${formatEdtf(gap.validFrom)}`;
 }

@@ -92,7 +92,7 @@ export function StepChart(props: { topic: Topic; stances: readonly Stance[]; act
                     cy={py(s.y)}
                     r={6}
                     fill={s.basis === "attested" ? "var(--card)" : s.colour}
-                    stroke={s.basis === "attested" ? s.colour : undefined}
+                    style={s.basis === "attested" ? { stroke: s.colour } : undefined}
                   />
                 </a>
               );
