@@ -28,7 +28,7 @@ export function MapTable(props: {
             <th scope="col">Actor</th>
             <th scope="col">Kind</th>
             <th scope="col">Category</th>
-            <th scope="col">Since</th>
+            <th scope="col">Holds</th>
             <th scope="col">Qualifying facts</th>
             <th scope="col">Why no data</th>
           </tr>
