@@ -63,6 +63,7 @@ export function stanceRecord(id: string, actor: string, source: string, extra: R
     topic: POSTURE,
     category: "limited-engagement",
     validFrom: "2025-07-05",
+    attested: "2025-07-05",
     confidence: "medium",
     summary: "Holds talks without recognising the government.",
     evidence: [{ source }],

@@ -178,6 +178,41 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     expect((await getHead(db, "actor", "test-import-ok")).draft).toBeNull();
   });
 
+  it.skipIf(!enabled)("lets a stance carry only its topic's qualifiers, and a topic keep those in use", async () => {
+    const topicHead = await getHead(db, "topic", "reaction-to-russian-recognition");
+    const topic = topicHead.published?.record as RecordOf<"topic">;
+    const stance = {
+      id: "test-qualified",
+      actor: "uzbekistan",
+      topic: topic.slug,
+      category: "cautious",
+      attested: "2025-07-05",
+      qualifiers: ["test-hosts-envoys"],
+      confidence: "low",
+      summary: "Test fixture.",
+      evidence: [{ source: "icwa-russia-taliban-recognition" }],
+    };
+    await expect(saveChange(db, reviewer, { type: "stance", op: "upsert", record: stance, expectedVersion: null })).rejects.toMatchObject({
+      status: 400,
+      issues: [{ field: "qualifiers.0", code: "not_on_topic" }],
+    });
+    const qualified = { ...topic, qualifiers: [{ key: "test-hosts-envoys", label: "Hosts the Taliban's envoys" }] };
+    const draft = await saveChange(db, reviewer, { type: "topic", op: "upsert", record: qualified, expectedVersion: topicHead.version });
+    await saveChange(db, reviewer, { type: "stance", op: "upsert", record: stance, expectedVersion: null, draftId: draft.draftId });
+    await publishDraft(db, reviewer, draft.draftId);
+    expect((await getHead(db, "stance", stance.id)).published?.record).toMatchObject({ qualifiers: ["test-hosts-envoys"] });
+    const at = await stancesAsOf(db, { topic: topic.slug, at: "2025-07-06", actor: "uzbekistan", limit: 1 });
+    expect(at?.data[0]).toMatchObject({ id: stance.id, qualifiers: ["test-hosts-envoys"], basis: "attested" });
+    const now = await getHead(db, "topic", topic.slug);
+    await expect(
+      saveChange(db, reviewer, { type: "topic", op: "upsert", record: { ...qualified, qualifiers: [] }, expectedVersion: now.version }),
+    ).rejects.toMatchObject({ status: 400, issues: [{ field: "qualifiers", code: "in_use" }] });
+    const sh = await getHead(db, "stance", stance.id);
+    await saveChange(db, reviewer, { type: "stance", op: "delete", key: stance.id, expectedVersion: sh.version }).then((d) =>
+      publishDraft(db, reviewer, d.draftId),
+    );
+  });
+
   it.skipIf(!enabled)("imports dates in the previous form for one release, as EDTF, and says which form it read", async () => {
     const body = {
       sources: [{ id: "test-forms-source", publisher: "Test Desk", title: "Forms", reliability: "Test fixture." }],

@@ -125,6 +125,10 @@ describe.each(engines)("storage on $name", ({ fresh, enabled }) => {
         expect([...held, ...gaps].sort(), `${topic} ${at}`).toEqual(actors);
         // What holds is what core's stancesAt says of all the topic's stances.
         expect(held.sort(), `${topic} ${at}`).toEqual([...stancesAt(dataset.stances, topic, at).keys()].sort());
+        // The actor list says the same of each actor.
+        const listed = await listActors(db, { limit: 1000, topic, at });
+        expect(listed.data.filter((a) => a.stance).map((a) => a.slug)).toEqual(held);
+        expect(listed.data.filter((a) => a.gap?.reason.trim()).map((a) => a.slug)).toEqual(gaps.sort());
       }
   });
 

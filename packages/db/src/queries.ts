@@ -1,9 +1,11 @@
 // Read queries behind the public API. Each returns the core contract's shapes.
 import type {
+  ActorAtDate,
   ActorDetail,
   ActorsQuery,
   EventsQuery,
   GapAtDate,
+  Holding,
   PageQuery,
   ReactionsQuery,
   Stance,
@@ -41,7 +43,27 @@ export async function listActors(db: Db, q: ActorsQuery) {
     take: q.limit + 1,
   });
   const page = paginate(rows, q.limit, (r) => [r.slug]);
-  return { data: page.rows.map(toActor), page: { limit: q.limit, nextCursor: page.nextCursor } };
+  const data: ActorAtDate[] = page.rows.map(toActor);
+  const topicId = q.topic && q.at ? await topicIdBySlug(db, q.topic) : null;
+  if (q.topic && q.at && topicId) {
+    // With a topic and a date, each actor of the page says what it holds then, or why nothing.
+    const at = new Map(
+      (await selectActorsAt(db, { topicId, topic: q.topic, at: q.at, slugs: data.map((a) => a.slug), limit: data.length })).map((a) => [
+        a.actor,
+        a,
+      ]),
+    );
+    for (const actor of data) {
+      const a = at.get(actor.slug);
+      if (a?.holding) actor.stance = asOfItem(a.holding);
+      else if (a?.gap) actor.gap = a.gap;
+    }
+  }
+  return { data, page: { limit: q.limit, nextCursor: page.nextCursor } };
+}
+
+function asOfItem(h: Holding<Stance>): StanceAsOfItem {
+  return { ...h.stance, basis: h.basis, uncertain: h.uncertain, since: h.since, ageDays: h.ageDays };
 }
 
 /** An actor by slug, or a state by its ISO 3166-1 alpha-3 code, with its record. */
@@ -100,10 +122,8 @@ export async function stancesAsOf(db: Db, q: StancesQuery & { topic: string; at:
   const data: StanceAsOfItem[] = [];
   const gaps: GapAtDate[] = [];
   for (const a of page.rows) {
-    if (a.holding) {
-      const { stance, basis, uncertain, since, ageDays } = a.holding;
-      data.push({ ...stance, basis, uncertain, since, ageDays });
-    } else gaps.push(a.gap);
+    if (a.holding) data.push(asOfItem(a.holding));
+    else gaps.push(a.gap);
   }
   return { data, gaps, at: q.at, topic: q.topic, page: { limit: q.limit, nextCursor: page.nextCursor } };
 }

@@ -162,7 +162,7 @@ export async function selectStances(db: Db, f: { topic?: string; actor?: string;
 }
 
 /** One actor on a topic at a date: the stance that holds and how (core's stanceAt), or why none does (core's gapReason). */
-export type ActorAtDate =
+export type HoldingOrGap =
   | { actor: string; holding: Holding<Stance>; gap?: undefined }
   | { actor: string; holding?: undefined; gap: GapAtDate };
 
@@ -172,7 +172,7 @@ interface PickedRow extends Omit<StanceRow, "actor" | "topic"> {
 }
 
 /**
- * Every actor (in slug order, after `afterSlug`, at most `limit`) on a topic at `at`: its stance if one
+ * Every actor (in slug order, after `afterSlug`, at most `limit`; or those in `slugs`) on a topic at `at`: its stance if one
  * holds, else the reason it has none. SQL picks the candidates with one index seek per actor, by the
  * stored sort key (`countsFrom`, the ISO day core computed when the stance was written): the stances
  * that count from the latest day at or before `at` (or, with none, from the earliest day, which the
@@ -181,15 +181,19 @@ interface PickedRow extends Omit<StanceRow, "actor" | "topic"> {
  */
 export async function selectActorsAt(
   db: Db,
-  f: { topicId: string; topic: string; at: string; afterSlug?: string; actor?: string; limit: number },
-): Promise<ActorAtDate[]> {
-  const c = conditions(
-    [
-      [`a0."slug" > ?`, f.afterSlug],
-      [`a0."slug" = ?`, f.actor],
-    ],
-    3,
-  );
+  f: { topicId: string; topic: string; at: string; afterSlug?: string; actor?: string; limit: number; slugs?: readonly string[] },
+): Promise<HoldingOrGap[]> {
+  if (f.slugs?.length === 0) return [];
+  // Either a page of actors (after a slug, or one) or the actors named (a page another query chose).
+  const c = f.slugs
+    ? { where: `WHERE ${db.sql.inList(`a0."slug"`, 3)}`, params: [db.sql.list(f.slugs)], next: 4 }
+    : conditions(
+        [
+          [`a0."slug" > ?`, f.afterSlug],
+          [`a0."slug" = ?`, f.actor],
+        ],
+        3,
+      );
   const rows = await db.sql.all<PickedRow & { id: string | null }>(
     `SELECT picked."slug" AS "slug", picked."latest" AS "latest", st."id" AS "id", c."key" AS "category",
             st."validFrom" AS "validFrom", st."attested" AS "attested", st."validUntil" AS "validUntil", st."qualifiers" AS "qualifiers",
@@ -204,7 +208,7 @@ export async function selectActorsAt(
        AND st."countsFrom" = COALESCE(picked."latest", picked."first")
      LEFT JOIN "Category" c ON c."id" = st."categoryId"
      ORDER BY picked."slug", st."id"`,
-    [f.topicId, f.at, ...c.params, f.limit],
+    [f.topicId, f.at, ...c.params, f.slugs ? f.slugs.length : f.limit],
   );
   const byActor = new Map<string, { latest: string | null; stances: Stance[] }>();
   for (const r of rows) {
@@ -230,7 +234,7 @@ export async function selectActorsAt(
     ),
   ]);
   const noteOf = new Map(notes.map((g) => [g.actor, g]));
-  return [...byActor].map(([actor, { stances }]): ActorAtDate => {
+  return [...byActor].map(([actor, { stances }]): HoldingOrGap => {
     const holding = holdings.get(actor);
     if (holding) return { actor, holding: { ...holding, stance: { ...holding.stance, evidence: evidence.get(holding.stance.id) ?? [] } } };
     const note = noteOf.get(actor);

@@ -26,7 +26,11 @@ export const PageQuery = z.object({ limit, cursor });
 export const ActorsQuery = PageQuery.extend({
   kind: z.string().optional().describe("Only actors of this kind."),
   q: z.string().max(200).optional().describe("Search names and local names."),
-});
+  topic: Slug.optional().describe("With `at`: each actor's stance on this topic on that date (`stance`), or why it has none (`gap`)."),
+  at: IsoDate.optional().describe("With `topic`: the date."),
+})
+  .refine((q) => !q.at || q.topic, { path: ["topic"], message: "is required when `at` is given" })
+  .refine((q) => !q.topic || q.at, { path: ["at"], message: "is required when `topic` is given" });
 
 export const StancesQuery = PageQuery.extend({
   topic: Slug.optional().describe("Topic slug. Required with `at`."),
@@ -99,7 +103,17 @@ export const ActorDetail = z
   })
   .meta({ id: "ActorDetail" });
 
-export const ActorList = list(Actor);
+export const ActorAtDate = z
+  .object({
+    ...Actor.shape,
+    stance: StanceAsOfItem.optional().describe("With `topic` and `at`: the stance that holds on that date."),
+    gap: GapAtDate.optional().describe("With `topic` and `at`: why the actor has no stance on that date."),
+  })
+  .meta({ id: "ActorAtDate" });
+
+export const ActorList = list(ActorAtDate).describe(
+  "Actors; with `topic` and `at`, each carries the stance that holds then or a gap with the reason.",
+);
 export const TopicList = list(Topic);
 export const StanceList = list(Stance);
 export const StanceAsOfList = z.object({
@@ -147,5 +161,6 @@ export type ReactionsQuery = z.infer<typeof ReactionsQuery>;
 export type EventsQuery = z.infer<typeof EventsQuery>;
 export type StanceAsOfItem = z.infer<typeof StanceAsOfItem>;
 export type GapAtDate = z.infer<typeof GapAtDate>;
+export type ActorAtDate = z.infer<typeof ActorAtDate>;
 export type ActorDetail = z.infer<typeof ActorDetail>;
 export type Health = z.infer<typeof Health>;

@@ -18,6 +18,7 @@ import {
 } from "./errors";
 import { OFF_THREAD_MIN_ROWS, offThread, runOffThread } from "./off-thread";
 import { categoriesInUse, publishInTx } from "./publish";
+import { qualifiersInUse, qualifiersInUseMessage, unknownQualifiers } from "./qualifiers";
 import { dependantsOf, readMany, readRecord, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
 import { parseStoredRecord } from "./stored-json";
 import { curationTx, draftLock, lockKeys, newId, recordChange, recordLock } from "./tx";
@@ -101,6 +102,8 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
         code: "in_use",
         message: categoriesInUse(used),
       });
+    const carried = await qualifiersInUse(tx, t);
+    if (carried.length > 0) issues.push({ field: "qualifiers", code: "in_use", message: qualifiersInUseMessage(carried) });
   }
   if (type === "stance") {
     const s = record as RecordOf<"stance">;
@@ -110,6 +113,7 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
       | undefined;
     if (topic && !topic.categories.some((c) => c.key === s.category))
       issues.push({ field: "category", code: "not_on_scale", message: `"${s.category}" is not on the scale of ${s.topic}` });
+    if (topic) issues.push(...unknownQualifiers(s, topic));
   }
   if (issues.length > 0) throw new InvalidInput(issues, issues.map((i) => i.message).join("; "));
 }

@@ -14,6 +14,7 @@ import {
   requireRole,
   VersionConflict,
 } from "./errors";
+import { qualifiersInUse, qualifiersInUseMessage, unknownQualifiers } from "./qualifiers";
 import {
   chunks,
   createRecords,
@@ -137,6 +138,7 @@ async function checkFinalState(tx: Tx, upserts: Map<string, { type: EntityType; 
       const topic = topicOf(s.topic);
       if (topic && !topic.categories.some((c) => c.key === s.category))
         issues.push({ field: "category", code: "not_on_scale", message: `"${s.category}" is not on the scale of ${s.topic}` });
+      if (topic) issues.push(...unknownQualifiers(s, topic));
     }
     if (u.type === "topic") {
       const t = u.record as RecordOf<"topic">;
@@ -159,6 +161,13 @@ async function checkFinalState(tx: Tx, upserts: Map<string, { type: EntityType; 
           code: "in_use",
           message: categoriesInUse(used),
         });
+      const carried = (await qualifiersInUse(tx, t)).filter((row) => {
+        // A stance the draft deletes, or changes to carry only kept qualifiers, no longer uses them.
+        if (deleted.has(id("stance", row.id))) return false;
+        const changed = upserts.get(id("stance", row.id))?.record as RecordOf<"stance"> | undefined;
+        return !changed || (changed.topic === t.slug && unknownQualifiers(changed, t).length > 0);
+      });
+      if (carried.length > 0) issues.push({ field: "qualifiers", code: "in_use", message: qualifiersInUseMessage(carried) });
     }
   }
   if (issues.length > 0) throw new InvalidInput(issues, issues.map((i) => i.message).join("; "));

@@ -21,6 +21,7 @@ import { openChanges, publishInTx } from "./drafts";
 import { InvalidInput, type Principal, requireRole, VersionConflict } from "./errors";
 import type { ImportProgress } from "./import-progress";
 import { offThread, runOffThread } from "./off-thread";
+import { unknownQualifiers } from "./qualifiers";
 import { chunks, readAll, readMany, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
 import { curationTx, lockKeys, newId, recordLock } from "./tx";
 
@@ -165,6 +166,7 @@ async function classify(
       const s = r.record as RecordOf<"stance">;
       const topic = (incoming.get(`topic:${s.topic}`) ?? published.get(`topic:${s.topic}`)?.record) as RecordOf<"topic"> | undefined;
       if (topic && !topic.categories.some((c) => c.key === s.category)) missing.push(`"${s.category}" is not on the scale of ${s.topic}`);
+      if (topic) missing.push(...unknownQualifiers(s, topic).map((i) => i.message));
     }
     if (missing.length > 0) {
       results.push({ row: r.row, type: r.type, key, outcome: "rejected", reason: [...new Set(missing)].join("; ") });

@@ -167,6 +167,14 @@ export function ImportForm({ canPublish }: { canPublish: boolean }) {
               </li>
             ))}
           </ul>
+          {result.dateForms.edtf + result.dateForms.legacy > 0 && (
+            <p className="muted">
+              Dates: {result.dateForms.edtf} {result.dateForms.edtf === 1 ? "row" : "rows"} in EDTF
+              {result.dateForms.legacy > 0 &&
+                `, ${result.dateForms.legacy} in the previous form (a day and a precision), read as EDTF; that form is accepted until the next release`}
+              .
+            </p>
+          )}
           {result.committed ? (
             <p className="form-ok" role="status">
               {result.published ? "Published " : "Saved "}
