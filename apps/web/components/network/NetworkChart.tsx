@@ -8,6 +8,7 @@ import { type Quadtree, quadtree } from "d3-quadtree";
 import { select } from "d3-selection";
 import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3-zoom";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { reactionDate } from "@/lib/reaction-date";
 import { type CanvasColours, drawNetwork } from "./draw-canvas";
 import { kindLabel, type Scene, type SceneNode } from "./scene";
 import { useForceLayout } from "./use-force-layout";
@@ -673,9 +674,9 @@ const SvgNetwork = memo(function SvgNetwork(props: SvgProps) {
                 data-source={s.slug}
                 data-target={t.slug}
                 data-sentiment={e.sentiment}
-                data-date={e.date}
+                data-date={e.date ?? undefined}
               >
-                <desc id={`net-desc-${e.index}`}>{formatEdtf(e.date)}</desc>
+                <desc id={`net-desc-${e.index}`}>{reactionDate(e)}</desc>
                 <path className="net-line" style={{ stroke: e.colour }} />
                 <path className="net-arrow" style={{ fill: e.colour }} />
               </g>

@@ -3,7 +3,7 @@
 // directed graph laid out off the main thread. Filters (sentiment, kind of reacting actor) live in
 // the URL; the same reactions are listed in a table below for keyboard and screen-reader users.
 import { edgeColour, KIND_LABELS, nodeShape, SENTIMENT_LABELS, SHAPE_LEGEND, shapePath } from "@stancemap/charts";
-import { buildReactionGraph, edtfFirstDay, formatEdtf } from "@stancemap/core/model";
+import { buildReactionGraph, formatEdtf, reactionCountsFrom } from "@stancemap/core/model";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboard-data";
@@ -40,7 +40,7 @@ export function NetworkView(props: NetworkViewProps) {
 
   const kindOf = useMemo(() => new Map(actors.map((a) => [a.slug, a.kind])), [actors]);
   const eventDates = useMemo(() => new Map(events.map((e) => [e.slug, e.date])), [events]);
-  const upToDate = useMemo(() => reactions.filter((r) => edtfFirstDay(r.date) <= date), [reactions, date]);
+  const upToDate = useMemo(() => reactions.filter((r) => reactionCountsFrom(r) <= date), [reactions, date]);
 
   // Counts for the filter buttons: each one counts with the other filter applied.
   const { sentimentCounts, kindCounts } = useMemo(() => {

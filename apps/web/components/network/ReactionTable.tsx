@@ -4,6 +4,7 @@ import { edgeColour, sentimentLabel } from "@stancemap/charts";
 // Rows are rendered when the table is opened, a page at a time for large graphs.
 import { compareEdtf, formatEdtf } from "@stancemap/core/model";
 import { useMemo, useState } from "react";
+import { reactionDate } from "@/lib/reaction-date";
 import type { Scene, SceneNode } from "./scene";
 
 const PAGE = 500;
@@ -17,7 +18,7 @@ export function ReactionTable(props: { id: string; scene: Scene; date: string; o
       open
         ? [...scene.edges].sort(
             (a, b) =>
-              compareEdtf(a.date, b.date) ||
+              compareEdtf(a.date || a.attested, b.date || b.attested) ||
               (scene.nodes[a.s]?.label ?? "").localeCompare(scene.nodes[b.s]?.label ?? "", "en") ||
               a.id.localeCompare(b.id),
           )
@@ -60,7 +61,7 @@ export function ReactionTable(props: { id: string; scene: Scene; date: string; o
                       {target?.type === "event" ? <span className="muted">Event: </span> : null}
                       {who(target)}
                     </td>
-                    <td>{formatEdtf(e.date)}</td>
+                    <td>{reactionDate(e)}</td>
                     <td>
                       <span className="sentiment" style={{ borderColor: edgeColour(e.sentiment) }}>
                         {sentimentLabel(e.sentiment)}

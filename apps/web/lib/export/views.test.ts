@@ -178,6 +178,7 @@ describe("export models", () => {
       actor: i % 2 ? "russia" : "pakistan",
       target: { event: "recognition" },
       date: "2025-07-03",
+      attested: "2025-07-03",
       sentiment: "critical",
       summary: "",
       sources: [],

@@ -29,9 +29,9 @@ import {
   compareEdtf,
   countsFrom,
   describeHolding,
-  edtfFirstDay,
   formatEdtf,
   gapReason,
+  reactionCountsFrom,
   stanceHistory,
   topicMapAt,
 } from "@stancemap/core/model";
@@ -356,7 +356,7 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
 }
 
 function networkModel(data: ExportData, s: ExportState): ExportModel {
-  const reactions = (data.reactions ?? []).filter((r) => edtfFirstDay(r.date) <= s.date);
+  const reactions = (data.reactions ?? []).filter((r) => reactionCountsFrom(r) <= s.date);
   const graph = buildReactionGraph({
     actors: data.actors,
     events: data.events,
@@ -402,7 +402,8 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
     tooLarge,
     columns: [
       { key: "id", description: "The reaction's key in the API." },
-      ...dateColumns("date", "When the reaction was made"),
+      ...dateColumns("date", "When the reaction was made; empty when the sources do not say"),
+      ...dateColumns("attested", "When a source first reports it (an undated reaction counts from this date)"),
       { key: "actor", description: "Slug of the reacting actor." },
       { key: "actor_name", description: "Name of the reacting actor." },
       { key: "target_type", description: "actor or event." },
@@ -418,6 +419,7 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
       return {
         id: r.id,
         ...dateCells("date", r.date),
+        ...dateCells("attested", r.attested),
         actor: r.actor,
         actor_name: names.get(r.actor) ?? r.actor,
         target_type: isActor ? "actor" : "event",
