@@ -54,7 +54,7 @@ const atDate = db.prepare(`
 const gaps = db.prepare(`SELECT a."slug" AS actor, t."slug" AS topic, g."note", g."validFrom", g."validUntil" FROM "DataGap" g
   JOIN "Actor" a ON a."id" = g."actorId" JOIN "Topic" t ON t."id" = g."topicId" WHERE g."topicId" = ? ORDER BY g."actorId"`);
 const reactions = db.prepare(`SELECT r."id", a."slug" AS actor, ta."slug" AS targetActor, te."slug" AS targetEvent, r."date",
-  r."sortDate", r."sentiment", r."summary", r."confidence"
+  r."attested", r."sortDate", r."sentiment", r."summary", r."confidence"
   FROM "Reaction" r JOIN "Actor" a ON a."id" = r."actorId" LEFT JOIN "Actor" ta ON ta."id" = r."targetActorId"
   LEFT JOIN "Event" te ON te."id" = r."targetEventId" ORDER BY r."sortDate", r."id" LIMIT ?`);
 
@@ -121,7 +121,7 @@ createServer((req, res) => {
     );
     body = {
       data: page.map(({ targetActor, targetEvent, sortDate: _, ...r }) => ({
-        ...r,
+        ...compact(r),
         target: targetActor ? { actor: targetActor } : { event: targetEvent },
         evidence: ev.get(r.id as string) ?? [],
       })),

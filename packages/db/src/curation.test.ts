@@ -246,6 +246,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
           actor: "qatar",
           target: { actor: "russia" },
           date: "2025-07",
+          attested: "2025-07-03",
           sentiment: "neutral",
           summary: "New form.",
           confidence: "low",

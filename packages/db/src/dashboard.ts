@@ -43,8 +43,10 @@ export interface CompactReaction {
   id: string;
   actor: string;
   target: { actor: string } | { event: string };
-  /** EDTF. */
-  date: string;
+  /** EDTF; null when the sources do not say when it was made (it counts from `attested`). */
+  date: string | null;
+  /** EDTF: the date of the earliest evidence that reports it. */
+  attested: string;
   sentiment: string;
   summary: string;
   /** Ids of every source cited as evidence, in order. */
@@ -124,7 +126,7 @@ export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<C
   return rows.map((r) => ({ ...r, qualifiers: jsonList<string>(r.qualifiers), sources: sources.get(r.id) ?? [] }));
 }
 
-/** Reactions in date order (the first day of each date, then id), up to `limit`. */
+/** Reactions in the order they count from (the first day of each date, else of its attestation; then id), up to `limit`. */
 export async function selectReactionEdges(db: Db, limit: number): Promise<CompactReaction[]> {
   const [rows, sources] = await Promise.all([
     db.sql.all<ReactionRow>(`${REACTION_SELECT} ORDER BY r."sortDate", r."id" LIMIT $1`, [limit]),
@@ -135,6 +137,7 @@ export async function selectReactionEdges(db: Db, limit: number): Promise<Compac
     actor: r.actor,
     target: r.targetActor != null ? { actor: r.targetActor } : { event: r.targetEvent ?? "" },
     date: r.date,
+    attested: r.attested,
     sentiment: r.sentiment,
     summary: r.summary,
     sources: sources.get(r.id) ?? [],

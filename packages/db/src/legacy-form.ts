@@ -41,7 +41,14 @@ export function legacyFormOf(type: EntityType, record: unknown): unknown | null 
       if (!start || attested !== validFrom) return null;
       return { ...rest, validFrom: start.day, validFromPrecision: start.precision };
     }
-    case "reaction":
+    case "reaction": {
+      const { date, attested, ...rest } = r;
+      // As a stance: only a circa reaction had no stated date; its one date was the report's, a day.
+      if (date === undefined)
+        return typeof attested === "string" && DAY.test(attested) ? { ...rest, date: attested, datePrecision: "circa" } : null;
+      const when = legacyDate(date, false);
+      return when && attested === date ? { ...rest, date: when.day, datePrecision: when.precision } : null;
+    }
     case "event": {
       const date = legacyDate(r.date, true);
       return date ? { ...r, date: date.day, datePrecision: date.precision } : null;

@@ -12,7 +12,7 @@ import type {
   StanceAsOfItem,
   StancesQuery,
 } from "@stancemap/core";
-import { countsFrom, edtfFirstDay } from "@stancemap/core";
+import { countsFrom, reactionCountsFrom } from "@stancemap/core";
 import type { Db } from "./client";
 import { decodeCursor, paginate } from "./cursor";
 import { actorInclude, eventInclude, gapInclude, toActor, toEvent, toGap, topicInclude, toSource, toTopic } from "./mappers";
@@ -132,7 +132,7 @@ export async function listReactions(db: Db, q: ReactionsQuery) {
   const after = decodeCursor(q.cursor, 2);
   const rows = await selectReactions(db, { ...q, after: after ? [after[0] as string, after[1] as string] : undefined, limit: q.limit + 1 });
   // The cursor is the stored sort key, the first day of the date as core computes it.
-  const page = paginate(rows, q.limit, (r) => [edtfFirstDay(r.date), r.id]);
+  const page = paginate(rows, q.limit, (r) => [reactionCountsFrom(r), r.id]);
   return { data: page.rows, page: { limit: q.limit, nextCursor: page.nextCursor } };
 }
 

@@ -248,9 +248,11 @@ export interface ReactionRow {
   actor: string;
   targetActor: string | null;
   targetEvent: string | null;
-  /** EDTF. */
-  date: string;
-  /** ISO day: the first day of `date`, the order and the cursor. */
+  /** EDTF; null when the sources do not say when it was made. */
+  date: string | null;
+  /** EDTF: the date of the earliest evidence that reports it. */
+  attested: string;
+  /** ISO day it counts from (the first day of `date`, else of `attested`): the order and the cursor. */
   sortDate: string;
   sentiment: string;
   summary: string;
@@ -259,7 +261,7 @@ export interface ReactionRow {
 
 /** A reaction row with its actor's and target's slugs; shared by the API's list and the network's edges. */
 export const REACTION_SELECT = `SELECT r."id" AS "id", a."slug" AS "actor", ta."slug" AS "targetActor", te."slug" AS "targetEvent",
-    r."date" AS "date", r."sortDate" AS "sortDate", r."sentiment" AS "sentiment", r."summary" AS "summary",
+    r."date" AS "date", r."attested" AS "attested", r."sortDate" AS "sortDate", r."sentiment" AS "sentiment", r."summary" AS "summary",
     r."confidence" AS "confidence"
   FROM "Reaction" r JOIN "Actor" a ON a."id" = r."actorId"
   LEFT JOIN "Actor" ta ON ta."id" = r."targetActorId" LEFT JOIN "Event" te ON te."id" = r."targetEventId"`;
@@ -268,7 +270,7 @@ export interface ReactionFilter {
   actor?: string;
   target?: string;
   sentiment?: string;
-  /** ISO days: reactions whose date begins on or after `from`, on or before `to`. */
+  /** ISO days: reactions that count from (their date's, else their attestation's first day) on or after `from`, on or before `to`. */
   from?: string;
   to?: string;
   /** The last (sortDate, id) seen. */
@@ -299,7 +301,8 @@ export async function selectReactions(db: Db, f: ReactionFilter): Promise<Reacti
     id: r.id,
     actor: r.actor,
     target: r.targetActor != null ? { actor: r.targetActor } : { event: r.targetEvent ?? "" },
-    date: r.date,
+    ...(r.date != null ? { date: r.date } : {}),
+    attested: r.attested,
     sentiment: r.sentiment as Reaction["sentiment"],
     summary: r.summary,
     confidence: r.confidence as Reaction["confidence"],

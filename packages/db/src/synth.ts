@@ -58,6 +58,8 @@ const dated = (iso: string) => {
   const date = tenth === 0 ? iso.slice(0, 4) : tenth === 1 ? iso.slice(0, 7) : iso;
   return { date, sortDate: edtfFirstDay(date) };
 };
+/** A reaction's date, reported the same day (its attestation). */
+const reported = (iso: string) => ({ ...dated(iso), attested: dated(iso).date });
 
 async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
@@ -158,7 +160,7 @@ export async function writeSynthetic(db: Db, topics: Dataset["topics"], options:
       actorId: (pick(actors) as (typeof actors)[number]).id,
       targetActorId: toEvent ? null : (pick(actors) as (typeof actors)[number]).id,
       targetEventId: toEvent ? (pick(events) as (typeof events)[number]).id : null,
-      ...dated(dayToIso(Math.floor(rand() * SPAN_DAYS))),
+      ...reported(dayToIso(Math.floor(rand() * SPAN_DAYS))),
       sentiment: pick(SENTIMENTS),
       summary: `Synthetic reaction ${i}`,
       confidence: "low",

@@ -1,6 +1,15 @@
 // The admin's record lists: published records plus records that exist only in open drafts, with the
 // open change on each, searched, filtered, sorted and paged for one page of an admin table.
-import { type AnyRecord, countsFrom, type EntityType, edtfFirstDay, keyOf, labelOf, type RecordOf } from "@stancemap/core";
+import {
+  type AnyRecord,
+  countsFrom,
+  type EntityType,
+  edtfFirstDay,
+  keyOf,
+  labelOf,
+  type RecordOf,
+  reactionCountsFrom,
+} from "@stancemap/core";
 import type { Db } from "../client";
 import { type Principal, requireRole } from "./errors";
 import { readAll, type Tx } from "./records";
@@ -147,7 +156,7 @@ export const LIST_SPECS: Record<EntityType, ListSpec> = {
   },
   reaction: {
     sorts: {
-      date: (r) => edtfSortKey(rec("reaction", r).date),
+      date: (r) => `${reactionCountsFrom(rec("reaction", r))} ${rec("reaction", r).date ?? ""}`,
       actor: (r, n) => actorName(n, rec("reaction", r).actor),
       target: (r, n) => targetName(n, rec("reaction", r)),
       sentiment: (r) => SENTIMENT_RANK[rec("reaction", r).sentiment],

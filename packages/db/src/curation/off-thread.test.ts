@@ -83,7 +83,8 @@ describe("large SQLite writes off the event loop", () => {
     expect(await db.prisma.draft.findUnique({ where: { id: draftId }, select: { status: true } })).toEqual({ status: "published" });
     expect(await db.prisma.draftItem.count({ where: { draftId, pendingKey: { not: null } } })).toBe(0);
     expect(await db.prisma.change.count({ where: { draftId, action: "draft.save" } })).toBe(3000);
-    expect(await db.prisma.change.count({ where: { draftId, action: "publish" } })).toBe(3000);
+    // One publish row per record; the no-data notes the new stances replace are recorded apart.
+    expect(await db.prisma.change.count({ where: { draftId, action: "publish", NOT: { entityType: "gap" } } })).toBe(3000);
     expect(await db.prisma.stance.count({ where: { id: { startsWith: "bulk-thread-" } } })).toBe(2000);
   }, 300_000);
 

@@ -1,7 +1,7 @@
 // Reading, writing and deleting one published record of each type, in the contract's shape. The seed,
 // publishing, reverts and imports all write through here, so a record is stored one way only.
 import type { AnyRecord, Evidence, RecordOf } from "@stancemap/core";
-import { countsFrom, type EntityType, edtfFirstDay, keyOf, labelOf } from "@stancemap/core";
+import { countsFrom, type EntityType, edtfFirstDay, keyOf, labelOf, reactionCountsFrom } from "@stancemap/core";
 import type { Prisma } from "../generated/sqlite/client";
 import {
   actorInclude,
@@ -301,8 +301,10 @@ function reactionRow(r: RecordOf<"reaction">, version: number) {
     actorId: r.actor,
     targetActorId: "actor" in r.target ? r.target.actor : null,
     targetEventId: "event" in r.target ? r.target.event : null,
-    date: r.date,
-    sortDate: edtfFirstDay(r.date),
+    date: r.date ?? null,
+    attested: r.attested,
+    // The sort key: the first day it counts from, as core computes it.
+    sortDate: reactionCountsFrom(r),
     sentiment: r.sentiment,
     summary: r.summary,
     confidence: r.confidence,

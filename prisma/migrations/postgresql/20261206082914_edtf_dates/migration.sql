@@ -1,8 +1,9 @@
 -- EDTF dates (issue 12). Dates move from (ISO day, precision) to EDTF at the precision the
--- sources gave, as core's edtfFromLegacy does: year -> "2023", month -> "2023-03", day as is;
--- circa -> a stance's start becomes unknown (validFrom NULL) and the old date is its attestation,
--- an event's or reaction's date becomes approximate ("2021-08-15~"). The sort keys (countsFrom,
--- sortDate) are the first day the new date covers: the old ISO day, or the first day of its year
+-- sources gave, as core's upgradeLegacyRecord does: year -> "2023", month -> "2023-03", day as is,
+-- and that date is also when a stance or reaction is attested; circa (dated by the report, not the
+-- sources) -> a stance's start or a reaction's date becomes unknown (NULL) and the old date is its
+-- attestation, an event's date becomes approximate ("2021-08-15~"). The sort keys (countsFrom,
+-- sortDate) are the first day the record counts from: the old ISO day, or the first day of its year
 -- or month. Columns are added nullable, filled from the old ones, then made required; every row is
 -- carried over in place.
 
@@ -73,9 +74,16 @@ ALTER TABLE "Event" DROP COLUMN "datePrecision",
 ALTER COLUMN "sortDate" SET NOT NULL;
 
 -- AlterTable
-ALTER TABLE "Reaction" ADD COLUMN     "sortDate" TEXT;
+ALTER TABLE "Reaction" ADD COLUMN     "attested" TEXT,
+ADD COLUMN     "sortDate" TEXT,
+ALTER COLUMN "date" DROP NOT NULL;
 
 UPDATE "Reaction" SET
+    "attested" = CASE "datePrecision"
+        WHEN 'year' THEN substr("date", 1, 4)
+        WHEN 'month' THEN substr("date", 1, 7)
+        ELSE "date"
+    END,
     "sortDate" = CASE "datePrecision"
         WHEN 'year' THEN substr("date", 1, 4) || '-01-01'
         WHEN 'month' THEN substr("date", 1, 7) || '-01'
@@ -84,11 +92,12 @@ UPDATE "Reaction" SET
     "date" = CASE "datePrecision"
         WHEN 'year' THEN substr("date", 1, 4)
         WHEN 'month' THEN substr("date", 1, 7)
-        WHEN 'circa' THEN "date" || '~'
+        WHEN 'circa' THEN NULL
         ELSE "date"
     END;
 
 ALTER TABLE "Reaction" DROP COLUMN "datePrecision",
+ALTER COLUMN "attested" SET NOT NULL,
 ALTER COLUMN "sortDate" SET NOT NULL;
 
 -- CreateIndex

@@ -1,8 +1,9 @@
 -- EDTF dates (issue 12). Dates move from (ISO day, precision) to EDTF at the precision the
--- sources gave, as core's edtfFromLegacy does: year -> "2023", month -> "2023-03", day as is;
--- circa -> a stance's start becomes unknown (validFrom NULL) and the old date is its attestation,
--- an event's or reaction's date becomes approximate ("2021-08-15~"). The sort keys (countsFrom,
--- sortDate) are the first day the new date covers: the old ISO day, or the first day of its year
+-- sources gave, as core's upgradeLegacyRecord does: year -> "2023", month -> "2023-03", day as is,
+-- and that date is also when a stance or reaction is attested; circa (dated by the report, not the
+-- sources) -> a stance's start or a reaction's date becomes unknown (NULL) and the old date is its
+-- attestation, an event's date becomes approximate ("2021-08-15~"). The sort keys (countsFrom,
+-- sortDate) are the first day the record counts from: the old ISO day, or the first day of its year
 -- or month. Every row is carried over; no record is lost.
 --
 -- The tables are rebuilt (SQLite cannot make a column nullable in place). migrate.ts turns foreign
@@ -113,7 +114,8 @@ CREATE TABLE "new_Reaction" (
     "actorId" TEXT NOT NULL,
     "targetActorId" TEXT,
     "targetEventId" TEXT,
-    "date" TEXT NOT NULL,
+    "date" TEXT,
+    "attested" TEXT NOT NULL,
     "sortDate" TEXT NOT NULL,
     "sentiment" TEXT NOT NULL,
     "summary" TEXT NOT NULL,
@@ -125,12 +127,17 @@ CREATE TABLE "new_Reaction" (
     CONSTRAINT "Reaction_targetActorId_fkey" FOREIGN KEY ("targetActorId") REFERENCES "Actor" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Reaction_targetEventId_fkey" FOREIGN KEY ("targetEventId") REFERENCES "Event" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Reaction" ("actorId", "confidence", "createdAt", "date", "sortDate", "id", "sentiment", "summary", "targetActorId", "targetEventId", "updatedAt", "version")
+INSERT INTO "new_Reaction" ("actorId", "confidence", "createdAt", "date", "attested", "sortDate", "id", "sentiment", "summary", "targetActorId", "targetEventId", "updatedAt", "version")
 SELECT "actorId", "confidence", "createdAt",
     CASE "datePrecision"
         WHEN 'year' THEN substr("date", 1, 4)
         WHEN 'month' THEN substr("date", 1, 7)
-        WHEN 'circa' THEN "date" || '~'
+        WHEN 'circa' THEN NULL
+        ELSE "date"
+    END,
+    CASE "datePrecision"
+        WHEN 'year' THEN substr("date", 1, 4)
+        WHEN 'month' THEN substr("date", 1, 7)
         ELSE "date"
     END,
     CASE "datePrecision"
