@@ -320,7 +320,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
               </div>
               <div className="muted tip-holding">
                 {tipCell.describe.charAt(0).toUpperCase() + tipCell.describe.slice(1)}
-                {tipCell.ageDays && tipCell.ageDays > 0 && tipCell.basis === "began"
+                {tipCell.ageDays && tipCell.ageDays > 0 && tipCell.basis === "began" && !tipCell.uncertain
                   ? " (stance dates from then; shown as of the chosen date)"
                   : ""}
               </div>
