@@ -375,10 +375,12 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
       stroke: ended ? (theme === "print" ? "#000000" : (colourAt.get(index) ?? c.muted)) : theme === "print" ? "#000000" : c.background,
       "stroke-width": ended ? 1.8 : theme === "print" ? 0.8 : 1,
     });
-  // A date that is not one exact day: a bar over the days it covers, the mark at its middle.
+  // A date that is not one exact day: a bar over the days it covers, the mark at its middle. Fainter than
+  // the marks; on a dark ground less faint, or the category colours sink into it.
+  const spanOpacity = theme === "dark" ? 0.6 : 0.35;
   const spanBar = (m: { x0: number; x1: number }, y: number, fill: string, a: Record<string, string> = {}) =>
     m.x1 - m.x0 > 0.5
-      ? [el("rect", { ...a, x: m.x0, y: y - 2, width: Math.max(2, m.x1 - m.x0), height: 4, rx: 2, fill, "fill-opacity": 0.35 })]
+      ? [el("rect", { ...a, x: m.x0, y: y - 2, width: Math.max(2, m.x1 - m.x0), height: 4, rx: 2, fill, "fill-opacity": spanOpacity })]
       : [];
   const diamonds = eventMarks.flatMap((m) => [
     ...spanBar(m, eventY(m.lane), c.text, { class: "event-span", "data-id": m.id }),
@@ -411,7 +413,7 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
   const spanLabel = "Dated only to a month, a year or a range: a bar over it";
   if ([...eventMarks, ...stanceMarks].some((m) => m.x1 - m.x0 > 0.5) && nx + 30 + textWidth(spanLabel, small) <= right) {
     note.push(
-      el("rect", { x: nx, y: noteY - size * 0.35 - 2, width: 22, height: 4, rx: 2, fill: c.text, "fill-opacity": 0.35 }),
+      el("rect", { x: nx, y: noteY - size * 0.35 - 2, width: 22, height: 4, rx: 2, fill: c.text, "fill-opacity": spanOpacity }),
       text(spanLabel, { x: nx + 28, y: noteY, "font-size": small, fill: c.text }),
     );
   }
