@@ -89,7 +89,8 @@ test.describe("record forms", () => {
     const { page, context } = await contextAs(browser, "editor");
     await page.goto(`/admin/stances/new?actor=pakistan&topic=${TOPIC}`);
     await page.getByLabel("Category").selectOption("limited-engagement");
-    await page.getByLabel("Valid from").fill("2025-07-05");
+    await page.getByLabel("Began").fill("2025-07-05");
+    await page.getByLabel("Attested").fill("2025-07-05");
     await page.getByRole("radio", { name: "High" }).check();
     await page.getByRole("textbox", { name: "Summary", exact: true }).fill(`Unsourced claim ${Date.now()}`);
     const id = await page.getByRole("textbox", { name: "ID", exact: true }).inputValue();

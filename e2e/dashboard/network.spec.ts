@@ -34,7 +34,8 @@ test.describe("reaction network", () => {
     await page.goto("/?view=network&date=2025-12-31");
     const koofi = page.getByRole("img", { name: koofiName, exact: true });
     await expect(koofi).toHaveAttribute("data-sentiment", "critical");
-    await expect(koofi).toHaveAccessibleDescription("5 July 2025");
+    // The sources date her reaction only to the days after the recognition: "3 July 2025 – 5 July 2025".
+    await expect(koofi).toHaveAccessibleDescription("3 July 2025 – 5 July 2025");
     await expect(koofi).toHaveAttribute("data-source", "fawzia-koofi");
     await expect(koofi).toHaveAttribute("data-target", RECOGNITION);
     // Coloured as critical (Okabe–Ito vermillion, #D55E00), line and arrowhead.
@@ -44,7 +45,7 @@ test.describe("reaction network", () => {
     await expect(
       page.getByRole("img", { name: /^Event: Russia recognises the Islamic Emirate of Afghanistan, 3 July 2025: \d+ reactions received$/ }),
     ).toBeVisible();
-    await expect(page.locator(".net-counts")).toContainText("16 actors and 2 events, 15 reactions");
+    await expect(page.locator(".net-counts")).toContainText("21 actors and 3 events, 24 reactions");
 
     await settled(page);
     expect(workers.length).toBeGreaterThan(0);
@@ -200,18 +201,18 @@ test.describe("reaction network", () => {
         .evaluateAll((els) => els.map((el) => `${el.getAttribute("data-node")}@${el.getAttribute("transform")}`));
     };
     const first = await positions();
-    expect(first).toHaveLength(18);
+    expect(first).toHaveLength(24);
     expect(await positions()).toEqual(first);
   });
 
   test("the table lists the reactions shown, and selects an actor", async ({ page }) => {
     await page.goto("/?view=network&date=2025-12-31&sent=critical");
-    await page.getByText("The 4 reactions shown, as a table").click();
+    await page.getByText("The 11 reactions shown, as a table").click();
     const table = page.locator("#network-table table");
-    await expect(table.locator("tbody tr")).toHaveCount(4);
+    await expect(table.locator("tbody tr")).toHaveCount(11);
     const row = table.locator("tbody tr", { hasText: "Fawzia Koofi" });
     await expect(row).toContainText("Russia recognises the Islamic Emirate of Afghanistan");
-    await expect(row).toContainText("5 July 2025");
+    await expect(row).toContainText("3 July 2025 – 5 July 2025");
     await expect(row).toContainText("Critical");
     await row.getByRole("button", { name: "Fawzia Koofi" }).click();
     await expect(page.getByRole("complementary", { name: "Selected actor" }).getByRole("heading", { level: 2 })).toHaveText("Fawzia Koofi");

@@ -12,9 +12,12 @@ export interface CompactSource {
   url: string | null;
 }
 
+/** An editor's "no data" note; it may hold only for a period (EDTF, validUntil exclusive). */
 export interface CompactGap {
   actor: string;
   note: string;
+  validFrom?: string;
+  validUntil?: string;
 }
 
 export interface DashboardData {

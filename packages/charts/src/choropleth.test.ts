@@ -1,6 +1,7 @@
 import { topicMapAt } from "@stancemap/core";
 import { describe, expect, it } from "vitest";
-import { cellsOf } from "./choropleth";
+import { type Cell, cellSentence, cellsOf } from "./choropleth";
+import { cuePattern, cuePatternId } from "./cues";
 import { luminance, textOn } from "./palette";
 import { projectWorld } from "./world";
 
@@ -13,8 +14,8 @@ const actors = [
   { slug: "germany", name: "Germany", kind: "state", isoNumeric: "276" },
 ];
 const stances = [
-  { actor: "russia", topic: "p", category: "diplomatic-engagement", validFrom: "2021-08-15" },
-  { actor: "russia", topic: "p", category: "formal-recognition", validFrom: "2025-07-03" },
+  { actor: "russia", topic: "p", category: "diplomatic-engagement", validFrom: "2021-08-15", attested: "2021-08-15" },
+  { actor: "russia", topic: "p", category: "formal-recognition", validFrom: "2025-07-03", attested: "2025-07-03" },
 ];
 const gaps = [{ actor: "germany", topic: "p", note: "Only deportations are mentioned." }];
 
@@ -25,9 +26,65 @@ describe("choropleth cells", () => {
     expect(at("2025-07-03")).toMatchObject({ key: "formal-recognition", fill: "#0072B2", ageDays: 0 });
   });
 
-  it("gives a no-data state the no-data fill and the editors' note", () => {
+  it("gives a no-data state the no-data fill and the editors' note as its reason", () => {
     const cells = cellsOf(topicMapAt({ topic: "p", categories, actors, stances, gaps, date: "2025-07-03" }), "#cccccc");
-    expect(cells.get("germany")).toMatchObject({ key: "no-data", fill: "#cccccc", note: gaps[0]?.note });
+    expect(cells.get("germany")).toMatchObject({ key: "no-data", fill: "#cccccc", reason: gaps[0]?.note, since: null, basis: null });
+  });
+});
+
+describe("choropleth cues", () => {
+  const more = [
+    { slug: "china", name: "China", kind: "state", isoNumeric: "156" },
+    { slug: "pakistan", name: "Pakistan", kind: "state", isoNumeric: "586" },
+  ];
+  const held = [
+    { actor: "china", topic: "p", category: "diplomatic-engagement", validFrom: "2023", attested: "2023" },
+    { actor: "pakistan", topic: "p", category: "diplomatic-engagement", attested: "2025-07-03", qualifiers: ["hosts-talks"] },
+  ];
+  const at = (date: string) => cellsOf(topicMapAt({ topic: "p", categories, actors: more, stances: held, date }));
+
+  it("shows China as uncertain inside 2023, certain after it, and not at all before it, with a reason", () => {
+    expect(at("2023-06-01").get("china")).toMatchObject({
+      key: "diplomatic-engagement",
+      uncertain: true,
+      basis: "began",
+      since: "2023",
+      describe: "since 2023 (uncertain on 1 June 2023: dated only to 2023)",
+    });
+    expect(at("2024-01-01").get("china")).toMatchObject({ uncertain: false, describe: "since 2023" });
+    expect(at("2022-12-31").get("china")).toMatchObject({ key: "no-data", since: null, reason: "No stance recorded before 2023." });
+  });
+
+  it("counts Pakistan from its attestation, says the start is not stated, and carries its qualifiers", () => {
+    const cell = at("2025-07-03").get("pakistan");
+    expect(cell).toMatchObject({
+      basis: "attested",
+      uncertain: false,
+      describe: "held by 3 July 2025 (start not stated)",
+      qualifiers: ["hosts-talks"],
+    });
+    expect(cellSentence("Pakistan", cell as Cell)).toBe(
+      "Pakistan: diplomatic engagement held by 3 July 2025 (start not stated); hosts-talks",
+    );
+    expect(at("2025-07-02").get("pakistan")).toMatchObject({ key: "no-data", reason: "No stance recorded before 3 July 2025." });
+  });
+
+  it("gives each cue its own pattern, and none to a plain stance", () => {
+    expect(cuePatternId("#56B4E9", { uncertain: false, attested: false })).toBeNull();
+    const ids = [
+      cuePatternId("#56B4E9", { uncertain: true, attested: false }),
+      cuePatternId("#56B4E9", { uncertain: false, attested: true }),
+      cuePatternId("#56B4E9", { uncertain: true, attested: true }),
+      cuePatternId("#0072B2", { uncertain: true, attested: false }),
+    ];
+    expect(new Set(ids).size).toBe(4);
+    const uncertain = cuePattern("#56B4E9", { uncertain: true, attested: false });
+    expect(uncertain?.base.opacity).toBeLessThan(1);
+    expect(uncertain?.stripes).not.toBeNull();
+    expect(uncertain?.dots).toBeNull();
+    // Dots on a full colour are black or white, whichever reads on it.
+    expect(cuePattern("#0072B2", { uncertain: false, attested: true })?.dots?.colour).toBe("#ffffff");
+    expect(cuePattern("#F0E442", { uncertain: false, attested: true })?.dots?.colour).toBe("#000000");
   });
 });
 

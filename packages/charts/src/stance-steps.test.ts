@@ -11,12 +11,12 @@ const categories = [
 ];
 const topic = "posture";
 const russia = [
-  { id: "r-2025", actor: "russia", topic, category: "formal-recognition", validFrom: "2025-07-03" },
-  { id: "r-2017", actor: "russia", topic, category: "limited-engagement", validFrom: "2017-01-01" },
-  { id: "r-2021", actor: "russia", topic, category: "diplomatic-engagement", validFrom: "2021-08-15" },
+  { id: "r-2025", actor: "russia", topic, category: "formal-recognition", validFrom: "2025-07-03", attested: "2025-07-03" },
+  { id: "r-2017", actor: "russia", topic, category: "limited-engagement", validFrom: "2017-01-01", attested: "2017-01-01" },
+  { id: "r-2021", actor: "russia", topic, category: "diplomatic-engagement", validFrom: "2021-08-15", attested: "2021-08-15" },
   // Someone else's stance and another topic's: never drawn.
-  { id: "c-2023", actor: "china", topic, category: "diplomatic-engagement", validFrom: "2023-01-01" },
-  { id: "r-other", actor: "russia", topic: "other", category: "welcomed", validFrom: "2025-07-03" },
+  { id: "c-2023", actor: "china", topic, category: "diplomatic-engagement", validFrom: "2023-01-01", attested: "2023-01-01" },
+  { id: "r-other", actor: "russia", topic: "other", category: "welcomed", validFrom: "2025-07-03", attested: "2025-07-03" },
 ];
 const base = { categories, stances: russia, actor: "russia", topic, from: "2016-01-01", to: "2026-11-22", width: 1000, height: 200 };
 
@@ -68,8 +68,16 @@ describe("stance steps", () => {
 
   it("ends a stance at its validUntil and clips steps to the range", () => {
     const ended = [
-      { id: "a", actor: "x", topic, category: "active-opposition", validFrom: "2001-01-01" },
-      { id: "b", actor: "x", topic, category: "limited-engagement", validFrom: "2018-01-01", validUntil: "2020-01-01" },
+      { id: "a", actor: "x", topic, category: "active-opposition", validFrom: "2001-01-01", attested: "2001-01-01" },
+      {
+        id: "b",
+        actor: "x",
+        topic,
+        category: "limited-engagement",
+        validFrom: "2018-01-01",
+        attested: "2018-01-01",
+        validUntil: "2020-01-01",
+      },
     ];
     const layout = stanceSteps({ ...base, stances: ended, actor: "x", from: "2016-01-01", to: "2024-01-01" });
     expect(layout.segments.map((s) => [s.stance.id, s.until, s.toEnd])).toEqual([

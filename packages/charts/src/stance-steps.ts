@@ -1,9 +1,18 @@
 // An actor's stance history on one topic as a step chart: one row band per category (in scale
 // order, first at the top), one horizontal step per stance, risers where one stance follows another.
-// Pure geometry: the caller draws it (the actor page renders it as SVG on the server).
-import { type DatedStance, stanceHistory } from "@stancemap/core/model";
+// Pure geometry: the caller draws it (the actor page renders it as SVG on the server). Dates keep their
+// precision: a step whose start is dated only to a year or month (or approximately) has an uncertain
+// stretch over that window, and a step whose start the sources do not state is marked as such.
+import { formatEdtf, type HoldingBasis, parseEdtf, stanceHistory, type TimedStance } from "@stancemap/core/model";
 import { scaleBand, scaleUtc } from "d3-scale";
 import { formatDay, formatMonth } from "./timeline";
+
+/** How a step's dates read: "2017 to April 2025", "since 3 July 2025", "held by 3 July 2025 (start not stated)". */
+export function stepDates(step: { from: string; until: string | null; basis: HoldingBasis }): string {
+  const head = step.basis === "attested" ? `held by ${formatEdtf(step.from)} (start not stated)` : formatEdtf(step.from);
+  if (step.until) return `${head} to ${formatEdtf(step.until)}`;
+  return step.basis === "attested" ? head : `since ${head}`;
+}
 
 export interface StepCategory {
   key: string;
@@ -12,7 +21,7 @@ export interface StepCategory {
   colour: string;
 }
 
-export interface StepStance extends DatedStance {
+export interface StepStance extends TimedStance {
   category: string;
 }
 
@@ -28,9 +37,15 @@ export interface StepBand {
 export interface StepSegment<S extends StepStance> {
   stance: S;
   category: StepCategory;
-  /** The step's own dates: `until` is exclusive, null while the stance still holds. */
+  /** The step's own dates as EDTF (its start, or its attestation when the start is not stated): `until`
+   * is exclusive, null while the stance still holds. */
   from: string;
   until: string | null;
+  /** "attested": the start is not stated; the step is drawn from the date a source attests it. */
+  basis: HoldingBasis;
+  /** Where the start's uncertainty ends (the end of "2023"), when the start is not one exact day: the
+   * step is uncertain from x0 to here. Equal to x0 for an exact start. */
+  xSure: number;
   /** True when the step reaches the end of the range (it still holds, or ends after the range). */
   toEnd: boolean;
   x0: number;
@@ -144,13 +159,16 @@ export function stanceSteps<S extends StepStance>(input: StanceStepsInput<S>): S
   // The steps inside the range, clipped to it.
   const steps = stanceHistory(input.stances, input.actor, input.topic).flatMap((step) => {
     const category = byKey.get(step.stance.category);
-    const start = max(step.from, from);
-    const end = step.until === null ? to : min(step.until, to);
-    return category && start < end ? [{ step, category, start, end }] : [];
+    const start = max(step.fromDay, from);
+    const end = step.untilDay === null ? to : min(step.untilDay, to);
+    // The day after the start's window: "2023" is certain from 2024-01-01 on.
+    const window = parseEdtf(step.from);
+    const sure = window.exact ? start : min(max(iso(new Date(parse(window.last).getTime() + 86_400_000)), start), end);
+    return category && start < end ? [{ step, category, start, end, sure }] : [];
   });
 
   // A time scale, piecewise linear through every step boundary so that short steps can be widened.
-  const boundaries = [...new Set([from, to, ...steps.flatMap((s) => [s.start, s.end])])].sort();
+  const boundaries = [...new Set([from, to, ...steps.flatMap((s) => [s.start, s.end, s.sure])])].sort();
   const durations = boundaries.slice(1).map((d, i) => parse(d).getTime() - parse(boundaries[i] as string).getTime());
   const covered = boundaries.slice(1).map((d, i) => steps.some((s) => s.start <= (boundaries[i] as string) && s.end >= d));
   const minStepWidth = input.minStepWidth ?? 0;
@@ -164,11 +182,13 @@ export function stanceSteps<S extends StepStance>(input: StanceStepsInput<S>): S
     .range(positions.map((p, i) => (i === positions.length - 1 ? width : p)))
     .clamp(true);
 
-  const segments: StepSegment<S>[] = steps.map(({ step, category, start, end }) => ({
+  const segments: StepSegment<S>[] = steps.map(({ step, category, start, end, sure }) => ({
     stance: step.stance,
     category,
     from: step.from,
     until: step.until,
+    basis: step.basis,
+    xSure: x(parse(sure)),
     toEnd: end === to,
     x0: x(parse(start)),
     x1: x(parse(end)),
@@ -178,7 +198,7 @@ export function stanceSteps<S extends StepStance>(input: StanceStepsInput<S>): S
 
   const risers: StepRiser[] = segments.slice(1).flatMap((s, i) => {
     const prev = segments[i] as StepSegment<S>;
-    return prev.until === s.from && prev.y !== s.y ? [{ x: s.x0, y0: prev.y, y1: s.y }] : [];
+    return prev.until !== null && Math.abs(prev.x1 - s.x0) < 0.5 && prev.y !== s.y ? [{ x: s.x0, y0: prev.y, y1: s.y }] : [];
   });
 
   const spanDays = durations.reduce((a, b) => a + b, 0) / 86_400_000;
@@ -188,10 +208,17 @@ export function stanceSteps<S extends StepStance>(input: StanceStepsInput<S>): S
   return { width, height, from, to, bands, segments, risers, ticks, widened };
 }
 
+/** The start of a chart's range as a date of its own precision: stepRange starts it on a new year or
+ * month, and it reads as "2016" or "March 2021", not as a day nobody chose. */
+export function rangeStartEdtf(from: string): string {
+  return from.endsWith("-01-01") ? from.slice(0, 4) : from.endsWith("-01") ? from.slice(0, 7) : from;
+}
+
 /** A step chart's time range, as the actor page and its export draw it: a little before the first
- * stance (on a new year over more than three years, else on the first of a month), to `to`. */
-export function stepRange(validFroms: readonly string[], to: string): { from: string; to: string } {
-  const first = validFroms.reduce((m, d) => (d < m ? d : m), to);
+ * stance (on a new year over more than three years, else on the first of a month), to `to`.
+ * `starts` are the days the stances count from (core's countsFrom). */
+export function stepRange(starts: readonly string[], to: string): { from: string; to: string } {
+  const first = starts.reduce((m, d) => (d < m ? d : m), to);
   const start = Date.parse(`${first}T00:00:00Z`);
   const span = Date.parse(`${to}T00:00:00Z`) - start;
   const lead = new Date(start - Math.max(span * 0.04, 45 * 86_400_000)).toISOString();

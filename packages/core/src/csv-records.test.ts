@@ -25,6 +25,22 @@ describe("records as CSV", () => {
     expect(Stance.parse(rows[0]?.record)).toEqual(stance);
   });
 
+  it("writes each date as EDTF with its words beside it, and reads the record back without them", () => {
+    const coarse = Stance.parse({ ...stance, id: "china-posture-2023", validFrom: "2023", attested: "2023-12-13", validUntil: "2025-07~" });
+    const csv = recordsToCsv([coarse]);
+    const [header, line] = csv.split("\r\n");
+    const columns = (header ?? "").split(",");
+    expect(columns.slice(columns.indexOf("validFrom"), columns.indexOf("validFrom") + 2)).toEqual(["validFrom", "validFromLabel"]);
+    expect(columns).toEqual(expect.arrayContaining(["attested", "attestedLabel", "validUntil", "validUntilLabel"]));
+    expect(line).toContain("2023,2023,");
+    expect(line).toContain("2023-12-13,13 December 2023");
+    expect(line).toContain("2025-07~,c. July 2025");
+    const { rows, errors } = parseCsvRecords(csv);
+    expect(errors).toEqual([]);
+    expect(rows[0]?.record).not.toHaveProperty("validFromLabel");
+    expect(Stance.parse(rows[0]?.record)).toEqual(coarse);
+  });
+
   it("keeps a cell that a spreadsheet would run as a formula inert, and reads it back as written", () => {
     const csv = recordsToCsv([{ slug: "a", name: '=HYPERLINK("http://x")' }]);
     expect(csv).toContain("'=HYPERLINK");

@@ -1,6 +1,9 @@
 // Records to and from CSV rows: nested fields become dotted columns (`target.actor`,
-// `evidence.0.quote.text`), so any record type round-trips through a spreadsheet.
+// `evidence.0.quote.text`), so any record type round-trips through a spreadsheet. Each date (EDTF) is
+// followed by its words in a `…Label` column ("2021-08~", "c. August 2021"), for people reading the
+// sheet; those columns are derived, so reading a CSV back ignores them.
 import Papa from "papaparse";
+import { formatEdtf } from "./time/edtf";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -72,6 +75,20 @@ export function unflattenRow(row: Readonly<Record<string, string | undefined>>):
   return compact(root) as Record<string, Json>;
 }
 
+/** The records' date fields (EDTF), each written with a label column beside it. */
+const DATE_FIELDS = ["validFrom", "attested", "validUntil", "date", "publishedOn", "accessedOn"] as const;
+const LABEL_COLUMNS = new Set<string>(DATE_FIELDS.map((f) => `${f}Label`));
+
+/** A flattened record with each date's words right after it. */
+function withDateLabels(row: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(row)) {
+    out[key] = value;
+    if ((DATE_FIELDS as readonly string[]).includes(key)) out[`${key}Label`] = formatEdtf(value);
+  }
+  return out;
+}
+
 export interface CsvRow {
   /** The line in the file, counting the header as line 1. */
   line: number;
@@ -123,6 +140,8 @@ export function parseCsvRecords(input: string): { rows: CsvRow[]; errors: { line
         return;
       }
       for (const e of result.errors) errors.push({ line: at, message: e.message });
+      // A date's words are derived from the date: not part of the record.
+      for (const column of LABEL_COLUMNS) delete (cells as Record<string, unknown>)[column];
       rows.push({ line: at, record: unflattenRow(cells as Record<string, string>) });
     },
   });
@@ -130,7 +149,7 @@ export function parseCsvRecords(input: string): { rows: CsvRow[]; errors: { line
 }
 
 export function recordsToCsv(records: readonly unknown[]): string {
-  const rows = records.map((r) => flattenRecord(r));
+  const rows = records.map((r) => withDateLabels(flattenRecord(r)));
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   // A cell starting with = + - @ would run as a formula in a spreadsheet: papaparse prefixes a quote,
   // and unflattenRow takes it off again on import.

@@ -8,9 +8,9 @@ const actors = [
 ];
 const events = [{ slug: "recognition", title: "Russia recognises the Islamic Emirate", date: "2025-07-03" }];
 const reactions = [
-  { id: "a", actor: "koofi", target: { event: "recognition" }, date: "2025-07-05", sentiment: "critical" },
-  { id: "b", actor: "muttaqi", target: { event: "recognition" }, date: "2025-07-03", sentiment: "supportive" },
-  { id: "c", actor: "muttaqi", target: { actor: "russia" }, date: "2025-07-03", sentiment: "supportive" },
+  { id: "a", actor: "koofi", target: { event: "recognition" }, date: "2025-07-05", attested: "2025-07-05", sentiment: "critical" },
+  { id: "b", actor: "muttaqi", target: { event: "recognition" }, date: "2025-07-03", attested: "2025-07-03", sentiment: "supportive" },
+  { id: "c", actor: "muttaqi", target: { actor: "russia" }, date: "2025-07-03", attested: "2025-07-03", sentiment: "supportive" },
 ];
 
 describe("buildReactionGraph", () => {
@@ -28,5 +28,25 @@ describe("buildReactionGraph", () => {
     expect(g.nodes.map((n) => n.id).sort()).toEqual(["actor:koofi", "event:recognition"]);
     expect(buildReactionGraph({ actors, events, reactions, filter: { kinds: ["state"] } }).edges).toEqual([]);
     expect(buildReactionGraph({ actors, events, reactions, filter: { from: "2025-07-04" } }).edges.map((e) => e.id)).toEqual(["a"]);
+  });
+
+  it("counts a reaction from the first day of its date, and an undated one from when it is first reported", () => {
+    const coarse = [
+      {
+        id: "window",
+        actor: "koofi",
+        target: { event: "recognition" },
+        date: "2025-07-03/2025-07-05",
+        attested: "2025-07-05",
+        sentiment: "critical",
+      },
+      { id: "undated", actor: "russia", target: { actor: "muttaqi" }, date: null, attested: "2025-07-06", sentiment: "supportive" },
+    ];
+    const upTo = (to: string) => buildReactionGraph({ actors, events, reactions: coarse, filter: { to } }).edges.map((e) => e.id);
+    expect(upTo("2025-07-02")).toEqual([]);
+    expect(upTo("2025-07-03")).toEqual(["window"]);
+    expect(upTo("2025-07-06")).toEqual(["window", "undated"]);
+    const undated = buildReactionGraph({ actors, events, reactions: coarse }).edges.find((e) => e.id === "undated");
+    expect(undated).toMatchObject({ date: null, attested: "2025-07-06" });
   });
 });

@@ -1,4 +1,7 @@
 // The reaction network: actors and events as nodes, reactions as directed edges from reacting actor to target.
+// Reactions count from the first day of their date (EDTF), or of their attestation when the sources do not
+// date them, as core's reactionCountsFrom says.
+import { reactionCountsFrom } from "./time/holding";
 export interface GraphActor {
   slug: string;
   name: string;
@@ -15,7 +18,10 @@ export interface GraphReaction {
   id: string;
   actor: string;
   target: { actor: string } | { event: string };
-  date: string;
+  /** EDTF; absent or null when the sources do not say when it was made. */
+  date?: string | null | undefined;
+  /** EDTF: when a source first reports it. */
+  attested: string;
   sentiment: string;
 }
 
@@ -36,10 +42,14 @@ export interface GraphEdge {
   source: string;
   target: string;
   sentiment: string;
-  date: string;
+  /** EDTF, or null when the sources do not say when it was made. */
+  date: string | null;
+  /** EDTF: when a source first reports it. */
+  attested: string;
 }
 
 export interface ReactionFilter {
+  /** ISO days: a reaction is in when the day it counts from (reactionCountsFrom) lies between them. */
   from?: string;
   to?: string;
   sentiments?: readonly string[];
@@ -87,8 +97,9 @@ export function buildReactionGraph(input: {
 
   const edges: GraphEdge[] = [];
   for (const r of input.reactions) {
-    if (f.from && r.date < f.from) continue;
-    if (f.to && r.date > f.to) continue;
+    const day = f.from || f.to ? reactionCountsFrom(r) : "";
+    if (f.from && day < f.from) continue;
+    if (f.to && day > f.to) continue;
     if (sentiments && !sentiments.has(r.sentiment)) continue;
     const reacting = actors.get(r.actor);
     if (!reacting || (kinds && !kinds.has(reacting.kind))) continue;
@@ -99,7 +110,7 @@ export function buildReactionGraph(input: {
     source.degree += 1;
     target.inDegree += 1;
     target.degree += 1;
-    edges.push({ id: r.id, source: source.id, target: target.id, sentiment: r.sentiment, date: r.date });
+    edges.push({ id: r.id, source: source.id, target: target.id, sentiment: r.sentiment, date: r.date ?? null, attested: r.attested });
   }
   return { nodes: [...nodes.values()], edges };
 }

@@ -1,6 +1,8 @@
 // The events an actor took part in, as a dated list in time order.
+
+import { formatEdtf } from "@stancemap/core/model";
 import type { EventRef } from "@stancemap/db";
-import { formatDate } from "@/components/dashboard/format";
+import { htmlDate } from "@/lib/html-date";
 
 export function Events(props: { events: readonly EventRef[]; name: string }) {
   if (props.events.length === 0) return <p className="muted">No events involving {props.name} are recorded.</p>;
@@ -8,8 +10,8 @@ export function Events(props: { events: readonly EventRef[]; name: string }) {
     <ol className="event-list">
       {props.events.map((e) => (
         <li key={e.slug} data-event={e.slug}>
-          <time dateTime={e.date} className="event-date">
-            {formatDate(e.date, e.datePrecision)}
+          <time dateTime={htmlDate(e.date)} className="event-date">
+            {formatEdtf(e.date)}
           </time>
           <span className="event-title">{e.title}</span>
         </li>

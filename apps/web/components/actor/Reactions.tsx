@@ -2,8 +2,9 @@
 // to the events it took part in. Each with its sentiment, who reacted to whom or to what, and evidence.
 import { SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/charts";
 import type { Reaction } from "@stancemap/core";
+import { compareEdtf, formatEdtf } from "@stancemap/core/model";
 import { EvidenceList } from "@/components/dashboard/Evidence";
-import { formatDate } from "@/components/dashboard/format";
+import { reactionDate } from "@/lib/reaction-date";
 import { EvidenceBlock } from "./EvidenceBlock";
 import { ActorLink, type PageLookups } from "./lookups";
 
@@ -41,7 +42,7 @@ export function ReactionItem(props: {
             </>
           )}
         </span>
-        <span className="reaction-date muted">{formatDate(r.date, r.datePrecision)}</span>
+        <span className="reaction-date muted">{reactionDate(r)}</span>
       </p>
       <p>{r.summary}</p>
       {props.grouped ? (
@@ -69,7 +70,8 @@ export function ReactionList(props: { reactions: readonly Reaction[]; lookups: P
   );
 }
 
-const byDate = (a: Reaction, b: Reaction) => (a.date + a.id < b.date + b.id ? -1 : 1);
+/** By when each was made, or (undated) first reported. */
+const byDate = (a: Reaction, b: Reaction) => compareEdtf(a.date || a.attested, b.date || b.attested) || (a.id < b.id ? -1 : 1);
 
 export function Reactions(props: {
   name: string;
@@ -87,7 +89,12 @@ export function Reactions(props: {
     if (!("event" in r.target)) continue;
     toEvents.set(r.target.event, [...(toEvents.get(r.target.event) ?? []), r]);
   }
-  const events = [...toEvents.keys()].sort((a, b) => ((lookups.events.get(a)?.date ?? "") < (lookups.events.get(b)?.date ?? "") ? -1 : 1));
+  const dateOf = (slug: string) => lookups.events.get(slug)?.date;
+  const events = [...toEvents.keys()].sort((a, b) => {
+    const x = dateOf(a);
+    const y = dateOf(b);
+    return x && y ? compareEdtf(x, y) : x ? 1 : -1;
+  });
 
   return (
     <>
@@ -120,7 +127,7 @@ export function Reactions(props: {
               <div key={slugOfEvent} className="event-reactions">
                 <h4>
                   {event ? event.title : slugOfEvent}
-                  {event ? <span className="muted"> · {formatDate(event.date, event.datePrecision)}</span> : null}
+                  {event ? <span className="muted"> · {formatEdtf(event.date)}</span> : null}
                   <span className="muted">
                     {" "}
                     · {list.length} reaction{list.length === 1 ? "" : "s"}

@@ -1,11 +1,12 @@
 // An actor's stances on one topic: the step chart, then each step with its dates, summary, note,
 // confidence and evidence. Without stances: the topic's "no data" note, or that nothing is recorded.
+import { stepDates } from "@stancemap/charts";
 import type { DataGap, Stance, Topic } from "@stancemap/core";
-import { stanceHistory } from "@stancemap/core";
+import { formatEdtf, stanceHistory } from "@stancemap/core/model";
 import type { ReactNode } from "react";
 import { EvidenceBlock } from "./EvidenceBlock";
 import type { PageLookups } from "./lookups";
-import { StepChart, stepDates } from "./StepChart";
+import { StepChart } from "./StepChart";
 
 const CONFIDENCE: Record<string, string> = { high: "High confidence", medium: "Medium confidence", low: "Low confidence" };
 
@@ -22,7 +23,7 @@ export function StanceHistory(props: {
   const { topic, actor, lookups } = props;
   const steps = stanceHistory(props.stances, actor.slug, topic.slug);
   const categories = new Map(topic.categories.map((c) => [c.key, c]));
-  const precisionOf = new Map(props.stances.map((s) => [s.validFrom, s.validFromPrecision]));
+  const qualifierLabel = new Map((topic.qualifiers ?? []).map((q) => [q.key, q.label]));
   const headingId = `topic-${topic.slug}`;
 
   return (
@@ -37,6 +38,7 @@ export function StanceHistory(props: {
           <div className="no-data">
             <p>
               <span className="swatch swatch-no-data" aria-hidden="true" /> <strong>No data</strong>
+              {props.gap.validFrom || props.gap.validUntil ? <span className="muted"> {notePeriod(props.gap)}</span> : null}
             </p>
             <p>{props.gap.note}</p>
           </div>
@@ -46,8 +48,18 @@ export function StanceHistory(props: {
       ) : (
         <>
           <StepChart topic={topic} stances={props.stances} actor={actor.slug} actorName={actor.name} today={props.today} />
+          {props.gap ? (
+            <div className="no-data">
+              <p>
+                <span className="swatch swatch-no-data" aria-hidden="true" /> <strong>No data</strong>
+                {props.gap.validFrom || props.gap.validUntil ? <span className="muted"> {notePeriod(props.gap)}</span> : null}
+              </p>
+              <p>{props.gap.note}</p>
+            </div>
+          ) : null}
           <ol className="step-list">
-            {steps.map(({ stance, until }) => {
+            {steps.map((step) => {
+              const { stance } = step;
               const category = categories.get(stance.category);
               return (
                 <li
@@ -61,10 +73,22 @@ export function StanceHistory(props: {
                       <span className="swatch" style={{ background: category?.colour }} aria-hidden="true" />
                       <strong>{category?.label ?? stance.category}</strong>
                     </span>
-                    <span className="step-dates">{stepDates(stance, until, until ? (precisionOf.get(until) ?? "day") : "day")}</span>
+                    <span className="step-dates">{stepDates(step)}</span>
                     <span className={`confidence confidence-${stance.confidence}`}>
                       {CONFIDENCE[stance.confidence] ?? stance.confidence}
                     </span>
+                  </p>
+                  {stance.qualifiers.length ? (
+                    <ul className="step-qualifiers">
+                      {stance.qualifiers.map((q) => (
+                        <li key={q}>{qualifierLabel.get(q) ?? q}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  <p className="muted step-attested">
+                    {stance.validFrom
+                      ? `First attested ${formatEdtf(stance.attested)}.`
+                      : `Start not stated; first attested ${formatEdtf(stance.attested)}.`}
                   </p>
                   <p>{stance.summary}</p>
                   {stance.note ? <p className="step-note muted">{stance.note}</p> : null}
@@ -77,4 +101,11 @@ export function StanceHistory(props: {
       )}
     </section>
   );
+}
+
+/** "until 3 July 2025", "from 2021 until 3 July 2025": the period an editor's note covers. */
+function notePeriod(gap: DataGap): string {
+  if (gap.validFrom && gap.validUntil) return `from ${formatEdtf(gap.validFrom)} until ${formatEdtf(gap.validUntil)}`;
+  if (gap.validUntil) return `until ${formatEdtf(gap.validUntil)}`;
+  return `from ${formatEdtf(gap.validFrom)}`;
 }

@@ -1,9 +1,9 @@
 // One topic's stance history as a step chart: a band per category (scale order, top first), a step
 // per stance. Geometry from @stancemap/charts; drawn as SVG in percentages of the chart's width, so
 // it fills any width without scaling its text. Category labels and time ticks are HTML beside it.
-import { type StanceStepsLayout, stanceSteps, stepRange, thinTicks } from "@stancemap/charts";
+import { rangeStartEdtf, type StanceStepsLayout, stanceSteps, stepDates, stepRange, thinTicks } from "@stancemap/charts";
 import type { Stance, Topic } from "@stancemap/core";
-import { formatDate } from "@/components/dashboard/format";
+import { countsFrom, formatEdtf } from "@stancemap/core/model";
 
 /** Geometry is computed on a 1000-unit width and drawn in percent. */
 const UNITS = 1000;
@@ -11,18 +11,9 @@ const UNITS = 1000;
 const BAND = 100;
 const pct = (x: number, of = UNITS) => `${((x / of) * 100).toFixed(3)}%`;
 
-/** How a step's dates read: "2017 to 15 August 2021", "since 3 July 2025". */
-export function stepDates(stance: Stance, until: string | null, untilPrecision: string): string {
-  const from = formatDate(stance.validFrom, stance.validFromPrecision);
-  return until ? `${from} to ${formatDate(until, untilPrecision)}` : `since ${from}`;
-}
-
 export function StepChart(props: { topic: Topic; stances: readonly Stance[]; actor: string; actorName: string; today: string }) {
   const { topic, today } = props;
-  const { from, to } = stepRange(
-    props.stances.map((s) => s.validFrom),
-    today,
-  );
+  const { from, to } = stepRange(props.stances.filter((s) => s.topic === topic.slug).map(countsFrom), today);
   const categories = topic.categories;
   const layout: StanceStepsLayout<Stance> = stanceSteps({
     categories,
@@ -43,10 +34,9 @@ export function StepChart(props: { topic: Topic; stances: readonly Stance[]; act
   const coarse = new Set(thinTicks(medium, 300, UNITS).map((t) => t.date));
   const mediumSet = new Set(medium.map((t) => t.date));
   const tickClass = (date: string) => (coarse.has(date) ? "" : mediumSet.has(date) ? "steps-medium" : "steps-fine");
-  const precisionOf = new Map(props.stances.map((s) => [s.validFrom, s.validFromPrecision]));
   const py = (y: number) => pct(y, layout.height);
   const titleId = `steps-title-${topic.slug}`;
-  const title = `${props.actorName}: ${topic.title}, ${formatDate(from)} to today`;
+  const title = `${props.actorName}: ${topic.title}, ${formatEdtf(rangeStartEdtf(from))} to today`;
 
   return (
     <figure className="steps" data-topic={topic.slug}>
@@ -72,13 +62,38 @@ export function StepChart(props: { topic: Topic; stances: readonly Stance[]; act
               <line key={`${r.x}-${r.y0}`} className="steps-riser" x1={pct(r.x)} x2={pct(r.x)} y1={py(r.y0)} y2={py(r.y1)} />
             ))}
             {layout.segments.map((s) => {
-              const label = `${s.category.label}, ${stepDates(s.stance, s.until, s.until ? (precisionOf.get(s.until) ?? "day") : "day")}`;
+              const label = `${s.category.label}, ${stepDates(s)}`;
+              // The start's window (a year, a month, "c.") is a faded stretch; a start the sources do not
+              // state is an open circle.
               return (
-                <a key={s.stance.id} href={`#stance-${s.stance.id}`} className="step" aria-label={label} data-category={s.category.key}>
+                <a
+                  key={s.stance.id}
+                  href={`#stance-${s.stance.id}`}
+                  className={`step${s.basis === "attested" ? " is-attested" : ""}`}
+                  aria-label={label}
+                  data-category={s.category.key}
+                >
                   <title>{label}</title>
                   <rect className="step-hit" x={pct(s.x0)} y={py(s.y - BAND / 2)} width={pct(s.x1 - s.x0)} height={py(BAND)} />
-                  <line className="step-bar" x1={pct(s.x0)} x2={pct(s.x1)} y1={py(s.y)} y2={py(s.y)} stroke={s.colour} />
-                  <circle className="step-start" cx={pct(s.x0)} cy={py(s.y)} r={6} fill={s.colour} />
+                  {s.xSure > s.x0 ? (
+                    <line
+                      className="step-bar step-uncertain"
+                      x1={pct(s.x0)}
+                      x2={pct(s.xSure)}
+                      y1={py(s.y)}
+                      y2={py(s.y)}
+                      stroke={s.colour}
+                    />
+                  ) : null}
+                  <line className="step-bar" x1={pct(s.xSure)} x2={pct(s.x1)} y1={py(s.y)} y2={py(s.y)} stroke={s.colour} />
+                  <circle
+                    className="step-start"
+                    cx={pct(s.x0)}
+                    cy={py(s.y)}
+                    r={6}
+                    fill={s.basis === "attested" ? "var(--card)" : s.colour}
+                    style={s.basis === "attested" ? { stroke: s.colour } : undefined}
+                  />
                 </a>
               );
             })}
@@ -95,9 +110,14 @@ export function StepChart(props: { topic: Topic; stances: readonly Stance[]; act
         </div>
       </div>
       <figcaption className="muted">
-        {layout.segments.length} step{layout.segments.length === 1 ? "" : "s"} from{" "}
-        {formatDate(from, from.endsWith("-01-01") ? "year" : "month")} to today ({formatDate(to)}).
+        {`${layout.segments.length} step${layout.segments.length === 1 ? "" : "s"} from ${formatEdtf(rangeStartEdtf(from))} to today (${formatEdtf(to)}).`}
         {layout.widened ? " Short steps are widened so that each can be seen: the time axis is not to scale." : ""}
+        {layout.segments.some((s) => s.xSure > s.x0)
+          ? " A faded stretch: the start is dated only to a month or a year, or approximately."
+          : ""}
+        {layout.segments.some((s) => s.basis === "attested")
+          ? " An open circle: the start is not stated; the step begins on the date a source attests it."
+          : ""}
       </figcaption>
     </figure>
   );

@@ -3,11 +3,11 @@ import { KIND_NAMES, SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/char
 // The selected actor: its stance at the chosen date with evidence, and the reactions it and its
 // people gave. Details come from the public API, so the panel shows exactly what clients get.
 import type { ActorDetail, Topic } from "@stancemap/core";
-import { stanceAsOf } from "@stancemap/core/model";
+import { compareEdtf, describeHolding, formatEdtf, gapReason, stanceAt } from "@stancemap/core/model";
 import { useEffect, useMemo, useState } from "react";
 import type { CompactActor, CompactSource } from "@/lib/dashboard-data";
+import { reactionDate } from "@/lib/reaction-date";
 import { EvidenceList } from "./Evidence";
-import { formatDate } from "./format";
 
 type Loaded = { slug: string; records: ActorDetail[] } | { slug: string; error: string };
 
@@ -46,10 +46,14 @@ export function ActorPanel(props: {
   if (!actor) return null;
   const records = loaded && loaded.slug === slug && "records" in loaded ? loaded.records : null;
   const own = records?.[0];
-  const current = own ? stanceAsOf(own.stances, slug, topic.slug, date) : null;
+  const current = own ? stanceAt(own.stances, slug, topic.slug, date) : null;
   const category = current && topic.categories.find((c) => c.key === current.stance.category);
   const gap = own?.gaps.find((g) => g.topic === topic.slug);
-  const reactions = (records ?? []).flatMap((r) => r.reactionsGiven).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const why = own && !current ? gapReason({ actor: slug, topic: topic.slug, date, stances: own.stances, gap }) : null;
+  const qualifierLabel = new Map((topic.qualifiers ?? []).map((q) => [q.key, q.label]));
+  const reactions = (records ?? [])
+    .flatMap((r) => r.reactionsGiven)
+    .sort((a, b) => compareEdtf(a.date || a.attested, b.date || b.attested));
   const affiliation = actor.affiliation ? byslug.get(actor.affiliation) : undefined;
 
   return (
@@ -88,15 +92,23 @@ export function ActorPanel(props: {
           <p className="chip">
             <span className="swatch" style={{ background: category.colour }} aria-hidden="true" />
             <strong>{category.label}</strong>
-            <span className="muted">since {formatDate(current.stance.validFrom, current.stance.validFromPrecision)}</span>
+            {current.uncertain ? <span className="cue-tag">uncertain</span> : null}
+            <span className="muted">{describeHolding(current, date)}</span>
           </p>
+          {current.stance.qualifiers.length ? (
+            <ul className="panel-qualifiers">
+              {current.stance.qualifiers.map((q) => (
+                <li key={q}>{qualifierLabel.get(q) ?? q}</li>
+              ))}
+            </ul>
+          ) : null}
           <p>{current.stance.summary}</p>
           {current.stance.note ? <p className="muted">{current.stance.note}</p> : null}
           <EvidenceList evidence={current.stance.evidence} sources={props.sources} speakers={names} />
         </div>
       ) : records ? (
         <p className="muted">
-          No data as of {formatDate(date)}.{gap ? ` ${gap.note}` : ""}
+          No data as of {formatEdtf(date)}. {why?.reason}
         </p>
       ) : null}
 
@@ -110,7 +122,7 @@ export function ActorPanel(props: {
                   <span className="sentiment" style={{ borderColor: SENTIMENT_COLOURS[r.sentiment] }}>
                     {SENTIMENT_LABELS[r.sentiment] ?? r.sentiment}
                   </span>{" "}
-                  <strong>{names.get(r.actor) ?? r.actor}</strong>, {formatDate(r.date, r.datePrecision)}
+                  <strong>{names.get(r.actor) ?? r.actor}</strong>, {reactionDate(r)}
                 </p>
                 <p>{r.summary}</p>
                 <EvidenceList evidence={r.evidence} sources={props.sources} speakers={names} />

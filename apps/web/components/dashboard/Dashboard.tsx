@@ -2,22 +2,21 @@
 // The analyst's dashboard: topic and date in, map (or network, or table) out, with the selected
 // actor's record beside it and the timeline below. All state is in the URL (use-dashboard-state).
 import { cellsOf, KIND_LABELS } from "@stancemap/charts";
-import { StanceIndex, topicMapAt } from "@stancemap/core/model";
+import { formatEdtf, StanceIndex, topicMapAt } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { loadReactionEdges } from "@/app/actions";
 import { LazyExportDialog as ExportDialog } from "@/components/export/LazyExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
-import { Legend } from "@/components/map/Legend";
+import { type CueCounts, Legend } from "@/components/map/Legend";
 import { MapTable } from "@/components/map/MapTable";
-import { type MapCell, WorldMap } from "@/components/map/WorldMap";
+import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/WorldMap";
 import { NetworkView } from "@/components/network/NetworkView";
 import { Timeline } from "@/components/timeline/Timeline";
 import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
 import { TIMELINE_START, type View } from "@/lib/url-state";
 import { ActorPanel } from "./ActorPanel";
-import { formatDate } from "./format";
 import { Search } from "./Search";
 import { useDashboardState } from "./use-dashboard-state";
 
@@ -83,6 +82,7 @@ export function Dashboard(props: {
         actors: visibleActors,
         stances: index,
         gaps: data.gaps.map((g) => ({ ...g, topic: topic.slug })),
+        qualifiers: topic.qualifiers,
         date: state.date,
       }),
     [topic, visibleActors, index, data.gaps, state.date],
@@ -96,6 +96,24 @@ export function Dashboard(props: {
     }
     return { byActor, byFeature };
   }, [map, visibleActors]);
+  // Countries of actors the filters leave out: neither a stance nor "not covered".
+  const filtered = useMemo(() => {
+    const visible = new Set(visibleActors.map((a) => a.slug));
+    return new Set(data.actors.flatMap((a) => (a.isoNumeric && !visible.has(a.slug) ? [a.isoNumeric] : [])));
+  }, [data.actors, visibleActors]);
+  const qualifierNames = useMemo((): QualifierNames => {
+    const list = topic.qualifiers ?? [];
+    const at = new Map(list.map((q, i) => [q.key, { label: q.label, index: i }]));
+    return { label: (key) => at.get(key)?.label ?? key, index: (key) => at.get(key)?.index ?? 0 };
+  }, [topic]);
+  const cueCounts = useMemo(
+    (): CueCounts => ({
+      uncertain: map.uncertain,
+      attested: map.attested,
+      qualifiers: map.qualifiers.map((q, index) => ({ key: q.key, label: q.label, index, count: q.count })),
+    }),
+    [map],
+  );
 
   // Recolour timing: from the date change to React's commit, and to the next frame.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each recolour, which is when byFeature changes.
@@ -129,7 +147,6 @@ export function Dashboard(props: {
   const toggleCategory = (key: string) =>
     void setState({ cat: state.cat.includes(key) ? state.cat.filter((k) => k !== key) : [...state.cat, key] });
   const sources = useMemo(() => new Map(data.sources.map((s) => [s.id, s])), [data.sources]);
-  const colours = useMemo(() => new Map(topic.categories.map((c) => [c.key, c.colour])), [topic]);
   const names = useMemo(() => new Map(data.actors.map((a) => [a.slug, a.name])), [data.actors]);
   const actorName = useCallback((slug: string) => names.get(slug) ?? slug, [names]);
   const selected = state.actor && names.has(state.actor) ? state.actor : null;
@@ -220,7 +237,7 @@ export function Dashboard(props: {
       </div>
 
       <h1 className="dash-title">
-        {topic.title} <span className="muted">as of {formatDate(state.date)}</span>
+        {topic.title} <span className="muted">as of {formatEdtf(state.date)}</span>
       </h1>
       <p className="lede">
         {topic.question} {stale > 0 ? `${stale} of the stances shown date from more than a year earlier; hover or select to see when.` : ""}
@@ -259,11 +276,33 @@ export function Dashboard(props: {
               <a className="skip-map" href="#legend">
                 Skip the map’s countries
               </a>
-              <WorldMap geometry={geometry} cells={byFeature} selected={selected} highlight={highlight} onSelect={select} />
+              <WorldMap
+                geometry={geometry}
+                cells={byFeature}
+                filtered={filtered}
+                qualifiers={qualifierNames}
+                selected={selected}
+                highlight={highlight}
+                onSelect={select}
+              />
               <div id="legend">
-                <Legend title={topic.title} items={map.legend} noData={map.noData} active={state.cat} onToggle={toggleCategory} />
+                <Legend
+                  title={topic.title}
+                  items={map.legend}
+                  noData={map.noData}
+                  cues={cueCounts}
+                  active={state.cat}
+                  onToggle={toggleCategory}
+                />
               </div>
-              <ActorBadges actors={badges} cells={byActor} selected={selected} highlight={highlight} onSelect={select} />
+              <ActorBadges
+                actors={badges}
+                cells={byActor}
+                qualifiers={qualifierNames}
+                selected={selected}
+                highlight={highlight}
+                onSelect={select}
+              />
             </>
           ) : state.view === "network" ? (
             reactions ? (
@@ -281,7 +320,14 @@ export function Dashboard(props: {
               </p>
             )
           ) : (
-            <MapTable actors={[...territorial, ...badges]} cells={byActor} date={state.date} topicTitle={topic.title} onSelect={select} />
+            <MapTable
+              actors={[...territorial, ...badges]}
+              cells={byActor}
+              qualifiers={qualifierNames}
+              date={state.date}
+              topicTitle={topic.title}
+              onSelect={select}
+            />
           )}
         </div>
         {selected ? (
@@ -304,8 +350,10 @@ export function Dashboard(props: {
         to={today}
         date={state.date}
         events={data.events}
-        stances={data.stances}
-        colours={colours}
+        stances={loadedTopic ? data.stances : []}
+        topic={topic.slug}
+        categories={topic.categories}
+        qualifiers={topic.qualifiers ?? []}
         selectedActor={selected}
         actorName={actorName}
         onDate={setDate}

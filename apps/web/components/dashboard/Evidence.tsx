@@ -1,7 +1,7 @@
 // A claim's evidence: the verbatim quote with its speaker, and the source it comes from.
 import type { Evidence } from "@stancemap/core";
+import { formatEdtf } from "@stancemap/core/model";
 import type { CompactSource } from "@/lib/dashboard-data";
-import { formatDate } from "./format";
 
 export function EvidenceList(props: {
   evidence: Evidence[];
@@ -27,7 +27,7 @@ export function EvidenceList(props: {
               {source ? (
                 <>
                   {source.publisher}, {source.url ? <a href={source.url}>{source.title}</a> : <span>{source.title}</span>}
-                  {source.publishedOn ? `, ${formatDate(source.publishedOn)}` : ""}
+                  {source.publishedOn ? `, ${formatEdtf(source.publishedOn)}` : ""}
                 </>
               ) : (
                 e.source

@@ -4,7 +4,8 @@
 import { KIND_LABELS, textOn } from "@stancemap/charts";
 import { memo, useState } from "react";
 import type { CompactActor } from "@/lib/dashboard-data";
-import { accessibleName, type MapCell } from "./WorldMap";
+import { CueSwatch } from "./CueSwatch";
+import { accessibleName, type MapCell, QualifierGlyph, type QualifierNames } from "./WorldMap";
 
 const SHOWN = 30;
 
@@ -12,24 +13,32 @@ const Badge = memo(function Badge(props: {
   slug: string;
   name: string;
   fill: string | null;
+  uncertain: boolean;
+  attested: boolean;
+  /** Marker indexes of the qualifying facts the stance carries, comma-separated (a string keeps the memo). */
+  qualifiers: string;
   label: string;
   selected: boolean;
   dimmed: boolean;
   onSelect: (slug: string) => void;
 }) {
-  const { slug, fill } = props;
+  const { slug, fill, uncertain, attested } = props;
+  // Uncertain: a faded badge (the text in the page's colour); the cue's own swatch says which cue it is.
+  const style = fill ? (uncertain ? { ["--badge" as string]: fill } : { background: fill, color: textOn(fill) }) : undefined;
   return (
     <li>
       <button
         type="button"
-        className={`badge${fill ? "" : " badge-no-data"}${props.dimmed ? " is-dimmed" : ""}`}
-        style={fill ? { background: fill, color: textOn(fill) } : undefined}
+        className={`badge${fill ? "" : " badge-no-data"}${uncertain ? " is-uncertain" : ""}${attested ? " is-attested" : ""}${props.dimmed ? " is-dimmed" : ""}`}
+        style={style}
         aria-pressed={props.selected}
         aria-label={props.label}
         data-actor={slug}
         onClick={() => props.onSelect(slug)}
       >
+        {fill && (uncertain || attested) ? <CueSwatch colour={fill} uncertain={uncertain} attested={attested} size={12} /> : null}
         {props.name}
+        {props.qualifiers ? props.qualifiers.split(",").map((q) => <QualifierGlyph key={q} index={Number(q)} />) : null}
       </button>
     </li>
   );
@@ -38,6 +47,7 @@ const Badge = memo(function Badge(props: {
 export function ActorBadges(props: {
   actors: CompactActor[];
   cells: ReadonlyMap<string, MapCell>;
+  qualifiers: QualifierNames;
   selected: string | null;
   highlight: ReadonlySet<string>;
   onSelect: (slug: string) => void;
@@ -71,7 +81,10 @@ export function ActorBadges(props: {
                     slug={a.slug}
                     name={a.name}
                     fill={cell?.since ? cell.fill : null}
-                    label={accessibleName(a.name, cell)}
+                    uncertain={Boolean(cell?.since && cell.uncertain)}
+                    attested={cell?.basis === "attested"}
+                    qualifiers={cell?.since ? cell.qualifiers.map((q) => props.qualifiers.index(q)).join(",") : ""}
+                    label={accessibleName(a.name, cell, props.qualifiers)}
                     selected={props.selected === a.slug}
                     dimmed={props.highlight.size > 0 && !(cell && props.highlight.has(cell.key))}
                     onSelect={props.onSelect}

@@ -1,20 +1,31 @@
 "use client";
 // The choropleth: React renders the projected paths (computed once on the server), D3 only handles
-// zoom. A date change changes fills, nothing else, so recolouring is a cheap re-render.
-import type { Cell } from "@stancemap/charts";
+// zoom. A date change changes fills, nothing else, so recolouring is a cheap re-render. How a stance
+// holds is drawn too (charts' cues.ts): stripes when uncertain, dots when its start is not stated, a
+// marker per qualifying fact; the tooltip and each country's name say the same in words.
+import { type Cell, cellSentence, cuePattern, cuePatternId, qualifierShape } from "@stancemap/charts";
+import { NOT_COVERED_REASON } from "@stancemap/core/model";
 import { select } from "d3-selection";
 import { type ZoomBehavior, zoom, zoomIdentity } from "d3-zoom";
-import { memo, useCallback, useEffect, useRef, useState } from "react";
-import { formatDate } from "@/components/dashboard/format";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CompactStance } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
 
 export type MapCell = Cell<CompactStance>;
 
+/** The topic's qualifying facts: their labels, and their place (which picks the marker's shape). */
+export interface QualifierNames {
+  label: (key: string) => string;
+  index: (key: string) => number;
+}
+
 interface Props {
   geometry: MapGeometry;
   /** Cells by ISO numeric feature id. */
   cells: ReadonlyMap<string, MapCell>;
+  /** Feature ids of actors the filters (region, kind) leave out. */
+  filtered?: ReadonlySet<string>;
+  qualifiers: QualifierNames;
   selected: string | null;
   highlight: ReadonlySet<string>;
   /** The feature marked as the subject of the question (Afghanistan). */
@@ -22,17 +33,62 @@ interface Props {
   onSelect: (actor: string) => void;
 }
 
-export function accessibleName(name: string, cell: MapCell | undefined): string {
-  if (!cell) return `${name}: not in the dataset`;
-  if (!cell.since) return `${name}: no data${cell.note ? ` (${cell.note})` : ""}`;
-  return `${name}: ${cell.label.toLowerCase()} since ${formatDate(cell.since, cell.stance?.validFromPrecision)}`;
+export const FILTERED_TEXT = "left out by the filters";
+
+export function accessibleName(name: string, cell: MapCell | undefined, qualifiers?: QualifierNames, filtered = false): string {
+  if (filtered) return `${name}: ${FILTERED_TEXT}`;
+  if (!cell) return `${name}: no data. ${NOT_COVERED_REASON}`;
+  return cellSentence(name, cell, qualifiers?.label);
+}
+
+/** The fill of a cell: its colour, its cue pattern, or the no-data hatching. */
+export function cellFill(cell: MapCell | undefined): string {
+  if (!cell?.since) return "url(#no-data-hatch)";
+  const id = cuePatternId(cell.fill, { uncertain: cell.uncertain, attested: cell.basis === "attested" });
+  return id ? `url(#${id})` : cell.fill;
+}
+
+/** The patterns the cells need, one per colour and cue. */
+function CuePatterns({ cells }: { cells: Iterable<MapCell> }) {
+  const patterns = new Map<string, NonNullable<ReturnType<typeof cuePattern>>>();
+  for (const cell of cells) {
+    if (!cell.since) continue;
+    const p = cuePattern(cell.fill, { uncertain: cell.uncertain, attested: cell.basis === "attested" });
+    if (p) patterns.set(p.id, p);
+  }
+  return (
+    <>
+      {[...patterns.values()].map((p) => (
+        <pattern key={p.id} id={p.id} width={p.size} height={p.size} patternUnits="userSpaceOnUse">
+          <rect width={p.size} height={p.size} className="cue-ground" />
+          <rect width={p.size} height={p.size} fill={p.base.colour} fillOpacity={p.base.opacity} />
+          {p.stripes ? <path d={p.stripes.d} stroke={p.stripes.colour} strokeWidth={p.stripes.width} /> : null}
+          {p.dots
+            ? p.dots.points.map(([cx, cy]) => (
+                <circle
+                  key={`${cx},${cy}`}
+                  cx={cx}
+                  cy={cy}
+                  r={p.dots?.r}
+                  className={p.dots?.colour === "fg" ? "cue-dot" : undefined}
+                  fill={p.dots?.colour === "fg" ? undefined : p.dots?.colour}
+                />
+              ))
+            : null}
+        </pattern>
+      ))}
+    </>
+  );
 }
 
 interface Tip {
   x: number;
   y: number;
+  /** Opens below the shape: there is no room above it. */
+  below: boolean;
   name: string;
   cell: MapCell | undefined;
+  filtered: boolean;
 }
 
 const Country = memo(function Country(props: {
@@ -78,7 +134,7 @@ const Country = memo(function Country(props: {
   );
 });
 
-export function WorldMap({ geometry, cells, selected, highlight, subject = "004", onSelect }: Props) {
+export function WorldMap({ geometry, cells, filtered, qualifiers, selected, highlight, subject = "004", onSelect }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -119,6 +175,8 @@ export function WorldMap({ geometry, cells, selected, highlight, subject = "004"
 
   const cellsRef = useRef(cells);
   cellsRef.current = cells;
+  const filteredRef = useRef(filtered);
+  filteredRef.current = filtered;
   const onTip = useCallback((id: string, target: SVGElement | null) => {
     const wrap = wrapRef.current;
     if (!target || !wrap) {
@@ -127,16 +185,41 @@ export function WorldMap({ geometry, cells, selected, highlight, subject = "004"
     }
     const box = target.getBoundingClientRect();
     const outer = wrap.getBoundingClientRect();
+    const below = box.top - outer.top < 170;
     setTip({
-      x: box.left + box.width / 2 - outer.left,
-      y: box.top - outer.top,
+      x: Math.min(Math.max(box.left + box.width / 2 - outer.left, 150), outer.width - 150),
+      y: below ? box.bottom - outer.top : box.top - outer.top,
+      below,
       name: names.current.get(id) ?? id,
       cell: cellsRef.current.get(id),
+      filtered: filteredRef.current?.has(id) ?? false,
     });
   }, []);
 
   const dimmedBy = (cell: MapCell | undefined) => highlight.size > 0 && !(cell && highlight.has(cell.key));
   const tipCell = tip?.cell;
+
+  // A marker per qualifying fact at the country's centre (beside a small state's dot), drawn over the fills.
+  const centres = useMemo(() => {
+    const out = new Map<string, [number, number]>();
+    for (const f of geometry.features) out.set(f.id, f.centroid);
+    for (const m of geometry.markers) out.set(m.id, [m.x + 7, m.y - 5]);
+    return out;
+  }, [geometry]);
+  const qualifierMarks = [...cells.entries()].flatMap(([id, cell]) => {
+    const at = centres.get(id);
+    if (!at || !cell.since || cell.qualifiers.length === 0 || filtered?.has(id)) return [];
+    return cell.qualifiers.map((q, i) => (
+      <path
+        key={`q-${id}-${q}`}
+        d={qualifierShape(qualifiers.index(q)).d}
+        style={{ transform: `translate(${at[0]}px, ${at[1]}px) scale(calc(1 / var(--zoom, 1))) translate(${i * 10}px, 0)` }}
+        className={`qualifier-mark${dimmedBy(cell) ? " is-dimmed" : ""}`}
+        data-actor={cell.actor}
+        data-qualifier={q}
+      />
+    ));
+  });
 
   return (
     <div className="map-wrap" ref={wrapRef}>
@@ -153,6 +236,7 @@ export function WorldMap({ geometry, cells, selected, highlight, subject = "004"
             <rect width="6" height="6" className="hatch-bg" />
             <line x1="0" y1="0" x2="0" y2="6" className="hatch-line" />
           </pattern>
+          <CuePatterns cells={cells.values()} />
         </defs>
         <g ref={layerRef}>
           <path d={geometry.sphere} className="sphere" />
@@ -165,8 +249,8 @@ export function WorldMap({ geometry, cells, selected, highlight, subject = "004"
                 id={f.id}
                 name={f.name}
                 d={f.d}
-                fill={cell?.since ? cell.fill : "url(#no-data-hatch)"}
-                label={accessibleName(f.name, cell)}
+                fill={filtered?.has(f.id) ? "var(--filtered)" : cellFill(cell)}
+                label={accessibleName(f.name, cell, qualifiers, filtered?.has(f.id))}
                 actor={cell?.actor ?? null}
                 selected={!!cell && cell.actor === selected}
                 dimmed={dimmedBy(cell)}
@@ -189,10 +273,10 @@ export function WorldMap({ geometry, cells, selected, highlight, subject = "004"
                 data-id={m.id}
                 data-actor={actor ?? undefined}
                 className={`marker${actor && actor === selected ? " is-selected" : ""}${dimmedBy(cell) ? " is-dimmed" : ""}`}
-                style={{ fill: cell?.since ? cell.fill : "url(#no-data-hatch)" }}
+                style={{ fill: filtered?.has(m.id) ? "var(--filtered)" : cellFill(cell) }}
                 tabIndex={0}
                 role="button"
-                aria-label={`${accessibleName(m.name, cell)} (small state, shown as a dot)`}
+                aria-label={`${accessibleName(m.name, cell, qualifiers, filtered?.has(m.id))} (small state, shown as a dot)`}
                 aria-pressed={actor ? actor === selected : undefined}
                 onClick={() => actor && onSelect(actor)}
                 onKeyDown={(e) => {
@@ -208,6 +292,8 @@ export function WorldMap({ geometry, cells, selected, highlight, subject = "004"
               />
             );
           })}
+          {/* Unnamed shapes, not exposed to assistive technology: the country's name says the same in words. */}
+          <g className="qualifier-layer">{qualifierMarks}</g>
         </g>
       </svg>
       <div className="map-controls">
@@ -222,17 +308,31 @@ export function WorldMap({ geometry, cells, selected, highlight, subject = "004"
         </button>
       </div>
       {tip ? (
-        <div className="tooltip" role="status" style={{ left: tip.x, top: tip.y }}>
+        <div className={`tooltip${tip.below ? " is-below" : ""}`} role="status" style={{ left: tip.x, top: tip.y }}>
           <strong>{tip.name}</strong>
-          {tipCell?.since ? (
+          {tip.filtered ? (
+            <div className="muted">Left out by the region or kind filters.</div>
+          ) : tipCell?.since ? (
             <>
               <div>
                 <span className="swatch" style={{ background: tipCell.fill }} aria-hidden="true" /> {tipCell.label}
+                {tipCell.uncertain ? <span className="cue-tag"> uncertain</span> : null}
               </div>
-              <div className="muted">
-                Since {formatDate(tipCell.since, tipCell.stance?.validFromPrecision)}
-                {tipCell.ageDays && tipCell.ageDays > 0 ? ` (stance dates from then; shown as of the chosen date)` : ""}
+              <div className="muted tip-holding">
+                {tipCell.describe.charAt(0).toUpperCase() + tipCell.describe.slice(1)}
+                {tipCell.ageDays && tipCell.ageDays > 0 && tipCell.basis === "began" && !tipCell.uncertain
+                  ? " (stance dates from then; shown as of the chosen date)"
+                  : ""}
               </div>
+              {tipCell.qualifiers.length ? (
+                <ul className="tip-qualifiers">
+                  {tipCell.qualifiers.map((q) => (
+                    <li key={q}>
+                      <QualifierGlyph index={qualifiers.index(q)} /> {qualifiers.label(q)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {tipCell.stance?.quote ? (
                 <blockquote>
                   “{tipCell.stance.quote.length > 140 ? `${tipCell.stance.quote.slice(0, 139)}…` : tipCell.stance.quote}”
@@ -241,10 +341,19 @@ export function WorldMap({ geometry, cells, selected, highlight, subject = "004"
               ) : null}
             </>
           ) : (
-            <div className="muted">{tipCell ? `No data${tipCell.note ? `: ${tipCell.note}` : ""}` : "Not in the dataset"}</div>
+            <div className="muted tip-reason">No data: {tipCell?.reason ?? NOT_COVERED_REASON}</div>
           )}
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A qualifier's marker as a small inline SVG, for the tooltip, the legend and the table. */
+export function QualifierGlyph({ index }: { index: number }) {
+  return (
+    <svg className="qualifier-glyph" viewBox="-6 -6 12 12" width="12" height="12" aria-hidden="true">
+      <path d={qualifierShape(index).d} className="qualifier-mark" />
+    </svg>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
+import { arrowPath, edgeGeometry, edgePath, fitTransform, placeLabels, reactionCounts, shapePath } from "@stancemap/charts";
 // The network itself: positions from the layout worker, d3-zoom for zoom and pan, pointer drag to
 // pin nodes, hover and focus to highlight a node's neighbours, click or Enter to select an actor.
 // Small graphs are SVG elements (focusable, named, testable); large ones a canvas with quadtree hits.
-import { arrowPath, edgeGeometry, edgePath, fitTransform, placeLabels, reactionCounts, shapePath } from "@stancemap/charts";
+import { formatEdtf } from "@stancemap/core/model";
 import { type Quadtree, quadtree } from "d3-quadtree";
 import { select } from "d3-selection";
 import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3-zoom";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { formatDate } from "@/components/dashboard/format";
+import { reactionDate } from "@/lib/reaction-date";
 import { type CanvasColours, drawNetwork } from "./draw-canvas";
 import { kindLabel, type Scene, type SceneNode } from "./scene";
 import { useForceLayout } from "./use-force-layout";
@@ -554,7 +555,7 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
           <strong>{tip.node.label}</strong>
           <div className="muted">
             {kindLabel(tip.node.kind)}
-            {tip.node.date ? `, ${formatDate(tip.node.date)}` : ""}
+            {tip.node.date ? `, ${formatEdtf(tip.node.date)}` : ""}
           </div>
           <div>
             {tip.node.type === "event"
@@ -673,9 +674,9 @@ const SvgNetwork = memo(function SvgNetwork(props: SvgProps) {
                 data-source={s.slug}
                 data-target={t.slug}
                 data-sentiment={e.sentiment}
-                data-date={e.date}
+                data-date={e.date ?? undefined}
               >
-                <desc id={`net-desc-${e.index}`}>{formatDate(e.date)}</desc>
+                <desc id={`net-desc-${e.index}`}>{reactionDate(e)}</desc>
                 <path className="net-line" style={{ stroke: e.colour }} />
                 <path className="net-arrow" style={{ fill: e.colour }} />
               </g>
@@ -738,7 +739,7 @@ const SvgNode = memo(function SvgNode(props: {
         d={d}
         className={cls}
         role="img"
-        aria-label={`Event: ${n.label}${n.date ? `, ${formatDate(n.date)}` : ""}: ${n.inDegree} reaction${n.inDegree === 1 ? "" : "s"} received`}
+        aria-label={`Event: ${n.label}${n.date ? `, ${formatEdtf(n.date)}` : ""}: ${n.inDegree} reaction${n.inDegree === 1 ? "" : "s"} received`}
         data-node={n.slug}
         data-type="event"
       />

@@ -3,10 +3,9 @@
 // directed graph laid out off the main thread. Filters (sentiment, kind of reacting actor) live in
 // the URL; the same reactions are listed in a table below for keyboard and screen-reader users.
 import { edgeColour, KIND_LABELS, nodeShape, SENTIMENT_LABELS, SHAPE_LEGEND, shapePath } from "@stancemap/charts";
-import { buildReactionGraph } from "@stancemap/core/model";
+import { buildReactionGraph, formatEdtf, reactionCountsFrom } from "@stancemap/core/model";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
-import { formatDate } from "@/components/dashboard/format";
 import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboard-data";
 import { dashboardParsers } from "@/lib/url-state";
 import { NetworkChart } from "./NetworkChart";
@@ -41,7 +40,7 @@ export function NetworkView(props: NetworkViewProps) {
 
   const kindOf = useMemo(() => new Map(actors.map((a) => [a.slug, a.kind])), [actors]);
   const eventDates = useMemo(() => new Map(events.map((e) => [e.slug, e.date])), [events]);
-  const upToDate = useMemo(() => reactions.filter((r) => r.date <= date), [reactions, date]);
+  const upToDate = useMemo(() => reactions.filter((r) => reactionCountsFrom(r) <= date), [reactions, date]);
 
   // Counts for the filter buttons: each one counts with the other filter applied.
   const { sentimentCounts, kindCounts } = useMemo(() => {
@@ -77,7 +76,7 @@ export function NetworkView(props: NetworkViewProps) {
   const actorCount = scene.nodes.filter((n) => n.type === "actor").length;
   const eventCount = scene.nodes.length - actorCount;
   const counts = `${actorCount} actor${actorCount === 1 ? "" : "s"} and ${eventCount} event${eventCount === 1 ? "" : "s"}, ${scene.edges.length} reaction${scene.edges.length === 1 ? "" : "s"}`;
-  const label = `Reaction network up to ${formatDate(date)}: ${counts}.`;
+  const label = `Reaction network up to ${formatEdtf(date)}: ${counts}.`;
 
   return (
     <section className="network" aria-label="Reaction network">
@@ -124,7 +123,7 @@ export function NetworkView(props: NetworkViewProps) {
       </div>
 
       <p className="net-counts" aria-live="polite">
-        <strong>{counts}</strong> up to {formatDate(date)}
+        <strong>{counts}</strong> up to {formatEdtf(date)}
         {filtered ? `, of ${upToDate.length} before filtering` : ""}.{" "}
         <span className="muted">
           Arrows point from the reacting actor to its target; size shows reactions given and received. Drag a node to pin it.
@@ -139,7 +138,7 @@ export function NetworkView(props: NetworkViewProps) {
       ) : (
         <div className="net-empty">
           <p>
-            No reactions up to {formatDate(date)}
+            No reactions up to {formatEdtf(date)}
             {filtered ? " with these filters" : ""}.
           </p>
           {filtered ? (

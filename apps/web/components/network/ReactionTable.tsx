@@ -1,9 +1,10 @@
 "use client";
+import { edgeColour, sentimentLabel } from "@stancemap/charts";
 // The network as a table: the reactions shown, for keyboard and screen-reader users and for copying.
 // Rows are rendered when the table is opened, a page at a time for large graphs.
-import { edgeColour, sentimentLabel } from "@stancemap/charts";
+import { compareEdtf, formatEdtf } from "@stancemap/core/model";
 import { useMemo, useState } from "react";
-import { formatDate } from "@/components/dashboard/format";
+import { reactionDate } from "@/lib/reaction-date";
 import type { Scene, SceneNode } from "./scene";
 
 const PAGE = 500;
@@ -15,12 +16,11 @@ export function ReactionTable(props: { id: string; scene: Scene; date: string; o
   const rows = useMemo(
     () =>
       open
-        ? [...scene.edges].sort((a, b) =>
-            a.date !== b.date
-              ? a.date < b.date
-                ? -1
-                : 1
-              : (scene.nodes[a.s]?.label ?? "").localeCompare(scene.nodes[b.s]?.label ?? "", "en") || a.id.localeCompare(b.id),
+        ? [...scene.edges].sort(
+            (a, b) =>
+              compareEdtf(a.date || a.attested, b.date || b.attested) ||
+              (scene.nodes[a.s]?.label ?? "").localeCompare(scene.nodes[b.s]?.label ?? "", "en") ||
+              a.id.localeCompare(b.id),
           )
         : [],
     [open, scene],
@@ -42,7 +42,7 @@ export function ReactionTable(props: { id: string; scene: Scene; date: string; o
       {open ? (
         <div className="table-wrap">
           <table>
-            <caption>Reactions up to {formatDate(props.date)}, oldest first</caption>
+            <caption>Reactions up to {formatEdtf(props.date)}, oldest first</caption>
             <thead>
               <tr>
                 <th scope="col">Who</th>
@@ -61,7 +61,7 @@ export function ReactionTable(props: { id: string; scene: Scene; date: string; o
                       {target?.type === "event" ? <span className="muted">Event: </span> : null}
                       {who(target)}
                     </td>
-                    <td>{formatDate(e.date)}</td>
+                    <td>{reactionDate(e)}</td>
                     <td>
                       <span className="sentiment" style={{ borderColor: edgeColour(e.sentiment) }}>
                         {sentimentLabel(e.sentiment)}

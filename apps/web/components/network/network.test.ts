@@ -14,10 +14,17 @@ const events = [
 ];
 const toEvent = { event: "russia-recognises-islamic-emirate" };
 const reactions = [
-  { id: "koofi", actor: "fawzia-koofi", target: toEvent, date: "2025-07-05", sentiment: "critical" },
-  { id: "muttaqi", actor: "amir-khan-muttaqi", target: toEvent, date: "2025-07-03", sentiment: "supportive" },
-  { id: "pakistan", actor: "pakistan", target: toEvent, date: "2025-07-05", sentiment: "neutral" },
-  { id: "pk-koofi", actor: "pakistan", target: { actor: "fawzia-koofi" }, date: "2025-07-06", sentiment: "concerned" },
+  { id: "koofi", actor: "fawzia-koofi", target: toEvent, date: "2025-07-05", attested: "2025-07-05", sentiment: "critical" },
+  { id: "muttaqi", actor: "amir-khan-muttaqi", target: toEvent, date: "2025-07-03", attested: "2025-07-03", sentiment: "supportive" },
+  { id: "pakistan", actor: "pakistan", target: toEvent, date: "2025-07-05", attested: "2025-07-05", sentiment: "neutral" },
+  {
+    id: "pk-koofi",
+    actor: "pakistan",
+    target: { actor: "fawzia-koofi" },
+    date: "2025-07-06",
+    attested: "2025-07-06",
+    sentiment: "concerned",
+  },
 ];
 const dates = new Map(events.map((e) => [e.slug, e.date]));
 

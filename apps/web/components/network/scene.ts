@@ -41,7 +41,10 @@ export interface SceneEdge {
   sentiment: string;
   colour: string;
   bend: number;
-  date: string;
+  /** EDTF, or null when the sources do not say when it was made. */
+  date: string | null;
+  /** EDTF: when a source first reports it. */
+  attested: string;
   /** "Fawzia Koofi → Russia recognises the Islamic Emirate of Afghanistan: critical" */
   name: string;
 }
@@ -113,6 +116,7 @@ export function buildScene(graph: { nodes: GraphNode[]; edges: GraphEdge[] }, ev
       colour: edgeColour(e.sentiment),
       bend: bends.get(e.id) ?? 0,
       date: e.date,
+      attested: e.attested,
       name: `${source.label} → ${target.label}: ${sentimentLabel(e.sentiment).toLowerCase()}`,
     });
     (incident[s] as number[]).push(index);

@@ -1,9 +1,11 @@
 "use client";
 // Events and stance changes along time, with the date control that drives the map and the network:
-// a slider, a typed date, clickable events, and a play button that runs through the years.
-import { dateAt, formatDay, layoutMarks, ticks, timelineScale } from "@stancemap/charts";
+// a slider, a typed date, clickable events, and a play button that runs through the years. Dates are
+// drawn at their precision: an exact day is a point, "2022" or "March 2024" a span over its days.
+// Below the chart, the stance changes and events of the chosen day, in words.
+import { changeMarks, dateAt, dateSpan, layoutMarks, ticks, timelineScale } from "@stancemap/charts";
+import { formatEdtf, OPEN_END, OPEN_START } from "@stancemap/core/model";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { formatDate } from "@/components/dashboard/format";
 import type { CompactEvent, CompactStance } from "@/lib/dashboard-data";
 import { isIsoDate, MAX_STANCE_MARKS } from "@/lib/url-state";
 
@@ -13,13 +15,20 @@ const DAY = 86_400_000;
 const toDay = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
 const fromDay = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 
+interface Named {
+  key: string;
+  label: string;
+}
+
 export function Timeline(props: {
   from: string;
   to: string;
   date: string;
   events: readonly CompactEvent[];
   stances: readonly CompactStance[];
-  colours: ReadonlyMap<string, string>;
+  topic: string;
+  categories: readonly (Named & { colour: string })[];
+  qualifiers: readonly Named[];
   selectedActor: string | null;
   actorName: (slug: string) => string;
   onDate: (date: string, opts?: { replace?: boolean }) => void;
@@ -33,24 +42,54 @@ export function Timeline(props: {
   dateRef.current = date;
   useEffect(() => setTyped(date), [date]);
 
+  const colours = useMemo(() => new Map(props.categories.map((c) => [c.key, c.colour])), [props.categories]);
+  // Every stance change of the topic (core's rule: a stance known only from its attestation is none).
+  const changes = useMemo(
+    () =>
+      changeMarks(props.stances, props.topic, {
+        actor: props.actorName,
+        category: new Map(props.categories.map((c) => [c.key, c.label])),
+        qualifier: new Map(props.qualifiers.map((q) => [q.key, q.label])),
+      }),
+    [props.stances, props.topic, props.categories, props.qualifiers, props.actorName],
+  );
+
   const marks = useMemo(() => {
-    const inRange = (d: string) => d >= from && d <= to;
-    const stanceMarks = props.stances
-      .filter((s) => inRange(s.validFrom) && (!props.selectedActor || s.actor === props.selectedActor))
+    const inRange = (d: string) => {
+      const { first, last } = dateSpan(d);
+      return last >= from && first <= to;
+    };
+    const stanceMarks = changes
+      .filter((c) => inRange(c.date) && (!props.selectedActor || c.actor === props.selectedActor))
       .slice(0, MAX_STANCE_MARKS)
-      .map((s) => ({
-        id: `s:${s.id}`,
-        date: s.validFrom,
-        kind: "stance" as const,
-        label: `${props.actorName(s.actor)}: ${s.category.replace(/-/g, " ")}`,
-      }));
+      .map((c) => ({ id: c.id, date: c.date, kind: "stance" as const, label: c.label, category: c.category, ended: c.kind === "ended" }));
     const eventMarks = props.events
       .filter((e) => inRange(e.date))
-      .map((e) => ({ id: `e:${e.slug}`, date: e.date, kind: "event" as const, label: e.title }));
+      .map((e) => ({ id: `e:${e.slug}`, date: e.date, kind: "event" as const, label: e.title, category: "", ended: false }));
     return layoutMarks([...eventMarks, ...stanceMarks], scale, 9, 4);
-  }, [props.events, props.stances, props.selectedActor, props.actorName, scale, from, to]);
+  }, [changes, props.events, props.selectedActor, scale, from, to]);
 
-  const stanceCategory = useMemo(() => new Map(props.stances.map((s) => [`s:${s.id}`, s.category])), [props.stances]);
+  // What happened on the chosen day: changes and events dated to it, and those dated only coarsely
+  // (a month, a year, "c.") whose span includes it.
+  const day = useMemo(() => {
+    // Spans with both ends known: "from 2021 on" is no date that may be this one.
+    const covers = (d: string) => {
+      const s = dateSpan(d);
+      return s.first !== OPEN_START && s.last !== OPEN_END && s.first <= date && date <= s.last;
+    };
+    const onDay = (d: string) => dateSpan(d).exact && dateSpan(d).first === date;
+    const scoped = changes.filter((c) => !props.selectedActor || c.actor === props.selectedActor);
+    return {
+      changes: scoped.filter((c) => onDay(c.date)),
+      events: props.events.filter((e) => onDay(e.date)),
+      around: [
+        ...scoped.filter((c) => !dateSpan(c.date).exact && covers(c.date)).map((c) => ({ id: c.id, date: c.date, label: c.label })),
+        ...props.events
+          .filter((e) => !dateSpan(e.date).exact && covers(e.date))
+          .map((e) => ({ id: `e:${e.slug}`, date: e.date, label: e.title })),
+      ],
+    };
+  }, [changes, props.events, props.selectedActor, date]);
 
   useEffect(() => {
     if (!playing) return;
@@ -74,46 +113,54 @@ export function Timeline(props: {
       <g>
         {marks.map((m) => {
           const y = 58 - m.lane * 13;
-          const label = `${formatDay(new Date(`${m.date}T00:00:00Z`))}: ${m.label}`;
+          const label = `${formatEdtf(m.date)}: ${m.label}`;
+          // The day a click shows: the exact day, or the last day of a span (by then it had happened).
+          const target = m.span ? ([dateSpan(m.date).last, to].sort()[0] as string) : dateSpan(m.date).first;
+          const bar = m.span ? <rect x={m.x0 - m.x} y={-2} width={Math.max(3, m.x1 - m.x0)} height={4} rx={2} className="span" /> : null;
           if (m.kind === "event") {
             return (
               // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>.
               <g
                 key={m.id}
                 transform={`translate(${m.x},${y})`}
-                className="mark event-mark"
+                className={`mark event-mark${m.span ? " is-span" : ""}`}
                 role="button"
                 tabIndex={0}
-                aria-label={`${label}. Show the map on this date.`}
-                onClick={() => onDate(m.date)}
+                aria-label={`${label}. Show the map on ${formatEdtf(target)}.`}
+                data-date={m.date}
+                onClick={() => onDate(target)}
                 onKeyDown={(e) => {
                   if (e.key === "Enter" || e.key === " ") {
                     e.preventDefault();
-                    onDate(m.date);
+                    onDate(target);
                   }
                 }}
               >
                 <title>{label}</title>
+                {bar}
                 <rect x={-4} y={-4} width={8} height={8} transform="rotate(45)" />
               </g>
             );
           }
+          const colour = colours.get(m.category) ?? "";
           return (
-            <circle
+            <g
               key={m.id}
-              cx={m.x}
-              cy={y}
-              r={3.5}
-              className="mark stance-mark"
-              style={{ fill: props.colours.get(stanceCategory.get(m.id) ?? "") }}
+              transform={`translate(${m.x},${y})`}
+              className={`mark stance-mark${m.span ? " is-span" : ""}${m.ended ? " is-ended" : ""}`}
+              style={{ ["--mark" as string]: colour }}
+              data-id={m.id}
+              data-date={m.date}
             >
               <title>{label}</title>
-            </circle>
+              {bar}
+              <circle r={3.5} />
+            </g>
           );
         })}
       </g>
     ),
-    [marks, stanceCategory, props.colours, onDate],
+    [marks, colours, onDate, to],
   );
 
   return (
@@ -129,7 +176,7 @@ export function Timeline(props: {
             min={0}
             max={total}
             value={value}
-            aria-valuetext={formatDate(date)}
+            aria-valuetext={formatEdtf(date)}
             onChange={(e) => onDate(fromDay(toDay(from) + Number(e.target.value)), { replace: true })}
           />
         </label>
@@ -197,6 +244,30 @@ export function Timeline(props: {
           }}
         />
       </svg>
+      <div className="timeline-day" aria-live="polite" data-date={date}>
+        <p>
+          <strong>Stance changes on {formatEdtf(date)}:</strong> {day.changes.length === 0 ? <span className="muted">none.</span> : null}
+        </p>
+        {day.changes.length > 0 ? (
+          <ul className="day-changes">
+            {day.changes.map((c) => (
+              <li key={c.id} data-actor={c.actor}>
+                <span className="swatch" style={{ background: colours.get(c.category) }} aria-hidden="true" /> {c.label}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {day.events.length > 0 ? (
+          <p>
+            <strong>Events:</strong> {day.events.map((e) => e.title).join("; ")}.
+          </p>
+        ) : null}
+        {day.around.length > 0 ? (
+          <p className="muted">
+            Dated only coarsely, and possibly on this day: {day.around.map((a) => `${formatEdtf(a.date)}, ${a.label}`).join("; ")}.
+          </p>
+        ) : null}
+      </div>
     </section>
   );
 }

@@ -14,6 +14,7 @@ const topic = {
     { key: "formal-recognition", label: "Formal recognition", order: 1, colour: "#0072B2", description: null },
     { key: "active-opposition", label: "Active opposition", order: 2, colour: "#D55E00", description: null },
   ],
+  qualifiers: [{ key: "lists-taliban-as-terrorist", label: "Lists the Taliban as a terrorist organisation" }],
 } as unknown as ExportData["topic"];
 const actor = (slug: string, name: string, kind: string, region: string | null, isoNumeric: string | null) => ({
   slug,
@@ -27,14 +28,21 @@ const actor = (slug: string, name: string, kind: string, region: string | null, 
   names: [],
 });
 const PUBLISHERS: Record<string, string> = { icwa: "ICWA", aj: "Al Jazeera", reuters: "Reuters" };
-const stance = (actorSlug: string, category: string, validFrom: string, source: string) => ({
-  id: `${actorSlug}-${validFrom}`,
+const stance = (
+  actorSlug: string,
+  category: string,
+  validFrom: string | null,
+  source: string,
+  more: { attested?: string; qualifiers?: string[] } = {},
+) => ({
+  id: `${actorSlug}-${validFrom ?? more.attested}`,
   actor: actorSlug,
   topic: topic.slug,
   category,
   validFrom,
-  validFromPrecision: "day",
+  attested: more.attested ?? (validFrom as string),
   validUntil: null,
+  qualifiers: more.qualifiers ?? [],
   confidence: "high",
   quote: null,
   speaker: null,
@@ -47,23 +55,20 @@ const data: ExportData = {
   actors: [
     actor("russia", "Russia", "state", "Europe", "643"),
     actor("pakistan", "Pakistan", "state", "South Asia", "586"),
+    actor("china", "China", "state", "East Asia", "156"),
     actor("fawzia-koofi", "Fawzia Koofi", "person", null, null),
   ],
   stances: [
-    stance("russia", "active-opposition", "2021-08-15", "aj"),
+    stance("russia", "active-opposition", "2021-08-15", "aj", { qualifiers: ["lists-taliban-as-terrorist"] }),
     stance("russia", "formal-recognition", "2025-07-03", "icwa"),
-    stance("pakistan", "active-opposition", "2024-01-01", "reuters"),
+    stance("pakistan", "active-opposition", null, "reuters", { attested: "2025-07-03" }),
+    stance("china", "active-opposition", "2023", "reuters"),
   ],
   gaps: [{ actor: "fawzia-koofi", note: "The sources give no stance." }],
   events: [
-    {
-      slug: "recognition",
-      date: "2025-07-03",
-      datePrecision: "day",
-      title: "Russia recognises the Islamic Emirate",
-      series: null,
-      sources: ["icwa"],
-    },
+    { slug: "forum", date: "2022", title: "Taliban delegation attends Russia's economic forum", series: null, sources: ["icwa"] },
+    { slug: "concert", date: "2024-03", title: "ISKP attack on a Moscow concert hall", series: null, sources: ["aj"] },
+    { slug: "recognition", date: "2025-07-03", title: "Russia recognises the Islamic Emirate", series: null, sources: ["icwa"] },
   ],
   reactions: [],
   sources: [
@@ -79,20 +84,82 @@ describe("export models", () => {
   it("the map's rows and source line follow the region filter and the date", () => {
     const all = exportModel("map", data, { topic: topic.slug, date: "2025-07-03" }, world);
     expect(all.rows.map((r) => [r.actor, r.category])).toEqual([
+      ["china", "active-opposition"],
       ["fawzia-koofi", "no-data"],
       ["pakistan", "active-opposition"],
       ["russia", "formal-recognition"],
     ]);
-    expect(all.rows[0]?.note).toBe("The sources give no stance.");
+    expect(all.rows[1]?.reason).toBe("The sources give no stance.");
     expect(all.publishers).toEqual(["ICWA", "Reuters"]);
     const europe = exportModel("map", data, { topic: topic.slug, date: "2023-01-01", region: "Europe" }, world);
-    expect(europe.rows.map((r) => [r.actor, r.category, r.since])).toEqual([["russia", "active-opposition", "2021-08-15"]]);
+    expect(europe.rows.map((r) => [r.actor, r.category, r.since, r.since_label])).toEqual([
+      ["russia", "active-opposition", "2021-08-15", "15 August 2021"],
+    ]);
+    expect(europe.rows[0]).toMatchObject({
+      qualifiers: "lists-taliban-as-terrorist",
+      qualifier_labels: "Lists the Taliban as a terrorist organisation",
+    });
     expect(europe.publishers).toEqual(["Al Jazeera"]);
     expect(europe.sources.map((s) => s.id)).toEqual(["aj"]);
     const svg = europe.render(o);
     expect(svg).toContain("Showing only region Europe.");
     expect(svg).toContain('fill="#f2f2f2" data-id="586"');
     expect(svg).toContain("https://stancemap.example/?topic=posture-toward-taliban-government&amp;date=2023-01-01&amp;region=Europe");
+  });
+
+  it("the map's data says how each stance holds: uncertain, attested only, and why there is no data", () => {
+    const june = exportModel("map", data, { topic: topic.slug, date: "2023-06-01" }, world);
+    const row = (slug: string) => june.rows.find((r) => r.actor === slug);
+    expect(row("china")).toMatchObject({
+      category: "active-opposition",
+      basis: "began",
+      uncertain: "true",
+      valid_from: "2023",
+      valid_from_label: "2023",
+      holding: "since 2023 (uncertain on 1 June 2023: dated only to 2023)",
+    });
+    // Pakistan is counted from its attestation: before it, no data with a reason.
+    expect(row("pakistan")).toMatchObject({
+      category: "no-data",
+      reason: "No stance recorded before 3 July 2025.",
+      reason_kind: "before-first",
+    });
+    expect(june.rows.every((r) => r.category !== "no-data" || (typeof r.reason === "string" && r.reason.length > 0))).toBe(true);
+    const july = exportModel("map", data, { topic: topic.slug, date: "2025-07-03" }, world);
+    expect(july.rows.find((r) => r.actor === "pakistan")).toMatchObject({
+      basis: "attested",
+      valid_from: null,
+      attested: "2025-07-03",
+      attested_label: "3 July 2025",
+      holding: "held by 3 July 2025 (start not stated)",
+    });
+    expect(july.columns.map((c) => c.key)).toEqual(
+      expect.arrayContaining(["basis", "uncertain", "qualifiers", "valid_from_label", "attested", "reason"]),
+    );
+    const svg = june.render(o);
+    expect(svg).toMatch(/fill="url\(#cue-u-d55e00\)" data-id="156"/);
+    expect(svg).toContain("Uncertain at this date");
+  });
+
+  it("the timeline names year- and month-precise events as 2022 and March 2024, and leaves attested-only stances out", () => {
+    const timeline = exportModel("timeline", data, { topic: topic.slug, date: "2025-07-10" });
+    const events = timeline.rows.filter((r) => r.type === "event").map((r) => [r.date, r.date_label]);
+    expect(events).toEqual([
+      ["2022", "2022"],
+      ["2024-03", "March 2024"],
+      ["2025-07-03", "3 July 2025"],
+    ]);
+    const changes = timeline.rows.filter((r) => r.type === "stance").map((r) => [r.date, r.actor, r.change]);
+    expect(changes).toEqual([
+      ["2021-08-15", "russia", "began"],
+      ["2023", "china", "began"],
+      ["2025-07-03", "russia", "changed"],
+    ]);
+    const svg = timeline.render(o);
+    expect(svg).toContain("2022, Taliban delegation attends Russia");
+    expect(svg).toContain("March 2024, ISKP attack on a Moscow concert hall");
+    for (const wrong of ["1 Jan 2022", "1 January 2022", "1 Mar 2024", "1 March 2024"]) expect(svg).not.toContain(wrong);
+    expect(svg).not.toContain("Pakistan");
   });
 
   it("an actor's export from the actor page's cut of the data is the API's, byte for byte", () => {
@@ -111,6 +178,7 @@ describe("export models", () => {
       actor: i % 2 ? "russia" : "pakistan",
       target: { event: "recognition" },
       date: "2025-07-03",
+      attested: "2025-07-03",
       sentiment: "critical",
       summary: "",
       sources: [],

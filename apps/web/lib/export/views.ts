@@ -3,7 +3,17 @@
 // the export API (on the server), so both hand the renderers the same input and get the same SVG, and
 // the data download holds exactly what the picture shows.
 
-import { edgeColour, KIND_NAMES, layoutMarks, SENTIMENT_LABELS, SHAPE_LEGEND, stepRange, timelineScale } from "@stancemap/charts";
+import {
+  changeMarks,
+  dateSpan,
+  edgeColour,
+  KIND_NAMES,
+  layoutMarks,
+  SENTIMENT_LABELS,
+  SHAPE_LEGEND,
+  stepRange,
+  timelineScale,
+} from "@stancemap/charts";
 import {
   type ExportTheme,
   type FrameText,
@@ -14,8 +24,17 @@ import {
   renderNetworkSvg,
   renderTimelineSvg,
 } from "@stancemap/charts/export";
-import { buildReactionGraph, topicMapAt } from "@stancemap/core/model";
-import { formatDate } from "@/components/dashboard/format";
+import {
+  buildReactionGraph,
+  compareEdtf,
+  countsFrom,
+  describeHolding,
+  formatEdtf,
+  gapReason,
+  reactionCountsFrom,
+  stanceHistory,
+  topicMapAt,
+} from "@stancemap/core/model";
 import { buildScene, SVG_MAX_EDGES } from "@/components/network/scene";
 import type { CompactSource, DashboardData } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
@@ -164,6 +183,35 @@ const SOURCE_COLUMNS: DataColumn[] = [
   { key: "publishers", description: "Their publishers." },
 ];
 
+/** An EDTF date and its words, as two cells: `valid_from` "2023", `valid_from_label` "2023". */
+function dateCells(key: string, value: string | null | undefined): Record<string, string | null> {
+  return { [key]: value ?? null, [`${key}_label`]: value ? formatEdtf(value) : null };
+}
+
+/** The columns of an EDTF date and its words. */
+function dateColumns(key: string, what: string): DataColumn[] {
+  return [
+    {
+      key,
+      description: `${what}, as an EDTF date at the precision the sources give (2023, 2022-09, 2025-07-03, 2021-08~ approximate, 2023? uncertain).`,
+    },
+    { key: `${key}_label`, description: `The same date in words ("2023", "September 2022", "3 July 2025", "c. August 2021").` },
+  ];
+}
+
+/** The topic's qualifier labels by key. */
+const qualifierLabels = (data: ExportData) => new Map((data.topic.qualifiers ?? []).map((q) => [q.key, q.label]));
+
+const QUALIFIER_COLUMNS: DataColumn[] = [
+  { key: "qualifiers", description: "Keys of the topic's qualifying facts the stance carries, separated by semicolons." },
+  { key: "qualifier_labels", description: "The same facts in words." },
+];
+
+function qualifierCells(data: ExportData, keys: readonly string[]): { qualifiers: string; qualifier_labels: string } {
+  const labels = qualifierLabels(data);
+  return { qualifiers: keys.join("; "), qualifier_labels: keys.map((k) => labels.get(k) ?? k).join("; ") };
+}
+
 const categoryLegend = (data: ExportData): LegendEntry[] =>
   [...data.topic.categories].sort((a, b) => a.order - b.order).map((c, index) => ({ label: c.label, colour: c.colour, index }));
 
@@ -185,13 +233,22 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
     actors: visible,
     stances: data.stances,
     gaps: data.gaps.map((g) => ({ ...g, topic: data.topic.slug })),
+    qualifiers: data.topic.qualifiers,
     date: s.date,
   });
   const order = new Map(map.legend.map((l, i) => [l.key, i]));
+  const qualifierIndex = new Map((data.topic.qualifiers ?? []).map((q, i) => [q.key, i]));
   const categoryOf: Record<string, number | null> = {};
+  const cueOf: Record<string, { uncertain: boolean; attested: boolean }> = {};
+  const qualifiersOf: Record<string, number[]> = {};
   for (const e of map.entries) {
     if (!e.actor.isoNumeric) continue;
-    categoryOf[e.actor.isoNumeric] = e.status === "stance" ? (order.get(e.category.key) ?? null) : null;
+    const id = e.actor.isoNumeric;
+    categoryOf[id] = e.status === "stance" ? (order.get(e.category.key) ?? null) : null;
+    if (e.status !== "stance") continue;
+    if (e.uncertain || e.basis === "attested") cueOf[id] = { uncertain: e.uncertain, attested: e.basis === "attested" };
+    const qs = e.qualifiers.flatMap((q) => (qualifierIndex.has(q) ? [qualifierIndex.get(q) as number] : []));
+    if (qs.length) qualifiersOf[id] = qs;
   }
   const hidden = data.actors.flatMap((a) => (a.isoNumeric && !(a.isoNumeric in categoryOf) ? [a.isoNumeric] : []));
   const highlighted = map.legend.filter((l) => s.cat?.includes(l.key));
@@ -199,7 +256,7 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
   const emphasis = highlighted.length ? ` Highlighted: ${highlighted.map((l) => l.label).join(", ")}.` : "";
   const base = {
     path: pathOf("map", s),
-    defaults: { title: data.topic.title, subtitle: `${data.topic.question} As of ${formatDate(s.date)}.${filterText(s)}${emphasis}` },
+    defaults: { title: data.topic.title, subtitle: `${data.topic.question} As of ${formatEdtf(s.date)}.${filterText(s)}${emphasis}` },
     ...citing(
       data,
       map.entries.map((e) => (e.status === "stance" ? e.stance.sources : [])),
@@ -219,9 +276,31 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
       { key: "region", description: "The actor's region." },
       { key: "category", description: `Key of the stance's category on "${data.topic.title}", or no-data.` },
       { key: "category_label", description: "The category as the legend names it." },
-      { key: "since", description: "Date (YYYY-MM-DD) from which the stance holds." },
+      {
+        key: "basis",
+        description:
+          "began: counted from the stance's stated start; attested: its start is not stated, so it is counted from the date a source attests it.",
+      },
+      {
+        key: "uncertain",
+        description:
+          "true when the date falls inside the uncertainty of the stance's start or end (e.g. 1 June 2023 for a stance from 2023).",
+      },
+      ...dateColumns("since", "The date the stance is counted from: its start, or its attestation when the start is not stated"),
+      ...dateColumns("valid_from", "When the stance began; empty when the sources do not say"),
+      ...dateColumns("attested", "The date of the earliest evidence that attests the stance"),
+      ...dateColumns("valid_until", "When the stance ended; empty while it holds"),
+      {
+        key: "holding",
+        description: 'How the stance holds at the date, in words ("since 2023", "held by 3 July 2025 (start not stated)").',
+      },
+      ...QUALIFIER_COLUMNS,
       { key: "confidence", description: "How sure the sources make the stance: high, medium or low." },
-      { key: "note", description: "For no data: why the sources give no stance." },
+      {
+        key: "reason",
+        description: "For no data: why there is no stance at the date (an editor's note, or that none is recorded before the first one).",
+      },
+      { key: "reason_kind", description: "note, before-first, after-end or none-recorded." },
       ...SOURCE_COLUMNS,
     ],
     rows: entries.map((e) => ({
@@ -232,15 +311,39 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
       region: e.actor.region,
       category: e.status === "stance" ? e.category.key : "no-data",
       category_label: e.status === "stance" ? e.category.label : "No data",
-      since: e.status === "stance" ? e.stance.validFrom : null,
+      basis: e.status === "stance" ? e.basis : null,
+      uncertain: e.status === "stance" ? String(e.uncertain) : null,
+      ...dateCells("since", e.status === "stance" ? e.since : null),
+      ...dateCells("valid_from", e.status === "stance" ? e.stance.validFrom : null),
+      ...dateCells("attested", e.status === "stance" ? e.stance.attested : null),
+      ...dateCells("valid_until", e.status === "stance" ? e.stance.validUntil : null),
+      holding:
+        e.status === "stance"
+          ? describeHolding(
+              {
+                stance: e.stance,
+                basis: e.basis,
+                uncertain: e.uncertain,
+                ...(e.uncertainBecause ? { uncertainBecause: e.uncertainBecause } : {}),
+                since: e.since,
+                ageDays: e.ageDays,
+              },
+              s.date,
+            )
+          : null,
+      ...qualifierCells(data, e.status === "stance" ? e.qualifiers : []),
       confidence: e.status === "stance" ? e.stance.confidence : null,
-      note: e.status === "no-data" ? e.note : null,
+      reason: e.status === "no-data" ? e.reason : null,
+      reason_kind: e.status === "no-data" ? e.reasonKind : null,
       ...sourceCells(data, e.status === "stance" ? e.stance.sources : []),
     })),
     render: (o) =>
       renderMapSvg({
         world: geometry,
         categoryOf,
+        cueOf,
+        qualifiersOf,
+        qualifiers: (data.topic.qualifiers ?? []).map((q) => q.label),
         hidden,
         highlight,
         legend: map.legend.map((l, i) => ({ label: l.label, colour: l.colour, index: i })),
@@ -253,7 +356,7 @@ function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): Expo
 }
 
 function networkModel(data: ExportData, s: ExportState): ExportModel {
-  const reactions = (data.reactions ?? []).filter((r) => r.date <= s.date);
+  const reactions = (data.reactions ?? []).filter((r) => reactionCountsFrom(r) <= s.date);
   const graph = buildReactionGraph({
     actors: data.actors,
     events: data.events,
@@ -270,7 +373,7 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
     path: pathOf("network", s),
     defaults: {
       title: "Who reacted to whom",
-      subtitle: `${actorCount} actors and ${scene.nodes.length - actorCount} events, ${scene.edges.length} reactions up to ${formatDate(s.date)}. Arrows point from the reacting actor to its target.${filterText(s)}`,
+      subtitle: `${actorCount} actors and ${scene.nodes.length - actorCount} events, ${scene.edges.length} reactions up to ${formatEdtf(s.date)}. Arrows point from the reacting actor to its target.${filterText(s)}`,
     },
     ...citing(
       data,
@@ -299,7 +402,8 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
     tooLarge,
     columns: [
       { key: "id", description: "The reaction's key in the API." },
-      { key: "date", description: "When the reaction was made (YYYY-MM-DD)." },
+      ...dateColumns("date", "When the reaction was made; empty when the sources do not say"),
+      ...dateColumns("attested", "When a source first reports it (an undated reaction counts from this date)"),
       { key: "actor", description: "Slug of the reacting actor." },
       { key: "actor_name", description: "Name of the reacting actor." },
       { key: "target_type", description: "actor or event." },
@@ -314,7 +418,8 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
       const target = "actor" in r.target ? r.target.actor : r.target.event;
       return {
         id: r.id,
-        date: r.date,
+        ...dateCells("date", r.date),
+        ...dateCells("attested", r.attested),
         actor: r.actor,
         actor_name: names.get(r.actor) ?? r.actor,
         target_type: isActor ? "actor" : "event",
@@ -338,7 +443,7 @@ function networkModel(data: ExportData, s: ExportState): ExportModel {
         theme: o.theme,
         arrowLength: scene.arrowLength,
         arrowWidth: scene.arrowWidth,
-        emptyMessage: `No reactions up to ${formatDate(s.date)}${filterText(s) ? " with these filters" : ""}.`,
+        emptyMessage: `No reactions up to ${formatEdtf(s.date)}${filterText(s) ? " with these filters" : ""}.`,
       }),
   };
 }
@@ -350,35 +455,43 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
   const categories = [...data.topic.categories].sort((a, b) => a.order - b.order);
   const index = new Map(categories.map((c, i) => [c.key, i]));
   const label = new Map(categories.map((c) => [c.key, c.label]));
-  const inRange = (d: string) => d >= from && d <= to;
+  // A date is in the range when any day it covers is.
+  const inRange = (d: string) => {
+    const { first, last } = dateSpan(d);
+    return last >= from && first <= to;
+  };
   const events = data.events.filter((e) => inRange(e.date));
+  // Stance changes by core's rule: a stance known only from its attestation is no change.
+  const changes = changeMarks(data.stances, data.topic.slug, {
+    actor: (slug) => names.get(slug) ?? slug,
+    category: label,
+    qualifier: qualifierLabels(data),
+  });
   // The latest stance changes when there are more than a picture can mark; the subtitle says so.
-  const inView = data.stances
-    .filter((st) => inRange(st.validFrom) && (!s.actor || st.actor === s.actor))
-    .sort((a, b) => (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : a.id < b.id ? -1 : 1));
+  const inView = changes.filter((c) => inRange(c.date) && (!s.actor || c.actor === s.actor)).reverse();
   const stances = inView.slice(0, MAX_STANCE_MARKS).reverse();
   const cut =
     inView.length > MAX_STANCE_MARKS
-      ? ` The latest ${MAX_STANCE_MARKS} of ${inView.length} stance changes are marked (from ${formatDate(stances[0]?.validFrom ?? from)}).`
+      ? ` The latest ${MAX_STANCE_MARKS} of ${inView.length} stance changes are marked (from ${formatEdtf(stances[0]?.date ?? from)}).`
       : "";
   // Sorted as the dashboard's timeline places them, so the rows read in time order.
   const order = layoutMarks(
     [
       ...events.map((e) => ({ id: `e:${e.slug}`, date: e.date, kind: "event" as const, label: e.title })),
-      ...stances.map((st) => ({ id: `s:${st.id}`, date: st.validFrom, kind: "stance" as const, label: "" })),
+      ...stances.map((c) => ({ id: c.id, date: c.date, kind: "stance" as const, label: "" })),
     ],
     timelineScale(from, to, 1000),
   ).map((m) => m.id);
   const eventBySlug = new Map(events.map((e) => [`e:${e.slug}`, e]));
-  const stanceById = new Map(stances.map((st) => [`s:${st.id}`, st]));
+  const changeById = new Map(stances.map((c) => [c.id, c]));
   const who = s.actor ? (names.get(s.actor) ?? s.actor) : null;
   const base = {
     path: pathOf("timeline", s),
     defaults: {
       title: who ? `${who}: events and stance changes` : "Events and stance changes",
-      subtitle: `${data.topic.title}, ${formatDate(from)} to ${formatDate(to)}.${cut}`,
+      subtitle: `${data.topic.title}, ${formatEdtf(from)} to ${formatEdtf(to)}.${cut}`,
     },
-    ...citing(data, [...events.map((e) => e.sources), ...stances.map((st) => st.sources)]),
+    ...citing(data, [...events.map((e) => e.sources), ...stances.map((c) => (c.change.to ?? c.change.from)?.sources ?? [])]),
   };
   return {
     view: "timeline",
@@ -386,38 +499,49 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
     name: fileName(data.topic.slug, "timeline", to),
     ...base,
     columns: [
-      { key: "date", description: "YYYY-MM-DD." },
+      ...dateColumns("date", "When the event happened, or when the stance changed"),
       { key: "type", description: "event, or stance (an actor's stance on the topic changed)." },
+      {
+        key: "change",
+        description: "For a stance: began (its first stance), changed (another category or other qualifying facts), or ended.",
+      },
       { key: "id", description: "The event's slug or the stance's key in the API." },
-      { key: "label", description: "The event's title, or the actor's name." },
+      { key: "label", description: "The event's title, or the change in words." },
       { key: "actor", description: "For a stance: the actor's slug." },
-      { key: "category", description: "For a stance: the category's key." },
+      { key: "category", description: "For a stance: the category's key (for an end, the category that ended)." },
       { key: "category_label", description: "For a stance: the category as the legend names it." },
+      ...QUALIFIER_COLUMNS,
       ...SOURCE_COLUMNS,
     ],
     rows: order.map((id) => {
       const e = eventBySlug.get(id);
       if (e)
         return {
-          date: e.date,
+          ...dateCells("date", e.date),
           type: "event",
+          change: null,
           id: e.slug,
           label: e.title,
           actor: null,
           category: null,
           category_label: null,
+          qualifiers: null,
+          qualifier_labels: null,
           ...sourceCells(data, e.sources),
         };
-      const st = stanceById.get(id);
+      const c = changeById.get(id);
+      const stance = c ? (c.change.to ?? c.change.from) : null;
       return {
-        date: st?.validFrom ?? null,
+        ...dateCells("date", c?.date ?? null),
         type: "stance",
-        id: st?.id ?? null,
-        label: names.get(st?.actor ?? "") ?? st?.actor ?? null,
-        actor: st?.actor ?? null,
-        category: st?.category ?? null,
-        category_label: label.get(st?.category ?? "") ?? null,
-        ...sourceCells(data, st?.sources ?? []),
+        change: c?.kind ?? null,
+        id: stance?.id ?? null,
+        label: c?.label ?? null,
+        actor: c?.actor ?? null,
+        category: c?.category ?? null,
+        category_label: label.get(c?.category ?? "") ?? null,
+        ...qualifierCells(data, c?.change.to?.qualifiers ?? []),
+        ...sourceCells(data, stance?.sources ?? []),
       };
     }),
     render: (o) =>
@@ -426,11 +550,12 @@ function timelineModel(data: ExportData, s: ExportState): ExportModel {
         to,
         date: to,
         events: events.map((e) => ({ id: e.slug, date: e.date, title: e.title })),
-        stances: stances.map((st) => ({
-          id: st.id,
-          date: st.validFrom,
-          label: `${names.get(st.actor) ?? st.actor}: ${label.get(st.category) ?? st.category}`,
-          index: index.get(st.category) ?? 0,
+        stances: stances.map((c) => ({
+          id: c.id,
+          date: c.date,
+          label: c.label,
+          index: index.get(c.category) ?? 0,
+          ended: c.kind === "ended",
         })),
         legend: categoryLegend(data),
         frame: frameOf(base, data.revision, o),
@@ -445,21 +570,27 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
   const slug = s.actor ?? "";
   const actor = data.actors.find((a) => a.slug === slug);
   const name = actor?.name ?? slug;
-  const stances = data.stances.filter((st) => st.actor === slug && st.validFrom <= s.date);
-  const range = stepRange(
-    stances.map((st) => st.validFrom),
-    s.date,
-  );
+  // The stances counted by the date (from their start, or their attestation when the start is not stated).
+  const stances = data.stances.filter((st) => st.actor === slug && countsFrom(st) <= s.date);
+  const steps = new Map(stanceHistory(stances, slug, data.topic.slug).map((h) => [h.stance.id, h]));
+  const range = stepRange(stances.map(countsFrom), s.date);
   const gap = data.gaps.find((g) => g.actor === slug);
   const label = new Map(data.topic.categories.map((c) => [c.key, c.label]));
   const base = {
     path: pathOf("actor", s),
-    defaults: { title: `${name}: ${data.topic.title}`, subtitle: `${data.topic.question} Stance history to ${formatDate(s.date)}.` },
+    defaults: { title: `${name}: ${data.topic.title}`, subtitle: `${data.topic.question} Stance history to ${formatEdtf(s.date)}.` },
     ...citing(
       data,
       stances.map((st) => st.sources),
     ),
   };
+  const why = gapReason({
+    actor: slug,
+    topic: data.topic.slug,
+    date: s.date,
+    stances: data.stances.filter((st) => st.actor === slug),
+    gap,
+  });
   return {
     view: "actor",
     tooLarge: null,
@@ -470,29 +601,41 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
       { key: "actor", description: "The actor's slug." },
       { key: "category", description: "The category's key." },
       { key: "category_label", description: "The category as the legend names it." },
-      { key: "valid_from", description: "Date (YYYY-MM-DD) from which the stance holds." },
-      { key: "valid_until", description: "Date it ended, when the sources say; empty while it holds or until the next stance." },
+      {
+        key: "basis",
+        description:
+          "began: the stance has a stated start; attested: its start is not stated, so it is drawn from the date a source attests it.",
+      },
+      ...dateColumns("valid_from", "When the stance began; empty when the sources do not say"),
+      ...dateColumns("attested", "The date of the earliest evidence that attests the stance"),
+      ...dateColumns("valid_until", "When it ended, when the sources say; empty while it holds or until the next stance"),
+      ...QUALIFIER_COLUMNS,
       { key: "confidence", description: "high, medium or low." },
       { key: "quote", description: "The start of the first quote given as evidence." },
       { key: "speaker", description: "Who said it." },
       ...SOURCE_COLUMNS,
     ],
-    rows: stances.map((st) => ({
-      id: st.id,
-      actor: st.actor,
-      category: st.category,
-      category_label: label.get(st.category) ?? st.category,
-      valid_from: st.validFrom,
-      valid_until: st.validUntil,
-      confidence: st.confidence,
-      quote: st.quote,
-      speaker: st.speaker,
-      ...sourceCells(data, st.sources),
-    })),
+    rows: [...stances]
+      .sort((a, b) => compareEdtf(a.validFrom || a.attested, b.validFrom || b.attested))
+      .map((st) => ({
+        id: st.id,
+        actor: st.actor,
+        category: st.category,
+        category_label: label.get(st.category) ?? st.category,
+        basis: steps.get(st.id)?.basis ?? (st.validFrom ? "began" : "attested"),
+        ...dateCells("valid_from", st.validFrom),
+        ...dateCells("attested", st.attested),
+        ...dateCells("valid_until", st.validUntil),
+        ...qualifierCells(data, st.qualifiers ?? []),
+        confidence: st.confidence,
+        quote: st.quote,
+        speaker: st.speaker,
+        ...sourceCells(data, st.sources),
+      })),
     render: (o) =>
       renderActorSvg({
         categories: data.topic.categories,
-        stances: stances.map((st) => ({ ...st, validUntil: st.validUntil ?? undefined })),
+        stances,
         actor: slug,
         topic: data.topic.slug,
         from: range.from,
@@ -502,7 +645,7 @@ function actorModel(data: ExportData, s: ExportState): ExportModel {
         width: o.width,
         height: o.height,
         theme: o.theme,
-        emptyMessage: gap ? `No data. ${gap.note}` : `No stance of ${name} on this topic is recorded.`,
+        emptyMessage: `No data. ${why.reason}`,
       }),
   };
 }

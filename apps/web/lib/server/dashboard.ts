@@ -101,7 +101,7 @@ export async function loadDashboard(
     topic: topic.slug,
     actors,
     stances,
-    gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })),
+    gaps,
     events,
     reactions: reactions ? reactions.slice(0, MAX_NETWORK_REACTIONS) : null,
     sources,
@@ -119,7 +119,13 @@ export async function loadDashboard(
       topic: parts.topics.find((t) => t.slug === topic.slug) ?? topic,
       actors: parts.actors,
       stances: parts.stances,
-      gaps: parts.gaps,
+      // The topic's notes, each with the period it holds for (core's gapReason reads them).
+      gaps: parts.gaps.map((g) => ({
+        actor: g.actor,
+        note: g.note,
+        ...(g.validFrom ? { validFrom: g.validFrom } : {}),
+        ...(g.validUntil ? { validUntil: g.validUntil } : {}),
+      })),
       events: parts.events,
       reactions: parts.reactions,
       reactionsTruncated: reactions ? reactions.length > MAX_NETWORK_REACTIONS : false,

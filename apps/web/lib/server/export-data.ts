@@ -1,9 +1,14 @@
 // The data behind an exported view, as a ZIP: the rows the picture shows as CSV and JSON, and a
 // metadata file (what it is, the state it was made in, sources, licence, revision, columns).
 import "server-only";
-import { tableToCsv } from "@stancemap/core";
+import { formatEdtf, tableToCsv } from "@stancemap/core";
 import { strToU8, zipSync } from "fflate";
 import { CREDIT, type ExportModel, LICENCE, VIEW_NAMES } from "@/lib/export/views";
+
+/** How the files write dates. */
+const DATES_NOTE =
+  "Dates are EDTF (ISO 8601-2) at the precision the sources give: 2023 (a year), 2022-09 (a month), 2025-07-03 (a day), " +
+  "2021-08~ (approximate), 2023? (uncertain), 2023/2024-03 (between), ../2025-07-03 (on or before). Each *_label column gives the same date in words.";
 
 export function dataZip(model: ExportModel, revision: number, origin: string): Buffer {
   const generated = new Date().toISOString();
@@ -20,7 +25,14 @@ export function dataZip(model: ExportModel, revision: number, origin: string): B
     rows: model.rows.length,
     files: { [`${model.name}.csv`]: "The rows, one per line, with a header line.", [`${model.name}.json`]: "The same rows as JSON." },
     columns: model.columns,
-    sources: model.sources.map((s) => ({ publisher: s.publisher, title: s.title, published: s.publishedOn, url: s.url })),
+    dates: DATES_NOTE,
+    sources: model.sources.map((s) => ({
+      publisher: s.publisher,
+      title: s.title,
+      published: s.publishedOn,
+      published_label: s.publishedOn ? formatEdtf(s.publishedOn) : null,
+      url: s.url,
+    })),
   };
   const readme = [
     `${model.defaults.title}`,
@@ -31,6 +43,8 @@ export function dataZip(model: ExportModel, revision: number, origin: string): B
     "",
     "Columns:",
     ...model.columns.map((c) => `  ${c.key}: ${c.description}`),
+    "",
+    DATES_NOTE,
     "",
     "Sources cited by what is shown:",
     ...(model.sources.length ? model.sources.map((s) => `  ${s.publisher}, "${s.title}"${s.url ? ` <${s.url}>` : ""}`) : ["  (none)"]),

@@ -14,14 +14,21 @@ const categories = [
 ];
 const legend = [...categories].sort((a, b) => a.order - b.order).map((c, index) => ({ label: c.label, colour: c.colour, index }));
 const topic = "posture";
-type S = { id: string; actor: string; topic: string; category: string; validFrom: string; validUntil?: string | null };
+type S = { id: string; actor: string; topic: string; category: string; validFrom: string; attested: string; validUntil?: string | null };
 const russia: S[] = [
-  { id: "r-2025", actor: "russia", topic, category: "formal-recognition", validFrom: "2025-07-03" },
-  { id: "r-2017", actor: "russia", topic, category: "limited-engagement", validFrom: "2017-01-01" },
-  { id: "r-2021", actor: "russia", topic, category: "diplomatic-engagement", validFrom: "2021-08-15" },
+  { id: "r-2025", actor: "russia", topic, category: "formal-recognition", validFrom: "2025-07-03", attested: "2025-07-03" },
+  { id: "r-2017", actor: "russia", topic, category: "limited-engagement", validFrom: "2017-01-01", attested: "2017-01-01" },
+  { id: "r-2021", actor: "russia", topic, category: "diplomatic-engagement", validFrom: "2021-08-15", attested: "2021-08-15" },
   // Someone else's stance and another topic's: never drawn.
-  { id: "c-2023", actor: "china", topic, category: "active-opposition", validFrom: "2023-01-01" },
-  { id: "r-other", actor: "russia", topic: "other", category: "conditional-non-recognition", validFrom: "2025-07-03" },
+  { id: "c-2023", actor: "china", topic, category: "active-opposition", validFrom: "2023-01-01", attested: "2023-01-01" },
+  {
+    id: "r-other",
+    actor: "russia",
+    topic: "other",
+    category: "conditional-non-recognition",
+    validFrom: "2025-07-03",
+    attested: "2025-07-03",
+  },
 ];
 const frame = {
   title: "Russia: posture toward the Taliban government",
@@ -148,7 +155,7 @@ describe("actor stance history export SVG", () => {
   it("notes that the time axis is not to scale when a short step is widened", () => {
     const brief: S[] = [
       ...russia,
-      { id: "r-2021b", actor: "russia", topic, category: "conditional-non-recognition", validFrom: "2021-08-01" },
+      { id: "r-2021b", actor: "russia", topic, category: "conditional-non-recognition", validFrom: "2021-08-01", attested: "2021-08-01" },
     ];
     const svg = render({ stances: brief });
     expect(elements(svg, "rect", "step")).toHaveLength(4);

@@ -2,12 +2,11 @@
 // chart (a band per category in scale order, top first; a step per stance; risers between steps;
 // time ticks below) inside the publication frame. Text is set in real units: a wider export gives a
 // longer time axis, not bigger letters. Pure: runs in the browser and on the server.
-import { type StepCategory, type StepStance, stanceSteps } from "../stance-steps";
-import { formatDay } from "../timeline";
+import { formatEdtf } from "@stancemap/core/model";
+import { rangeStartEdtf, type StepCategory, type StepStance, stanceSteps, stepDates } from "../stance-steps";
 import { type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
 import { el, exportDocument, haloText, text } from "./svg";
 import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
-import { formatLongDay } from "./timeline-svg";
 
 export interface ActorExportInput<S extends StepStance> {
   categories: readonly StepCategory[];
@@ -32,9 +31,8 @@ const CHAR = 0.6;
 /** The share `wrap` (frame.ts) assumes. */
 const WRAP_CHAR = 0.56;
 const WIDENED_NOTE = "Short steps are widened so that each can be seen: the time axis is not to scale.";
-
-const parse = (d: string) => new Date(`${d}T00:00:00Z`);
-const longDay = (d: string) => formatLongDay(parse(d));
+const FADED_NOTE = "A faded stretch: the start is dated only to a month or a year, or approximately.";
+const ATTESTED_NOTE = "An open circle: the start is not stated; the step begins on the date a source attests it.";
 const textWidth = (content: string, size: number) => content.length * size * CHAR;
 const wrapTo = (content: string, width: number, size: number) => wrap(content, (width * WRAP_CHAR) / CHAR, size);
 
@@ -82,8 +80,14 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
       minTickGap: textWidth("15 Aug 2021", size) + 12,
     });
   const tickArea = 5 + size * 1.6;
-  const widened = steps(100).widened;
-  const noteLines = widened ? wrapTo(WIDENED_NOTE, body.width, small) : [];
+  const draft = steps(100);
+  const widened = draft.widened;
+  const notes = [
+    widened ? WIDENED_NOTE : "",
+    draft.segments.some((s) => s.xSure > s.x0) ? FADED_NOTE : "",
+    draft.segments.some((s) => s.basis === "attested") ? ATTESTED_NOTE : "",
+  ].filter(Boolean);
+  const noteLines = notes.length ? wrapTo(notes.join(" "), body.width, small) : [];
   const noteHeight = noteLines.length * small * 1.35 + (noteLines.length ? small * 0.4 : 0);
   const plotY = body.y + size * 0.5;
   const plotHeight = Math.max(20, body.y + body.height - plotY - tickArea - noteHeight);
@@ -136,7 +140,7 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
 
   // Ticks: none so close to the left end that its label would run into the category labels, none
   // under the end date's label at the right.
-  const endLabel = formatDay(parse(to));
+  const endLabel = formatEdtf(to, { style: "short" });
   const endWidth = textWidth(endLabel, size);
   const ticks = chart.ticks.filter((t) => {
     const half = textWidth(t.label, size) / 2;
@@ -187,25 +191,42 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
       "stroke-dasharray": "3 2",
     }),
   );
+  // A step: its uncertain stretch (the start's window) faded, the rest solid; its start a dot, or an
+  // open circle when the start is not stated.
   const segments = chart.segments.flatMap((s) => [
+    ...(s.xSure > s.x0
+      ? [
+          el("rect", {
+            class: "step-uncertain",
+            "data-category": s.category.key,
+            x: plotX + s.x0,
+            y: plotY + s.y - bar / 2,
+            width: Math.max(1, s.xSure - s.x0),
+            height: bar,
+            fill: fillOf(s.category),
+            "fill-opacity": 0.4,
+            ...outline,
+          }),
+        ]
+      : []),
     el("rect", {
       class: "step",
       "data-category": s.category.key,
-      x: plotX + s.x0,
+      x: plotX + s.xSure,
       y: plotY + s.y - bar / 2,
-      width: Math.max(1, s.x1 - s.x0),
+      width: Math.max(1, s.x1 - s.xSure),
       height: bar,
       fill: fillOf(s.category),
       ...outline,
     }),
     el("circle", {
-      class: "step-start",
+      class: s.basis === "attested" ? "step-start attested" : "step-start",
       cx: plotX + s.x0,
       cy: plotY + s.y,
       r: bar * 0.6,
-      fill: fillOf(s.category),
-      stroke: theme === "print" ? "#000000" : c.background,
-      "stroke-width": theme === "print" ? 0.8 : 2,
+      fill: s.basis === "attested" ? c.background : fillOf(s.category),
+      stroke: s.basis === "attested" ? (theme === "print" ? "#000000" : s.category.colour) : theme === "print" ? "#000000" : c.background,
+      "stroke-width": s.basis === "attested" ? 2 : theme === "print" ? 0.8 : 2,
     }),
   ]);
 
@@ -238,15 +259,13 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
 
   const defs = [el("style", {}, layout.style), ...(theme === "print" ? input.legend.map((l) => printPattern(l.index)) : [])];
   const history = chart.segments.length
-    ? `Steps: ${chart.segments
-        .map((s) => `${s.category.label} ${s.until ? `from ${longDay(s.from)} to ${longDay(s.until)}` : `since ${longDay(s.from)}`}`)
-        .join("; ")}.`
+    ? `Steps: ${chart.segments.map((s) => `${s.category.label}, ${stepDates(s)}`).join("; ")}.`
     : `${input.emptyMessage}`;
   const desc = [
-    `${input.frame.subtitle}.`,
-    `Stance history from ${longDay(from)} to ${longDay(to)}, one band per category.`,
+    `${input.frame.subtitle.replace(/\.$/, "")}.`,
+    `Stance history from ${formatEdtf(rangeStartEdtf(from))} to ${formatEdtf(to)}, one band per category.`,
     history,
-    widened ? WIDENED_NOTE : "",
+    ...notes,
     `Legend: ${input.legend.map((l) => l.label).join(", ")}.`,
     `Source: ${input.frame.sources.join("; ")}.`,
   ]

@@ -19,6 +19,8 @@ export interface FrameText {
  * colour and dashes) or a shape (a node's outline, filled with the entry's colour). */
 export type LegendSwatch =
   | { kind: "line" /** stroke-dasharray, none for a solid line */; dash?: string }
+  /** A square with this fill (a pattern's url) instead of the category's, and optionally a dashed outline. */
+  | { kind: "fill"; fill: string; outline?: string; dash?: string }
   | { kind: "shape" /** An SVG path centred on 0,0, within frameFontSize(width) / 2 of it. */; d: string; stroke?: string };
 
 export interface LegendEntry {
@@ -113,6 +115,15 @@ function swatch(e: LegendEntry & { fill: string }, sw: number, muted: string, sh
       fill: e.colour,
       stroke: e.swatch.stroke ?? muted,
       "stroke-width": 1,
+    });
+  if (e.swatch?.kind === "fill")
+    return el("rect", {
+      width: sw,
+      height: sw,
+      fill: e.swatch.fill,
+      stroke: e.swatch.outline ?? muted,
+      "stroke-width": e.swatch.outline ? 1.2 : 0.6,
+      "stroke-dasharray": e.swatch.dash,
     });
   return el("rect", { width: sw, height: sw, fill: e.fill, stroke: muted, "stroke-width": 0.6 });
 }

@@ -73,3 +73,45 @@ describe("map export SVG", () => {
     for (const hex of colours) expect(hex.slice(1, 3) === hex.slice(3, 5) && hex.slice(3, 5) === hex.slice(5, 7), hex).toBe(true);
   });
 });
+
+describe("map export SVG: how a stance holds", () => {
+  const withCues = (theme: ExportTheme = "light") =>
+    renderMapSvg({
+      world,
+      categoryOf: { "643": 0, "156": 1, "586": 2, "840": null },
+      cueOf: { "156": { uncertain: true, attested: false }, "586": { uncertain: false, attested: true } },
+      qualifiersOf: { "643": [0] },
+      qualifiers: ["Lists the Taliban as a terrorist organisation"],
+      legend,
+      frame,
+      width: 1200,
+      height: 675,
+      theme,
+    });
+
+  it("stripes an uncertain country, dots one whose start is not stated, and marks a qualifier, each in the legend", () => {
+    const svg = withCues();
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toMatch(/fill="url\(#cue-u-56b4e9\)" data-id="156"/);
+    expect(svg).toMatch(/fill="url\(#cue-a-e69f00\)" data-id="586"/);
+    expect(svg).toMatch(/<pattern id="cue-u-56b4e9"/);
+    expect(svg).toMatch(/<path class="qualifier" data-id="643"/);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts.some((t) => t?.startsWith("Uncertain at this date"))).toBe(true);
+    expect(texts.some((t) => t?.startsWith("Start not stated"))).toBe(true);
+    expect(texts).toContain("Lists the Taliban as a terrorist organisation");
+  });
+
+  it("leaves cues out of the legend when no country shows them", () => {
+    const texts = [...render().matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts.some((t) => t?.startsWith("Uncertain"))).toBe(false);
+  });
+
+  it("prints the cues as outlines, in greys only", () => {
+    const svg = withCues("print");
+    expect(svg).toMatch(/data-id="156" stroke="#000000"[^>]*stroke-dasharray/);
+    expect(svg).not.toContain("cue-u-");
+    const colours = [...svg.matchAll(/(?:fill|stroke)="(#[0-9a-fA-F]{6})"/g)].map((m) => (m[1] as string).toLowerCase());
+    for (const hex of colours) expect(hex.slice(1, 3) === hex.slice(3, 5) && hex.slice(3, 5) === hex.slice(5, 7), hex).toBe(true);
+  });
+});

@@ -103,8 +103,15 @@ const actor = (f: FrameText, theme: ExportTheme, width: number, height: number, 
     stances: empty
       ? []
       : [
-          { id: "a", actor: "russia", topic: "posture", category: "diplomatic-engagement", validFrom: "2021-08-15" },
-          { id: "b", actor: "russia", topic: "posture", category: "formal-recognition", validFrom: "2025-07-03" },
+          {
+            id: "a",
+            actor: "russia",
+            topic: "posture",
+            category: "diplomatic-engagement",
+            validFrom: "2021-08-15",
+            attested: "2021-08-15",
+          },
+          { id: "b", actor: "russia", topic: "posture", category: "formal-recognition", validFrom: "2025-07-03", attested: "2025-07-03" },
         ],
     actor: "russia",
     topic: "posture",

@@ -233,3 +233,35 @@ describe("timeline export SVG", () => {
     expect(elements(svg, "line", "cursor")).toHaveLength(1);
   });
 });
+
+describe("timeline export SVG: dates at their precision", () => {
+  const coarse = [
+    { id: "forum", date: "2022", title: "Taliban delegation attends Russia's economic forum" },
+    { id: "concert", date: "2024-03", title: "ISKP attack on a Moscow concert hall" },
+    { id: "kabul", date: "2021-08-15", title: "Taliban take Kabul" },
+  ];
+  const svg = render({ events: coarse, stances: [{ id: "cn", date: "2023", label: "China: limited engagement", index: 1 }] });
+
+  it("writes a year-precise event as 2022 and a month-precise one as March 2024, never as their first day", () => {
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const all = `${texts(svg).join(" ")} ${svg}`;
+    expect(all).toContain("2022, Taliban delegation attends Russia");
+    expect(all).toContain("March 2024, ISKP attack on a Moscow concert hall");
+    expect(all).toContain("2023, China: limited engagement");
+    for (const wrong of ["1 Jan 2022", "1 January 2022", "1 Mar 2024", "1 March 2024", "1 January 2023"]) expect(all).not.toContain(wrong);
+  });
+
+  it("draws a year-precise event as a span over its year and an exact day as a point", () => {
+    const spans = elements(svg, "rect", "event-span");
+    const forum = spans.find((s) => s.class === "event-span" && s["data-id"] === "forum");
+    const concert = spans.find((s) => s["data-id"] === "concert");
+    expect(forum && concert).toBeTruthy();
+    // A year is about twelve times as wide as a month.
+    expect(Number(forum?.width) / Number(concert?.width)).toBeGreaterThan(10);
+    expect(spans.some((s) => s["data-id"] === "kabul")).toBe(false);
+    // The diamond of the year sits in the middle of its span.
+    const diamond = elements(svg, "rect", "event").find((d) => d["data-id"] === "forum");
+    const mid = Number(forum?.x) + Number(forum?.width) / 2;
+    expect(translate(diamond?.transform ?? "").x).toBeCloseTo(mid, 0);
+  });
+});

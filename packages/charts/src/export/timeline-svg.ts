@@ -11,9 +11,11 @@
 // number, date and title; an event with no room even for a number is listed in the key by its date
 // and title. When the key itself runs out of room, it says how many events it leaves out.
 // Every event, with its full title, and every stance change is also in the SVG's description.
-import { utcFormat } from "d3-time-format";
+// Dates are written and placed at their precision (core's formatEdtf): an event dated "2022" is a span
+// over that year labelled "2022", never a point on 1 January.
+import { formatEdtf } from "@stancemap/core/model";
 import { thinTicks } from "../stance-steps";
-import { formatDay, layoutMarks, ticks, timelineScale } from "../timeline";
+import { dateSpan, layoutMarks, ticks, timelineScale } from "../timeline";
 import { type Box, type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
 import { el, exportDocument, haloText, text } from "./svg";
 import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
@@ -22,11 +24,13 @@ export interface TimelineExportInput {
   /** The axis range, YYYY-MM-DD. */
   from: string;
   to: string;
-  /** The "as of" date: a cursor line labelled with it. */
+  /** The "as of" date (a day): a cursor line labelled with it. */
   date: string;
+  /** Events; `date` is EDTF ("2025-07-03", "2022", "2024-03", "2021-08~"). */
   events: readonly { id: string; date: string; title: string }[];
-  /** Stance changes: dots coloured by the category's colour; index = the category's position on the scale (print patterns). */
-  stances: readonly { id: string; date: string; label: string; index: number }[];
+  /** Stance changes (EDTF dates): dots coloured by the category's colour; index = the category's position
+   * on the scale (print patterns); `ended` draws an open dot (the stance ended then). */
+  stances: readonly { id: string; date: string; label: string; index: number; ended?: boolean }[];
   /** The topic's categories in scale order. */
   legend: readonly LegendEntry[];
   frame: FrameText;
@@ -51,10 +55,13 @@ const LABEL_PAD = 5;
 const FLAG_GAP = 3;
 
 const parse = (d: string) => new Date(`${d}T00:00:00Z`);
-/** "3 July 2025". */
-export const formatLongDay = utcFormat("%-d %B %Y");
-const longDay = (d: string) => formatLongDay(parse(d));
-const shortDay = (d: string) => formatDay(parse(d));
+const longDate = (d: string) => formatEdtf(d);
+const shortDate = (d: string) => formatEdtf(d, { style: "short" });
+const byDate = (a: { date: string }, b: { date: string }) => {
+  const x = dateSpan(a.date);
+  const y = dateSpan(b.date);
+  return x.first !== y.first ? (x.first < y.first ? -1 : 1) : x.last !== y.last ? (x.last < y.last ? -1 : 1) : 0;
+};
 const textWidth = (content: string, size: number) => content.length * size * CHAR;
 
 /** Shortens `content` to at most `max` characters, at a word where it can, ending in "…". */
@@ -70,6 +77,9 @@ interface EventMark {
   date: string;
   title: string;
   x: number;
+  /** The span's ends, for a date that is not one exact day (equal to x otherwise). */
+  x0: number;
+  x1: number;
   lane: number;
 }
 
@@ -192,7 +202,7 @@ function keyLines(keyed: Arrangement["keyed"], width: number, size: number, maxL
   if (keyed.length === 0 || maxLines <= 0) return [];
   // Numbered events first (their numbers are on the chart), then the others in date order.
   const entries = [...keyed.filter((k) => k.number !== null), ...keyed.filter((k) => k.number === null)].map(
-    (k) => `${k.number === null ? "" : `(${k.number}) `}${shortDay(k.mark.date)} – ${k.mark.title}`,
+    (k) => `${k.number === null ? "" : `(${k.number}) `}${shortDate(k.mark.date)} – ${k.mark.title}`,
   );
   const wrapTo = (content: string) => wrap(content, (width * WRAP_CHAR) / CHAR, size);
   for (let shown = entries.length; shown >= 0; shown--) {
@@ -221,7 +231,11 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
   // The time scale over the chart area, inset so that tick labels at the ends stay inside it.
   const margin = Math.ceil(size * 2.6);
   const scale = timelineScale(from, to, body.width, margin);
-  const inRange = (d: string) => d >= from && d <= to;
+  // A date is in range when any day it covers is.
+  const inRange = (d: string) => {
+    const { first, last } = dateSpan(d);
+    return last >= from && first <= to;
+  };
   const events = input.events.filter((e) => inRange(e.date));
   const stances = input.stances.filter((s) => inRange(s.date));
   const place = <T extends { id: string; date: string }>(items: readonly T[], gap: number, lanes: number) => {
@@ -231,9 +245,15 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
       scale,
       gap,
       lanes,
-    ).map((m) => ({ item: byId.get(m.id) as T, x: body.x + m.x, lane: m.lane }));
+    ).map((m) => ({ item: byId.get(m.id) as T, x: body.x + m.x, x0: body.x + m.x0, x1: body.x + m.x1, lane: m.lane }));
   };
-  const eventMarks: EventMark[] = place(events, DIAMOND + 3, EVENT_LANES).map((m) => ({ ...m.item, x: m.x, lane: m.lane }));
+  const eventMarks: EventMark[] = place(events, DIAMOND + 3, EVENT_LANES).map((m) => ({
+    ...m.item,
+    x: m.x,
+    x0: m.x0,
+    x1: m.x1,
+    lane: m.lane,
+  }));
   const stanceMarks = place(stances, DOT * 2 + 2, STANCE_LANES);
   const eventLanes = eventMarks.length ? Math.max(...eventMarks.map((m) => m.lane)) + 1 : 0;
   const stanceLanes = stanceMarks.length ? Math.max(...stanceMarks.map((m) => m.lane)) + 1 : 0;
@@ -293,7 +313,7 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
 
   // The cursor and its label, kept inside the chart area.
   const cursorX = body.x + scale(parse(input.date));
-  const cursorLabel = `As of ${longDay(input.date)}`;
+  const cursorLabel = `As of ${longDate(input.date)}`;
   const cursorHalf = textWidth(cursorLabel, size) / 2;
   const cursorLabelX = Math.min(Math.max(cursorX, body.x + cursorHalf), right - cursorHalf);
   const cursor = [
@@ -345,18 +365,34 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
       stroke: c.background,
       "stroke-width": 1,
     });
-  const dot = (x: number, y: number, index: number, a: Record<string, string> = {}) =>
+  const dot = (x: number, y: number, index: number, a: Record<string, string> = {}, ended = false) =>
     el("circle", {
       ...a,
       cx: x,
       cy: y,
       r: DOT,
-      fill: categoryFill(theme, index, colourAt.get(index) ?? c.muted),
-      stroke: theme === "print" ? "#000000" : c.background,
-      "stroke-width": theme === "print" ? 0.8 : 1,
+      fill: ended ? c.background : categoryFill(theme, index, colourAt.get(index) ?? c.muted),
+      stroke: ended ? (theme === "print" ? "#000000" : (colourAt.get(index) ?? c.muted)) : theme === "print" ? "#000000" : c.background,
+      "stroke-width": ended ? 1.8 : theme === "print" ? 0.8 : 1,
     });
-  const diamonds = eventMarks.map((m) => diamond(m.x, eventY(m.lane), { class: "event", "data-id": m.id }));
-  const dots = stanceMarks.map((m) => dot(m.x, stanceY(m.lane), m.item.index, { class: "stance", "data-id": m.item.id }));
+  // A date that is not one exact day: a bar over the days it covers, the mark at its middle. Fainter than
+  // the marks; on a dark ground less faint, or the category colours sink into it.
+  const spanOpacity = theme === "dark" ? 0.6 : 0.35;
+  const spanBar = (m: { x0: number; x1: number }, y: number, fill: string, a: Record<string, string> = {}) =>
+    m.x1 - m.x0 > 0.5
+      ? [el("rect", { ...a, x: m.x0, y: y - 2, width: Math.max(2, m.x1 - m.x0), height: 4, rx: 2, fill, "fill-opacity": spanOpacity })]
+      : [];
+  const diamonds = eventMarks.flatMap((m) => [
+    ...spanBar(m, eventY(m.lane), c.text, { class: "event-span", "data-id": m.id }),
+    diamond(m.x, eventY(m.lane), { class: "event", "data-id": m.id, "data-date": m.date }),
+  ]);
+  const dots = stanceMarks.flatMap((m) => [
+    ...spanBar(m, stanceY(m.lane), theme === "print" ? "#000000" : (colourAt.get(m.item.index) ?? c.muted), {
+      class: "stance-span",
+      "data-id": m.item.id,
+    }),
+    dot(m.x, stanceY(m.lane), m.item.index, { class: "stance", "data-id": m.item.id, "data-date": m.item.date }, m.item.ended),
+  ]);
 
   // What the marks mean, and the key of unlabelled events, below the axis.
   const noteY = axisY + size * 1.9 + rowHeight * 0.7;
@@ -372,6 +408,14 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
       el("circle", { cx: nx + 6, cy: noteY - size * 0.35, r: DOT, fill: c.muted, stroke: c.background, "stroke-width": 1 }),
       text(label, { x: nx + 15, y: noteY, "font-size": small, fill: c.text }),
     );
+    nx += 15 + textWidth(label, small) + 18;
+  }
+  const spanLabel = "Dated only to a month, a year or a range: a bar over it";
+  if ([...eventMarks, ...stanceMarks].some((m) => m.x1 - m.x0 > 0.5) && nx + 30 + textWidth(spanLabel, small) <= right) {
+    note.push(
+      el("rect", { x: nx, y: noteY - size * 0.35 - 2, width: 22, height: 4, rx: 2, fill: c.text, "fill-opacity": spanOpacity }),
+      text(spanLabel, { x: nx + 28, y: noteY, "font-size": small, fill: c.text }),
+    );
   }
   const keyTop = axisY + size * 1.9 + (marksNote ? rowHeight : 0);
   const keyText = key.map((line, i) =>
@@ -380,7 +424,7 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
   const empty = marksNote
     ? []
     : [
-        text(`No events or stance changes between ${longDay(from)} and ${longDay(to)}.`, {
+        text(`No events or stance changes between ${longDate(from)} and ${longDate(to)}.`, {
           x: body.x + body.width / 2,
           y: (body.y + axisY) / 2,
           "text-anchor": "middle",
@@ -391,18 +435,18 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
 
   const defs = [el("style", {}, layout.style), ...(theme === "print" ? input.legend.map((l) => printPattern(l.index)) : [])];
   const desc = [
-    `${input.frame.subtitle}.`,
-    `Timeline from ${longDay(from)} to ${longDay(to)}, as of ${longDay(input.date)}.`,
+    `${input.frame.subtitle.replace(/\.$/, "")}.`,
+    `Timeline from ${longDate(from)} to ${longDate(to)}, as of ${longDate(input.date)}.`,
     events.length
       ? `Events: ${[...events]
-          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-          .map((e) => `${longDay(e.date)}, ${e.title}`)
+          .sort(byDate)
+          .map((e) => `${longDate(e.date)}, ${e.title}`)
           .join("; ")}.`
       : "No events.",
     stances.length
       ? `Stance changes: ${[...stances]
-          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-          .map((s) => `${longDay(s.date)}, ${s.label}`)
+          .sort(byDate)
+          .map((s) => `${longDate(s.date)}, ${s.label}`)
           .join("; ")}.`
       : "No stance changes.",
     `Legend: ${input.legend.map((l) => l.label).join(", ")}.`,

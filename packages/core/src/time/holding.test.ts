@@ -131,6 +131,15 @@ describe("describeHolding", () => {
     expect(say("china", "2023-06-01")).toBe("since 2023 (uncertain on 1 June 2023: dated only to 2023)");
     expect(say("pakistan", "2025-07-03")).toBe("held by 3 July 2025 (start not stated)");
   });
+
+  it("reads a start known only as a period as 'began between', not 'since' a range", () => {
+    const front = [{ actor: "aff", topic: P, validFrom: "2021-08-15/2025-07-05", attested: "2025-07-05" }];
+    const at = (date: string) => describeHolding(stanceAt(front, "aff", P, date) as NonNullable<ReturnType<typeof stanceAt>>, date);
+    expect(at("2023-06-01")).toBe(
+      "began between 15 August 2021 and 5 July 2025 (uncertain on 1 June 2023: the sources do not say when in that period)",
+    );
+    expect(at("2025-08-01")).toBe("began between 15 August 2021 and 5 July 2025");
+  });
 });
 
 describe("stanceChanges", () => {

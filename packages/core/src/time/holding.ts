@@ -113,10 +113,13 @@ export function ownStances<S extends TimedStance>(stances: readonly S[], actor: 
  */
 export function describeHolding(h: Holding<TimedStance>, date: string): string {
   const since = formatEdtf(h.since);
-  const head = h.basis === "attested" ? `held by ${since} (start not stated)` : `since ${since}`;
+  // A start known only as a period with both ends ("2021-08-15/2025-07-05"): "began between … and …".
+  const [from, to] = h.since.split("/");
+  const between = from && to && from !== ".." && to !== ".." ? `between ${formatEdtf(from)} and ${formatEdtf(to)}` : null;
+  const head = h.basis === "attested" ? `held by ${since} (start not stated)` : between ? `began ${between}` : `since ${since}`;
   if (!h.uncertain) return head;
   if (h.uncertainBecause === "end") return `${head}; may have ended by ${formatEdtf(date)} (ended ${formatEdtf(h.stance.validUntil)})`;
-  return `${head} (uncertain on ${formatEdtf(date)}: dated only to ${since})`;
+  return `${head} (uncertain on ${formatEdtf(date)}: ${between ? "the sources do not say when in that period" : `dated only to ${since}`})`;
 }
 
 export interface StanceChange<S extends TimedStance> {

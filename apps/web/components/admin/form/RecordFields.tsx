@@ -5,10 +5,10 @@ import { ActorListPicker } from "./ActorListPicker";
 import { CategoryScaleEditor } from "./CategoryScaleEditor";
 import { EvidenceEditor } from "./EvidenceEditor";
 import { FieldErrors, readValue, useForm } from "./FormContext";
-import { CONFIDENCE, DateWithPrecision, RadioField, SelectField, TextAreaField, TextField } from "./fields";
+import { CONFIDENCE, EdtfField, RadioField, SelectField, TextAreaField, TextField } from "./fields";
 import { fieldId, type Values } from "./form-state";
 import { LocalNamesEditor } from "./LocalNamesEditor";
-import { CategorySelect, RefPicker, TopicSelect } from "./pickers";
+import { CategorySelect, QualifierChecks, RefPicker, TopicSelect } from "./pickers";
 
 const KIND_LABELS: Record<string, string> = {
   state: "State",
@@ -168,8 +168,20 @@ function StanceFields() {
         <TopicSelect />
         <CategorySelect />
       </div>
-      <DateWithPrecision path="validFrom" precisionPath="validFromPrecision" label="Valid from" required />
-      <TextField type="date" path="validUntil" label="Valid until" hint="Leave empty while the stance holds." />
+      <QualifierChecks />
+      <EdtfField
+        path="validFrom"
+        label="Began"
+        hint="When the stance began, at the precision the sources give. Leave empty when they do not say."
+        emptyReads="start not stated"
+      />
+      <EdtfField
+        path="attested"
+        label="Attested"
+        required
+        hint="The date of the earliest source that attests this stance (its publication date, for an article)."
+      />
+      <EdtfField path="validUntil" label="Ended" hint="Leave empty while the stance holds." emptyReads="still holds" />
       <RadioField path="confidence" legend="Confidence" choices={CONFIDENCE} hint="How clearly the sources show this stance." />
       <TextAreaField path="summary" label="Summary" required rows={3} hint="One or two sentences, as the sources say it." />
       <TextAreaField path="note" label="Note" rows={2} hint="For readers: caveats, how a date was reached." />
@@ -223,7 +235,7 @@ function ReactionFields() {
     <>
       <RefPicker path="actor" list="actors" label="Actor reacting" required placeholder="Search actors…" />
       <ReactionTarget />
-      <DateWithPrecision path="date" precisionPath="datePrecision" label="Date" required />
+      <EdtfField path="date" label="Date" required hint="At the precision the sources give." />
       <div className="rf-pair">
         <SelectField path="sentiment" label="Sentiment" required choices={SENTIMENTS} hint="How the actor regards its target." />
       </div>
@@ -240,7 +252,7 @@ function EventFields() {
     <>
       <TextField path="title" label="Title" required maxLength={300} dir="auto" />
       <KeyField path="slug" label="Slug" from="the title" />
-      <DateWithPrecision path="date" precisionPath="datePrecision" label="Date" required />
+      <EdtfField path="date" label="Date" required hint="At the precision the sources give." />
       <TextAreaField path="description" label="Description" rows={3} />
       <TextField
         path="series"
@@ -260,8 +272,8 @@ function GapFields() {
   return (
     <>
       <p className="hint">
-        A no-data note records that the sources give this actor no stance on this topic, and why. A stance for the same actor and topic
-        replaces it.
+        A no-data note records that the sources give this actor no stance on this topic, and why. It may hold for a period only (for example
+        until the actor's first stance): give its start or end, or neither for all time.
       </p>
       <RefPicker
         path="actor"
@@ -273,6 +285,10 @@ function GapFields() {
       />
       <TopicSelect disabled={editing} />
       <TextAreaField path="note" label="Note" required rows={4} hint="What the sources say, and why that is no stance on this topic." />
+      <div className="rf-pair">
+        <EdtfField path="validFrom" label="Holds from" emptyReads="always" />
+        <EdtfField path="validUntil" label="Holds until" hint="Up to (not including) this date." emptyReads="no end" />
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { formatEdtf, isEdtf } from "@stancemap/core/model";
 // The plain controls of the record forms, each bound to a path of the form's values.
 import type { ReactNode } from "react";
 import { Field, FieldErrors, readValue, useForm } from "./FormContext";
@@ -154,35 +155,39 @@ export function RadioField({
   );
 }
 
-export const PRECISIONS = [
-  ["day", "Exact day"],
-  ["month", "Month only"],
-  ["year", "Year only"],
-  ["circa", "Approximate"],
-] as const;
-
-/** A date and how exact it is, side by side. */
-export function DateWithPrecision({
-  path,
-  precisionPath,
-  label,
-  required,
-}: {
-  path: string;
-  precisionPath: string;
-  label: string;
-  required?: boolean;
-}) {
+/**
+ * A date as EDTF text at the precision the sources give ("2023", "2022-09", "2025-07-03", "2021-08~",
+ * "2023?", "2023/2024-03"), with a live reading of it in words below ("reads as: c. August 2021"); the
+ * schema's error appears under it like any field's. Left empty, an optional date reads as `emptyReads`.
+ */
+export function EdtfField({ path, label, required, hint, emptyReads }: Common & { emptyReads?: string }) {
+  const api = useForm();
+  const value = readValue(api, path).trim();
+  const id = fieldId(path);
+  const reading = value === "" ? (emptyReads ?? null) : isEdtf(value) ? formatEdtf(value) : null;
   return (
-    <div className="rf-pair">
+    <div className="rf-edtf">
       <TextField
-        type="date"
         path={path}
         label={label}
         required={required}
-        hint="For a month or a year, pick its first day and say how exact it is."
+        maxLength={64}
+        placeholder="e.g. 2023, 2022-09, 2025-07-03, 2021-08~"
+        hint={
+          <>
+            {hint ? <>{hint} </> : null}
+            <span className="rf-reads" id={`${id}-reads`} aria-live="polite" data-valid={reading !== null || undefined}>
+              {reading !== null ? (
+                <>
+                  Reads as: <strong>{reading}</strong>
+                </>
+              ) : value ? (
+                "Not a date yet: a year (2023), a month (2022-09), a day (2025-07-03); ~ approximate, ? uncertain, / between."
+              ) : null}
+            </span>
+          </>
+        }
       />
-      <SelectField path={precisionPath} label="How exact" required choices={PRECISIONS} placeholder={null} />
     </div>
   );
 }

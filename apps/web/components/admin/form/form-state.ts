@@ -86,9 +86,10 @@ const FIELD_LABELS: Record<string, string> = {
   actor: "Actor",
   topic: "Topic",
   category: "Category",
-  validFrom: "Valid from",
-  validFromPrecision: "Precision of valid from",
-  validUntil: "Valid until",
+  validFrom: "Began",
+  attested: "Attested",
+  validUntil: "Ended",
+  qualifiers: "Qualifying facts",
   confidence: "Confidence",
   summary: "Summary",
   note: "Note",
@@ -102,7 +103,6 @@ const FIELD_LABELS: Record<string, string> = {
   target: "Reacts to",
   event: "Event",
   date: "Date",
-  datePrecision: "Date precision",
   sentiment: "Sentiment",
   series: "Series",
   actors: "Actors involved",
@@ -169,7 +169,8 @@ export function suggestKey(type: EntityType, v: Values): string {
       return slugify([str(v.publisher), str(v.title)].filter(Boolean).join(" "), 100);
     case "stance": {
       const topicWord = str(v.topic).split("-")[0] ?? "";
-      return str(v.actor) && str(v.topic) && str(v.validFrom) ? slugify(`${str(v.actor)} ${topicWord} ${str(v.validFrom)}`, 120) : "";
+      const when = str(v.validFrom) || str(v.attested);
+      return str(v.actor) && str(v.topic) && when ? slugify(`${str(v.actor)} ${topicWord} ${when}`, 120) : "";
     }
     case "reaction": {
       const t = (v.target ?? {}) as Record<string, unknown>;
@@ -227,7 +228,8 @@ export function blankValues(type: EntityType): Values {
         topic: "",
         category: "",
         validFrom: "",
-        validFromPrecision: "day",
+        attested: "",
+        qualifiers: [],
         confidence: "",
         summary: "",
         evidence: [blankEvidence()],
@@ -238,16 +240,15 @@ export function blankValues(type: EntityType): Values {
         actor: "",
         target: { actor: "" },
         date: "",
-        datePrecision: "day",
         sentiment: "",
         confidence: "",
         summary: "",
         evidence: [blankEvidence()],
       };
     case "event":
-      return { slug: "", date: "", datePrecision: "day", title: "", actors: [], evidence: [blankEvidence()] };
+      return { slug: "", date: "", title: "", actors: [], evidence: [blankEvidence()] };
     case "gap":
-      return { actor: "", topic: "", note: "" };
+      return { actor: "", topic: "", note: "", validFrom: "", validUntil: "" };
   }
 }
 

@@ -2,7 +2,7 @@
 // the read queries (not the whole dataset: stances and reactions are not needed), plus the records of
 // open drafts: reviewers see all open drafts, editors their own.
 import "server-only";
-import { type AnyRecord, roleAtLeast } from "@stancemap/core";
+import { type AnyRecord, formatEdtf, roleAtLeast } from "@stancemap/core";
 import { type Db, listActors, listDrafts, listEvents, listSources, listTopics, type Principal } from "@stancemap/db";
 import type { PickerOptions, PickOption, TopicOption } from "./options";
 
@@ -28,9 +28,9 @@ const actorOption = (a: R): PickOption => ({
 const sourceOption = (s: R): PickOption => ({
   key: String(s.id),
   label: `${s.publisher}: ${s.title}`,
-  hint: [s.author, s.publishedOn ?? s.dateNote].filter(Boolean).join(" · "),
+  hint: [s.author, s.publishedOn ? formatEdtf(String(s.publishedOn)) : s.dateNote].filter(Boolean).join(" · "),
 });
-const eventOption = (e: R): PickOption => ({ key: String(e.slug), label: String(e.title), hint: String(e.date) });
+const eventOption = (e: R): PickOption => ({ key: String(e.slug), label: String(e.title), hint: formatEdtf(String(e.date)) });
 const topicOption = (t: R): TopicOption => ({
   key: String(t.slug),
   label: String(t.title),
@@ -39,6 +39,11 @@ const topicOption = (t: R): TopicOption => ({
     label: String(c.label),
     colour: String(c.colour),
     order: Number(c.order),
+  })),
+  qualifiers: ((t.qualifiers ?? []) as R[]).map((q) => ({
+    key: String(q.key),
+    label: String(q.label),
+    ...(q.description ? { description: String(q.description) } : {}),
   })),
 });
 

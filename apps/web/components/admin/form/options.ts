@@ -17,8 +17,16 @@ export interface CategoryOption {
   order: number;
 }
 
+export interface QualifierOption {
+  key: string;
+  label: string;
+  description?: string;
+}
+
 export interface TopicOption extends PickOption {
   categories: CategoryOption[];
+  /** Qualifying facts a stance on this topic may carry. */
+  qualifiers: QualifierOption[];
 }
 
 export interface PickerOptions {

@@ -2,8 +2,9 @@
 // Pickers for references to other records, fed from the published data plus open drafts.
 import type { ReactNode } from "react";
 import { Combobox } from "./Combobox";
-import { Field, readValue, useForm } from "./FormContext";
+import { Field, FieldErrors, readValue, useForm } from "./FormContext";
 import { SelectField } from "./fields";
+import { fieldId } from "./form-state";
 
 export function RefPicker({
   path,
@@ -77,5 +78,56 @@ export function CategorySelect({ topicPath = "topic", path = "category" }: { top
       />
       {current ? <span className="rf-swatch" style={{ background: current.colour }} aria-hidden="true" /> : null}
     </div>
+  );
+}
+
+/** The chosen topic's qualifying facts as checkboxes: those ticked hold for this stance. */
+export function QualifierChecks({ topicPath = "topic", path = "qualifiers" }: { topicPath?: string; path?: string }) {
+  const api = useForm();
+  const topic = api.options.topics.find((t) => t.key === readValue(api, topicPath));
+  const raw = api.get(path);
+  const chosen = Array.isArray(raw) ? (raw as string[]) : [];
+  const id = fieldId(path);
+  const issues = api.issuesAt(path);
+  const known = new Set((topic?.qualifiers ?? []).map((q) => q.key));
+  // A key the topic no longer has stays visible, so saving does not drop it silently.
+  const unknown = chosen.filter((k) => !known.has(k));
+  if (!topic || (topic.qualifiers.length === 0 && unknown.length === 0)) return null;
+  const toggle = (key: string, on: boolean) =>
+    api.set(path, on ? [...chosen.filter((k) => k !== key), key] : chosen.filter((k) => k !== key));
+  return (
+    <fieldset
+      className={`rf-radios rf-checks${issues.length ? " rf-invalid" : ""}`}
+      aria-describedby={`${id}-hint${issues.length ? ` ${id}-error` : ""}`}
+    >
+      <legend>Qualifying facts</legend>
+      {[...topic.qualifiers, ...unknown.map((key) => ({ key, label: `${key} (not on this topic)`, description: undefined }))].map(
+        (q, i) => (
+          <div key={q.key}>
+            <label className="rf-check">
+              <input
+                type="checkbox"
+                id={i === 0 ? id : undefined}
+                name={path}
+                value={q.key}
+                checked={chosen.includes(q.key)}
+                aria-describedby={q.description ? `${id}-${q.key}-about` : undefined}
+                onChange={(e) => toggle(q.key, e.target.checked)}
+              />{" "}
+              {q.label}
+            </label>
+            {q.description ? (
+              <p className="hint" id={`${id}-${q.key}-about`}>
+                {q.description}
+              </p>
+            ) : null}
+          </div>
+        ),
+      )}
+      <p className="hint" id={`${id}-hint`}>
+        Facts this topic's scale does not rank: a change of them is a change of stance.
+      </p>
+      <FieldErrors id={`${id}-error`} issues={issues} />
+    </fieldset>
   );
 }

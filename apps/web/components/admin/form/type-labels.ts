@@ -1,5 +1,5 @@
 // How the admin names record types and records in headings: with names and titles, not bare keys.
-import { type AnyRecord, type EntityType, labelOf } from "@stancemap/core";
+import { type AnyRecord, type EntityType, formatEdtf, labelOf } from "@stancemap/core";
 import type { PickerOptions } from "./options";
 
 export const TYPE_LABELS: Record<EntityType, string> = {
@@ -19,12 +19,13 @@ export function recordTitle(type: EntityType, record: AnyRecord, options: Picker
   switch (type) {
     case "stance": {
       const category = topic?.categories.find((c) => c.key === r.category)?.label ?? String(r.category);
-      return `${name(r.actor)} · ${topic?.label ?? String(r.topic)} → ${category}, from ${String(r.validFrom)}`;
+      const when = r.validFrom ? `from ${formatEdtf(String(r.validFrom))}` : `held by ${formatEdtf(String(r.attested))} (start not stated)`;
+      return `${name(r.actor)} · ${topic?.label ?? String(r.topic)} → ${category}, ${when}`;
     }
     case "reaction": {
       const t = (r.target ?? {}) as { actor?: string; event?: string };
       const target = t.actor ? name(t.actor) : (options.events.find((e) => e.key === t.event)?.label ?? String(t.event));
-      return `${name(r.actor)} → ${target} (${String(r.sentiment)}, ${String(r.date)})`;
+      return `${name(r.actor)} → ${target} (${String(r.sentiment)}, ${formatEdtf(String(r.date))})`;
     }
     case "gap":
       return `${name(r.actor)} · ${topic?.label ?? String(r.topic)}`;

@@ -1,8 +1,10 @@
 // The columns of each record type's admin table: heading, the sort key the db understands, and the cell.
 // The cell marked `link` carries the link to the record's edit page and the draft badge.
 import type { EntityType, RecordOf } from "@stancemap/core";
+import { formatEdtf, isEdtf } from "@stancemap/core/model";
 import type { ListNames, ListRow } from "@stancemap/db";
 import type { ReactNode } from "react";
+import { htmlDate } from "@/lib/html-date";
 
 export interface Column {
   id: string;
@@ -22,7 +24,15 @@ const excerpt = (text: string | undefined, length = 110) =>
 const actor = (n: ListNames, slug: string | undefined) => (slug ? (n.actors[slug] ?? slug) : "");
 const topic = (n: ListNames, slug: string) => n.topics[slug]?.title ?? slug;
 const r = <T extends EntityType>(_type: T, row: ListRow) => row.record as RecordOf<T>;
-const date = (value: string | undefined) => (value ? <time dateTime={value}>{value}</time> : <span className="muted">–</span>);
+/** A date as people read it, at its precision ("2023", "c. August 2021"); the EDTF is in `datetime` and the title. */
+const date = (value: string | undefined) =>
+  value ? (
+    <time dateTime={isEdtf(value) ? htmlDate(value) : undefined} title={value}>
+      {formatEdtf(value)}
+    </time>
+  ) : (
+    <span className="muted">–</span>
+  );
 
 function Category({ names, stance }: { names: ListNames; stance: RecordOf<"stance"> }) {
   const category = names.topics[stance.topic]?.categories[stance.category];
@@ -74,7 +84,14 @@ export const COLUMNS: Record<EntityType, Column[]> = {
     },
     { id: "topic", label: "Topic", sort: "topic", cell: (row, n) => topic(n, r("stance", row).topic) },
     { id: "category", label: "Category", sort: "category", cell: (row, n) => <Category names={n} stance={r("stance", row)} /> },
-    { id: "from", label: "From", sort: "from", kind: "date", cell: (row) => date(r("stance", row).validFrom) },
+    {
+      id: "from",
+      label: "From",
+      sort: "from",
+      kind: "date",
+      cell: (row) => (r("stance", row).validFrom ? date(r("stance", row).validFrom) : <span className="muted">not stated</span>),
+    },
+    { id: "attested", label: "Attested", kind: "date", cell: (row) => date(r("stance", row).attested) },
     { id: "until", label: "Until", sort: "until", kind: "date", cell: (row) => date(r("stance", row).validUntil) },
     { id: "confidence", label: "Confidence", sort: "confidence", cell: (row) => r("stance", row).confidence },
     {
@@ -132,6 +149,20 @@ export const COLUMNS: Record<EntityType, Column[]> = {
     { id: "actor", label: "Actor", sort: "actor", link: true, cell: (row, n) => <span dir="auto">{actor(n, r("gap", row).actor)}</span> },
     { id: "topic", label: "Topic", sort: "topic", cell: (row, n) => topic(n, r("gap", row).topic) },
     { id: "note", label: "Note", sort: "note", cell: (row) => <span dir="auto">{excerpt(r("gap", row).note, 160)}</span> },
+    {
+      id: "period",
+      label: "Holds",
+      cell: (row) => {
+        const g = r("gap", row);
+        if (!g.validFrom && !g.validUntil) return <span className="muted">always</span>;
+        return (
+          <>
+            {g.validFrom ? <>from {date(g.validFrom)} </> : null}
+            {g.validUntil ? <>until {date(g.validUntil)}</> : null}
+          </>
+        );
+      },
+    },
   ],
 };
 

@@ -68,3 +68,17 @@ describe("fieldLabel", () => {
     expect(fieldLabel("iso3")).toBe("ISO alpha-3 code");
   });
 });
+
+describe("dates in a diff", () => {
+  it("reads a date field in words beside its stored EDTF", () => {
+    const before = { id: "s", validFrom: "2023-01-01", attested: "2023-01-01" };
+    const after = { id: "s", validFrom: "2023", attested: "2025-07-03", validUntil: "2021-08~" };
+    const fields = diffRecords(before, after).fields;
+    const field = (key: string) => fields.find((f) => f.key === key);
+    expect(field("validFrom")).toMatchObject({ kind: "value", before: "1 January 2023 (2023-01-01)", after: "2023" });
+    expect(field("attested")).toMatchObject({ after: "3 July 2025 (2025-07-03)" });
+    expect(field("validUntil")).toMatchObject({ status: "added", after: "c. August 2021 (2021-08~)" });
+    // Other text is not read as a date.
+    expect(diffRecords({ summary: "2023" }, { summary: "2024" }).fields[0]).toMatchObject({ before: "2023", after: "2024" });
+  });
+});

@@ -1,5 +1,6 @@
 // The field-by-field comparison behind RecordDiff, kept apart from the markup so it can be tested:
 // list items (evidence, local names, categories) are matched by what identifies them, not by position.
+import { formatEdtf, isEdtf } from "@stancemap/core/model";
 import { diffWords } from "diff";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -46,6 +47,16 @@ export function fieldLabel(key: string): string {
 }
 
 const asText = (v: Json | undefined): string | null => (v === undefined || v === null ? null : typeof v === "string" ? v : String(v));
+
+/** Fields that hold dates (EDTF): shown in words with the stored value beside them, "c. August 2021 (2021-08~)". */
+const DATE_KEYS = new Set(["validFrom", "attested", "validUntil", "date", "publishedOn", "accessedOn"]);
+
+function dateText(v: Json | undefined): string | null {
+  if (typeof v !== "string") return asText(v);
+  if (!isEdtf(v)) return v;
+  const words = formatEdtf(v);
+  return words === v ? v : `${words} (${v})`;
+}
 
 function statusOf(before: unknown, after: unknown): Status {
   if (before === undefined || before === null) return after === undefined || after === null ? "unchanged" : "added";
@@ -117,9 +128,10 @@ function diffValue(key: string, label: string, before: Json | undefined, after: 
     return diffList(key, label, Array.isArray(before) ? before : [], Array.isArray(after) ? after : []);
   if (isObject(before) || isObject(after))
     return diffObject(key, label, isObject(before) ? before : undefined, isObject(after) ? after : undefined);
-  const b = asText(before);
-  const a = asText(after);
-  if (status === "changed" && typeof before === "string" && typeof after === "string" && /\s/.test(`${before}${after}`))
+  const date = DATE_KEYS.has(key);
+  const b = date ? dateText(before) : asText(before);
+  const a = date ? dateText(after) : asText(after);
+  if (!date && status === "changed" && typeof before === "string" && typeof after === "string" && /\s/.test(`${before}${after}`))
     return { kind: "text", key, label, status, parts: wordParts(before, after) };
   return { kind: "value", key, label, status, before: b, after: a };
 }
