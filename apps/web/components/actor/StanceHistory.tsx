@@ -35,28 +35,14 @@ export function StanceHistory(props: {
       <p className="muted topic-question">{topic.question}</p>
       {steps.length === 0 ? (
         props.gap ? (
-          <div className="no-data">
-            <p>
-              <span className="swatch swatch-no-data" aria-hidden="true" /> <strong>No data</strong>
-              {props.gap.validFrom || props.gap.validUntil ? <span className="muted"> {notePeriod(props.gap)}</span> : null}
-            </p>
-            <p>{props.gap.note}</p>
-          </div>
+          <GapNote gap={props.gap} />
         ) : (
           <p className="muted">No stance on this topic is recorded for {actor.name}.</p>
         )
       ) : (
         <>
           <StepChart topic={topic} stances={props.stances} actor={actor.slug} actorName={actor.name} today={props.today} />
-          {props.gap ? (
-            <div className="no-data">
-              <p>
-                <span className="swatch swatch-no-data" aria-hidden="true" /> <strong>No data</strong>
-                {props.gap.validFrom || props.gap.validUntil ? <span className="muted"> {notePeriod(props.gap)}</span> : null}
-              </p>
-              <p>{props.gap.note}</p>
-            </div>
-          ) : null}
+          {props.gap ? <GapNote gap={props.gap} /> : null}
           <ol className="step-list">
             {steps.map((step) => {
               const { stance } = step;
@@ -108,4 +94,17 @@ function notePeriod(gap: DataGap): string {
   if (gap.validFrom && gap.validUntil) return `from ${formatEdtf(gap.validFrom)} until ${formatEdtf(gap.validUntil)}`;
   if (gap.validUntil) return `until ${formatEdtf(gap.validUntil)}`;
   return `from ${formatEdtf(gap.validFrom)}`;
+}
+
+/** An editor's no-data note, with the period it holds for when it has one. */
+function GapNote({ gap }: { gap: DataGap }) {
+  return (
+    <div className="no-data">
+      <p>
+        <span className="swatch swatch-no-data" aria-hidden="true" /> <strong>No data</strong>
+        {gap.validFrom || gap.validUntil ? <span className="muted"> {notePeriod(gap)}</span> : null}
+      </p>
+      <p>{gap.note}</p>
+    </div>
+  );
 }

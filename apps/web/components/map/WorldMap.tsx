@@ -10,6 +10,7 @@ import { type ZoomBehavior, zoom, zoomIdentity } from "d3-zoom";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CompactStance } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
+import { CuePatternDef } from "./CueSwatch";
 
 export type MapCell = Cell<CompactStance>;
 
@@ -59,23 +60,7 @@ function CuePatterns({ cells }: { cells: Iterable<MapCell> }) {
   return (
     <>
       {[...patterns.values()].map((p) => (
-        <pattern key={p.id} id={p.id} width={p.size} height={p.size} patternUnits="userSpaceOnUse">
-          <rect width={p.size} height={p.size} className="cue-ground" />
-          <rect width={p.size} height={p.size} fill={p.base.colour} fillOpacity={p.base.opacity} />
-          {p.stripes ? <path d={p.stripes.d} stroke={p.stripes.colour} strokeWidth={p.stripes.width} /> : null}
-          {p.dots
-            ? p.dots.points.map(([cx, cy]) => (
-                <circle
-                  key={`${cx},${cy}`}
-                  cx={cx}
-                  cy={cy}
-                  r={p.dots?.r}
-                  className={p.dots?.colour === "fg" ? "cue-dot" : undefined}
-                  fill={p.dots?.colour === "fg" ? undefined : p.dots?.colour}
-                />
-              ))
-            : null}
-        </pattern>
+        <CuePatternDef key={p.id} id={p.id} pattern={p} />
       ))}
     </>
   );
