@@ -5,4 +5,5 @@ export * from "./network-layout";
 export * from "./palette";
 export * from "./stance-changes";
 export * from "./stance-steps";
+export * from "./text/metrics";
 export * from "./timeline";

@@ -4,6 +4,7 @@
 // longer time axis, not bigger letters. Pure: runs in the browser and on the server.
 import { formatEdtf } from "@stancemap/core/model";
 import { rangeStartEdtf, type StepCategory, type StepStance, stanceSteps, stepDates } from "../stance-steps";
+import { fitText, textWidth } from "../text/metrics";
 import { type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
 import { el, exportDocument, haloText, text } from "./svg";
 import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
@@ -26,24 +27,17 @@ export interface ActorExportInput<S extends StepStance> {
   emptyMessage: string;
 }
 
-/** Average advance of a character as a share of the font size; a little generous, so that text never runs into its neighbours. */
-const CHAR = 0.6;
-/** The share `wrap` (frame.ts) assumes. */
-const WRAP_CHAR = 0.56;
 const WIDENED_NOTE = "Short steps are widened so that each can be seen: the time axis is not to scale.";
 const FADED_NOTE = "A faded stretch: the start is dated only to a month or a year, or approximately.";
 const ATTESTED_NOTE = "An open circle: the start is not stated; the step begins on the date a source attests it.";
-const textWidth = (content: string, size: number) => content.length * size * CHAR;
-const wrapTo = (content: string, width: number, size: number) => wrap(content, (width * WRAP_CHAR) / CHAR, size);
+const wrapTo = (content: string, width: number, size: number) => wrap(content, width, size);
 
 /** At most `max` lines of `content` within `width`; the last one ends in "…" when text is left out. */
 function clampLines(content: string, width: number, size: number, max: number): string[] {
   const all = wrapTo(content, width, size);
   if (all.length <= max) return all;
   const kept = all.slice(0, Math.max(1, max));
-  const perLine = Math.max(4, Math.floor(width / (size * CHAR)));
-  const last = kept[kept.length - 1] ?? "";
-  kept[kept.length - 1] = `${last.length >= perLine ? last.slice(0, perLine - 1) : last}…`;
+  kept[kept.length - 1] = fitText(`${(kept[kept.length - 1] ?? "").replace(/[\s,;:.–-]+$/, "")}…`, width, size);
   return kept;
 }
 
@@ -141,7 +135,7 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
   // Ticks: none so close to the left end that its label would run into the category labels, none
   // under the end date's label at the right.
   const endLabel = formatEdtf(to, { style: "short" });
-  const endWidth = textWidth(endLabel, size);
+  const endWidth = textWidth(endLabel, size, 700);
   const ticks = chart.ticks.filter((t) => {
     const half = textWidth(t.label, size) / 2;
     return t.x - half >= -6 && plotX + t.x + half <= plotRight - endWidth - 10;
