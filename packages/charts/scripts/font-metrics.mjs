@@ -29,11 +29,13 @@ const RANGES = [
   [0x2190, 0x2193],
   [0x2212, 0x2215],
 ];
-/** Characters measured in pairs: ASCII, Latin-1 letters and the typographic quotes and dashes. */
+/** Characters measured in pairs: ASCII, Latin-1 and Latin Extended-A letters, Cyrillic, typographic quotes and dashes. */
 const PAIRED = [];
 for (let c = 0x20; c <= 0x7e; c++) PAIRED.push(String.fromCodePoint(c));
 for (let c = 0xc0; c <= 0xff; c++) PAIRED.push(String.fromCodePoint(c));
-PAIRED.push("‘", "’", "“", "”", "–", "—", "…", "·", "ş", "ü".normalize("NFC"));
+for (let c = 0x100; c <= 0x17f; c++) PAIRED.push(String.fromCodePoint(c));
+for (let c = 0x410; c <= 0x44f; c++) PAIRED.push(String.fromCodePoint(c));
+PAIRED.push("‘", "’", "“", "”", "–", "—", "…", "·");
 
 const out = { unitsPerEm: 0, fallback: 0, weights: {} };
 for (const [weight, file] of Object.entries(FILES)) {

@@ -347,7 +347,8 @@ export interface PlacedLabel {
 export interface LabelOptions {
   fontSize: number;
   /** Lines (edges, as polylines: x, y pairs) that a label keeps clear of where some spot allows it; a
-   * label that finds no such spot may cross them (its halo keeps it legible) rather than be left out. */
+   * label that finds no such spot takes the one crossed by the fewest (its halo keeps it legible) rather
+   * than be left out. */
   lines?: readonly (readonly number[])[];
   /** Space between a node's outline and its label. */
   gap?: number;
@@ -402,8 +403,16 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
     ];
     const free = (s: PlacedLabel) =>
       !placed.some((p) => overlaps(p.box, s.box)) && !obstacles.some((o) => !(o.x === c.x && o.y === c.y) && overlaps(o.box, s.box));
-    const clear = (s: PlacedLabel) => !crossings.some((l) => l.box && overlaps(l.box, s.box) && polylineHitsBox(l.points, s.box));
-    const spot = spots.find((s) => free(s) && clear(s)) ?? spots.slice(0, 4).find(free);
+    const crossed = (s: PlacedLabel) => crossings.filter((l) => l.box && overlaps(l.box, s.box) && polylineHitsBox(l.points, s.box)).length;
+    // The first free spot no edge crosses; else the free spot crossed by the fewest edges.
+    let spot: PlacedLabel | undefined;
+    let least = Number.POSITIVE_INFINITY;
+    for (const s of spots) {
+      if (!free(s)) continue;
+      const n = crossed(s);
+      if (n < least) [spot, least] = [s, n];
+      if (n === 0) break;
+    }
     if (spot) placed.push(spot);
   }
   return placed;
