@@ -70,7 +70,8 @@ export function fontFaceCss(svg: string, fonts: readonly EmbeddedFont[]): string
 
 /** Puts the fonts into the SVG's first `<style>` (every export renderer writes one in `<defs>`). */
 export function embedFonts(svg: string, fonts: readonly EmbeddedFont[]): string {
-  if (fonts.length === 0) return svg;
+  // Text drawn as outlines (outline.ts) needs no font.
+  if (fonts.length === 0 || !svg.includes("<text")) return svg;
   const at = svg.indexOf("<style>");
   if (at === -1) throw new Error("the SVG has no <style> to put the fonts in");
   const start = at + "<style>".length;
