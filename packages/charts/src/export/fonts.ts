@@ -70,10 +70,11 @@ export function fontFaceCss(svg: string, fonts: readonly EmbeddedFont[]): string
 
 /** Puts the fonts into the SVG's first `<style>` (every export renderer writes one in `<defs>`). */
 export function embedFonts(svg: string, fonts: readonly EmbeddedFont[]): string {
-  // Text drawn as outlines (outline.ts) needs no font.
-  if (fonts.length === 0 || !svg.includes("<text")) return svg;
+  if (fonts.length === 0) return svg;
   const at = svg.indexOf("<style>");
   if (at === -1) throw new Error("the SVG has no <style> to put the fonts in");
+  // Text drawn as outlines (outline.ts) needs no font.
+  if (!svg.includes("<text")) return svg;
   const start = at + "<style>".length;
   return svg.slice(0, start) + fontFaceCss(svg, fonts) + svg.slice(start);
 }
