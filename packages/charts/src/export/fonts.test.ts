@@ -28,6 +28,6 @@ describe("embedded fonts", () => {
     expect(embedFonts(svg("Russia"), [])).toBe(svg("Russia"));
     expect(() => embedFonts("<svg/>", fonts)).toThrow(/no <style>/);
     // With every letter drawn as a path, no font.
-    expect(embedFonts("<svg><style>text{}</style><path d=\"M0,0\"/></svg>", fonts)).not.toContain("@font-face");
+    expect(embedFonts('<svg><style>text{}</style><path d="M0,0"/></svg>', fonts)).not.toContain("@font-face");
   });
 });
