@@ -27,7 +27,7 @@ const embedded: EmbeddedFont[] = FONT_SUBSETS.flatMap((subset) =>
   })),
 );
 
-/** Share of pixels (of 3 × 3 squares, see difference) differing by more than this (0–255, in any channel) that the outlined pictures may have. */
+/** Share of pixels (of 4 × 4 squares, see difference) differing by more than this (0–255, in any channel) that the outlined pictures may have. */
 const CHANNEL = 32;
 const MAX_SHARE = 0.01;
 
@@ -95,7 +95,7 @@ function pixels(png: Buffer): PNG {
  * BLOCK × BLOCK squares: a hatch pattern's lines (the map's "no data") fall a fraction of a pixel apart
  * in the two renderers, the same grey at the size of a square; letters set in another font do not.
  */
-const BLOCK = 3;
+const BLOCK = 4;
 function difference(a: PNG, b: PNG): number {
   expect([a.width, a.height]).toEqual([b.width, b.height]);
   const mean = (p: PNG, x: number, y: number, c: number) => {
@@ -167,7 +167,7 @@ describe("text as outlines", () => {
   });
 
   it.skipIf(!rsvg).each(Object.keys(pictures) as (keyof typeof pictures)[])(
-    "%s: rsvg-convert and resvg draw the outlined SVG alike (< 1% of 3 × 3 squares differ by more than 32/255)",
+    "%s: rsvg-convert and resvg draw the outlined SVG alike (< 1% of 4 × 4 squares differ by more than 32/255)",
     (name) => {
       const svg = embedFonts(pictures[name](), embedded);
       const asText = both(`${name}-text`, svg);
