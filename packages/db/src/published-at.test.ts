@@ -165,3 +165,23 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
     expect((await revisionInfo(db, current)).revision).toBe(current);
   });
 });
+
+describe.each(engines)("a database migrated from before revisions were recorded, on $name", ({ fresh, enabled }) => {
+  it.skipIf(!enabled)("rebuilds revisions from the one it was at, and refuses earlier ones by name", async () => {
+    const database = await fresh();
+    await migrate(database.url, { through: "20261206082914_edtf_dates" });
+    const db = createDb(database.url);
+    try {
+      await db.prisma.$executeRawUnsafe(`INSERT INTO "DatasetRevision" ("id", "revision", "updatedAt") VALUES (1, 3, CURRENT_TIMESTAMP)`);
+      await migrate(database.url);
+      expect((await revisionInfo(db, 3)).revision).toBe(3);
+      const refusal = await revisionInfo(db, 2).catch((e: unknown) => e);
+      expect(refusal).toBeInstanceOf(RevisionUnavailable);
+      expect((refusal as RevisionUnavailable).status).toBe(404);
+      expect((refusal as RevisionUnavailable).message).toContain("before the history kept here begins (revision 3)");
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});
