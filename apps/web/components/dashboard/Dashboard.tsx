@@ -64,13 +64,15 @@ export function Dashboard(props: {
 
   const [reactions, setReactions] = useState<CompactReaction[] | null>(data.reactions);
   const [reactionsError, setReactionsError] = useState<string | null>(null);
+  // A page pinned to a revision (`?revision=`) asks for that revision's reactions.
+  const pinned = data.shown?.pinned ? data.shown.revision : undefined;
   useEffect(() => {
     if (state.view !== "network" || reactions) return;
-    loadReactionEdges().then(
+    loadReactionEdges(pinned).then(
       (r) => setReactions(r.reactions),
       (e: Error) => setReactionsError(e.message),
     );
-  }, [state.view, reactions]);
+  }, [state.view, reactions, pinned]);
 
   const perfStart = useRef<number | null>(null);
   const index = useMemo(() => new StanceIndex(loadedTopic ? data.stances : [], topic.slug), [data.stances, topic.slug, loadedTopic]);
@@ -261,11 +263,25 @@ export function Dashboard(props: {
       {loadedTopic && props.exportOrigin && (
         <div className="export-row">
           {state.view !== "network" ? (
-            <ExportDialog view="map" data={exportData} state={exportState} geometry={geometry} origin={props.exportOrigin} />
+            <ExportDialog
+              view="map"
+              data={exportData}
+              state={exportState}
+              geometry={geometry}
+              origin={props.exportOrigin}
+              shown={data.shown}
+            />
           ) : reactions ? (
-            <ExportDialog view="network" data={exportData} state={exportState} origin={props.exportOrigin} />
+            <ExportDialog view="network" data={exportData} state={exportState} origin={props.exportOrigin} shown={data.shown} />
           ) : null}
-          <ExportDialog view="timeline" data={exportData} state={exportState} origin={props.exportOrigin} label="Export the timeline…" />
+          <ExportDialog
+            view="timeline"
+            data={exportData}
+            state={exportState}
+            origin={props.exportOrigin}
+            shown={data.shown}
+            label="Export the timeline…"
+          />
         </div>
       )}
 

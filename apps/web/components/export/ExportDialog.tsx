@@ -4,9 +4,11 @@
 // API uses (lib/export/views.ts), with the same fonts embedded; PNG, PDF and the data's ZIP come from
 // the API with the same settings; the embed snippet frames /embed/<view> with the same state.
 import { type EmbeddedFont, EXPORT_THEMES, type ExportTheme, embedFonts } from "@stancemap/charts/export";
-import { EXPORT_PRESETS, MAX_EXPORT_PIXELS, PRINT_DPI, pixelSize } from "@stancemap/core/model";
+import { EXPORT_PRESETS, formatEdtf, MAX_EXPORT_PIXELS, PRINT_DPI, pixelSize } from "@stancemap/core/model";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { loadExportFonts } from "@/app/actions";
+import { CiteThis } from "@/components/cite/CiteThis";
+import type { RevisionShown } from "@/lib/dashboard-data";
 import { type ExportData, type ExportState, type ExportView, exportModel, stateQuery, VIEW_NAMES } from "@/lib/export/views";
 import type { MapGeometry } from "@/lib/map-geometry";
 
@@ -35,6 +37,8 @@ export function ExportDialog(props: {
   origin: string;
   /** The opening button's text. */
   label?: string;
+  /** The dataset revision shown, for "Cite this"; when the page is pinned to it, every file is too. */
+  shown?: RevisionShown | undefined;
 }) {
   const { view, data, state, geometry } = props;
   const id = useId();
@@ -92,7 +96,7 @@ export function ExportDialog(props: {
     setDensity(PRESETS[p].print ? "dpi" : density === "dpi" ? "2" : density);
   };
 
-  const viewState = stateQuery(view, state);
+  const viewState = { ...stateQuery(view, state), ...(props.shown?.pinned ? { revision: String(props.shown.revision) } : {}) };
   const params = new URLSearchParams({ ...viewState, theme, width: String(size.width), height: String(size.height) });
   if (title) params.set("title", title);
   if (subtitle) params.set("subtitle", subtitle);
@@ -267,6 +271,13 @@ export function ExportDialog(props: {
                 its height changes, for hosts that size frames themselves; nothing else is needed.
               </p>
             </section>
+            <CiteThis
+              title={model.defaults.title}
+              description={`${VIEW_NAMES[view]} as of ${formatEdtf(state.date)}`}
+              path={model.path}
+              origin={origin}
+              shown={props.shown}
+            />
             <figure className="export-preview">
               {model.tooLarge ? (
                 <p className="field-error" role="alert">

@@ -2,6 +2,7 @@
 // history), drawn by the export renderer as an image that scales to its frame, with minimal chrome and a
 // link back. Only /embed may be framed (proxy.ts).
 import { ExportQuery } from "@stancemap/core";
+import { RevisionUnavailable } from "@stancemap/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedHeight } from "@/components/export/EmbedHeight";
@@ -17,7 +18,21 @@ type Props = {
 };
 
 /** The parameters an embed passes on to the picture: the view's state, the theme and the texts. */
-const PASSED = ["topic", "date", "region", "kind", "sent", "nkind", "cat", "actor", "theme", "title", "subtitle", "notes"] as const;
+const PASSED = [
+  "topic",
+  "date",
+  "region",
+  "kind",
+  "sent",
+  "nkind",
+  "cat",
+  "actor",
+  "revision",
+  "theme",
+  "title",
+  "subtitle",
+  "notes",
+] as const;
 
 export default async function EmbedPage({ params, searchParams }: Props) {
   const { view } = (await params) as { view: ExportView };
@@ -34,7 +49,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   try {
     ({ model } = await loadExportModel(view, parsed.data));
   } catch (e) {
-    if (e instanceof ExportNotFound) notFound();
+    if (e instanceof ExportNotFound || e instanceof RevisionUnavailable) notFound();
     throw e;
   }
   const query = new URLSearchParams(passed);
