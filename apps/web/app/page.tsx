@@ -31,7 +31,8 @@ const queryOf = (raw: Awaited<Props["searchParams"]>) =>
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const raw = await searchParams;
   const { data, state, geometry } = await load(queryOf(raw));
-  const view = state.view === "network" ? "network" : "map";
+  // The network's picture when it can be drawn (a network too large for a picture gets the map's card).
+  let view: "map" | "network" = state.view === "network" ? "network" : "map";
   const one = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
   const list = (k: string) => one(k)?.split(",").filter(Boolean) ?? [];
   const s = {
@@ -43,10 +44,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     sent: list("sent"),
     nkind: list("nkind"),
   };
+  let model = exportModel(view, data, s, geometry);
+  if (model.tooLarge) {
+    view = "map";
+    model = exportModel(view, data, s, geometry);
+  }
   // A filter the export API refuses (an unknown kind, say) is left out, as the dashboard ignores it.
   const filtered = stateQuery(view, s);
   const query = ExportQuery.safeParse(filtered).success ? filtered : stateQuery(view, { topic: s.topic, date: s.date });
-  const description = altTextOf(exportModel(view, data, s, geometry), data, s);
+  const description = altTextOf(model, data, s);
   const title = `${data.topic.title}: ${view === "network" ? "who reacted to whom" : "the map"}, as of ${formatEdtf(state.date)}`;
   return {
     title: "Who stands where on the Taliban government",
