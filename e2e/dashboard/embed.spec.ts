@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
 
 const POSTURE = "posture-toward-taliban-government";
 
@@ -85,6 +86,11 @@ test.describe("embeds, alt text and social cards", () => {
     await page.goto(new URL(src).pathname + new URL(src).search);
     const img = page.getByRole("img", { name: /^As of 3 July 2025, .*Russia/ });
     await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+
+    await page.goto(`/embed/map?topic=${POSTURE}&date=2025-07-03`);
+    await expect(page.getByRole("figure", { name: /^As of 3 July 2025, / })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`/embed/network?date=2025-07-03`);
     await expect(page.getByRole("figure", { name: /^Up to 3 July 2025, \d+ actors reacted/ })).toBeVisible();
