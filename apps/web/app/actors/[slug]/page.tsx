@@ -1,6 +1,6 @@
 // The actor page: an actor's whole record, rendered on the server from the database at request time.
 // A state also answers to its ISO alpha-3 code (/actors/RUS), which redirects to its slug.
-import { todayIso } from "@stancemap/core";
+import { formatEdtf, todayIso } from "@stancemap/core";
 import { type Db, getActorPage, getDb, RevisionUnavailable, withPublishedAt } from "@stancemap/db";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -18,6 +18,7 @@ import { LazyExportDialog } from "@/components/export/LazyExportDialog";
 import { pinnedRevision, revisionShown } from "@/lib/server/dashboard";
 import { actorExportData } from "@/lib/server/export";
 import { pageOrigin } from "@/lib/server/origins";
+import { socialMetadata } from "@/lib/server/social";
 
 export const dynamic = "force-dynamic";
 
@@ -58,10 +59,24 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { slug } = await params;
   const page = (await load(slug, revisionOf(await searchParams)))?.page;
   if (!page) return { title: "Actor not found" };
+  const description = page.actor.description ?? `${page.actor.name}: stances, reactions and events in Stancemap.`;
+  // The card: the actor's stance history on its first topic, as the page's first chart shows it.
+  const topic = page.topics[0];
+  const social = topic
+    ? await socialMetadata({
+        title: `${page.actor.name}: ${topic.title}`,
+        description,
+        path: `/actors/${page.actor.slug}`,
+        view: "actor",
+        query: { topic: topic.slug, date: todayIso(), actor: page.actor.slug },
+        alt: `${page.actor.name}'s stance history on ${topic.title.toLowerCase()}, to ${formatEdtf(todayIso())}.`,
+      })
+    : {};
   return {
     title: page.actor.name,
-    description: page.actor.description ?? `${page.actor.name}: stances, reactions and events in Stancemap.`,
+    description,
     alternates: { canonical: `/actors/${page.actor.slug}` },
+    ...social,
   };
 }
 
