@@ -1,20 +1,84 @@
 // The dashboard: map, network and timeline of one topic at one date. Rendered on the server with
 // the colours already in the HTML; the client takes over for time travel, zoom and selection.
+import { ExportQuery, formatEdtf } from "@stancemap/core";
+import { RevisionUnavailable } from "@stancemap/db";
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { currentHref, RevisionNotice } from "@/components/cite/RevisionNotice";
 import { Dashboard } from "@/components/dashboard/Dashboard";
+import { altTextOf } from "@/lib/export/alt-text";
+import { exportModel, stateQuery } from "@/lib/export/views";
 import { loadDashboard, todayIso } from "@/lib/server/dashboard";
 import { mapGeometry } from "@/lib/server/map-geometry";
 import { pageOrigin } from "@/lib/server/origins";
+import { socialMetadata } from "@/lib/server/social";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Who stands where on the Taliban government" };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { data, state, notices } = await loadDashboard(await searchParams);
-  const geometry = mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
+/** One read per request, shared by the metadata and the page (keyed by the query's text). */
+const load = cache(async (query: string) => {
+  // `?revision=N` shows the data as published then; a revision that does not exist is not found.
+  const loaded = await loadDashboard(Object.fromEntries(new URLSearchParams(query))).catch((e: unknown) => {
+    if (e instanceof RevisionUnavailable) notFound();
+    throw e;
+  });
+  const geometry = mapGeometry(loaded.data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
+  return { ...loaded, geometry };
+});
+
+const queryOf = (raw: Awaited<Props["searchParams"]>) =>
+  new URLSearchParams(
+    Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : Array.isArray(v) ? [[k, v[0] ?? ""]] : [])),
+  ).toString();
+
+/** The social card: the view shown (the network, or else the map) in the link's state. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const raw = await searchParams;
+  const { data, state, geometry } = await load(queryOf(raw));
+  // The network's picture when it can be drawn (a network too large for a picture gets the map's card).
+  let view: "map" | "network" = state.view === "network" ? "network" : "map";
+  const one = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
+  const list = (k: string) => one(k)?.split(",").filter(Boolean) ?? [];
+  const s = {
+    topic: data.topic.slug,
+    date: state.date,
+    region: one("region"),
+    kind: list("kind"),
+    cat: list("cat"),
+    sent: list("sent"),
+    nkind: list("nkind"),
+  };
+  let model = exportModel(view, data, s, geometry);
+  if (model.tooLarge) {
+    view = "map";
+    model = exportModel(view, data, s, geometry);
+  }
+  // A filter the export API refuses (an unknown kind, say) is left out, as the dashboard ignores it.
+  const filtered = stateQuery(view, s);
+  const unpinned = ExportQuery.safeParse(filtered).success ? filtered : stateQuery(view, { topic: s.topic, date: s.date });
+  // A page pinned to a revision shares the picture of that revision.
+  const query = data.shown?.pinned ? { ...unpinned, revision: String(data.shown.revision) } : unpinned;
+  const description = altTextOf(model, data, s);
+  const title = `${data.topic.title}: ${view === "network" ? "who reacted to whom" : "the map"}, as of ${formatEdtf(state.date)}`;
+  return {
+    title: "Who stands where on the Taliban government",
+    ...(await socialMetadata({ title, description, path: `/?${queryOf(raw)}`.replace(/\?$/, ""), view, query, alt: description })),
+  };
+}
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const { data, state, notices, geometry } = await load(queryOf(raw));
   // Defaults, not the URL's values: nuqs drops a parameter equal to its default from the address,
   // so the default date must be today's, or a link to the date it was opened on would lose it.
   const defaults = { topic: data.topics[0]?.slug ?? state.topic, date: todayIso(), view: "map" as const };
-  return <Dashboard data={data} geometry={geometry} defaults={defaults} notices={notices} exportOrigin={await pageOrigin()} />;
+  return (
+    <>
+      <RevisionNotice shown={data.shown} currentHref={currentHref("/", raw)} />
+      <Dashboard data={data} geometry={geometry} defaults={defaults} notices={notices} exportOrigin={await pageOrigin()} />
+    </>
+  );
 }

@@ -33,6 +33,18 @@ export interface DashboardData {
   /** True when more reactions exist than the network was given. */
   reactionsTruncated: boolean;
   sources: CompactSource[];
+  /** The revision shown, for "Cite this": absent in the admin preview (drafts are not citable). */
+  shown?: RevisionShown;
+}
+
+/** The dataset revision a page shows: when it was published, and whether the URL pinned it (`?revision=`). */
+export interface RevisionShown {
+  revision: number;
+  /** When it was published (ISO timestamp), when known. */
+  at: string | null;
+  pinned: boolean;
+  /** The dataset's revision now. */
+  current: number;
 }
 
 /** A query parameter that was ignored, and why: shown to the user, never a crash. */

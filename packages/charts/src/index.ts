@@ -1,3 +1,4 @@
+export * from "./alt-text";
 export * from "./choropleth";
 export * from "./cues";
 export * from "./network";

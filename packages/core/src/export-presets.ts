@@ -4,6 +4,7 @@
 export const EXPORT_PRESETS = {
   web: { label: "Web, 1200 × 675", width: 1200, height: 675, print: false },
   square: { label: "Square social, 1080 × 1080", width: 1080, height: 1080, print: false },
+  social: { label: "Social card, 1200 × 630", width: 1200, height: 630, print: false },
   a4: { label: "Print, A4 landscape (297 × 210 mm)", width: 1123, height: 794, print: true },
   "a4-portrait": { label: "Print, A4 portrait (210 × 297 mm)", width: 794, height: 1123, print: true },
   column: { label: "Print, one column (89 × 120 mm)", width: 336, height: 454, print: true },

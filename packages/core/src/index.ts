@@ -1,3 +1,4 @@
+export * from "./citation";
 export * from "./collections";
 export * from "./csv-records";
 export * from "./dates";

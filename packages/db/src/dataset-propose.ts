@@ -164,13 +164,15 @@ async function applyDirect(db: Db, who: Principal, p: Plan): Promise<{ applied: 
   if (p.direct.length === 0) return { applied: [], revision: null };
   return curationTx(db, async (tx) => {
     const applied: ProposeItem[] = [];
+    const rows: number[] = [];
     for (const d of p.direct) {
       const live = await readRecord(tx, d.type, d.key);
       // Someone published a change since the plan was read: it is theirs now, leave it.
       if (!live || stableJson(live.record) !== d.stored) continue;
       const version = live.version + 1;
       await writeRecords(tx, d.type, [{ record: d.record, version }]);
-      await tx.change.create({
+      const row = await tx.change.create({
+        select: { id: true },
         data: {
           userId: who.id,
           userEmail: who.email,
@@ -183,10 +185,15 @@ async function applyDirect(db: Db, who: Principal, p: Plan): Promise<{ applied: 
           comment: `dataset files ${p.print.hash.slice(0, 12)}: unedited since the files were taken in`,
         },
       });
+      rows.push(row.id);
       applied.push({ type: d.type, key: d.key, reason: "unedited; applied" });
     }
     for (const d of p.direct) await checkReferences(tx, d.type, d.record, null);
-    return { applied, revision: applied.length > 0 ? await bumpRevision(tx) : null };
+    if (applied.length === 0) return { applied, revision: null };
+    // Each audit row carries the revision it was published in (publishedAt rebuilds from them).
+    const revision = await bumpRevision(tx);
+    await tx.change.updateMany({ where: { id: { in: rows } }, data: { datasetRevision: revision } });
+    return { applied, revision };
   });
 }
 

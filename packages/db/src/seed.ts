@@ -150,15 +150,17 @@ async function firstLoad(tx: Tx, dataset: Dataset): Promise<SeedResult> {
   // The key is unique: were two loads ever to get this far, the second fails here and writes nothing.
   await tx.setting.create({ data: { key: LOAD_SETTING, value: JSON.stringify(load) } });
   const counts = Object.entries(changed).map(([k, n]) => `${n} ${k}`);
+  const revision = await bumpRevision(tx);
   await tx.change.create({
     data: {
       action: "dataset.load",
       entityType: "dataset",
       entityId: print.hash.slice(0, 12),
       comment: `first load of prisma/dataset: ${counts.join(", ")}`,
+      datasetRevision: revision,
     },
   });
-  return { outcome: "loaded", changed, revision: await bumpRevision(tx), loadedAt: at, filesDiffer: false };
+  return { outcome: "loaded", changed, revision, loadedAt: at, filesDiffer: false };
 }
 
 const isBusy = (error: unknown) => /database is locked|SQLITE_BUSY/i.test(String((error as Error)?.message ?? error));

@@ -174,7 +174,11 @@ export async function writeSynthetic(db: Db, topics: Dataset["topics"], options:
     ...events.map((e, i) => ({ id: `event:${e.id}:0`, position: 0, sourceId: `synth-source-${i % o.sources}`, eventId: e.id })),
   ];
   await inChunks(evidence, chunk, (data) => p.evidence.createMany({ data }));
-  await p.$transaction((tx) => bumpRevision(tx));
+  // Written past the audit log: no revision before this one can be rebuilt from it.
+  await p.$transaction(async (tx) => {
+    const revision = await bumpRevision(tx);
+    await tx.datasetRevision.update({ where: { id: 1 }, data: { historyFrom: revision } });
+  });
   return {
     sources: sources.length,
     actors: actors.length,

@@ -37,9 +37,14 @@ export function Dashboard(props: {
   /** Where exports' permalinks point (the server's public origin); absent, there is no export (the admin
    * preview shows drafts, and exports are of published data). */
   exportOrigin?: string;
+  /** An embed (/embed/{view}): that view alone, the toolbar, tabs, exports and side panel hidden; the map
+   * keeps its time slider, and a selected actor opens its page. */
+  embed?: "map" | "network" | "timeline";
 }) {
   const { data, geometry } = props;
-  const [state, setState] = useDashboardState(props.defaults);
+  const [urlState, setState] = useDashboardState(props.defaults);
+  const { embed } = props;
+  const state = embed ? { ...urlState, view: embed === "network" ? ("network" as const) : ("map" as const) } : urlState;
   const [pending, startTransition] = useTransition();
   const router = useRouter();
   const topic = data.topics.find((t) => t.slug === state.topic) ?? data.topic;
@@ -64,13 +69,15 @@ export function Dashboard(props: {
 
   const [reactions, setReactions] = useState<CompactReaction[] | null>(data.reactions);
   const [reactionsError, setReactionsError] = useState<string | null>(null);
+  // A page pinned to a revision (`?revision=`) asks for that revision's reactions.
+  const pinned = data.shown?.pinned ? data.shown.revision : undefined;
   useEffect(() => {
     if (state.view !== "network" || reactions) return;
-    loadReactionEdges().then(
+    loadReactionEdges(pinned).then(
       (r) => setReactions(r.reactions),
       (e: Error) => setReactionsError(e.message),
     );
-  }, [state.view, reactions]);
+  }, [state.view, reactions, pinned]);
 
   const perfStart = useRef<number | null>(null);
   const index = useMemo(() => new StanceIndex(loadedTopic ? data.stances : [], topic.slug), [data.stances, topic.slug, loadedTopic]);
@@ -136,7 +143,13 @@ export function Dashboard(props: {
     perfStart.current = performance.now();
     void setStateRef.current({ date }, { history: opts?.replace ? "replace" : "push" });
   }, []);
-  const select = useCallback((slug: string | null) => void setStateRef.current({ actor: slug }), []);
+  const select = useCallback(
+    (slug: string | null) =>
+      embed && slug
+        ? void window.open(`/actors/${encodeURIComponent(slug)}`, "_blank", "noopener")
+        : void setStateRef.current({ actor: slug }),
+    [embed],
+  );
   const setTopic = (slug: string) =>
     startTransition(async () => {
       await setState({ topic: slug, cat: [] }, { shallow: false });
@@ -182,8 +195,8 @@ export function Dashboard(props: {
   ];
 
   return (
-    <div className="dashboard" aria-busy={pending}>
-      {props.notices.length > 0 ? (
+    <div className={embed ? `dashboard embed-${embed}` : "dashboard"} aria-busy={pending}>
+      {!embed && props.notices.length > 0 ? (
         <div className="notice" role="status">
           <strong>Some link settings were not understood and were ignored:</strong>
           <ul>
@@ -199,7 +212,7 @@ export function Dashboard(props: {
         </div>
       ) : null}
 
-      <div className="toolbar">
+      <div className="toolbar" hidden={Boolean(embed)}>
         <label htmlFor="topic-select">Topic</label>
         <select id="topic-select" value={topic.slug} onChange={(e) => setTopic(e.target.value)}>
           {data.topics.map((t) => (
@@ -236,14 +249,14 @@ export function Dashboard(props: {
         <Search actors={data.actors} onSelect={select} />
       </div>
 
-      <h1 className="dash-title">
+      <h1 className="dash-title" hidden={embed === "timeline"}>
         {topic.title} <span className="muted">as of {formatEdtf(state.date)}</span>
       </h1>
-      <p className="lede">
+      <p className="lede" hidden={Boolean(embed)}>
         {topic.question} {stale > 0 ? `${stale} of the stances shown date from more than a year earlier; hover or select to see when.` : ""}
       </p>
 
-      <div className="tabs" role="tablist" aria-label="View">
+      <div className="tabs" role="tablist" aria-label="View" hidden={Boolean(embed)}>
         {views.map((v) => (
           <button
             key={v.key}
@@ -258,18 +271,32 @@ export function Dashboard(props: {
           </button>
         ))}
       </div>
-      {loadedTopic && props.exportOrigin && (
+      {!embed && loadedTopic && props.exportOrigin && (
         <div className="export-row">
           {state.view !== "network" ? (
-            <ExportDialog view="map" data={exportData} state={exportState} geometry={geometry} origin={props.exportOrigin} />
+            <ExportDialog
+              view="map"
+              data={exportData}
+              state={exportState}
+              geometry={geometry}
+              origin={props.exportOrigin}
+              shown={data.shown}
+            />
           ) : reactions ? (
-            <ExportDialog view="network" data={exportData} state={exportState} origin={props.exportOrigin} />
+            <ExportDialog view="network" data={exportData} state={exportState} origin={props.exportOrigin} shown={data.shown} />
           ) : null}
-          <ExportDialog view="timeline" data={exportData} state={exportState} origin={props.exportOrigin} label="Export the timeline…" />
+          <ExportDialog
+            view="timeline"
+            data={exportData}
+            state={exportState}
+            origin={props.exportOrigin}
+            shown={data.shown}
+            label="Export the timeline…"
+          />
         </div>
       )}
 
-      <div className="dash-main">
+      <div className="dash-main" hidden={embed === "timeline"}>
         <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} className="view">
           {state.view === "map" ? (
             <>
@@ -330,7 +357,7 @@ export function Dashboard(props: {
             />
           )}
         </div>
-        {selected ? (
+        {selected && !embed ? (
           <aside className="side" aria-label="Selected actor">
             <ActorPanel
               slug={selected}
@@ -345,19 +372,21 @@ export function Dashboard(props: {
         ) : null}
       </div>
 
-      <Timeline
-        from={TIMELINE_START}
-        to={today}
-        date={state.date}
-        events={data.events}
-        stances={loadedTopic ? data.stances : []}
-        topic={topic.slug}
-        categories={topic.categories}
-        qualifiers={topic.qualifiers ?? []}
-        selectedActor={selected}
-        actorName={actorName}
-        onDate={setDate}
-      />
+      {embed === "network" ? null : (
+        <Timeline
+          from={TIMELINE_START}
+          to={today}
+          date={state.date}
+          events={data.events}
+          stances={loadedTopic ? data.stances : []}
+          topic={topic.slug}
+          categories={topic.categories}
+          qualifiers={topic.qualifiers ?? []}
+          selectedActor={selected}
+          actorName={actorName}
+          onDate={setDate}
+        />
+      )}
     </div>
   );
 }

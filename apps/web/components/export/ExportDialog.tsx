@@ -3,10 +3,14 @@
 // editable, a size, density and theme. The SVG is drawn here by the same model and renderer the export
 // API uses (lib/export/views.ts), with the same fonts embedded; PNG, PDF and the data's ZIP come from
 // the API with the same settings; the embed snippet frames /embed/<view> with the same state.
+import { withAltText } from "@stancemap/charts";
 import { type EmbeddedFont, EXPORT_THEMES, type ExportTheme, embedFonts } from "@stancemap/charts/export";
-import { EXPORT_PRESETS, MAX_EXPORT_PIXELS, PRINT_DPI, pixelSize } from "@stancemap/core/model";
+import { EXPORT_PRESETS, formatEdtf, MAX_EXPORT_PIXELS, PRINT_DPI, pixelSize } from "@stancemap/core/model";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { loadExportFonts } from "@/app/actions";
+import { CiteThis } from "@/components/cite/CiteThis";
+import type { RevisionShown } from "@/lib/dashboard-data";
+import { altTextOf } from "@/lib/export/alt-text";
 import { type ExportData, type ExportState, type ExportView, exportModel, stateQuery, VIEW_NAMES } from "@/lib/export/views";
 import type { MapGeometry } from "@/lib/map-geometry";
 
@@ -35,6 +39,8 @@ export function ExportDialog(props: {
   origin: string;
   /** The opening button's text. */
   label?: string;
+  /** The dataset revision shown, for "Cite this"; when the page is pinned to it, every file is too. */
+  shown?: RevisionShown | undefined;
 }) {
   const { view, data, state, geometry } = props;
   const id = useId();
@@ -51,6 +57,13 @@ export function ExportDialog(props: {
   const [open, setOpen] = useState(false);
   const [embedded, setEmbedded] = useState<EmbeddedFont[] | null>(null);
   const [fontError, setFontError] = useState<string | null>(null);
+  const [embedKind, setEmbedKind] = useState<"live" | "picture">("live");
+  const [copied, setCopied] = useState<"alt" | "embed" | null>(null);
+  const copy = (what: "alt" | "embed", text: string) =>
+    navigator.clipboard?.writeText(text).then(
+      () => setCopied(what),
+      () => setCopied(null),
+    );
   const size = preset === "custom" ? custom : PRESETS[preset];
   const sizeError =
     preset === "custom" &&
@@ -72,13 +85,14 @@ export function ExportDialog(props: {
   // Built while the dialog is open only (the date may change many times a second while the timeline
   // plays); the picture follows typing a beat behind, so that keys never wait for a drawing.
   const model = useMemo(() => (open ? exportModel(view, data, state, geometry) : null), [open, view, data, state, geometry]);
+  const alt = useMemo(() => (model ? altTextOf(model, data, state) : ""), [model, data, state]);
   const texts = useDeferredValue(useMemo(() => ({ title, subtitle, notes }), [title, subtitle, notes]));
   const svg = useMemo(
     () =>
       model && embedded && !sizeError && !model.tooLarge
-        ? embedFonts(model.render({ theme, width: size.width, height: size.height, ...texts, origin }), embedded)
+        ? embedFonts(withAltText(model.render({ theme, width: size.width, height: size.height, ...texts, origin }), alt), embedded)
         : "",
-    [model, theme, size.width, size.height, texts, origin, embedded, sizeError],
+    [model, alt, theme, size.width, size.height, texts, origin, embedded, sizeError],
   );
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => {
@@ -94,7 +108,7 @@ export function ExportDialog(props: {
     setDensity(PRESETS[p].print ? "dpi" : density === "dpi" ? "2" : density);
   };
 
-  const viewState = stateQuery(view, state);
+  const viewState = { ...stateQuery(view, state), ...(props.shown?.pinned ? { revision: String(props.shown.revision) } : {}) };
   const params = new URLSearchParams({ ...viewState, theme, width: String(size.width), height: String(size.height) });
   if (title) params.set("title", title);
   if (subtitle) params.set("subtitle", subtitle);
@@ -107,8 +121,8 @@ export function ExportDialog(props: {
   if (title) embedParams.set("title", title);
   if (subtitle) embedParams.set("subtitle", subtitle);
   if (notes) embedParams.set("notes", notes);
-  const embedTitle = (title || (model?.defaults.title ?? "")).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const embedSnippet = `<iframe src="${origin}/embed/${view}?${embedParams.toString().replace(/&/g, "&amp;")}" title="${embedTitle}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
+  const embedTitle = title || (model?.defaults.title ?? "");
+  const embedSnippet = embedCode({ origin, view, query: embedParams, title: embedTitle, picture: embedKind === "picture" });
   const heading = `Export the ${VIEW_NAMES[view]}`;
   const drawable = !sizeError && !model?.tooLarge;
   const ready = Boolean(preview) && drawable;
@@ -267,13 +281,47 @@ export function ExportDialog(props: {
             </form>
             <section className="export-embed" aria-labelledby={`${id}-embed`}>
               <h3 id={`${id}-embed`}>Embed in a web page</h3>
+              <fieldset>
+                <legend className="visually-hidden">What to embed</legend>
+                <label>
+                  <input type="radio" name={`${id}-embed-kind`} checked={embedKind === "live"} onChange={() => setEmbedKind("live")} /> The
+                  live chart (tooltips{view === "map" ? ", time slider" : view === "network" ? ", hover" : ""})
+                </label>
+                <label>
+                  <input
+                    type="radio"
+                    name={`${id}-embed-kind`}
+                    checked={embedKind === "picture"}
+                    onChange={() => setEmbedKind("picture")}
+                  />{" "}
+                  A static picture
+                </label>
+              </fieldset>
               <label htmlFor={`${id}-snippet`}>Paste this where the chart goes</label>
-              <textarea id={`${id}-snippet`} readOnly rows={4} value={embedSnippet} onFocus={(e) => e.currentTarget.select()} />
+              <textarea id={`${id}-snippet`} readOnly rows={5} value={embedSnippet} onFocus={(e) => e.currentTarget.select()} />
               <p className="muted">
-                The frame scales to the width of the page. It posts <code>{'{ type: "stancemap:height", height }'}</code> to the page when
-                its height changes, for hosts that size frames themselves; nothing else is needed.
+                The frame takes the page's width (300 px or more); its script sets the frame's height from the chart's{" "}
+                <code>{'{ type: "stancemap:height", height }'}</code> message. Without the script, the frame keeps a fixed height.
               </p>
+              <button type="button" className="button-quiet" onClick={() => copy("embed", embedSnippet)}>
+                Copy embed code
+              </button>
+              <h3 id={`${id}-alt`}>Alt text</h3>
+              <textarea aria-labelledby={`${id}-alt`} readOnly rows={4} value={alt} onFocus={(e) => e.currentTarget.select()} />
+              <button type="button" className="button-quiet" onClick={() => copy("alt", alt)}>
+                Copy alt text
+              </button>
+              <span role="status" className="muted">
+                {copied === "alt" ? " Alt text copied." : copied === "embed" ? " Embed code copied." : ""}
+              </span>
             </section>
+            <CiteThis
+              title={model.defaults.title}
+              description={`${VIEW_NAMES[view]} as of ${formatEdtf(state.date)}`}
+              path={model.path}
+              origin={origin}
+              shown={props.shown}
+            />
             <figure className="export-preview">
               {model.tooLarge ? (
                 <p className="field-error" role="alert">
@@ -301,4 +349,24 @@ export function ExportDialog(props: {
 function pixelsAt(size: { width: number; height: number }, k: number): string {
   const px = pixelSize(size.width, size.height, k);
   return `${px.width} × ${px.height}`;
+}
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" };
+
+/** Fixed heights for a frame without its script, per view: the live chart at a column's width. */
+const EMBED_HEIGHTS: Record<ExportView, number> = { map: 620, network: 560, timeline: 420, actor: 460 };
+
+/** The embed code: an iframe of /embed/<view> with the view's state, and a few lines of script that set the
+ * frame's height from the embed's height message (checked to come from this origin and this frame). */
+export function embedCode(o: { origin: string; view: ExportView; query: URLSearchParams; title: string; picture: boolean }): string {
+  const query = new URLSearchParams(o.query);
+  if (o.picture) query.set("static", "1");
+  const attr = (v: string) => v.replace(/[&"<>]/g, (c) => ENTITIES[c] ?? c);
+  const src = `${o.origin}/embed/${o.view}?${query.toString()}`;
+  const height = o.picture ? 700 : EMBED_HEIGHTS[o.view];
+  return [
+    `<iframe src="${attr(src)}" title="${attr(o.title)}" data-stancemap-embed width="100%" height="${height}" style="border:0;width:100%;min-width:300px" loading="lazy"></iframe>`,
+    `<script>window.addEventListener("message",function(e){var d=e.data;if(e.origin!==${JSON.stringify(o.origin)}||!d||d.type!=="stancemap:height"||!(d.height>0))return;`,
+    `document.querySelectorAll("iframe[data-stancemap-embed]").forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(Math.min(d.height,5000))+"px"})});</script>`,
+  ].join("\n");
 }

@@ -1,19 +1,22 @@
 // Loads and validates everything the dashboard's first paint needs, on the server.
 import "server-only";
 import {
+  type Db,
   getDb,
   listSources,
   listTopics,
   type Principal,
   readRevision,
+  revisionInfo,
   selectCompactActors,
   selectCompactEvents,
   selectGapsBySlug,
   selectReactionEdges,
   selectStanceTimeline,
   withOpenDrafts,
+  withPublishedAt,
 } from "@stancemap/db";
-import type { DashboardData, Notice } from "@/lib/dashboard-data";
+import type { DashboardData, Notice, RevisionShown } from "@/lib/dashboard-data";
 import { isIsoDate, VIEWS, type View } from "@/lib/url-state";
 
 export const MAX_NETWORK_REACTIONS = 20_000;
@@ -68,15 +71,43 @@ export async function dashboardSources(db: ReturnType<typeof getDb>) {
   return (await listSources(db, { limit: 1000 })).data.map(compactSource);
 }
 
+/** The revision `?revision=` asks for, or null; a value that is not a whole number is refused by revisionInfo. */
+export function pinnedRevision(raw: Raw): number | null {
+  const value = first(raw.revision);
+  if (value === undefined || value === "") return null;
+  return /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+}
+
+/** What is shown: the pinned revision, or the current one (and when each was published). */
+export async function revisionShown(pin: number | null): Promise<RevisionShown | undefined> {
+  const db = getDb();
+  const current = await readRevision(db);
+  if (pin === null && current < 1) return undefined;
+  const info = await revisionInfo(db, pin ?? current);
+  return { revision: info.revision, at: info.at, pinned: pin !== null, current: info.current };
+}
+
 /**
  * Everything the dashboard's first paint needs. With `preview`, open drafts are applied on top for
- * that signed-in editor (the admin preview); the public dashboard never passes it.
+ * that signed-in editor (the admin preview); the public dashboard never passes it. With `?revision=N`
+ * (not in the preview), the data as published in revision N (a RevisionUnavailable when there is none).
  */
 export async function loadDashboard(
   raw: Raw,
   opts: { preview?: Principal } = {},
 ): Promise<{ data: DashboardData; state: DashboardState; notices: Notice[]; drafts: number }> {
-  const db = getDb();
+  if (opts.preview) return loadFrom(getDb(), raw, opts);
+  const pin = pinnedRevision(raw);
+  const shown = await revisionShown(pin);
+  const loaded = pin === null ? await loadFrom(getDb(), raw, opts) : await withPublishedAt(getDb(), pin, (db) => loadFrom(db, raw, opts));
+  return { ...loaded, data: { ...loaded.data, ...(shown ? { shown } : {}) } };
+}
+
+async function loadFrom(
+  db: Db,
+  raw: Raw,
+  opts: { preview?: Principal },
+): Promise<{ data: DashboardData; state: DashboardState; notices: Notice[]; drafts: number }> {
   // The network's edges come with the first paint only when the network is what is shown;
   // otherwise the client asks for them when the view opens (app/actions.ts).
   const wantsNetwork = first(raw.view) === "network";

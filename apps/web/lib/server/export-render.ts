@@ -2,9 +2,11 @@
 // PNG with resvg, vector PDF with pdfkit + svg-to-pdfkit, or the data ZIP. No database and no request:
 // this runs in the render pool's worker threads (render-worker.ts), so it never blocks the event loop.
 import { crc32 } from "node:zlib";
+import { withAltText } from "@stancemap/charts";
 import { embedFonts } from "@stancemap/charts/export";
 import { outlineText } from "@stancemap/charts/export/outline";
 import type { ExportQuery } from "@stancemap/core";
+import { altTextOf } from "@/lib/export/alt-text";
 import { CREDIT, type ExportData, type ExportFormat, type ExportView, exportModel, LICENCE } from "@/lib/export/views";
 import { dataZip } from "./export-data";
 import { embeddedFonts, fontFiles, outlineFonts } from "./export-fonts";
@@ -56,15 +58,16 @@ export async function svgToPng(svg: string, pixelWidth: number): Promise<Buffer>
   return resvg.render().asPng();
 }
 
-/** One vector page the size of the picture (1 px = 0.75 pt, so 1200 px is 900 pt), text kept as text. */
-export async function svgToPdf(svg: string, width: number, height: number, title: string): Promise<Buffer> {
+/** One vector page the size of the picture (1 px = 0.75 pt, so 1200 px is 900 pt), text kept as text; its
+ * metadata holds the title, the alt text (Subject) and the licence (Keywords). */
+export async function svgToPdf(svg: string, width: number, height: number, title: string, alt = ""): Promise<Buffer> {
   const { default: PDFDocument } = await import("pdfkit");
   const { default: SVGtoPDF } = await import("svg-to-pdfkit");
   const fonts = fontFiles();
   const doc = new PDFDocument({
     size: [width * 0.75, height * 0.75],
     margin: 0,
-    info: { Title: title, Creator: CREDIT, Subject: LICENCE },
+    info: { Title: title, Creator: CREDIT, Subject: alt, Keywords: `${CREDIT}; ${LICENCE}` },
   });
   doc.registerFont("NotoSans", fonts.regular);
   doc.registerFont("NotoSans-Bold", fonts.bold);
@@ -88,7 +91,8 @@ export async function renderFile({ view, format, data, q, origin }: RenderTask):
   const model = exportModel(view, data, q, geometry);
   if (format === "zip") return { ok: true, body: dataZip(model, data.revision, origin), filename: `${model.name}-data.zip` };
   if (model.tooLarge) return { ok: false, ...model.tooLarge };
-  const drawn = model.render({ ...q, origin });
+  const alt = altTextOf(model, data, q);
+  const drawn = withAltText(model.render({ ...q, origin }), alt);
   // Outlined text needs no font but for letters Noto Sans lacks (left as text): embedFonts adds only what text remains needs.
   const svg = embedFonts(format === "svg" && q.text === "outline" ? outlineText(drawn, outlineFonts()) : drawn, embeddedFonts());
   const suffix = format === "png" ? (q.dpi ? `@${q.dpi}dpi` : q.scale !== 1 ? `@${q.scale}x` : "") : "";
@@ -97,6 +101,6 @@ export async function renderFile({ view, format, data, q, origin }: RenderTask):
       ? svg
       : format === "png"
         ? withDensity(await svgToPng(svg, q.pixelWidth), q.dpi ?? 96 * q.scale)
-        : await svgToPdf(svg, q.width, q.height, q.title || model.defaults.title);
+        : await svgToPdf(svg, q.width, q.height, q.title || model.defaults.title, alt);
   return { ok: true, body, filename: `${model.name}${suffix}.${format}` };
 }

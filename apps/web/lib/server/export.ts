@@ -7,7 +7,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExportQuery, Topic } from "@stancemap/core";
-import { getDb, readRevision, selectCompactActors, selectGapsBySlug, selectStanceTimeline } from "@stancemap/db";
+import { type Db, getDb, readRevision, selectCompactActors, selectGapsBySlug, selectStanceTimeline } from "@stancemap/db";
 import { LRUCache } from "lru-cache";
 import { actorData, type ExportData, type ExportFormat, type ExportModel, type ExportView, exportModel } from "@/lib/export/views";
 import { dashboardSources, loadDashboard } from "./dashboard";
@@ -24,6 +24,7 @@ export async function loadExportModel(view: ExportView, q: ExportQuery): Promise
   if (q.topic) raw.topic = q.topic;
   if (q.date) raw.date = q.date;
   if (view === "network") raw.view = "network";
+  if (q.revision) raw.revision = String(q.revision);
   const { data, state } = await loadDashboard(raw);
   if (q.topic && data.topic.slug !== q.topic) throw new ExportNotFound(`No topic "${q.topic}".`);
   if ((view === "actor" || (view === "timeline" && q.actor)) && !data.actors.some((a) => a.slug === q.actor))
@@ -128,6 +129,7 @@ export async function makeExportFile({ view, format, q, origin }: ExportJob): Pr
   if (q.topic) raw.topic = q.topic;
   if (q.date) raw.date = q.date;
   if (view === "network") raw.view = "network";
+  if (q.revision) raw.revision = String(q.revision);
   const { data, state } = await loadDashboard(raw);
   if (q.topic && data.topic.slug !== q.topic) throw new ExportNotFound(`No topic "${q.topic}".`);
   if ((view === "actor" || (view === "timeline" && q.actor)) && !data.actors.some((a) => a.slug === q.actor))
@@ -151,8 +153,7 @@ export async function makeExportFile({ view, format, q, origin }: ExportJob): Pr
 
 /** What the actor page's export dialogs need, one per topic: the published data the API's actor export
  * reads (the same queries as the dashboard's), read once for the page and cut to this actor. */
-export async function actorExportData(actor: string, topics: readonly Topic[]): Promise<ExportData[]> {
-  const db = getDb();
+export async function actorExportData(actor: string, topics: readonly Topic[], db: Db = getDb()): Promise<ExportData[]> {
   const [actors, sources, revision] = await Promise.all([selectCompactActors(db), dashboardSources(db), readRevision(db)]);
   return Promise.all(
     topics.map(async (topic) => {

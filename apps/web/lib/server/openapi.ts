@@ -132,10 +132,11 @@ export function openApiDocument() {
               "Views: `map`, `network` (reactions), `timeline` (events and stance changes), `actor` (one actor's stance history on a topic; " +
               "needs `actor`). The state parameters are the dashboard URL's (topic, date, region, kind, sent, nkind, actor). " +
               "Pictures carry title, subtitle, legend in scale order, source line, notes, credit and licence, dataset revision and permalink, " +
-              "with Noto Sans embedded (SVG) or subset (PDF). Size from `preset` (web 1200×675, square 1080×1080, a4 1123×794, " +
+              "with Noto Sans embedded (SVG) or subset (PDF). Size from `preset` (web 1200×675, square 1080×1080, social 1200×630, a4 1123×794, " +
               "a4-portrait 794×1123, column 336×252; CSS pixels, 0.75 pt each on a PDF page) or `width`/`height`; PNG at `scale` 1, 2 or 4, " +
               "or at `dpi` for print; bounded to 40 million pixels. The ZIP holds the view's rows as CSV and JSON, a metadata.json " +
-              "(sources, licence, generated, dataset revision, column descriptions) and a README.txt.",
+              "(sources, licence, generated, dataset revision, column descriptions) and a README.txt. `revision=N` draws the data as " +
+              "published in revision N (files and ETags keyed by it; `X-Dataset-Revision` says which).",
             requestParams: { path: z.object({ file: z.enum(EXPORT_FILES as [string, ...string[]]) }), query: ExportParams },
             responses: {
               "200": {
@@ -149,7 +150,7 @@ export function openApiDocument() {
               },
               "304": notModified,
               "400": problem("A parameter is invalid or the picture would be too large; `errors` names it."),
-              "404": problem("No such export, topic or actor."),
+              "404": problem("No such export, topic, actor or revision (past the current one, or before the kept history)."),
             },
           },
         },

@@ -49,6 +49,14 @@ export const ExportParams = z.strictObject({
   nkind: EnumList(ACTOR_KINDS).optional().describe("Network: only reactions by these kinds of actor."),
   actor: Slug.optional().describe("Actor export: whose stance history (required). Timeline: only this actor's stance changes."),
   cat: SlugList.optional().describe("Map: the categories highlighted (the others drawn faint), as on the dashboard."),
+  revision: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1)
+    .optional()
+    .describe(
+      "The dataset revision to draw, as it was published then (a citation's permalink pins it); 404 past the current one. Default: the current revision.",
+    ),
   view: z.string().max(20).optional().describe("Accepted so that a dashboard link's query can be pasted; the path names the view."),
   q: z.string().max(200).optional().describe("Accepted so that a dashboard link's query can be pasted; the search box draws nothing."),
   theme: z.enum(["light", "dark", "print"]).default("light"),

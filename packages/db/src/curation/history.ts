@@ -130,6 +130,7 @@ export async function revertRecord(
           throw new HasDependants(`${type} "${key}" is still used; it cannot be taken back to not existing`, dependants);
         await removeRecord(tx, type, key);
       }
+      const revision = await bumpRevision(tx);
       await recordChange(tx, principal, {
         action: "revert",
         entityType: type,
@@ -138,8 +139,9 @@ export async function revertRecord(
         before: snapshot(live),
         after: JSON.stringify({ version, record: target.record }),
         comment: body.comment ?? `restored revision ${body.revision}`,
+        datasetRevision: revision,
       });
-      return { version, revision: await bumpRevision(tx) };
+      return { version, revision };
     },
     [recordLock(type, key)],
   );

@@ -259,6 +259,8 @@ export async function publishInTx(
     if (item.op === "delete" && live.has(id(item.entityType, item.entityId)))
       await removeRecord(tx, item.entityType as EntityType, item.entityId);
   }
+  // The revision first, so every audit row of this publish carries it (publishedAt rebuilds from them).
+  const revision = await bumpRevision(tx);
   const changes = items.map((item) => {
     const version = versionOf(item);
     const record = item.op === "delete" ? null : parsePayload(item);
@@ -273,6 +275,7 @@ export async function publishInTx(
       before: snapshot(live.get(id(item.entityType, item.entityId)) ?? null),
       after: JSON.stringify({ version, record }),
       comment: comment ?? null,
+      datasetRevision: revision,
     };
   });
   // A sourced stance replaces an explicit "no data" note for the same actor and topic, when the note would
@@ -300,6 +303,7 @@ export async function publishInTx(
       before: snapshot(gap),
       after: JSON.stringify({ version: gap.version + 1, record: null }),
       comment: `replaced by stance ${s.id}`,
+      datasetRevision: revision,
     });
   }
   await insertRows(tx, "Change", changes, ["at"]);
@@ -314,6 +318,13 @@ export async function publishInTx(
       version: { increment: 1 },
     },
   });
-  await recordChange(tx, who, { action: "draft.publish", entityType: "draft", entityId: draftId, draftId, comment });
-  return { revision: await bumpRevision(tx) };
+  await recordChange(tx, who, {
+    action: "draft.publish",
+    entityType: "draft",
+    entityId: draftId,
+    draftId,
+    comment,
+    datasetRevision: revision,
+  });
+  return { revision };
 }

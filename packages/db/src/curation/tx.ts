@@ -96,6 +96,8 @@ export async function recordChange(
     before?: string | null;
     after?: string | null;
     comment?: string | null;
+    /** The dataset revision this transaction publishes (bumpRevision's result), when it publishes. */
+    datasetRevision?: number | null;
   },
 ): Promise<void> {
   await tx.change.create({
@@ -110,6 +112,7 @@ export async function recordChange(
       before: change.before ?? null,
       after: change.after ?? null,
       comment: change.comment ?? null,
+      datasetRevision: change.datasetRevision ?? null,
     },
   });
 }

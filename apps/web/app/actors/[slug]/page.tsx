@@ -1,7 +1,7 @@
 // The actor page: an actor's whole record, rendered on the server from the database at request time.
 // A state also answers to its ISO alpha-3 code (/actors/RUS), which redirects to its slug.
-import { todayIso } from "@stancemap/core";
-import { getActorPage, getDb } from "@stancemap/db";
+import { formatEdtf, todayIso } from "@stancemap/core";
+import { type Db, getActorPage, getDb, RevisionUnavailable, withPublishedAt } from "@stancemap/db";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
@@ -12,38 +12,86 @@ import { lookupsOf } from "@/components/actor/lookups";
 import { Reactions } from "@/components/actor/Reactions";
 import { Related } from "@/components/actor/Related";
 import { StanceHistory } from "@/components/actor/StanceHistory";
+import { CiteThis } from "@/components/cite/CiteThis";
+import { currentHref, RevisionNotice } from "@/components/cite/RevisionNotice";
 import { LazyExportDialog } from "@/components/export/LazyExportDialog";
+import { pinnedRevision, revisionShown } from "@/lib/server/dashboard";
 import { actorExportData } from "@/lib/server/export";
 import { pageOrigin } from "@/lib/server/origins";
+import { socialMetadata } from "@/lib/server/social";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-/** One read per request, shared by the metadata and the page. */
-const load = cache(async (slug: string) => (slug.length > 120 ? null : getActorPage(getDb(), slug)));
+/** The actor's record and its charts' export data, from one database (the current one, or a revision's). */
+async function read(db: Db, slug: string) {
+  const page = await getActorPage(db, slug);
+  return page && { page, exportData: await actorExportData(page.actor.slug, page.topics, db) };
+}
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/**
+ * One read per request, shared by the metadata and the page. `?revision=N` reads the data as published
+ * in revision N; a revision that does not exist is not found.
+ */
+const load = cache(async (slug: string, revision: string | undefined) => {
+  if (slug.length > 120) return null;
+  const pin = pinnedRevision({ revision });
+  try {
+    const shown = await revisionShown(pin);
+    const got = pin === null ? await read(getDb(), slug) : await withPublishedAt(getDb(), pin, (db) => read(db, slug));
+    return got && { ...got, shown };
+  } catch (e) {
+    if (e instanceof RevisionUnavailable) return null;
+    throw e;
+  }
+});
+
+const revisionOf = (raw: Record<string, string | string[] | undefined>) => {
+  const v = raw.revision;
+  return Array.isArray(v) ? v[0] : v;
+};
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const page = await load(slug);
+  const page = (await load(slug, revisionOf(await searchParams)))?.page;
   if (!page) return { title: "Actor not found" };
+  const description = page.actor.description ?? `${page.actor.name}: stances, reactions and events in Stancemap.`;
+  // The card: the actor's stance history on its first topic, as the page's first chart shows it.
+  const topic = page.topics[0];
+  const social = topic
+    ? await socialMetadata({
+        title: `${page.actor.name}: ${topic.title}`,
+        description,
+        path: `/actors/${page.actor.slug}`,
+        view: "actor",
+        query: { topic: topic.slug, date: todayIso(), actor: page.actor.slug },
+        alt: `${page.actor.name}'s stance history on ${topic.title.toLowerCase()}, to ${formatEdtf(todayIso())}.`,
+      })
+    : {};
   return {
     title: page.actor.name,
-    description: page.actor.description ?? `${page.actor.name}: stances, reactions and events in Stancemap.`,
+    description,
     alternates: { canonical: `/actors/${page.actor.slug}` },
+    ...social,
   };
 }
 
-export default async function ActorPage({ params }: Props) {
+export default async function ActorPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const page = await load(slug);
-  if (!page) notFound();
-  if (page.actor.slug !== slug) permanentRedirect(`/actors/${page.actor.slug}`);
+  const raw = await searchParams;
+  const loaded = await load(slug, revisionOf(raw));
+  if (!loaded) notFound();
+  const { page, exportData, shown } = loaded;
+  if (page.actor.slug !== slug) permanentRedirect(`/actors/${page.actor.slug}${shown?.pinned ? `?revision=${shown.revision}` : ""}`);
 
   const { actor, topics } = page;
   const lookups = lookupsOf(page);
   const today = todayIso();
-  const [exportData, origin] = await Promise.all([actorExportData(actor.slug, topics), pageOrigin()]);
+  const origin = await pageOrigin();
   const reactionCount =
     actor.reactionsGiven.length + page.memberReactions.length + actor.reactionsReceived.length + page.eventReactions.length;
 
@@ -54,6 +102,7 @@ export default async function ActorPage({ params }: Props) {
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{actor.name}</span>
       </nav>
+      <RevisionNotice shown={shown} currentHref={currentHref(`/actors/${actor.slug}`, raw)} />
 
       <ActorHeader page={page} lookups={lookups} />
 
@@ -76,6 +125,7 @@ export default async function ActorPage({ params }: Props) {
                   data={exportData[i] as NonNullable<(typeof exportData)[number]>}
                   state={{ topic: topic.slug, date: today, actor: actor.slug }}
                   origin={origin}
+                  shown={shown}
                   label={`Export this chart…`}
                 />
               }
@@ -113,6 +163,17 @@ export default async function ActorPage({ params }: Props) {
           <h2 id="events">Events</h2>
           <Events events={page.events} name={actor.name} />
         </section>
+      </div>
+
+      <div className="actor-section actor-cite">
+        <CiteThis
+          heading="h2"
+          title={actor.name}
+          description="stances, reactions and events"
+          path={`/actors/${actor.slug}`}
+          origin={origin}
+          shown={shown}
+        />
       </div>
     </article>
   );

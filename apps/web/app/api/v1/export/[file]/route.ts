@@ -4,7 +4,7 @@
 // bounded (render queue and memory: 503) and limited per client (429), both with Retry-After.
 import { createHash } from "node:crypto";
 import { ExportQuery } from "@stancemap/core";
-import { datasetRevision, getDb } from "@stancemap/db";
+import { datasetRevision, getDb, RevisionUnavailable, revisionInfo } from "@stancemap/db";
 import { EXPORT_FILES, EXPORT_FORMATS, EXPORT_VIEWS, type ExportFormat, type ExportView } from "@/lib/export/views";
 import { clientAddress } from "@/lib/server/client-address";
 import { cachedExport, ExportNotFound, exportCacheKey } from "@/lib/server/export";
@@ -33,7 +33,15 @@ async function exportFile(request: Request, { params }: Context): Promise<Respon
     return parameterProblem(url, new ParameterError("actor", "the actor export needs an actor (its slug)"));
   const q = parsed.data;
   const origin = publicOrigin(request);
-  const revision = await datasetRevision(getDb());
+  // A pinned revision never changes: its files are cached and tagged by it, not by the current one.
+  let revision: number;
+  try {
+    revision = q.revision ? (await revisionInfo(getDb(), q.revision)).revision : await datasetRevision(getDb());
+  } catch (e) {
+    if (e instanceof RevisionUnavailable)
+      return problem(e.status, e.status === 404 ? "Not found" : "Invalid query parameter", e.message, e.issues, url.pathname + url.search);
+    throw e;
+  }
   const key = exportCacheKey(revision, file, q, origin);
   const etag = `W/"r${revision}-${createHash("sha1").update(key).digest("base64url").slice(0, 20)}"`;
   const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };

@@ -1,0 +1,55 @@
+// A view's alt text, from the rows its model draws (packages/charts/src/alt-text.ts says it in words).
+// Shared by the export dialog, the export API (SVG <desc>, PDF metadata) and the embeds.
+import { actorAltText, mapAltText, networkAltText, SENTIMENT_LABELS, timelineAltText } from "@stancemap/charts";
+import { TIMELINE_START } from "@/lib/url-state";
+import type { Cell, ExportData, ExportModel, ExportState } from "./views";
+
+const str = (c: Cell | undefined): string => (c === null || c === undefined ? "" : String(c));
+
+export function altTextOf(model: Pick<ExportModel, "view" | "rows">, data: Pick<ExportData, "topic" | "actors">, s: ExportState): string {
+  const rows = model.rows;
+  switch (model.view) {
+    case "map": {
+      const categories = [...data.topic.categories].sort((a, b) => a.order - b.order);
+      const stances = rows.filter((r) => r.category !== "no-data");
+      const filter = [s.region ? `region ${s.region}` : ""].filter(Boolean).join("; ");
+      return mapAltText({
+        topic: data.topic.title,
+        date: s.date,
+        groups: categories.map((c) => ({ label: c.label, actors: stances.filter((r) => r.category === c.key).map((r) => str(r.name)) })),
+        noData: rows.length - stances.length,
+        uncertain: stances.filter((r) => r.uncertain === "true").length,
+        attested: stances.filter((r) => r.basis === "attested").length,
+        filter,
+      });
+    }
+    case "network":
+      return networkAltText({
+        date: s.date,
+        sentiments: Object.values(SENTIMENT_LABELS),
+        reactions: rows.map((r) => ({
+          actor: str(r.actor_name),
+          target: str(r.target_name),
+          sentiment: SENTIMENT_LABELS[str(r.sentiment)] ?? str(r.sentiment),
+        })),
+      });
+    case "timeline": {
+      const mark = (r: Record<string, Cell>) => ({ date: str(r.date), label: str(r.label) });
+      return timelineAltText({
+        topic: data.topic.title,
+        from: TIMELINE_START,
+        to: s.date < TIMELINE_START ? TIMELINE_START : s.date,
+        events: rows.filter((r) => r.type === "event").map(mark),
+        changes: rows.filter((r) => r.type === "stance").map(mark),
+        actor: s.actor ? (data.actors.find((a) => a.slug === s.actor)?.name ?? s.actor) : undefined,
+      });
+    }
+    case "actor":
+      return actorAltText({
+        actor: data.actors.find((a) => a.slug === s.actor)?.name ?? str(s.actor),
+        topic: data.topic.title,
+        date: s.date,
+        steps: rows.map((r) => ({ label: str(r.category_label), validFrom: str(r.valid_from) || null, attested: str(r.attested) })),
+      });
+  }
+}

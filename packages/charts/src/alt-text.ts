@@ -1,0 +1,131 @@
+// Alt text: one or two sentences saying what a picture shows, for the SVG's <desc>, the PDF's metadata,
+// an embed's accessible name and the export dialog's "Copy alt text". Pure, from the rows a view model
+// draws; dates in core's words (formatEdtf).
+import { formatEdtf } from "@stancemap/core/model";
+import { escapeXml } from "./export/svg";
+
+/** Names listed per group before "and N others": enough to read, short enough to listen to. */
+const LISTED = 6;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function listed(names: readonly string[]): string {
+  if (names.length <= LISTED) return joinAnd(names);
+  return `${names.slice(0, LISTED).join(", ")} and ${plural(names.length - LISTED, "other")}`;
+}
+
+function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+const lower = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label);
+
+export interface MapAltInput {
+  /** The topic's title: "Posture toward the Taliban government". */
+  topic: string;
+  /** The day shown, ISO. */
+  date: string;
+  /** The categories in scale order, each with the actors in it (empty ones are left out of the text). */
+  groups: readonly { label: string; actors: readonly string[] }[];
+  /** Actors shown with no data. */
+  noData: number;
+  /** Stances inside their start's uncertainty at the date. */
+  uncertain: number;
+  /** Stances whose start the sources do not state (counted from their attestation). */
+  attested: number;
+  /** A filter's words ("region South Asia"), when one applies. */
+  filter?: string | undefined;
+}
+
+/** "As of 3 July 2025, posture toward the Taliban government: formal recognition, 1 actor: Russia; …". */
+export function mapAltText(m: MapAltInput): string {
+  const groups = m.groups.filter((g) => g.actors.length > 0);
+  const parts = groups.map((g) => `${lower(g.label)}, ${plural(g.actors.length, "actor")}: ${listed(g.actors)}`);
+  if (m.noData > 0) parts.push(`no data for ${plural(m.noData, "actor")}`);
+  const head = `As of ${formatEdtf(m.date)}, ${lower(m.topic)}${m.filter ? ` (${m.filter})` : ""}: `;
+  const body = parts.length ? parts.join("; ") : "no actors shown";
+  return `${head}${body}.${cueSentence(m.uncertain, m.attested)}`;
+}
+
+function cueSentence(uncertain: number, attested: number): string {
+  const cues: string[] = [];
+  if (uncertain > 0) cues.push(`${plural(uncertain, "stance")} uncertain at this date`);
+  if (attested > 0) cues.push(`${plural(attested, "stance")} with no stated start, counted from the first report`);
+  return cues.length ? ` ${cues[0]?.[0]?.toUpperCase()}${joinAnd(cues).slice(1)}.` : "";
+}
+
+export interface NetworkAltInput {
+  date: string;
+  /** Every reaction drawn: who reacted, to whom or what, and its sentiment's label. */
+  reactions: readonly { actor: string; target: string; sentiment: string }[];
+  /** Sentiment labels in legend order. */
+  sentiments: readonly string[];
+}
+
+/** "Up to 10 July 2025, 14 actors reacted 20 times: 8 supportive, …; most reactions went to …". */
+export function networkAltText(n: NetworkAltInput): string {
+  if (n.reactions.length === 0) return `No reactions up to ${formatEdtf(n.date)}.`;
+  const actors = new Set(n.reactions.map((r) => r.actor));
+  const counts = n.sentiments.flatMap((s) => {
+    const count = n.reactions.filter((r) => r.sentiment === s).length;
+    return count ? [`${count} ${s.toLowerCase()}`] : [];
+  });
+  const targets = new Map<string, number>();
+  for (const r of n.reactions) targets.set(r.target, (targets.get(r.target) ?? 0) + 1);
+  const top = [...targets]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "en"))
+    .slice(0, 3)
+    .map(([name, count]) => `${name} (${count})`);
+  return `Up to ${formatEdtf(n.date)}, ${plural(actors.size, "actor")} reacted ${plural(n.reactions.length, "time")}: ${joinAnd(counts)}. Most reacted to: ${joinAnd(top)}.`;
+}
+
+export interface TimelineAltInput {
+  topic: string;
+  from: string;
+  to: string;
+  /** Marks in time order. */
+  events: readonly { date: string; label: string }[];
+  changes: readonly { date: string; label: string }[];
+  /** Whose stance changes only, when the timeline is cut to one actor. */
+  actor?: string | undefined;
+}
+
+/** "From 15 August 2021 to 10 July 2025, 11 events and 25 stance changes on …; the latest: …". */
+export function timelineAltText(t: TimelineAltInput): string {
+  const who = t.actor ? ` of ${t.actor}` : "";
+  const head = `From ${formatEdtf(t.from)} to ${formatEdtf(t.to)}, ${plural(t.events.length, "event")} and ${plural(t.changes.length, "stance change")}${who} on ${lower(t.topic)}.`;
+  const latest = (what: string, m: { date: string; label: string } | undefined) =>
+    m ? ` The latest ${what}: ${formatEdtf(m.date)}, ${m.label.replace(/\.$/, "")}.` : "";
+  return `${head}${latest("event", t.events[t.events.length - 1])}${latest("stance change", t.changes[t.changes.length - 1])}`;
+}
+
+export interface ActorAltInput {
+  actor: string;
+  topic: string;
+  date: string;
+  /** Stances in time order: the category's label, the stated start (EDTF) or null, and when first reported. */
+  steps: readonly { label: string; validFrom: string | null; attested: string }[];
+}
+
+/** "Russia's posture toward the Taliban government to 10 July 2025: diplomatic engagement … from …; …". */
+export function actorAltText(a: ActorAltInput): string {
+  const head = `${a.actor}, ${lower(a.topic)}, to ${formatEdtf(a.date)}: `;
+  if (a.steps.length === 0) return `${head}no stance recorded.`;
+  const steps = a.steps.map((s) =>
+    s.validFrom
+      ? `${lower(s.label)} from ${formatEdtf(s.validFrom)}`
+      : `${lower(s.label)}, reported by ${formatEdtf(s.attested)} (start not stated)`,
+  );
+  return `${head}${steps.join("; then ")}.`;
+}
+
+/** The SVG with its alt text first in its <desc> (which then goes on with the legend and sources), so the
+ * picture's accessible description and any tool reading <desc> start with what it shows. */
+export function withAltText(svg: string, alt: string): string {
+  const open = '<desc id="export-desc">';
+  const at = svg.indexOf(open);
+  if (at < 0 || !alt) return svg;
+  const end = at + open.length;
+  return `${svg.slice(0, end)}${escapeXml(alt)} ${svg.slice(end)}`;
+}

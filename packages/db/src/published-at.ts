@@ -1,0 +1,191 @@
+// The published dataset as it was at an earlier revision, rebuilt from today's records and the audit
+// log: every change published after revision N is undone, newest first, from its `before` snapshot
+// (old-form snapshots read in today's form, stored-json.ts). A revision never changes, so each is kept.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type AnyRecord, COLLECTIONS, type Dataset, type EntityType, type FieldError, keyOf } from "@stancemap/core";
+import { createDb, type Db } from "./client";
+import { CurationError } from "./curation/errors";
+import { createRecords, readAll, type Stored, WRITE_ORDER } from "./curation/records";
+import { upgradeStored } from "./curation/stored-json";
+import { migrate } from "./migrate";
+
+/** A revision that cannot be shown: 400 when it is not one (below 1), 404 when there is none such. */
+export class RevisionUnavailable extends CurationError {
+  readonly issues: FieldError[];
+  constructor(status: 400 | 404, message: string) {
+    super(status, message);
+    this.issues = [{ field: "revision", code: status === 400 ? "too_small" : "not_found", message }];
+  }
+}
+
+export interface RevisionInfo {
+  revision: number;
+  /** The dataset's revision now. */
+  current: number;
+  /** When it was published (ISO timestamp), when known. */
+  at: string | null;
+}
+
+export interface PublishedAt extends RevisionInfo {
+  /** Every published record of each type, with its version then, in key order. */
+  records: Record<EntityType, Stored[]>;
+  dataset: Dataset;
+}
+
+async function revisionRow(db: Db) {
+  return db.prisma.datasetRevision.findUnique({ where: { id: 1 }, select: { revision: true, historyFrom: true, updatedAt: true } });
+}
+
+/** When revision `n` was published: the time of the audit rows it wrote (the row's time for the current one). */
+async function publishedTime(db: Db, n: number, row: { revision: number; updatedAt: Date } | null): Promise<string | null> {
+  const change = await db.prisma.change.findFirst({ where: { datasetRevision: n }, orderBy: { id: "desc" }, select: { at: true } });
+  if (change) return change.at.toISOString();
+  return row && row.revision === n ? row.updatedAt.toISOString() : null;
+}
+
+/** Checks that revision `n` exists and can be rebuilt, and says when it was published. */
+export async function revisionInfo(db: Db, n: number): Promise<RevisionInfo> {
+  if (!Number.isInteger(n) || n < 1) throw new RevisionUnavailable(400, "revision must be a whole number from 1");
+  const row = await revisionRow(db);
+  const current = row?.revision ?? 0;
+  if (n > current) throw new RevisionUnavailable(404, `no revision ${n}: the dataset is at revision ${current}`);
+  if (n < (row?.historyFrom ?? 0))
+    throw new RevisionUnavailable(404, `revision ${n} was published before the history kept here begins (revision ${row?.historyFrom})`);
+  return { revision: n, current, at: await publishedTime(db, n, row) };
+}
+
+type Snapshot = { version?: number; record: AnyRecord | null };
+const RECORD_TYPES = new Set<string>(WRITE_ORDER);
+
+async function rebuild(db: Db, n: number): Promise<PublishedAt> {
+  for (let attempt = 1; ; attempt++) {
+    const info = await revisionInfo(db, n);
+    const changes = await db.prisma.change.findMany({
+      where: { datasetRevision: { gt: n, lte: info.current }, recordVersion: { not: null } },
+      orderBy: [{ datasetRevision: "desc" }, { id: "desc" }],
+      select: { entityType: true, entityId: true, before: true },
+    });
+    const state = new Map<EntityType, Map<string, Stored>>();
+    for (const type of WRITE_ORDER) state.set(type, new Map((await readAll(db.prisma, type)).map((s) => [keyOf(type, s.record), s])));
+    // Every write to published records bumps the revision in its transaction: the same revision before
+    // and after the reads means they saw one state. Otherwise a publish landed between them: read again.
+    const after = (await revisionRow(db))?.revision ?? 0;
+    if (after !== info.current && attempt < 5) continue;
+    if (after !== info.current) throw new Error(`the dataset kept changing while revision ${n} was rebuilt`);
+    for (const change of changes) {
+      if (!RECORD_TYPES.has(change.entityType)) continue;
+      const type = change.entityType as EntityType;
+      const records = state.get(type) as Map<string, Stored>;
+      const before = change.before ? (JSON.parse(change.before) as Snapshot) : null;
+      if (before?.record) records.set(change.entityId, { record: upgradeStored(type, before.record), version: before.version ?? 0 });
+      else records.delete(change.entityId);
+    }
+    const records = {} as Record<EntityType, Stored[]>;
+    const dataset: Record<string, AnyRecord[]> = {};
+    for (const type of WRITE_ORDER) {
+      const list = [...(state.get(type) as Map<string, Stored>).entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, s]) => s);
+      records[type] = list;
+      dataset[COLLECTIONS[type]] = list.map((s) => s.record);
+    }
+    return { ...info, records, dataset: dataset as unknown as Dataset };
+  }
+}
+
+const KEEP = 8;
+const rebuilt = new WeakMap<Db, Map<number, Promise<PublishedAt>>>();
+
+/**
+ * The published dataset at revision `n` (every actor, topic, source, stance, gap, reaction and event with
+ * its evidence, as it was). Refuses (RevisionUnavailable) a revision below 1, past the current one, or
+ * before the history this database keeps. Kept per database and revision (the last eight asked).
+ */
+export async function publishedAt(db: Db, n: number): Promise<PublishedAt> {
+  const kept = rebuilt.get(db) ?? new Map<number, Promise<PublishedAt>>();
+  rebuilt.set(db, kept);
+  const hit = kept.get(n);
+  if (hit) {
+    kept.delete(n);
+    kept.set(n, hit);
+    return hit;
+  }
+  const making = rebuild(db, n);
+  kept.set(n, making);
+  making.catch(() => kept.delete(n));
+  while (kept.size > KEEP) kept.delete(kept.keys().next().value as number);
+  return making;
+}
+
+interface Snap {
+  db: Promise<Db>;
+  users: number;
+  evicted: boolean;
+  dir: string;
+}
+const SNAPSHOTS = 4;
+const snapshots = new WeakMap<Db, Map<number, Snap>>();
+
+async function closeSnap(snap: Snap): Promise<void> {
+  try {
+    await (await snap.db).close();
+  } catch {
+    // A snapshot that failed to build has nothing open.
+  }
+  rmSync(snap.dir, { recursive: true, force: true });
+}
+
+async function buildSnapshot(db: Db, n: number, dir: string): Promise<Db> {
+  const at = await publishedAt(db, n);
+  const url = `file:${join(dir, "dataset.db")}`;
+  await migrate(url);
+  const snap = createDb(url);
+  await snap.prisma.$transaction(
+    async (tx) => {
+      for (const type of WRITE_ORDER) await createRecords(tx, type, at.records[type]);
+      const updatedAt = at.at ? new Date(at.at) : new Date(0);
+      await tx.datasetRevision.create({ data: { id: 1, revision: n, historyFrom: n, updatedAt } });
+    },
+    { timeout: 600_000 },
+  );
+  return snap;
+}
+
+/**
+ * Runs `read` on a database holding only the data published at revision `n` (a private SQLite file built
+ * from publishedAt, with the revision row set to `n`), so every read the dashboard, actor pages and
+ * exports make shows that revision unchanged. The last four are kept; one evicted while in use is closed
+ * when its last reader finishes.
+ */
+export async function withPublishedAt<T>(db: Db, n: number, read: (snapshot: Db) => Promise<T>): Promise<T> {
+  const kept = snapshots.get(db) ?? new Map<number, Snap>();
+  snapshots.set(db, kept);
+  let snap = kept.get(n);
+  if (snap) kept.delete(n);
+  else {
+    await revisionInfo(db, n);
+    const dir = mkdtempSync(join(tmpdir(), `stancemap-r${n}-`));
+    snap = { db: buildSnapshot(db, n, dir), users: 0, evicted: false, dir };
+    const made = snap;
+    made.db.catch(() => {
+      if (kept.get(n) === made) kept.delete(n);
+      made.evicted = true;
+    });
+  }
+  kept.set(n, snap);
+  while (kept.size > SNAPSHOTS) {
+    const [oldest, old] = kept.entries().next().value as [number, Snap];
+    kept.delete(oldest);
+    old.evicted = true;
+    if (old.users === 0) void closeSnap(old);
+  }
+  snap.users++;
+  try {
+    return await read(await snap.db);
+  } finally {
+    snap.users--;
+    if (snap.evicted && snap.users === 0) void closeSnap(snap);
+  }
+}
