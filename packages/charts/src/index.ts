@@ -2,6 +2,7 @@ export * from "./choropleth";
 export * from "./cues";
 export * from "./network";
 export * from "./network-layout";
+export * from "./network-scene";
 export * from "./palette";
 export * from "./stance-changes";
 export * from "./stance-steps";

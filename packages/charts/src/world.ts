@@ -100,3 +100,22 @@ export function projectWorld(width = 960): WorldModel {
   cache.set(width, model);
   return model;
 }
+
+/** A dataset state absent from the map's resolution or too small to see: a dot at its centroid. */
+export interface MapMarker {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+}
+
+/** The subset of the projected world the browser and the exporter need, prepared on the server. */
+export interface MapGeometry {
+  width: number;
+  height: number;
+  sphere: string;
+  graticule: string;
+  features: Pick<WorldFeature, "id" | "name" | "d" | "centroid" | "area">[];
+  /** Dataset states absent from the map's resolution or too small to see, by ISO numeric code. */
+  markers: MapMarker[];
+}
