@@ -136,7 +136,11 @@ test.describe("export API", () => {
     expect(meta.permalink).toMatch(/\/\?topic=posture-toward-taliban-government&date=2025-07-03$/);
     expect(meta.columns.map((c: { key: string }) => c.key)).toEqual(json.columns);
     expect(meta.sources.length).toBeGreaterThan(0);
-    expect(meta.sources[0]).toEqual(expect.objectContaining({ publisher: expect.any(String), title: expect.any(String) }));
+    expect(meta.sources[0]).toEqual(expect.objectContaining({ title: expect.any(String) }));
+    // Publishers as a desk prints them: no editor's note; endnote sources name the paper citing them.
+    const readme = all["README.txt"] as string;
+    expect(readme).not.toMatch(/not named|descriptive title/i);
+    expect(JSON.stringify(meta.sources)).not.toMatch(/not named|descriptive title/i);
 
     // After the filters: a region, or kinds, keeps only those actors' rows, and the picture says so.
     const region = json.data.find((r) => r.region)?.region as string;

@@ -4,6 +4,7 @@ export * from "./network";
 export * from "./network-layout";
 export * from "./network-scene";
 export * from "./palette";
+export * from "./sources";
 export * from "./stance-changes";
 export * from "./stance-steps";
 export * from "./timeline";

@@ -7,6 +7,7 @@ import { formatEdtf } from "@stancemap/core/model";
 import type { FrameText, LegendEntry } from "../export/frame";
 import type { ExportTheme } from "../export/themes";
 import { KIND_NAMES, SENTIMENT_LABELS } from "../palette";
+import { publisherName, sourceLine } from "../sources";
 import type { ExportData, ViewSource } from "./data";
 
 export { MAX_STANCE_MARKS, TIMELINE_START } from "../timeline";
@@ -71,7 +72,8 @@ export interface ExportModel {
   defaults: { title: string; subtitle: string };
   /** The dashboard's address for this view: printed on the picture and in the data's metadata. */
   path: string;
-  /** Publishers cited by what is shown, sorted. */
+  /** The source line's items (charts' sourceLine): publishers cited by what is shown, each once, those
+   * found through another source marked "via" it. */
   publishers: string[];
   /** The sources cited by what is shown, for the data download's metadata. */
   sources: ViewSource[];
@@ -137,18 +139,24 @@ export function citing(data: ExportData, cited: Iterable<readonly string[]>): Pi
   const ids = new Set<string>();
   for (const list of cited) for (const id of list) ids.add(id);
   const sources = data.sources.filter((s) => ids.has(s.id));
-  return { publishers: [...new Set(sources.map((s) => s.publisher))].sort((a, b) => a.localeCompare(b, "en")), sources };
+  // The sources that cite them (an endnote's paper) are listed too: that is where they were found.
+  for (const s of sources) if (s.citedIn) ids.add(s.citedIn);
+  return { publishers: sourceLine(sources, data.sources), sources: data.sources.filter((s) => ids.has(s.id)) };
 }
 
 /** The cells naming a row's sources: their ids (keys in the API and in metadata.json) and publishers. */
 export function sourceCells(data: ExportData, ids: readonly string[]): { sources: string; publishers: string } {
   const byId = new Map(data.sources.map((s) => [s.id, s.publisher]));
-  return { sources: ids.join("; "), publishers: [...new Set(ids.map((id) => byId.get(id) ?? id))].join("; ") };
+  const names = ids.flatMap((id) => {
+    const name = publisherName(byId.get(id));
+    return name ? [name] : [];
+  });
+  return { sources: ids.join("; "), publishers: [...new Set(names)].join("; ") };
 }
 
 export const SOURCE_COLUMNS: DataColumn[] = [
   { key: "sources", description: "Ids of the sources cited as evidence, separated by semicolons; metadata.json lists them." },
-  { key: "publishers", description: "Their publishers." },
+  { key: "publishers", description: "Their publishers (empty for a source that names none)." },
 ];
 
 /** An EDTF date and its words, as two cells: `valid_from` "2023", `valid_from_label` "2023". */
