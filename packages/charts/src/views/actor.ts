@@ -17,6 +17,7 @@ import {
   qualifierCells,
   SOURCE_COLUMNS,
   sourceCells,
+  tally,
 } from "./shared";
 
 export function actorModel(data: ExportData, s: ExportState): ExportModel {
@@ -93,7 +94,7 @@ export function actorModel(data: ExportData, s: ExportState): ExportModel {
         topic: data.topic.slug,
         from: range.from,
         to: range.to,
-        legend: categoryLegend(data),
+        legend: categoryLegend(data, tally(stances.map((st) => st.category))),
         frame: frameOf(base, data.revision, o),
         width: o.width,
         height: o.height,

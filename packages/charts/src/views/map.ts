@@ -1,6 +1,7 @@
 // The map's export: each actor's stance at the date, coloured on the projected world.
 import { describeHolding, formatEdtf, topicMapAt } from "@stancemap/core/model";
-import { renderMapSvg } from "../export/map-svg";
+import { type MapBadge, renderMapSvg } from "../export/map-svg";
+import { KIND_LABELS } from "../palette";
 import type { MapGeometry } from "../world";
 import {
   citing,
@@ -17,6 +18,8 @@ import {
   qualifierCells,
   SOURCE_COLUMNS,
   sourceCells,
+  tally,
+  withCount,
 } from "./shared";
 
 export function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): ExportModel {
@@ -46,6 +49,33 @@ export function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry
     if (qs.length) qualifiersOf[id] = qs;
   }
   const hidden = data.actors.flatMap((a) => (a.isoNumeric && !(a.isoNumeric in categoryOf) ? [a.isoNumeric] : []));
+  // Actors without territory, as the dashboard's badges: grouped by kind, in its order, by name.
+  const groups = new Map<string, MapBadge[]>();
+  for (const e of [...map.entries].sort((a, b) => a.actor.name.localeCompare(b.actor.name, "en"))) {
+    if (e.actor.isoNumeric) continue;
+    const list = groups.get(e.actor.kind) ?? [];
+    list.push(
+      e.status === "stance"
+        ? {
+            name: e.actor.name,
+            index: order.get(e.category.key) ?? null,
+            cue: { uncertain: e.uncertain, attested: e.basis === "attested" },
+            qualifiers: e.qualifiers.flatMap((q) => (qualifierIndex.has(q) ? [qualifierIndex.get(q) as number] : [])),
+          }
+        : { name: e.actor.name, index: null },
+    );
+    groups.set(e.actor.kind, list);
+  }
+  const kindOrder = Object.keys(KIND_LABELS);
+  const rank = (kind: string) => (kindOrder.includes(kind) ? kindOrder.indexOf(kind) : kindOrder.length);
+  const badges = [...groups.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([kind, list]) => ({ label: KIND_LABELS[kind] ?? kind, badges: list }));
+  // A region's map shows its countries: the projection fits them.
+  const focus = s.region
+    ? map.entries.flatMap((e) => (e.actor.isoNumeric && e.actor.region === s.region ? [e.actor.isoNumeric] : []))
+    : undefined;
+  const counts = tally(map.entries.map((e) => (e.status === "stance" ? e.category.key : null)));
   const highlighted = map.legend.filter((l) => s.cat?.includes(l.key));
   const highlight = highlighted.map((l) => order.get(l.key) as number);
   const emphasis = highlighted.length ? ` Highlighted: ${highlighted.map((l) => l.label).join(", ")}.` : "";
@@ -141,7 +171,10 @@ export function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry
         qualifiers: (data.topic.qualifiers ?? []).map((q) => q.label),
         hidden,
         highlight,
-        legend: map.legend.map((l, i) => ({ label: l.label, colour: l.colour, index: i })),
+        badges,
+        focus,
+        noDataCount: counts.get(null) ?? 0,
+        legend: map.legend.map((l, i) => ({ label: withCount(l.label, counts.get(l.key) ?? 0), colour: l.colour, index: i })),
         frame: frameOf(base, data.revision, o),
         width: o.width,
         height: o.height,

@@ -188,8 +188,11 @@ export function qualifierCells(data: ExportData, keys: readonly string[]): { qua
   return { qualifiers: keys.join("; "), qualifier_labels: keys.map((k) => labels.get(k) ?? k).join("; ") };
 }
 
-export const categoryLegend = (data: ExportData): LegendEntry[] =>
-  [...data.topic.categories].sort((a, b) => a.order - b.order).map((c, index) => ({ label: c.label, colour: c.colour, index }));
+/** The topic's scale as a legend, each category with how many marks the picture draws in it. */
+export const categoryLegend = (data: ExportData, counts: ReadonlyMap<string, number>): LegendEntry[] =>
+  [...data.topic.categories]
+    .sort((a, b) => a.order - b.order)
+    .map((c, index) => ({ label: withCount(c.label, counts.get(c.key) ?? 0), colour: c.colour, index }));
 
 export function filterText(s: ExportState): string {
   const parts: string[] = [];
@@ -198,4 +201,21 @@ export function filterText(s: ExportState): string {
   if (s.sent?.length) parts.push(`${s.sent.map((k) => (SENTIMENT_LABELS[k] ?? k).toLowerCase()).join(", ")} reactions`);
   if (s.nkind?.length) parts.push(`reactions by ${s.nkind.map((k) => (KIND_NAMES[k] ?? k).toLowerCase()).join(", ")}`);
   return parts.length ? ` Showing only ${parts.join("; ")}.` : "";
+}
+
+/** "1 actor", "3 actors": a count and its noun, in the singular for one. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? noun : plural}`;
+}
+
+/** A legend label with its count, as the dashboard's legend shows it: "Formal recognition (1)". */
+export function withCount(label: string, n: number): string {
+  return `${label} (${n.toLocaleString("en")})`;
+}
+
+/** How many times each value occurs. */
+export function tally<T>(values: Iterable<T>): Map<T, number> {
+  const out = new Map<T, number>();
+  for (const v of values) out.set(v, (out.get(v) ?? 0) + 1);
+  return out;
 }

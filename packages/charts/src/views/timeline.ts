@@ -21,6 +21,7 @@ import {
   SOURCE_COLUMNS,
   sourceCells,
   TIMELINE_START,
+  tally,
 } from "./shared";
 
 export function timelineModel(data: ExportData, s: ExportState): ExportModel {
@@ -132,7 +133,7 @@ export function timelineModel(data: ExportData, s: ExportState): ExportModel {
           index: index.get(c.category) ?? 0,
           ended: c.kind === "ended",
         })),
-        legend: categoryLegend(data),
+        legend: categoryLegend(data, tally(stances.map((c) => c.category))),
         frame: frameOf(base, data.revision, o),
         width: o.width,
         height: o.height,
