@@ -6,6 +6,7 @@ import { buildScene, SVG_MAX_EDGES } from "../network-scene";
 import { SENTIMENT_LABELS } from "../palette";
 import {
   citing,
+  counted,
   dateCells,
   dateColumns,
   type ExportData,
@@ -18,6 +19,8 @@ import {
   pathOf,
   SOURCE_COLUMNS,
   sourceCells,
+  tally,
+  withCount,
 } from "./shared";
 
 export function networkModel(data: ExportData, s: ExportState): ExportModel {
@@ -34,11 +37,13 @@ export function networkModel(data: ExportData, s: ExportState): ExportModel {
   const names = new Map(data.actors.map((a) => [a.slug, a.name]));
   const titles = new Map(data.events.map((e) => [e.slug, e.title]));
   const actorCount = scene.nodes.filter((n) => n.type === "actor").length;
+  const bySentiment = tally(scene.edges.map((e) => e.sentiment));
+  const byShape = tally(scene.nodes.map((n) => n.shape));
   const base = {
     path: pathOf("network", s),
     defaults: {
       title: "Who reacted to whom",
-      subtitle: `${actorCount} actors and ${scene.nodes.length - actorCount} events, ${scene.edges.length} reactions up to ${formatEdtf(s.date)}. Arrows point from the reacting actor to its target.${filterText(s)}`,
+      subtitle: `${counted(actorCount, "actor")} and ${counted(scene.nodes.length - actorCount, "event")}, ${counted(scene.edges.length, "reaction")} up to ${formatEdtf(s.date)}. Arrows point from the reacting actor to its target.${filterText(s)}`,
     },
     ...citing(
       data,
@@ -100,8 +105,14 @@ export function networkModel(data: ExportData, s: ExportState): ExportModel {
         nodes: scene.nodes,
         edges: scene.edges,
         positions: layout(),
-        sentiments: Object.keys(SENTIMENT_LABELS).map((key) => ({ key, label: SENTIMENT_LABELS[key] as string, colour: edgeColour(key) })),
-        shapes: SHAPE_LEGEND,
+        // Every sentiment keeps its place (its dash in print), with how many reactions have it; only
+        // the shapes some node has, with how many do.
+        sentiments: Object.keys(SENTIMENT_LABELS).map((key) => ({
+          key,
+          label: withCount(SENTIMENT_LABELS[key] as string, bySentiment.get(key) ?? 0),
+          colour: edgeColour(key),
+        })),
+        shapes: SHAPE_LEGEND.flatMap((l) => (byShape.get(l.shape) ? [{ ...l, label: withCount(l.label, byShape.get(l.shape) ?? 0) }] : [])),
         frame: frameOf(base, data.revision, o),
         width: o.width,
         height: o.height,
