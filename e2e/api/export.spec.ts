@@ -156,8 +156,8 @@ test.describe("export API", () => {
     expect(meta.sources[0]).toEqual(expect.objectContaining({ title: expect.any(String) }));
     // Publishers as a desk prints them: no editor's note; endnote sources name the paper citing them.
     const readme = all["README.txt"] as string;
-    expect(readme).not.toMatch(/not named|descriptive title/i);
-    expect(JSON.stringify(meta.sources)).not.toMatch(/not named|descriptive title/i);
+    expect(readme).not.toMatch(/not named|descriptive/i);
+    expect(JSON.stringify(meta.sources)).not.toMatch(/not named|descriptive/i);
 
     // After the filters: a region, or kinds, keeps only those actors' rows, and the picture says so.
     const region = json.data.find((r) => r.region)?.region as string;

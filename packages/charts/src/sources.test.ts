@@ -54,5 +54,8 @@ describe("source line", () => {
     expect(
       publicTitle("Russia's formal recognition of the Taliban regime (descriptive title: the paper's own title is not in the stored text)"),
     ).toBe("Russia's formal recognition of the Taliban regime");
+    expect(publicTitle("X post of 3 July 2025 on the ambassador's call (no title; descriptive)")).toBe(
+      "X post of 3 July 2025 on the ambassador's call",
+    );
   });
 });

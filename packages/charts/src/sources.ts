@@ -5,8 +5,8 @@
 
 /** A publisher field that is an editor's note about a missing publisher, not a name. */
 const UNNAMED = /\b(not (named|stated|given|known|recorded)|unnamed|unknown)\b/i;
-/** "(descriptive title: the paper's own title is not in the stored text)" and the like. */
-const TITLE_NOTE = /\s*\((descriptive|editor'?s?|curator'?s?) (title|note)[^)]*\)/gi;
+/** "(descriptive title: the paper's own title is not in the stored text)", "(no title; descriptive)" and the like. */
+const TITLE_NOTE = /\s*\([^)]*\b(descriptive|editor'?s? note|curator'?s? note|not in the stored text)\b[^)]*\)/gi;
 
 /** The publisher's name as a reader sees it, or null when the field is a note saying none is named.
  * A trailing qualifier in parentheses ("(ICWA Viewpoint)", "(@MoFA_Afg on X)") is left out, so one
