@@ -1,5 +1,16 @@
 "use client";
-import { arrowPath, edgeGeometry, edgePath, fitTransform, placeLabels, reactionCounts, shapePath } from "@stancemap/charts";
+import {
+  arrowPath,
+  edgeGeometry,
+  edgePath,
+  fitTransform,
+  kindLabel,
+  placeLabels,
+  reactionCounts,
+  type Scene,
+  type SceneNode,
+  shapePath,
+} from "@stancemap/charts";
 // The network itself: positions from the layout worker, d3-zoom for zoom and pan, pointer drag to
 // pin nodes, hover and focus to highlight a node's neighbours, click or Enter to select an actor.
 // Small graphs are SVG elements (focusable, named, testable); large ones a canvas with quadtree hits.
@@ -10,7 +21,6 @@ import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIden
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { reactionDate } from "@/lib/reaction-date";
 import { type CanvasColours, drawNetwork } from "./draw-canvas";
-import { kindLabel, type Scene, type SceneNode } from "./scene";
 import { useForceLayout } from "./use-force-layout";
 
 declare global {
