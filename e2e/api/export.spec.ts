@@ -52,7 +52,12 @@ test.describe("export API", () => {
       expect(XMLValidator.validate(svg)).toBe(true);
       const all = texts(svg);
       expect(all).toContain(v.title());
-      for (const label of v.legend()) expect(all).toContain(label);
+      // Each legend entry with its count, as the dashboard's legend has it: "Formal recognition (1)".
+      for (const label of v.legend())
+        expect(
+          all.filter((t) => t.startsWith(`${label} (`)),
+          label,
+        ).toHaveLength(1);
       expect(all.join(" ")).toMatch(/Source: [^;]+/);
       expect(all.join(" ")).toMatch(/Dataset revision \d+/);
       expect(svg).toMatch(/@font-face\{font-family:'Noto Sans';[^}]*font-weight:700;src:url\(data:font\/woff2;base64,/);
@@ -105,6 +110,18 @@ test.describe("export API", () => {
       console.log(`${v.view}: ${((differ / all) * 100).toFixed(2)}% of 4 × 4 squares differ between rsvg-convert and the API's PNG`);
       expect(differ / all).toBeLessThan(0.01);
     }
+  });
+
+  test("the map names the actors without territory its legend counts, and a source line a desk prints", async ({ request }) => {
+    const svg = await (await request.get(`${API}/map.svg?${AT}`)).text();
+    const all = texts(svg).map((t) => t.replace(/&amp;/g, "&"));
+    for (const name of ["United Nations", "UN Security Council", "Western governments", "Afghanistan Freedom Front"])
+      expect(all).toContain(name);
+    const source = all.slice(all.findIndex((t) => t.startsWith("Source:"))).join(" ");
+    expect(source).toMatch(/ via ICWA/);
+    expect(source).not.toMatch(/not named|descriptive/i);
+    const network = texts(await (await request.get(`${API}/network.svg?${AT}`)).text());
+    expect(network.join(" ")).not.toMatch(/\b1 (actors|events|reactions)\b/);
   });
 
   test("file names say what they are", async ({ request }) => {
@@ -188,7 +205,11 @@ test.describe("export API", () => {
     expect(meta.permalink).toMatch(/\/\?topic=posture-toward-taliban-government&date=2025-07-03$/);
     expect(meta.columns.map((c: { key: string }) => c.key)).toEqual(json.columns);
     expect(meta.sources.length).toBeGreaterThan(0);
-    expect(meta.sources[0]).toEqual(expect.objectContaining({ publisher: expect.any(String), title: expect.any(String) }));
+    expect(meta.sources[0]).toEqual(expect.objectContaining({ title: expect.any(String) }));
+    // Publishers as a desk prints them: no editor's note; endnote sources name the paper citing them.
+    const readme = all["README.txt"] as string;
+    expect(readme).not.toMatch(/not named|descriptive/i);
+    expect(JSON.stringify(meta.sources)).not.toMatch(/not named|descriptive/i);
 
     // After the filters: a region, or kinds, keeps only those actors' rows, and the picture says so.
     const region = json.data.find((r) => r.region)?.region as string;

@@ -10,6 +10,8 @@ export interface CompactSource {
   title: string;
   publishedOn: string | null;
   url: string | null;
+  /** The id of the source that cites this one (an endnote), when it was found through it. */
+  citedIn?: string | null;
 }
 
 /** An editor's "no data" note; it may hold only for a period (EDTF, validUntil exclusive). */

@@ -45,6 +45,4 @@ export const dashboardParsers = {
 
 export type DashboardKey = keyof typeof dashboardParsers;
 
-export const TIMELINE_START = "2021-08-15";
-/** The timeline's stance marks, at most (the dashboard's and its export's). */
-export const MAX_STANCE_MARKS = 400;
+export { MAX_STANCE_MARKS, TIMELINE_START } from "@stancemap/charts";

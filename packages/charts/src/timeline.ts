@@ -4,6 +4,11 @@
 import { formatEdtf, OPEN_END, OPEN_START, parseEdtf } from "@stancemap/core/model";
 import { scaleUtc } from "d3-scale";
 
+/** The timeline's first day (the dashboard's and its export's). */
+export const TIMELINE_START = "2021-08-15";
+/** The timeline's stance marks, at most (the dashboard's and its export's). */
+export const MAX_STANCE_MARKS = 400;
+
 export interface TimelineItem {
   id: string;
   /** EDTF: "2025-07-03", "2022", "2024-03", "2021-08~". */

@@ -100,3 +100,44 @@ export function projectWorld(width = 960): WorldModel {
   cache.set(width, model);
   return model;
 }
+
+/** A dataset state absent from the map's resolution or too small to see: a dot at its centroid. */
+export interface MapMarker {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+}
+
+/** The subset of the projected world the browser and the exporter need, prepared on the server. */
+export interface MapGeometry {
+  width: number;
+  height: number;
+  sphere: string;
+  graticule: string;
+  features: Pick<WorldFeature, "id" | "name" | "d" | "centroid" | "area">[];
+  /** Dataset states absent from the map's resolution or too small to see, by ISO numeric code. */
+  markers: MapMarker[];
+}
+
+/** The map's geometry for a dataset: country paths sorted by name (the keyboard's tab order), plus
+ * markers for small or missing dataset states (by ISO numeric code). */
+export function mapGeometry(stateCodes: readonly string[]): MapGeometry {
+  const world = projectWorld(960);
+  const features = [...world.features].sort((a, b) => a.name.localeCompare(b.name));
+  const byId = new Map(features.map((f) => [f.id, f]));
+  const markers = stateCodes.flatMap((code) => {
+    const f = byId.get(code);
+    if (f && f.area >= SMALL_AREA) return [];
+    const point = world.points[code];
+    return point ? [{ id: code, name: point.name, x: point.x, y: point.y }] : [];
+  });
+  return {
+    width: world.width,
+    height: world.height,
+    sphere: world.sphere,
+    graticule: world.graticule,
+    features: features.map(({ id, name, d, centroid, area }) => ({ id, name, d, centroid, area })),
+    markers,
+  };
+}

@@ -1,4 +1,5 @@
 // A claim's evidence: the verbatim quote with its speaker, and the source it comes from.
+import { publicTitle, publisherName } from "@stancemap/charts";
 import type { Evidence } from "@stancemap/core";
 import { formatEdtf } from "@stancemap/core/model";
 import type { CompactSource } from "@/lib/dashboard-data";
@@ -26,7 +27,8 @@ export function EvidenceList(props: {
               Source:{" "}
               {source ? (
                 <>
-                  {source.publisher}, {source.url ? <a href={source.url}>{source.title}</a> : <span>{source.title}</span>}
+                  {publisherName(source.publisher) ? `${publisherName(source.publisher)}, ` : ""}
+                  {source.url ? <a href={source.url}>{publicTitle(source.title)}</a> : <span>{publicTitle(source.title)}</span>}
                   {source.publishedOn ? `, ${formatEdtf(source.publishedOn)}` : ""}
                 </>
               ) : (

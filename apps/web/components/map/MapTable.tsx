@@ -21,7 +21,7 @@ export function MapTable(props: {
     <div className="table-wrap">
       <table className="map-table">
         <caption>
-          {props.topicTitle}, as of {formatEdtf(props.date)}: {props.actors.length} actors
+          {props.topicTitle}, as of {formatEdtf(props.date)}: {props.actors.length} {props.actors.length === 1 ? "actor" : "actors"}
         </caption>
         <thead>
           <tr>

@@ -5,8 +5,11 @@ import {
   edgePath,
   edgePolyline,
   fitTransform,
+  kindLabel,
   placeLabels,
   reactionCounts,
+  type Scene,
+  type SceneNode,
   shapePath,
   textWidth,
 } from "@stancemap/charts";
@@ -20,7 +23,6 @@ import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIden
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { reactionDate } from "@/lib/reaction-date";
 import { type CanvasColours, drawNetwork } from "./draw-canvas";
-import { kindLabel, type Scene, type SceneNode } from "./scene";
 import { useForceLayout } from "./use-force-layout";
 
 declare global {

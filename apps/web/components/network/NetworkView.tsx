@@ -2,7 +2,7 @@
 // The dashboard's network tab: who reacted to whom (or to which event) up to the chosen date, as a
 // directed graph laid out off the main thread. Filters (sentiment, kind of reacting actor) live in
 // the URL; the same reactions are listed in a table below for keyboard and screen-reader users.
-import { edgeColour, KIND_LABELS, nodeShape, SENTIMENT_LABELS, SHAPE_LEGEND, shapePath } from "@stancemap/charts";
+import { buildScene, edgeColour, KIND_LABELS, nodeShape, SENTIMENT_LABELS, SHAPE_LEGEND, shapePath } from "@stancemap/charts";
 import { buildReactionGraph, formatEdtf, reactionCountsFrom } from "@stancemap/core/model";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
@@ -10,7 +10,6 @@ import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboar
 import { dashboardParsers } from "@/lib/url-state";
 import { NetworkChart } from "./NetworkChart";
 import { ReactionTable } from "./ReactionTable";
-import { buildScene } from "./scene";
 
 export interface NetworkViewProps {
   actors: readonly CompactActor[];

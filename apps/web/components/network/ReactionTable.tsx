@@ -1,11 +1,11 @@
 "use client";
+import type { Scene, SceneNode } from "@stancemap/charts";
 import { edgeColour, sentimentLabel } from "@stancemap/charts";
 // The network as a table: the reactions shown, for keyboard and screen-reader users and for copying.
 // Rows are rendered when the table is opened, a page at a time for large graphs.
 import { compareEdtf, formatEdtf } from "@stancemap/core/model";
 import { useMemo, useState } from "react";
 import { reactionDate } from "@/lib/reaction-date";
-import type { Scene, SceneNode } from "./scene";
 
 const PAGE = 500;
 

@@ -4,8 +4,9 @@
 // fill than the same in chunks); when nodes are a few pixels wide, edges run centre to centre and
 // arrowheads are left out; labels are skipped while the view moves. Text is drawn with fillText,
 // never parsed as markup. Coordinates are device pixels, so lines are sharp at any devicePixelRatio.
+
+import type { Scene } from "@stancemap/charts";
 import { edgeGeometry, type NodeShape, placeLabels, shapeVertices } from "@stancemap/charts";
-import type { Scene } from "./scene";
 
 export interface CanvasColours {
   fg: string;

@@ -1,8 +1,8 @@
+import { buildScene, kindLabel, SVG_MAX_EDGES } from "@stancemap/charts";
 import { buildReactionGraph } from "@stancemap/core/model";
 import { describe, expect, it } from "vitest";
 import { over } from "./draw-canvas";
 import { forceSettings, seedRadius } from "./layout-protocol";
-import { buildScene, kindLabel, SVG_MAX_EDGES } from "./scene";
 
 const actors = [
   { slug: "fawzia-koofi", name: "Fawzia Koofi", kind: "person" },

@@ -1,11 +1,11 @@
 "use client";
+import type { Scene } from "@stancemap/charts";
 // Runs the scene's force layout in a Web Worker and hands the positions to the page once per
 // animation frame. Nodes keep their places across graph changes (the time slider grows the network);
 // a fresh page or a reset starts from seeded positions, so the same view gives the same picture.
 import { seededPosition } from "@stancemap/charts";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type FromWorker, type LayoutNodeIn, seedRadius, type ToWorker } from "./layout-protocol";
-import type { Scene } from "./scene";
 
 export interface LayoutState {
   /** x, y per scene node; replaced (not mutated) by each layout frame. */

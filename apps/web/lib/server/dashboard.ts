@@ -1,5 +1,6 @@
 // Loads and validates everything the dashboard's first paint needs, on the server.
 import "server-only";
+import { publicTitle } from "@stancemap/charts";
 import {
   type Db,
   getDb,
@@ -16,7 +17,7 @@ import {
   withOpenDrafts,
   withPublishedAt,
 } from "@stancemap/db";
-import type { DashboardData, Notice, RevisionShown } from "@/lib/dashboard-data";
+import type { CompactSource, DashboardData, Notice, RevisionShown } from "@/lib/dashboard-data";
 import { isIsoDate, VIEWS, type View } from "@/lib/url-state";
 
 export const MAX_NETWORK_REACTIONS = 20_000;
@@ -62,8 +63,23 @@ export function readState(raw: Raw, topics: readonly string[], actors: ReadonlyS
 }
 
 /** A source as the dashboard (and exports) carry it. */
-export function compactSource(s: { id: string; publisher: string; title: string; publishedOn?: string | null; url?: string | null }) {
-  return { id: s.id, publisher: s.publisher, title: s.title, publishedOn: s.publishedOn ?? null, url: s.url ?? null };
+export function compactSource(s: {
+  id: string;
+  publisher: string;
+  title: string;
+  publishedOn?: string | null;
+  url?: string | null;
+  citedIn?: { source: string } | null | undefined;
+}): CompactSource {
+  return {
+    id: s.id,
+    publisher: s.publisher,
+    // An editor's note on the title stays in the admin.
+    title: publicTitle(s.title),
+    publishedOn: s.publishedOn ?? null,
+    url: s.url ?? null,
+    citedIn: s.citedIn?.source ?? null,
+  };
 }
 
 /** The dashboard's sources: those it can cite, up to 1,000. */

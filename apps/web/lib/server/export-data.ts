@@ -1,6 +1,7 @@
 // The data behind an exported view, as a ZIP: the rows the picture shows as CSV and JSON, and a
 // metadata file (what it is, the state it was made in, sources, licence, revision, columns).
 import "server-only";
+import { publicTitle, publisherName } from "@stancemap/charts";
 import { formatEdtf, tableToCsv } from "@stancemap/core";
 import { strToU8, zipSync } from "fflate";
 import { CREDIT, type ExportModel, LICENCE, VIEW_NAMES } from "@/lib/export/views";
@@ -9,6 +10,14 @@ import { CREDIT, type ExportModel, LICENCE, VIEW_NAMES } from "@/lib/export/view
 const DATES_NOTE =
   "Dates are EDTF (ISO 8601-2) at the precision the sources give: 2023 (a year), 2022-09 (a month), 2025-07-03 (a day), " +
   "2021-08~ (approximate), 2023? (uncertain), 2023/2024-03 (between), ../2025-07-03 (on or before). Each *_label column gives the same date in words.";
+
+/** A source as the README names it: publisher (none when it names none), title, where it was found. */
+function readmeSource(s: ExportModel["sources"][number], all: ExportModel["sources"]): string {
+  const publisher = publisherName(s.publisher);
+  const citing = s.citedIn ? all.find((c) => c.id === s.citedIn) : undefined;
+  const via = citing ? `, cited in ${publisherName(citing.publisher) ?? "another source"}, "${publicTitle(citing.title)}"` : "";
+  return `${publisher ? `${publisher}, ` : ""}"${publicTitle(s.title)}"${via}${s.url ? ` <${s.url}>` : ""}`;
+}
 
 export function dataZip(model: ExportModel, revision: number, origin: string): Buffer {
   const generated = new Date().toISOString();
@@ -27,8 +36,10 @@ export function dataZip(model: ExportModel, revision: number, origin: string): B
     columns: model.columns,
     dates: DATES_NOTE,
     sources: model.sources.map((s) => ({
-      publisher: s.publisher,
-      title: s.title,
+      id: s.id,
+      publisher: publisherName(s.publisher),
+      title: publicTitle(s.title),
+      cited_in: s.citedIn ?? null,
       published: s.publishedOn,
       published_label: s.publishedOn ? formatEdtf(s.publishedOn) : null,
       url: s.url,
@@ -47,7 +58,7 @@ export function dataZip(model: ExportModel, revision: number, origin: string): B
     DATES_NOTE,
     "",
     "Sources cited by what is shown:",
-    ...(model.sources.length ? model.sources.map((s) => `  ${s.publisher}, "${s.title}"${s.url ? ` <${s.url}>` : ""}`) : ["  (none)"]),
+    ...(model.sources.length ? model.sources.map((s) => `  ${readmeSource(s, model.sources)}`) : ["  (none)"]),
     "",
   ].join("\n");
   const zip = zipSync(

@@ -99,7 +99,9 @@ describe("map export SVG: how a stance holds", () => {
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(texts.some((t) => t?.startsWith("Uncertain at this date"))).toBe(true);
     expect(texts.some((t) => t?.startsWith("Start not stated"))).toBe(true);
-    expect(texts).toContain("Lists the Taliban as a terrorist organisation");
+    // Each cue's entry says how many actors show it, as the dashboard's legend does.
+    expect(texts).toContain("Lists the Taliban as a terrorist organisation (1)");
+    expect(texts.some((t) => t?.startsWith("Uncertain at this date") && t.endsWith("(1)"))).toBe(true);
   });
 
   it("leaves cues out of the legend when no country shows them", () => {
@@ -113,5 +115,84 @@ describe("map export SVG: how a stance holds", () => {
     expect(svg).not.toContain("cue-u-");
     const colours = [...svg.matchAll(/(?:fill|stroke)="(#[0-9a-fA-F]{6})"/g)].map((m) => (m[1] as string).toLowerCase());
     for (const hex of colours) expect(hex.slice(1, 3) === hex.slice(3, 5) && hex.slice(3, 5) === hex.slice(5, 7), hex).toBe(true);
+  });
+});
+
+describe("map export SVG: actors without territory, regions, print", () => {
+  const un = { name: "United Nations", index: 2, cue: { uncertain: false, attested: true } };
+  const groups = [
+    { label: "International organisations", badges: [un, { name: "UN Security Council", index: 2 }] },
+    { label: "Political and armed groups", badges: [{ name: "Afghanistan Freedom Front", index: 1, qualifiers: [0] }] },
+    { label: "People", badges: Array.from({ length: 14 }, (_, i) => ({ name: `Person number ${i + 1}`, index: null })) },
+  ];
+  const sized = (width: number, height: number, theme: ExportTheme = "light", more: Partial<Parameters<typeof renderMapSvg>[0]> = {}) =>
+    renderMapSvg({
+      world,
+      categoryOf: { "643": 0, "156": 1, "586": 2, "840": null },
+      qualifiers: ["Lists the Taliban as a terrorist organisation"],
+      badges: groups,
+      legend,
+      frame,
+      width,
+      height,
+      theme,
+      ...more,
+    });
+  const boxes = (svg: string) =>
+    [...svg.matchAll(/<g class="badge" transform="translate\(([\d.]+),([\d.]+)\)"[^>]*><rect width="([\d.]+)" height="([\d.]+)"/g)].map(
+      (m) => ({
+        x: Number(m[1]),
+        y: Number(m[2]),
+        w: Number(m[3]),
+        h: Number(m[4]),
+      }),
+    );
+
+  for (const [width, height] of [
+    [1200, 675],
+    [1080, 1080],
+    [1123, 794],
+    [794, 1123],
+    [336, 454],
+  ] as const)
+    it(`names every actor with a stance as a badge within the frame at ${width}×${height}`, () => {
+      const svg = sized(width, height, "print");
+      expect(XMLValidator.validate(svg)).toBe(true);
+      const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+      for (const name of ["United Nations", "UN Security Council", "Afghanistan Freedom Front"]) expect(texts).toContain(name);
+      expect(texts).toContain("International organisations (2)");
+      const legendTop = Number(/<g class="legend" transform="translate\(0,([\d.]+)\)"/.exec(svg)?.[1]);
+      const drawn = boxes(svg);
+      expect(drawn.length).toBeGreaterThanOrEqual(3);
+      for (const b of drawn) {
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.w).toBeLessThanOrEqual(width);
+        expect(b.y + b.h).toBeLessThanOrEqual(legendTop);
+      }
+      // The people with no data are named, or counted when the page is too small to name them.
+      expect(texts.some((t) => t === "Person number 14" || t === "14 with no data")).toBe(true);
+    });
+
+  it("counts no data in the legend when told how many", () => {
+    const texts = [...sized(1200, 675, "light", { noDataCount: 15 }).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toContain("No data (15)");
+  });
+
+  it("fits the map to a region's countries, cut at the chart's box", () => {
+    const whole = sized(336, 454, "print");
+    const region = sized(336, 454, "print", { focus: ["004", "586", "356"] });
+    const scale = (svg: string) => Number(/<g transform="translate\([-\d.e]+,[-\d.e]+\) scale\(([\d.e]+)\)"/.exec(svg)?.[1]);
+    expect(scale(region)).toBeGreaterThan(scale(whole) * 4);
+    expect(region).toContain('clip-path="url(#map-box)"');
+    expect(whole).not.toContain('clip-path="url(#map-box)"');
+  });
+
+  it("clips the graticule to the globe, and hatches no data unlike any category in print", () => {
+    const svg = sized(1200, 675, "print");
+    expect(svg).toMatch(/<path d="[^"]+" fill="none" stroke="[^"]+" stroke-width="[^"]+" clip-path="url\(#map-sphere\)"/);
+    const noData = /<pattern id="no-data"[\s\S]*?<\/pattern>/.exec(svg)?.[0] ?? "";
+    // Rings: no category's pattern draws an unfilled circle.
+    expect(noData).toMatch(/<circle[^>]*fill="none"/);
+    for (const p of svg.match(/<pattern id="print-\d+"[\s\S]*?<\/pattern>/g) ?? []) expect(p).not.toMatch(/<circle[^>]*fill="none"/);
   });
 });

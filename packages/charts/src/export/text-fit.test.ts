@@ -19,7 +19,7 @@ import {
   sentimentLabel,
   wrapLabel,
 } from "../network";
-import { SENTIMENT_COLOURS } from "../palette";
+import { KIND_NAMES, SENTIMENT_COLOURS } from "../palette";
 import { textWidth } from "../text/metrics";
 import { projectWorld } from "../world";
 import { renderActorSvg } from "./actor-svg";
@@ -44,6 +44,10 @@ const topic = (dataset("topics") as { slug: string; categories: { key: string; l
 );
 if (!topic) throw new Error(`no topic ${TOPIC}`);
 const categories = [...topic.categories].sort((a, b) => a.order - b.order);
+const latestIndex = (slug: string) => {
+  const s = stances.filter((x) => x.actor === slug && x.topic === TOPIC).at(-1);
+  return s ? categories.findIndex((c) => c.key === s.category) : null;
+};
 const legend = categories.map((c, index) => ({ label: c.label, colour: c.colour, index }));
 const stances: { id: string; actor: string; topic: string; category: string; validFrom?: string; attested: string; validUntil?: string }[] =
   dataset("stances");
@@ -122,12 +126,12 @@ const VIEWS = {
   map: (width: number, height: number, theme: ExportTheme) =>
     renderMapSvg({
       world: { ...world, markers: [] },
-      categoryOf: Object.fromEntries(
-        actors.flatMap((a) => {
-          const s = stances.filter((x) => x.actor === a.slug && x.topic === TOPIC).at(-1);
-          return a.isoNumeric ? [[a.isoNumeric, s ? categories.findIndex((c) => c.key === s.category) : null]] : [];
-        }),
-      ),
+      categoryOf: Object.fromEntries(actors.flatMap((a) => (a.isoNumeric ? [[a.isoNumeric, latestIndex(a.slug)]] : []))),
+      // The actors without territory, grouped by kind as the dashboard's badges.
+      badges: [...new Set(actors.filter((a) => !a.isoNumeric).map((a) => a.kind))].map((kind) => ({
+        label: KIND_NAMES[kind] ?? kind,
+        badges: actors.filter((a) => !a.isoNumeric && a.kind === kind).map((a) => ({ name: a.name, index: latestIndex(a.slug) })),
+      })),
       legend,
       frame: frame("Posture toward the Taliban government"),
       width,

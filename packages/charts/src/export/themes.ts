@@ -77,12 +77,18 @@ export function printPattern(index: number): string {
   ]);
 }
 
-/** The hatching that marks "no data" in every theme. */
+/** What marks "no data": hatching on screen; in print, where the categories are greys with hatches,
+ * dots and lines, small open rings on white, a pattern no category has. */
 export function noDataPattern(theme: ExportTheme): string {
   const c = THEME_COLOURS[theme];
+  if (theme === "print")
+    return el("pattern", { id: "no-data", width: 7, height: 7, patternUnits: "userSpaceOnUse" }, [
+      el("rect", { width: 7, height: 7, fill: c.noData }),
+      el("circle", { cx: 3.5, cy: 3.5, r: 1.7, fill: "none", stroke: "#000000", "stroke-width": 0.7 }),
+    ]);
   return el("pattern", { id: "no-data", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, [
     el("rect", { width: 6, height: 6, fill: c.noData }),
-    el("line", { x1: 0, y1: 0, x2: 0, y2: 6, stroke: theme === "print" ? "#000000" : c.muted, "stroke-width": 0.8 }),
+    el("line", { x1: 0, y1: 0, x2: 0, y2: 6, stroke: c.muted, "stroke-width": 0.8 }),
   ]);
 }
 

@@ -1,9 +1,7 @@
-import { projectWorld } from "@stancemap/charts/world";
 import { describe, expect, it } from "vitest";
-import { SVG_MAX_EDGES } from "@/components/network/scene";
-import type { CompactReaction } from "@/lib/dashboard-data";
-import { dashboardParsers } from "@/lib/url-state";
-import { actorData, type ExportData, exportModel, MAX_EXPORT_NODES, stateQuery } from "./views";
+import { SVG_MAX_EDGES } from "../network-scene";
+import { projectWorld } from "../world";
+import { actorData, type ExportData, exportModel, MAX_EXPORT_NODES, type ViewReaction } from ".";
 
 const topic = {
   slug: "posture-toward-taliban-government",
@@ -173,7 +171,7 @@ describe("export models", () => {
   });
 
   it("a network too large to draw says so, naming what to change; its data still downloads", () => {
-    const many: CompactReaction[] = Array.from({ length: SVG_MAX_EDGES + 1 }, (_, i) => ({
+    const many: ViewReaction[] = Array.from({ length: SVG_MAX_EDGES + 1 }, (_, i) => ({
       id: `r${i}`,
       actor: i % 2 ? "russia" : "pakistan",
       target: { event: "recognition" },
@@ -190,27 +188,12 @@ describe("export models", () => {
     const crowd = Array.from({ length: MAX_EXPORT_NODES }, (_, i) => actor(`actor-${i}`, `Actor ${i}`, "person", null, null));
     const wide = exportModel(
       "network",
-      { ...data, actors: [...data.actors, ...crowd], reactions: crowd.map((a, i) => ({ ...(many[i] as CompactReaction), actor: a.slug })) },
+      { ...data, actors: [...data.actors, ...crowd], reactions: crowd.map((a, i) => ({ ...(many[i] as ViewReaction), actor: a.slug })) },
       { topic: topic.slug, date: "2025-07-03" },
     );
     expect(wide.tooLarge?.message).toContain(`among ${MAX_EXPORT_NODES + 1} actors and events`);
     const small = exportModel("network", { ...data, reactions: many.slice(0, 3) }, { topic: topic.slug, date: "2025-07-03" });
     expect(small.tooLarge).toBeNull();
     expect(small.render(o)).toContain("3 reactions");
-  });
-
-  it("the export's state parameters are the dashboard URL's", () => {
-    const state = {
-      topic: topic.slug,
-      date: "2025-07-03",
-      region: "Europe",
-      kind: ["state"],
-      sent: ["critical"],
-      nkind: ["person"],
-      actor: "russia",
-    };
-    for (const view of ["map", "network", "timeline", "actor"] as const)
-      for (const key of Object.keys(stateQuery(view, state))) expect(Object.keys(dashboardParsers)).toContain(key);
-    expect(stateQuery("network", state)).toEqual({ topic: topic.slug, date: "2025-07-03", sent: "critical", nkind: "person" });
   });
 });

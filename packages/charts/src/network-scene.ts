@@ -1,16 +1,8 @@
 // From the reaction graph (core's buildReactionGraph) to what the network draws: nodes with shape,
 // radius and seeded start, edges with colour, bend and accessible name, and who neighbours whom.
-import {
-  edgeColour,
-  KIND_NAMES,
-  type NodeShape,
-  nodeRadiusScale,
-  nodeShape,
-  parallelBends,
-  sentimentLabel,
-  wrapLabel,
-} from "@stancemap/charts";
 import type { GraphEdge, GraphNode } from "@stancemap/core";
+import { edgeColour, type NodeShape, nodeRadiusScale, nodeShape, parallelBends, sentimentLabel, wrapLabel } from "./network";
+import { KIND_NAMES } from "./palette";
 
 /** Above this many edges the network is drawn on a canvas instead of as SVG elements. */
 export const SVG_MAX_EDGES = 1500;

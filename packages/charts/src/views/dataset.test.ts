@@ -1,0 +1,127 @@
+// The map export of the shipped dataset (prisma/dataset) as a desk would print it: every actor the
+// legend counts is in the picture, the source line names publishers only, a region fills the frame.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { mapGeometry } from "../world";
+import { type ExportData, exportModel } from ".";
+
+const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../../../prisma/dataset/${name}.json`, import.meta.url), "utf8"));
+type Evidence = { source: string; quote?: { text: string; speaker: string } };
+type Stance = Omit<ExportData["stances"][number], "sources" | "quote" | "speaker" | "publisher" | "qualifiers"> & {
+  evidence: Evidence[];
+  qualifiers?: string[];
+  validFrom?: string | null;
+  validUntil?: string | null;
+};
+type Source = { id: string; publisher: string; title: string; publishedOn?: string; url?: string; citedIn?: { source: string } };
+type Actor = Omit<ExportData["actors"][number], "iso3" | "isoNumeric" | "region" | "affiliation" | "role" | "names"> &
+  Partial<ExportData["actors"][number]>;
+
+const TOPIC = "posture-toward-taliban-government";
+const topics = read<ExportData["topic"][]>("topics");
+const actors = read<Actor[]>("actors").map((a) => ({
+  slug: a.slug,
+  name: a.name,
+  kind: a.kind,
+  iso3: a.iso3 ?? null,
+  isoNumeric: a.isoNumeric ?? null,
+  region: a.region ?? null,
+  affiliation: null,
+  role: null,
+  names: [],
+}));
+const sources = read<Source[]>("sources");
+const data: ExportData = {
+  revision: 1,
+  topic: topics.find((t) => t.slug === TOPIC) as ExportData["topic"],
+  actors,
+  stances: read<Stance[]>("stances")
+    .filter((s) => s.topic === TOPIC)
+    .map((s) => ({
+      id: s.id,
+      actor: s.actor,
+      topic: s.topic,
+      category: s.category,
+      validFrom: s.validFrom ?? null,
+      attested: s.attested,
+      validUntil: s.validUntil ?? null,
+      qualifiers: s.qualifiers ?? [],
+      confidence: s.confidence,
+      quote: null,
+      speaker: null,
+      publisher: null,
+      sources: s.evidence.map((e) => e.source),
+    })),
+  gaps: read<{ actor: string; topic: string; note: string }[]>("gaps").filter((g) => g.topic === TOPIC),
+  events: [],
+  reactions: [],
+  sources: sources.map((s) => ({
+    id: s.id,
+    publisher: s.publisher,
+    title: s.title,
+    publishedOn: s.publishedOn ?? null,
+    url: s.url ?? null,
+    citedIn: s.citedIn?.source ?? null,
+  })),
+};
+const geometry = mapGeometry(actors.flatMap((a) => (a.isoNumeric ? [a.isoNumeric] : [])));
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => (m[1] as string).replace(/&amp;/g, "&"));
+const o = { theme: "light" as const, width: 1200, height: 675, origin: "https://stancemap.example" };
+const scaleOf = (svg: string) => Number(/<g transform="translate\([-\d.e]+,[-\d.e]+\) scale\(([\d.e]+)\)"/.exec(svg)?.[1]);
+
+describe("the map export of the shipped dataset on 3 July 2025", () => {
+  const model = exportModel("map", data, { topic: TOPIC, date: "2025-07-03" }, geometry);
+
+  for (const preset of [
+    { width: 1200, height: 675 },
+    { width: 1080, height: 1080 },
+    { width: 336, height: 454 },
+  ])
+    it(`names the actors without territory that hold a stance, at ${preset.width}×${preset.height}`, () => {
+      const svg = model.render({ ...o, ...preset, theme: "print" });
+      const all = texts(svg);
+      for (const name of ["United Nations", "UN Security Council", "Western governments", "Afghanistan Freedom Front"])
+        expect(all).toContain(name);
+      // Every badge lies within the page, above the legend.
+      const legendTop = Number(/<g class="legend" transform="translate\(0,([\d.]+)\)"/.exec(svg)?.[1]);
+      for (const m of svg.matchAll(
+        /<g class="badge" transform="translate\(([\d.]+),([\d.]+)\)"[^>]*><rect width="([\d.]+)" height="([\d.]+)"/g,
+      )) {
+        expect(Number(m[1]) + Number(m[3])).toBeLessThanOrEqual(preset.width);
+        expect(Number(m[2]) + Number(m[4])).toBeLessThanOrEqual(legendTop);
+      }
+      // Print-safe: greys only, badges included.
+      for (const hex of svg.match(/#[0-9a-f]{6}\b/gi) ?? [])
+        expect(hex.slice(1, 3).repeat(3).toLowerCase()).toBe(hex.slice(1).toLowerCase());
+    });
+
+  it("counts each category in the legend, and every count is drawn", () => {
+    const svg = model.render(o);
+    const all = texts(svg);
+    const counts = data.topic.categories.map((c) => {
+      const entry = all.find((t) => t.startsWith(`${c.label} (`));
+      expect(entry, c.label).toBeDefined();
+      return Number(/\((\d+)\)$/.exec(entry as string)?.[1]);
+    });
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(model.rows.filter((r) => r.category !== "no-data").length);
+    expect(all).toContain(`No data (${model.rows.filter((r) => r.category === "no-data").length})`);
+    expect(all.find((t) => t.startsWith("Active opposition ("))).toBe("Active opposition (1)");
+  });
+
+  it("prints a source line of publishers only, endnote sources via the paper citing them", () => {
+    const line = texts(model.render(o))
+      .filter((t, i, a) => t.startsWith("Source:") || (i > 0 && a[i - 1]?.startsWith("Source:")))
+      .join(" ");
+    expect(line).toContain("Indian Council of World Affairs");
+    expect(line).toMatch(/ via ICWA/);
+    expect(line).not.toMatch(/not named|descriptive/i);
+    expect(model.publishers.join("; ").match(/Indian Council of World Affairs/g)).toHaveLength(1);
+  });
+
+  it("zooms to the region: a one-column South Asia map is drawn larger than the world", () => {
+    const column = { ...o, width: 336, height: 454, theme: "print" as const };
+    const world = exportModel("map", data, { topic: TOPIC, date: "2025-07-03" }, geometry).render(column);
+    const region = exportModel("map", data, { topic: TOPIC, date: "2025-07-03", region: "South Asia" }, geometry).render(column);
+    expect(scaleOf(region)).toBeGreaterThan(scaleOf(world) * 3);
+  });
+});

@@ -1,0 +1,45 @@
+// The export of each view: one model per view (picture and data), shared by the dashboard's export
+// dialog and the export API.
+import type { MapGeometry } from "../world";
+import { actorModel } from "./actor";
+import { mapModel } from "./map";
+import { networkModel } from "./network";
+import type { ExportData, ExportModel, ExportState, ExportView } from "./shared";
+import { viewState } from "./shared";
+import { timelineModel } from "./timeline";
+
+export type { ExportData, ViewActor, ViewEvent, ViewGap, ViewReaction, ViewSource, ViewStance } from "./data";
+export * from "./shared";
+
+/** The data cut to what an actor's export reads (the actor page sends no more to the browser):
+ * the actor, its stances and note, the sources they cite. The model gives the same file. */
+export function actorData(data: ExportData, actor: string): ExportData {
+  const stances = data.stances.filter((s) => s.actor === actor);
+  const cited = new Set(stances.flatMap((s) => s.sources));
+  return {
+    revision: data.revision,
+    topic: data.topic,
+    actors: data.actors.filter((a) => a.slug === actor),
+    stances,
+    gaps: data.gaps.filter((g) => g.actor === actor),
+    events: [],
+    reactions: null,
+    sources: data.sources.filter((s) => cited.has(s.id)),
+  };
+}
+
+/** The export of `view` in state `s`. The map needs the projected world; the network needs the reactions. */
+export function exportModel(view: ExportView, data: ExportData, state: ExportState, geometry?: MapGeometry): ExportModel {
+  const s = viewState(view, state);
+  switch (view) {
+    case "map":
+      if (!geometry) throw new Error("the map export needs the map's geometry");
+      return mapModel(data, s, geometry);
+    case "network":
+      return networkModel(data, s);
+    case "timeline":
+      return timelineModel(data, s);
+    case "actor":
+      return actorModel(data, s);
+  }
+}
