@@ -1,8 +1,13 @@
 // The export API: every view (map, network, timeline, an actor's stance history) as SVG, PNG and PDF
 // with its frame, and the data it shows as a ZIP; bounded sizes, ETags and a cache by revision.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { reactionCountsFrom } from "@stancemap/core/model";
 import { XMLValidator } from "fast-xml-parser";
+import { PNG } from "pngjs";
 import { expectInert, pdfPage, pngDpi, pngSize, unzip } from "../support/files";
 
 const API = "/api/v1/export";
@@ -59,6 +64,53 @@ test.describe("export API", () => {
       expectInert(svg);
     });
   }
+
+  test("text=outline: each view's SVG draws its letters as paths that rsvg-convert shows as the API's PNG does, title and description kept", async ({
+    request,
+  }) => {
+    const rsvg = spawnSync("rsvg-convert", ["--version"]);
+    test.skip(rsvg.status !== 0, "rsvg-convert is not installed (Debian: apt-get install librsvg2-bin)");
+    const dir = mkdtempSync(join(tmpdir(), "stancemap-e2e-outline-"));
+    for (const v of views) {
+      const response = await request.get(`${API}/${v.view}.svg?${v.query}&text=outline&preset=a4`);
+      expect(response.status()).toBe(200);
+      const svg = await response.text();
+      expect(XMLValidator.validate(svg)).toBe(true);
+      expect(texts(svg)).toEqual([]);
+      expect(svg).not.toContain("@font-face");
+      expect(svg).toContain(`<title id="export-title">${v.title()}</title>`);
+      expect(svg).toMatch(/<desc id="export-desc">[^<]+<\/desc>/);
+      expect(svg).toMatch(/<svg [^>]*aria-label="[^"]+"/);
+      expectInert(svg);
+      // rsvg-convert ignores embedded fonts; with the letters as paths it draws what resvg (the PNG) draws.
+      const file = join(dir, `${v.view}.svg`);
+      writeFileSync(file, svg);
+      const byRsvg = PNG.sync.read(execFileSync("rsvg-convert", ["-w", "1123", "-h", "794", "-b", "white", file]));
+      const byResvg = PNG.sync.read(await (await request.get(`${API}/${v.view}.png?${v.query}&preset=a4&scale=1`)).body());
+      expect([byRsvg.width, byRsvg.height]).toEqual([byResvg.width, byResvg.height]);
+      // Share of 4 × 4 squares whose mean differs by more than 32/255 in some channel (a hatch's lines
+      // fall a fraction of a pixel apart in the two renderers; letters in another font would not): < 1%.
+      let differ = 0;
+      let all = 0;
+      for (let y = 0; y + 4 <= byRsvg.height; y += 4)
+        for (let x = 0; x + 4 <= byRsvg.width; x += 4) {
+          all++;
+          for (let c = 0; c < 4; c++) {
+            let d = 0;
+            for (let j = 0; j < 16; j++) {
+              const at = ((y + Math.floor(j / 4)) * byRsvg.width + x + (j % 4)) * 4 + c;
+              d += (byRsvg.data[at] as number) - (byResvg.data[at] as number);
+            }
+            if (Math.abs(d / 16) > 32) {
+              differ++;
+              break;
+            }
+          }
+        }
+      console.log(`${v.view}: ${((differ / all) * 100).toFixed(2)}% of 4 × 4 squares differ between rsvg-convert and the API's PNG`);
+      expect(differ / all).toBeLessThan(0.01);
+    }
+  });
 
   test("the map names the actors without territory its legend counts, and a source line a desk prints", async ({ request }) => {
     const svg = await (await request.get(`${API}/map.svg?${AT}`)).text();

@@ -39,6 +39,16 @@ test.describe("export dialog", () => {
     expect(png.status()).toBe(200);
     const body = await png.body();
     expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([2160, 2160]);
+
+    // Text as outlines, for editing tools that ignore embedded fonts: the API's file, letters as paths.
+    await dialog.getByLabel("SVG text").selectOption("outline");
+    const [outlined] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("link", { name: "Download SVG" }).click()]);
+    expect(outlined.suggestedFilename()).toBe("stancemap-posture-map-2025-07-03.svg");
+    const outlinedSvg = readFileSync((await outlined.path()) as string, "utf8");
+    expect(outlinedSvg).not.toContain("<text");
+    expect(outlinedSvg).toContain('<title id="export-title">Who deals with the Taliban &lt;b&gt;now&lt;/b&gt;</title>');
+    expect(outlinedSvg).toMatch(/<svg [^>]*aria-label="Who deals with the Taliban &lt;b&gt;now&lt;\/b&gt;"/);
+    expect(outlinedSvg).toContain("<path d=");
   });
 
   // Each view with its filters set (and, for the map, a filter of another view left in the URL, which

@@ -4,6 +4,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 // Local-script names (Dari, Pashto, Urdu; Chinese) must render on any machine: fonts ship with the app,
 // split by unicode-range so a browser downloads only the glyphs a page uses.
+import "@fontsource/noto-sans/400.css";
 import "@fontsource/noto-sans-arabic/400.css";
 import "@fontsource/noto-sans-sc/400.css";
 import "./globals.css";

@@ -23,7 +23,7 @@ export async function bundleRenderWorker({ ifMissing = false } = {}) {
     target: "node20",
     // "server-only" resolves to its empty module under react-server, as in Next's server bundles.
     conditions: ["react-server"],
-    external: ["@resvg/resvg-js", "pdfkit", "svg-to-pdfkit"],
+    external: ["@resvg/resvg-js", "pdfkit", "svg-to-pdfkit", "fontkit"],
     // Bundled CommonJS dependencies may call require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     write: false,

@@ -8,4 +8,5 @@ export * from "./palette";
 export * from "./sources";
 export * from "./stance-changes";
 export * from "./stance-steps";
+export * from "./text/metrics";
 export * from "./timeline";

@@ -22,6 +22,7 @@ import {
   wrapLabel,
 } from "./network";
 import { KIND_NAMES, SENTIMENT_COLOURS, SENTIMENT_LABELS } from "./palette";
+import { textWidth } from "./text/metrics";
 
 const polygonArea = (v: [number, number][]) => {
   let a = 0;
@@ -206,7 +207,7 @@ describe("layout helpers", () => {
       { id: "near", x: 40, y: 0, r: 5, text: "Pakistan", priority: 1 },
       { id: "far", x: 0, y: 200, r: 5, text: "Fawzia Koofi", priority: 2 },
     ];
-    const placed = placeLabels(candidates, { fontSize: 10, charWidth: 0.6 });
+    const placed = placeLabels(candidates, { fontSize: 10 });
     const byId = new Map(placed.map((p) => [p.id, p]));
     // To the right, "Russia recognises" would run over the node at x = 40: it goes to the left.
     expect(byId.get("big")).toMatchObject({ anchor: "end", x: -13.5, y: 0 });
@@ -227,11 +228,12 @@ describe("layout helpers", () => {
   it("sizes a multi-line label's box by its longest line and its number of lines", () => {
     const [p] = placeLabels([{ id: "m", x: 0, y: 0, r: 10, text: "Russia recognises the\nIslamic Emirate", priority: 1 }], {
       fontSize: 10,
-      charWidth: 0.5,
       gap: 2,
     });
     expect(p?.lines).toEqual(["Russia recognises the", "Islamic Emirate"]);
-    expect(p?.box.x1).toBeCloseTo(12 + 21 * 5);
+    // The longest line's advance in Noto Sans at 10 px.
+    expect(p?.box.x1).toBeCloseTo(12 + textWidth("Russia recognises the", 10));
+    expect(textWidth("Russia recognises the", 10)).toBeGreaterThan(textWidth("Islamic Emirate", 10));
     expect((p?.box.y1 ?? 0) - (p?.box.y0 ?? 0)).toBeCloseTo(2 * 12 + 1);
   });
 

@@ -6,6 +6,7 @@
 import { lookupTable } from "@stancemap/core/model";
 import { scaleSqrt } from "d3-scale";
 import { SENTIMENT_COLOURS, SENTIMENT_LABELS } from "./palette";
+import { textWidth } from "./text/metrics";
 
 export type NodeShape = "circle" | "square" | "diamond" | "triangle" | "hexagon";
 
@@ -345,8 +346,10 @@ export interface PlacedLabel {
 
 export interface LabelOptions {
   fontSize: number;
-  /** Average glyph width as a fraction of the font size. */
-  charWidth?: number;
+  /** Lines (edges, as polylines: x, y pairs) that a label keeps clear of where some spot allows it; a
+   * label that finds no such spot takes the one crossed by the fewest (its halo keeps it legible) rather
+   * than be left out. */
+  lines?: readonly (readonly number[])[];
   /** Space between a node's outline and its label. */
   gap?: number;
   /** At most this many labels. */
@@ -361,7 +364,6 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
  * takes the first spot that covers no placed label and no other node; a label with no free spot is dropped. */
 export function placeLabels(candidates: readonly LabelCandidate[], options: LabelOptions): PlacedLabel[] {
   const { fontSize } = options;
-  const charWidth = options.charWidth ?? 0.56;
   const gap = options.gap ?? fontSize * 0.35;
   const max = options.max ?? Number.POSITIVE_INFINITY;
   const lineHeight = fontSize * 1.2;
@@ -371,11 +373,12 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
     box: { x0: o.x - o.r, y0: o.y - o.r, x1: o.x + o.r, y1: o.y + o.r },
   }));
   const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const crossings = (options.lines ?? []).map((points) => ({ points, box: polylineBox(points) }));
   const placed: PlacedLabel[] = [];
   for (const c of order) {
     if (placed.length >= max) break;
     const lines = c.text.split("\n");
-    const width = Math.max(...lines.map((l) => l.length)) * charWidth * fontSize;
+    const width = Math.max(...lines.map((l) => textWidth(l, fontSize)));
     const height = lines.length * lineHeight + fontSize * 0.1;
     const at = (x: number, y: number, anchor: PlacedLabel["anchor"], bx: number, by: number): PlacedLabel => ({
       id: c.id,
@@ -386,18 +389,89 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
       anchor,
       box: box(bx, by, width, height),
     });
+    // Beside, below and above the node, then at its four corners (where edges leave it less often).
+    const d = (c.r + gap) * Math.SQRT1_2;
     const spots: PlacedLabel[] = [
       at(c.x + c.r + gap, c.y, "start", c.x + c.r + gap, c.y - height / 2),
       at(c.x - c.r - gap, c.y, "end", c.x - c.r - gap - width, c.y - height / 2),
       at(c.x, c.y + c.r + gap + height / 2, "middle", c.x - width / 2, c.y + c.r + gap),
       at(c.x, c.y - c.r - gap - height / 2, "middle", c.x - width / 2, c.y - c.r - gap - height),
+      at(c.x + d, c.y - d - height / 2, "start", c.x + d, c.y - d - height),
+      at(c.x + d, c.y + d + height / 2, "start", c.x + d, c.y + d),
+      at(c.x - d, c.y - d - height / 2, "end", c.x - d - width, c.y - d - height),
+      at(c.x - d, c.y + d + height / 2, "end", c.x - d - width, c.y + d),
     ];
-    const spot = spots.find(
-      (s) => !placed.some((p) => overlaps(p.box, s.box)) && !obstacles.some((o) => !(o.x === c.x && o.y === c.y) && overlaps(o.box, s.box)),
-    );
+    const free = (s: PlacedLabel) =>
+      !placed.some((p) => overlaps(p.box, s.box)) && !obstacles.some((o) => !(o.x === c.x && o.y === c.y) && overlaps(o.box, s.box));
+    const crossed = (s: PlacedLabel) => crossings.filter((l) => l.box && overlaps(l.box, s.box) && polylineHitsBox(l.points, s.box)).length;
+    // The first free spot no edge crosses; else the free spot crossed by the fewest edges.
+    let spot: PlacedLabel | undefined;
+    let least = Number.POSITIVE_INFINITY;
+    for (const s of spots) {
+      if (!free(s)) continue;
+      const n = crossed(s);
+      if (n < least) [spot, least] = [s, n];
+      if (n === 0) break;
+    }
     if (spot) placed.push(spot);
   }
   return placed;
+}
+
+function polylineBox(p: readonly number[]): Box | null {
+  if (p.length < 4) return null;
+  const b = { x0: Number.POSITIVE_INFINITY, y0: Number.POSITIVE_INFINITY, x1: Number.NEGATIVE_INFINITY, y1: Number.NEGATIVE_INFINITY };
+  for (let i = 0; i + 1 < p.length; i += 2) {
+    const x = p[i] as number;
+    const y = p[i + 1] as number;
+    b.x0 = Math.min(b.x0, x);
+    b.y0 = Math.min(b.y0, y);
+    b.x1 = Math.max(b.x1, x);
+    b.y1 = Math.max(b.y1, y);
+  }
+  return b;
+}
+
+/** Whether a segment of the polyline (x, y pairs) passes through the box (Liang–Barsky clipping). */
+export function polylineHitsBox(p: readonly number[], b: Box): boolean {
+  for (let i = 0; i + 3 < p.length; i += 2) {
+    const [x0, y0, x1, y1] = [p[i] as number, p[i + 1] as number, p[i + 2] as number, p[i + 3] as number];
+    const dx = x1 - x0;
+    const dy = y1 - y0;
+    let t0 = 0;
+    let t1 = 1;
+    const clip = (q: number, r: number) => {
+      if (q === 0) return r >= 0;
+      const t = r / q;
+      if (q < 0) {
+        if (t > t1) return false;
+        if (t > t0) t0 = t;
+      } else {
+        if (t < t0) return false;
+        if (t < t1) t1 = t;
+      }
+      return true;
+    };
+    if (clip(-dx, x0 - b.x0) && clip(dx, b.x1 - x0) && clip(-dy, y0 - b.y0) && clip(dy, b.y1 - y0)) return true;
+  }
+  return false;
+}
+
+/** An edge's line and arrowhead as a polyline (x, y pairs), the curve sampled in `steps` pieces. */
+export function edgePolyline(g: EdgeGeometry, steps = 12): number[] {
+  const out: number[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const t = i / steps;
+    const u = 1 - t;
+    if (g.c2) {
+      out.push(
+        u * u * u * g.x1 + 3 * u * u * t * g.cx + 3 * u * t * t * g.c2[0] + t * t * t * g.x2,
+        u * u * u * g.y1 + 3 * u * u * t * g.cy + 3 * u * t * t * g.c2[1] + t * t * t * g.y2,
+      );
+    } else out.push(u * u * g.x1 + 2 * u * t * g.cx + t * t * g.x2, u * u * g.y1 + 2 * u * t * g.cy + t * t * g.y2);
+  }
+  out.push(g.left[0], g.left[1], g.tip[0], g.tip[1], g.right[0], g.right[1]);
+  return out;
 }
 
 function box(x: number, y: number, w: number, h: number): Box {

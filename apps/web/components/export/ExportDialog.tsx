@@ -52,6 +52,8 @@ export function ExportDialog(props: {
   const [custom, setCustom] = useState({ width: 1600, height: 900 });
   const [density, setDensity] = useState<Density>("2");
   const [theme, setTheme] = useState<ExportTheme>("light");
+  // SVG text: as text (the preview's file), or as outlines, which the API draws (it has the font files).
+  const [outline, setOutline] = useState(false);
   const [open, setOpen] = useState(false);
   const [embedded, setEmbedded] = useState<EmbeddedFont[] | null>(null);
   const [fontError, setFontError] = useState<string | null>(null);
@@ -210,6 +212,11 @@ export function ExportDialog(props: {
                   </label>
                 ))}
               </fieldset>
+              <label htmlFor={`${id}-o`}>SVG text</label>
+              <select id={`${id}-o`} value={outline ? "outline" : "text"} onChange={(e) => setOutline(e.target.value === "outline")}>
+                <option value="text">Text, with the font embedded</option>
+                <option value="outline">Outlines, for Inkscape and Illustrator</option>
+              </select>
               <label htmlFor={`${id}-x`}>PNG density</label>
               <select
                 id={`${id}-x`}
@@ -233,7 +240,7 @@ export function ExportDialog(props: {
               <div className="export-actions">
                 <a
                   className="button-link"
-                  href={ready ? (preview ?? undefined) : undefined}
+                  href={ready ? (outline ? `/api/v1/export/${view}.svg?${params}&text=outline` : (preview ?? undefined)) : undefined}
                   download={`${model.name}.svg`}
                   aria-disabled={!ready}
                   onClick={(e) => {

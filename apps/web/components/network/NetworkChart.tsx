@@ -3,6 +3,7 @@ import {
   arrowPath,
   edgeGeometry,
   edgePath,
+  edgePolyline,
   fitTransform,
   kindLabel,
   placeLabels,
@@ -10,6 +11,7 @@ import {
   type Scene,
   type SceneNode,
   shapePath,
+  textWidth,
 } from "@stancemap/charts";
 // The network itself: positions from the layout worker, d3-zoom for zoom and pan, pointer drag to
 // pin nodes, hover and focus to highlight a node's neighbours, click or Enter to select an actor.
@@ -349,7 +351,7 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
       const y = p[2 * n.index + 1] as number;
       // Small graphs: leave room for a label beside the outermost nodes (at about 1:1 scale).
       const lines = small ? n.short.split("\n") : [];
-      const w = small ? Math.max(...lines.map((l) => l.length)) * LABEL_PX * 0.56 + 6 : 0;
+      const w = small ? Math.max(...lines.map((l) => textWidth(l, LABEL_PX))) + 6 : 0;
       const h = small ? (lines.length * LABEL_PX * 1.2) / 2 : 0;
       x0 = Math.min(x0, x - n.r - w);
       y0 = Math.min(y0, y - Math.max(n.r, h));
@@ -655,7 +657,18 @@ const SvgNetwork = memo(function SvgNetwork(props: SvgProps) {
       y: p[2 * n.index + 1] as number,
       r: n.r,
     }));
-    return placeLabels(candidates, { fontSize, obstacles, max: many ? 80 : Number.POSITIVE_INFINITY, gap: 4 / k });
+    // Labels keep clear of the edges where they can (small graphs: a large one draws its labels over the canvas).
+    const lines = many
+      ? []
+      : scene.edges.flatMap((e) => {
+          const s = scene.nodes[e.s] as SceneNode;
+          const t = scene.nodes[e.t] as SceneNode;
+          const source = { x: p[2 * e.s] as number, y: p[2 * e.s + 1] as number, r: s.r, shape: s.shape };
+          const target = e.s === e.t ? source : { x: p[2 * e.t] as number, y: p[2 * e.t + 1] as number, r: t.r, shape: t.shape };
+          const g = edgeGeometry(source, target, { bend: e.bend, arrowLength: scene.arrowLength, arrowWidth: scene.arrowWidth });
+          return g ? [edgePolyline(g)] : [];
+        });
+    return placeLabels(candidates, { fontSize, obstacles, lines, max: many ? 80 : Number.POSITIVE_INFINITY, gap: 4 / k });
   }, [scene, labelPositions, k, hover, selected]);
 
   return (

@@ -274,7 +274,7 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, input: DrawInput): Dr
       })),
       { fontSize: 12, obstacles, max: 60 },
     );
-    ctx.font = "12px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
+    ctx.font = "12px 'Noto Sans', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
     ctx.textBaseline = "middle";
     ctx.lineWidth = 3;
     ctx.strokeStyle = colours.card;

@@ -32,3 +32,14 @@ export function fontFiles(): { regular: string; bold: string } {
     bold: resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
   };
 }
+
+let outlines: { regular: Uint8Array; bold: Uint8Array } | null = null;
+
+/** The TTF files' bytes, for drawing text as outlines (`text=outline`). */
+export function outlineFonts(): { regular: Uint8Array; bold: Uint8Array } {
+  if (!outlines) {
+    const files = fontFiles();
+    outlines = { regular: readFileSync(files.regular), bold: readFileSync(files.bold) };
+  }
+  return outlines;
+}

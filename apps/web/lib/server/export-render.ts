@@ -4,11 +4,12 @@
 import { crc32 } from "node:zlib";
 import { withAltText } from "@stancemap/charts";
 import { embedFonts } from "@stancemap/charts/export";
+import { outlineText } from "@stancemap/charts/export/outline";
 import type { ExportQuery } from "@stancemap/core";
 import { altTextOf } from "@/lib/export/alt-text";
 import { CREDIT, type ExportData, type ExportFormat, type ExportView, exportModel, LICENCE } from "@/lib/export/views";
 import { dataZip } from "./export-data";
-import { embeddedFonts, fontFiles } from "./export-fonts";
+import { embeddedFonts, fontFiles, outlineFonts } from "./export-fonts";
 import { mapGeometry } from "./map-geometry";
 
 /** What a render needs: plain data, so it crosses to a worker thread by structured clone. */
@@ -91,7 +92,9 @@ export async function renderFile({ view, format, data, q, origin }: RenderTask):
   if (format === "zip") return { ok: true, body: dataZip(model, data.revision, origin), filename: `${model.name}-data.zip` };
   if (model.tooLarge) return { ok: false, ...model.tooLarge };
   const alt = altTextOf(model, data, q);
-  const svg = embedFonts(withAltText(model.render({ ...q, origin }), alt), embeddedFonts());
+  const drawn = withAltText(model.render({ ...q, origin }), alt);
+  // Outlined text needs no font but for letters Noto Sans lacks (left as text): embedFonts adds only what text remains needs.
+  const svg = embedFonts(format === "svg" && q.text === "outline" ? outlineText(drawn, outlineFonts()) : drawn, embeddedFonts());
   const suffix = format === "png" ? (q.dpi ? `@${q.dpi}dpi` : q.scale !== 1 ? `@${q.scale}x` : "") : "";
   const body =
     format === "svg"

@@ -4,6 +4,7 @@
 // longer time axis, not bigger letters. Pure: runs in the browser and on the server.
 import { formatEdtf } from "@stancemap/core/model";
 import { rangeStartEdtf, type StepCategory, type StepStance, stanceSteps, stepDates } from "../stance-steps";
+import { fitText, textWidth } from "../text/metrics";
 import { type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
 import { el, exportDocument, haloText, text } from "./svg";
 import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
@@ -26,24 +27,17 @@ export interface ActorExportInput<S extends StepStance> {
   emptyMessage: string;
 }
 
-/** Average advance of a character as a share of the font size; a little generous, so that text never runs into its neighbours. */
-const CHAR = 0.6;
-/** The share `wrap` (frame.ts) assumes. */
-const WRAP_CHAR = 0.56;
 const WIDENED_NOTE = "Short steps are widened so that each can be seen: the time axis is not to scale.";
 const FADED_NOTE = "A faded stretch: the start is dated only to a month or a year, or approximately.";
 const ATTESTED_NOTE = "An open circle: the start is not stated; the step begins on the date a source attests it.";
-const textWidth = (content: string, size: number) => content.length * size * CHAR;
-const wrapTo = (content: string, width: number, size: number) => wrap(content, (width * WRAP_CHAR) / CHAR, size);
+const wrapTo = (content: string, width: number, size: number) => wrap(content, width, size);
 
 /** At most `max` lines of `content` within `width`; the last one ends in "…" when text is left out. */
 function clampLines(content: string, width: number, size: number, max: number): string[] {
   const all = wrapTo(content, width, size);
   if (all.length <= max) return all;
   const kept = all.slice(0, Math.max(1, max));
-  const perLine = Math.max(4, Math.floor(width / (size * CHAR)));
-  const last = kept[kept.length - 1] ?? "";
-  kept[kept.length - 1] = `${last.length >= perLine ? last.slice(0, perLine - 1) : last}…`;
+  kept[kept.length - 1] = fitText(`${(kept[kept.length - 1] ?? "").replace(/[\s,;:.–-]+$/, "")}…`, width, size);
   return kept;
 }
 
@@ -56,17 +50,31 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
   const size = Math.max(10, Math.round(base * 0.85 * 10) / 10);
   const small = Math.max(9, base * 0.75);
 
-  // Columns: category labels and their swatches at the left, the plot to the right of them.
+  // Columns: category labels and their swatches at the left, the plot to the right of them. The label
+  // column is as wide as the widest label, up to 30% of the width; where labels need more, it widens
+  // (up to 45%) until each label wraps into the lines its band holds, and only past that are labels cut.
   const categories = [...input.categories].sort((a, b) => a.order - b.order);
   const swatch = Math.round(size * 0.9);
-  const labelWidth = Math.min(body.width * 0.3, Math.max(0, ...categories.map((cat) => textWidth(cat.label, size))));
-  const labelRight = body.x + labelWidth;
-  const plotX = labelRight + 6 + swatch + 10;
+  const lineHeight = size * 1.15;
+  const widest = Math.max(0, ...categories.map((cat) => textWidth(cat.label, size)));
+  const labelColumn = (bandHeight: number) => {
+    if (widest <= body.width * 0.3) return widest;
+    const lines = Math.max(1, Math.floor((bandHeight - 2) / lineHeight));
+    for (let w = body.width * 0.3; w < body.width * 0.45; w += 2)
+      if (categories.every((cat) => wrapTo(cat.label, w, size).length <= lines)) return w;
+    return Math.min(widest, body.width * 0.45);
+  };
   const plotRight = body.x + body.width;
-  const plotWidth = Math.max(40, plotRight - plotX);
+  const tickArea = 5 + size * 1.6;
+  const plotY = body.y + size * 0.5;
+  const columns = (labelWidth: number) => {
+    const labelRight = body.x + labelWidth;
+    const plotX = labelRight + 6 + swatch + 10;
+    return { labelWidth, labelRight, plotX, plotWidth: Math.max(40, plotRight - plotX) };
+  };
 
   // Rows: the plot, then the tick labels, then the note when the time axis is not to scale.
-  const steps = (plotHeight: number) =>
+  const steps = (plotWidth: number, plotHeight: number) =>
     stanceSteps({
       categories,
       stances: input.stances,
@@ -79,19 +87,22 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
       minStepWidth: plotWidth * 0.05,
       minTickGap: textWidth("15 Aug 2021", size) + 12,
     });
-  const tickArea = 5 + size * 1.6;
-  const draft = steps(100);
-  const widened = draft.widened;
-  const notes = [
-    widened ? WIDENED_NOTE : "",
-    draft.segments.some((s) => s.xSure > s.x0) ? FADED_NOTE : "",
-    draft.segments.some((s) => s.basis === "attested") ? ATTESTED_NOTE : "",
-  ].filter(Boolean);
-  const noteLines = notes.length ? wrapTo(notes.join(" "), body.width, small) : [];
-  const noteHeight = noteLines.length * small * 1.35 + (noteLines.length ? small * 0.4 : 0);
-  const plotY = body.y + size * 0.5;
-  const plotHeight = Math.max(20, body.y + body.height - plotY - tickArea - noteHeight);
-  const chart = steps(plotHeight);
+  const rows = (plotWidth: number) => {
+    const draft = steps(plotWidth, 100);
+    const notes = [
+      draft.widened ? WIDENED_NOTE : "",
+      draft.segments.some((s) => s.xSure > s.x0) ? FADED_NOTE : "",
+      draft.segments.some((s) => s.basis === "attested") ? ATTESTED_NOTE : "",
+    ].filter(Boolean);
+    const noteLines = notes.length ? wrapTo(notes.join(" "), body.width, small) : [];
+    const noteHeight = noteLines.length * small * 1.35 + (noteLines.length ? small * 0.4 : 0);
+    return { notes, noteLines, plotHeight: Math.max(20, body.y + body.height - plotY - tickArea - noteHeight) };
+  };
+  // The band height depends on the notes, which depend (a little) on the plot's width: settled in two passes.
+  const first = rows(columns(Math.min(widest, body.width * 0.3)).plotWidth);
+  const { labelWidth, labelRight, plotX, plotWidth } = columns(labelColumn(first.plotHeight / Math.max(1, categories.length)));
+  const { notes, noteLines, plotHeight } = rows(plotWidth);
+  const chart = steps(plotWidth, plotHeight);
   const plotBottom = plotY + plotHeight;
 
   // The pattern (print) and legend position of each category: its legend entry, else its place on the scale.
@@ -110,7 +121,6 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
       fill: i % 2 === 0 ? stripe : "none",
     }),
   );
-  const lineHeight = size * 1.2;
   const bandLabels = chart.bands.flatMap((b) => {
     const lines = clampLines(b.label, labelWidth, size, Math.max(1, Math.floor((b.height - 2) / lineHeight)));
     const middle = plotY + b.y + b.height / 2;
@@ -141,7 +151,7 @@ export function renderActorSvg<S extends StepStance>(input: ActorExportInput<S>)
   // Ticks: none so close to the left end that its label would run into the category labels, none
   // under the end date's label at the right.
   const endLabel = formatEdtf(to, { style: "short" });
-  const endWidth = textWidth(endLabel, size);
+  const endWidth = textWidth(endLabel, size, 700);
   const ticks = chart.ticks.filter((t) => {
     const half = textWidth(t.label, size) / 2;
     return t.x - half >= -6 && plotX + t.x + half <= plotRight - endWidth - 10;

@@ -27,5 +27,7 @@ describe("embedded fonts", () => {
     expect(out.endsWith("text{font-family:'Noto Sans'}</style></defs><text x=\"1\">Russia</text></svg>")).toBe(true);
     expect(embedFonts(svg("Russia"), [])).toBe(svg("Russia"));
     expect(() => embedFonts("<svg/>", fonts)).toThrow(/no <style>/);
+    // With every letter drawn as a path, no font.
+    expect(embedFonts('<svg><style>text{}</style><path d="M0,0"/></svg>', fonts)).not.toContain("@font-face");
   });
 });

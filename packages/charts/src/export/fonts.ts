@@ -73,6 +73,8 @@ export function embedFonts(svg: string, fonts: readonly EmbeddedFont[]): string 
   if (fonts.length === 0) return svg;
   const at = svg.indexOf("<style>");
   if (at === -1) throw new Error("the SVG has no <style> to put the fonts in");
+  // Text drawn as outlines (outline.ts) needs no font.
+  if (!svg.includes("<text")) return svg;
   const start = at + "<style>".length;
   return svg.slice(0, start) + fontFaceCss(svg, fonts) + svg.slice(start);
 }

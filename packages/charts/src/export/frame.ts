@@ -1,5 +1,6 @@
 // The publication frame every export carries: title and subtitle above; legend, source line, notes,
 // credit and licence, dataset revision and permalink below. The chart draws in the box left between.
+import { type FontWeight, fitText, textWidth, wrapText } from "../text/metrics";
 import { el, round, text } from "./svg";
 import { categoryFill, type ExportTheme, THEME_COLOURS } from "./themes";
 
@@ -39,56 +40,21 @@ export interface Box {
   height: number;
 }
 
-const FONT = "'Noto Sans', 'DejaVu Sans', Arial, Helvetica, sans-serif";
-/** Average advance of a character as a share of the font size: enough to wrap lines, not to typeset. */
-const CHAR = 0.56;
+/** The fonts named in every export, the embedded Noto Sans first, then fonts most systems have with
+ * close metrics, so a tool that ignores @font-face still sets the text at nearly the same width. */
+export const FONT_FAMILIES = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 
-/** Breaks text into lines that fit `width` at `size`, at spaces; a word longer than a line is split (splitLong). */
-export function wrap(content: string, width: number, size: number): string[] {
-  const perLine = Math.max(8, Math.floor(width / (size * CHAR)));
-  const lines: string[] = [];
-  let line = "";
-  for (const word of content
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((w) => splitLong(w, perLine))) {
-    if (line && line.length + 1 + word.length > perLine) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-/** A word longer than a line (a link, on a narrow page) in pieces that fit: after a / ? & or = where one
- * falls in the line's second half, else at the line's length. */
-function splitLong(word: string, perLine: number): string[] {
-  const pieces: string[] = [];
-  let rest = word;
-  while (rest.length > perLine) {
-    const head = rest.slice(0, perLine);
-    const at = Math.max(head.lastIndexOf("/"), head.lastIndexOf("?"), head.lastIndexOf("&"), head.lastIndexOf("="));
-    const cut = at >= perLine / 2 ? at + 1 : perLine;
-    pieces.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  pieces.push(rest);
-  return pieces;
+/** Breaks text into lines that fit `width` at `size`, measured with the font (text/metrics). */
+export function wrap(content: string, width: number, size: number, weight: FontWeight = 400): string[] {
+  return wrapText(content, width, size, weight);
 }
 
 /** At most `max` of `all` (lines wrapped for `width` at `size`); the last one kept ends in "…" when lines are left out. */
-function clampLines(all: readonly string[], max: number, width: number, size: number): string[] {
+function clampLines(all: readonly string[], max: number, width: number, size: number, weight: FontWeight = 400): string[] {
   if (all.length <= max) return [...all];
-  const perLine = Math.max(8, Math.floor(width / (size * CHAR)));
   const kept = all.slice(0, Math.max(1, max));
-  let last = kept[kept.length - 1] ?? "";
-  if (last.length + 1 > perLine) {
-    const cut = last.slice(0, perLine - 1);
-    const space = cut.lastIndexOf(" ");
-    last = space > perLine * 0.5 ? cut.slice(0, space) : cut;
-  }
-  kept[kept.length - 1] = `${last.replace(/[\s,;:.–-]+$/, "")}…`;
+  const last = (kept[kept.length - 1] ?? "").replace(/[\s,;:.–-]+$/, "");
+  kept[kept.length - 1] = fitText(`${last}…`, width, size, weight);
   return kept;
 }
 
@@ -210,8 +176,9 @@ function layoutWith(
   const inner = width - 2 * pad;
   const base = fit.size;
   const designed = frameFontSize(width);
-  const at = (content: string, size: number, max = Number.POSITIVE_INFINITY) => clampLines(wrap(content, inner, size), max, inner, size);
-  const title = lines(at(frame.title, base * 1.6, fit.title), pad, pad + base * 1.6, base * 1.6, { "font-weight": 700, fill: c.text });
+  const at = (content: string, size: number, max = Number.POSITIVE_INFINITY, weight: FontWeight = 400) =>
+    clampLines(wrap(content, inner, size, weight), max, inner, size, weight);
+  const title = lines(at(frame.title, base * 1.6, fit.title, 700), pad, pad + base * 1.6, base * 1.6, { "font-weight": 700, fill: c.text });
   const subtitle = lines(at(frame.subtitle, base, fit.subtitle), pad, pad + base * 1.6 + title.height + base * 0.2, base, {
     fill: c.muted,
   });
@@ -229,8 +196,10 @@ function layoutWith(
   for (const e of entries) {
     // A line swatch is longer than a square, so that its dashes show.
     const swWidth = e.swatch?.kind === "line" ? sw * 2 : sw;
-    const w = swWidth + 6 + e.label.length * legendBase * 0.9 * CHAR + 18;
-    if (lx + w > width - pad && lx > pad) {
+    // A label wider than the page (one print column) is shortened to the page.
+    const label = fitText(e.label, inner - swWidth - 6, legendBase * 0.9);
+    const w = swWidth + 6 + textWidth(label, legendBase * 0.9) + 18;
+    if (lx + w - 18 > width - pad && lx > pad) {
       lx = pad;
       ly += base * 1.6;
     }
@@ -238,7 +207,7 @@ function layoutWith(
       el("g", { transform: `translate(${lx},${ly})` }, [
         // A shape is drawn for the designed size: scaled with the text when that is smaller.
         swatch(e, sw, c.muted, base === designed ? undefined : base / designed),
-        text(e.label, { x: swWidth + 6, y: sw * 0.85, "font-size": legendBase * 0.9, fill: c.text }),
+        text(label, { x: swWidth + 6, y: sw * 0.85, "font-size": legendBase * 0.9, fill: c.text }),
       ]),
     );
     lx += w;
@@ -270,7 +239,7 @@ function layoutWith(
     body: { x: pad, y: headerHeight, width: inner, height: Math.max(0, legendTop - headerHeight - base * 0.5) },
     header: title.svg + subtitle.svg,
     footer,
-    style: `text{font-family:${FONT}}`,
+    style: `text{font-family:${FONT_FAMILIES}}`,
     legendTop,
     fontSize: base,
   };

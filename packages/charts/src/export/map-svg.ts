@@ -5,6 +5,7 @@
 // the print theme, where fills are grey patterns already, a dashed outline and a dotted one instead.
 import { CUE_TEXT, type CuePattern, cuePattern, type HoldingCue, qualifierShape } from "../cues";
 import { textOn } from "../palette";
+import { textWidth } from "../text/metrics";
 import { type Box, type FrameText, type LegendEntry, layoutFrame } from "./frame";
 import { el, exportDocument, round, text } from "./svg";
 import { categoryFill, type ExportTheme, noDataPattern, printPattern, THEME_COLOURS } from "./themes";
@@ -124,11 +125,6 @@ function cueLegend(input: MapExportInput, sample: string): { entries: LegendEntr
   return { entries, defs };
 }
 
-/** Average advance of a character as a share of the font size: a little wider than the frame's guess,
- * so that a badge holds its name in fallback fonts too. */
-const CHAR = 0.6;
-const textWidth = (content: string, size: number) => content.length * size * CHAR;
-
 interface PlacedBadge {
   x: number;
   y: number;
@@ -188,7 +184,7 @@ function layoutBadges(
       if (inline) {
         // Below the map: the heading opens its group's row, the badges follow it.
         headings.push({ x: 0, y: y + h / 2 + size * 0.35, label });
-        x = textWidth(label, size) + gap * 2;
+        x = textWidth(label, size, 700) + gap * 2;
       } else {
         headings.push({ x: 0, y: y + size, label });
         y += size * 1.5;

@@ -7,6 +7,7 @@ import {
   type Box,
   edgeGeometry,
   edgePath,
+  edgePolyline,
   fitTransform,
   type LabelCandidate,
   type NodeShape,
@@ -17,6 +18,7 @@ import {
   type ZoomFit,
 } from "../network";
 import { settleNetwork } from "../network-layout";
+import { textWidth } from "../text/metrics";
 import { type FrameText, frameFontSize, type LegendEntry, layoutFrame } from "./frame";
 import { el, exportDocument, haloText, text } from "./svg";
 import { type ExportTheme, THEME_COLOURS } from "./themes";
@@ -89,8 +91,6 @@ export function networkPositions(input: Pick<NetworkExportInput, "nodes" | "edge
 /** Most nodes offered a label: events first, then the busiest; on a graph of more, the page has no room
  * for the others' labels anyway, and placing them all would cost time that grows with the square of the graph. */
 export const LABEL_CANDIDATES_MAX = 250;
-/** Average advance of a label's character as a share of the font size (placeLabels' estimate). */
-const LABEL_CHAR = 0.56;
 /** Side of the grid's cells that find the nodes near a label's possible spots. */
 const CELL = 64;
 /** Most cells a node's or a label's reach is split into. */
@@ -109,11 +109,13 @@ export function placeNetworkLabels(
     nodes: readonly { x: number; y: number; r: number }[];
     /** Obstacles always kept (e.g. the chart area's edges, as huge circles around it). */
     walls: readonly { x: number; y: number; r: number }[];
+    /** The edges as polylines (placeLabels' `lines`): labels keep clear of them where they can. */
+    lines?: readonly (readonly number[])[];
     fontSize: number;
     gap: number;
   },
 ): PlacedLabel[] {
-  const { nodes, walls, fontSize, gap } = options;
+  const { nodes, walls, lines: edgeLines, fontSize, gap } = options;
   // placeLabels' order (priority, then text; its sort keeps the given order on a tie), cut short.
   const chosen = candidates
     .map((c, i) => ({ c, i }))
@@ -133,7 +135,7 @@ export function placeNetworkLabels(
   let filtered = true;
   for (const c of chosen) {
     const lines = c.text.split("\n");
-    const width = Math.max(...lines.map((l) => l.length)) * LABEL_CHAR * fontSize;
+    const width = Math.max(...lines.map((l) => textWidth(l, fontSize)));
     const height = lines.length * fontSize * 1.2 + fontSize * 0.1;
     const dx = c.r + gap + width + 1;
     const dy = c.r + gap + height + 1;
@@ -146,7 +148,7 @@ export function placeNetworkLabels(
   const near = filtered
     ? nodes.filter((n) => cellsOf(n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r, (key) => cells.has(key)) !== false)
     : nodes;
-  return placeLabels(chosen, { fontSize, gap, charWidth: LABEL_CHAR, obstacles: [...near, ...walls] });
+  return placeLabels(chosen, { fontSize, gap, lines: edgeLines, obstacles: [...near, ...walls] });
 }
 
 /** Most nodes for which the fit leaves room beside every node for its label (as the dashboard does). */
@@ -262,7 +264,7 @@ export function renderNetworkSvg(input: NetworkExportInput): string {
     const reach: Reach[] = nodes.map((n, i) => {
       const p = laid[i] as { x: number; y: number };
       const lines = n.short.split("\n");
-      const labelWidth = roomForLabels ? Math.max(...lines.map((l) => l.length)) * 0.56 * fontSize + labelGap : 0;
+      const labelWidth = roomForLabels ? Math.max(...lines.map((l) => textWidth(l, fontSize))) + labelGap : 0;
       const labelHalf = roomForLabels ? (lines.length * lineHeight) / 2 : 0;
       // The outline's reach from the centre (a triangle's apex lies farther than r), and half its stroke.
       const corners = shapeVertices(n.shape, n.r);
@@ -296,6 +298,7 @@ export function renderNetworkSvg(input: NetworkExportInput): string {
     };
 
     const edgeMarks: string[] = [];
+    const edgeLines: number[][] = [];
     for (const e of edges) {
       const source = end(e.s);
       const g = edgeGeometry(source, e.s === e.t ? source : end(e.t), {
@@ -304,6 +307,7 @@ export function renderNetworkSvg(input: NetworkExportInput): string {
         arrowWidth: input.arrowWidth,
       });
       if (!g) continue;
+      edgeLines.push(edgePolyline(g));
       const index = sentimentIndex.get(e.sentiment) ?? input.sentiments.length;
       const colour = print ? PRINT_EDGE : e.colour;
       edgeMarks.push(
@@ -353,7 +357,13 @@ export function renderNetworkSvg(input: NetworkExportInput): string {
         const p = at[i] as { x: number; y: number };
         return { id: String(i), x: p.x, y: p.y, r: n.r, text: n.short, priority: (n.type === "event" ? 1e9 : 0) + n.degree };
       }),
-      { nodes: nodes.map((n, i) => ({ ...(at[i] as { x: number; y: number }), r: n.r })), walls, fontSize, gap: labelGap },
+      {
+        nodes: nodes.map((n, i) => ({ ...(at[i] as { x: number; y: number }), r: n.r })),
+        walls,
+        lines: edgeLines,
+        fontSize,
+        gap: labelGap,
+      },
     );
     chart.push(
       el(

@@ -6,7 +6,7 @@
 // diamonds on lanes, then rows of event labels. Each event's title is written as a flag: a leader
 // line rises from the diamond to the lowest row where the label fits, the label starting or ending at
 // the line (of a few greedy placements, the one that writes out the most titles is kept). A label
-// never overlaps another label nor another event's leader line. Titles longer than a third of the width are shortened at a word ("…").
+// never overlaps another label nor another event's leader line. A title is written whole where a row has room for it, else shortened at a word ("…") to a third of the width.
 // An event whose title finds no room gets a number instead, and the key below the axis gives its
 // number, date and title; an event with no room even for a number is listed in the key by its date
 // and title. When the key itself runs out of room, it says how many events it leaves out.
@@ -15,6 +15,7 @@
 // over that year labelled "2022", never a point on 1 January.
 import { formatEdtf } from "@stancemap/core/model";
 import { thinTicks } from "../stance-steps";
+import { fitText, textWidth } from "../text/metrics";
 import { dateSpan, layoutMarks, ticks, timelineScale } from "../timeline";
 import { type Box, type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
 import { el, exportDocument, haloText, text } from "./svg";
@@ -39,10 +40,6 @@ export interface TimelineExportInput {
   theme: ExportTheme;
 }
 
-/** Average advance of a character as a share of the font size; a little generous, so that labels placed side by side never touch. */
-const CHAR = 0.6;
-/** The share `wrap` (frame.ts) assumes. */
-const WRAP_CHAR = 0.56;
 const EVENT_LANES = 3;
 const EVENT_LANE_GAP = 13;
 const STANCE_LANES = 4;
@@ -62,15 +59,6 @@ const byDate = (a: { date: string }, b: { date: string }) => {
   const y = dateSpan(b.date);
   return x.first !== y.first ? (x.first < y.first ? -1 : 1) : x.last !== y.last ? (x.last < y.last ? -1 : 1) : 0;
 };
-const textWidth = (content: string, size: number) => content.length * size * CHAR;
-
-/** Shortens `content` to at most `max` characters, at a word where it can, ending in "…". */
-function shorten(content: string, max: number): string {
-  if (content.length <= max) return content;
-  const cut = content.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.5 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
-}
 
 interface EventMark {
   id: string;
@@ -146,7 +134,7 @@ interface Arrangement {
  * of `split` prefer flags that start at their line, the others flags that end at it, and events are
  * placed from `split` outwards: two staircases rising away from it.
  */
-function arrangeAround(marks: readonly EventMark[], split: number, rows: number, box: Box, size: number, maxChars: number): Arrangement {
+function arrangeAround(marks: readonly EventMark[], split: number, rows: number, box: Box, size: number, maxWidth: number): Arrangement {
   const slots = new LabelRows(rows, box.x, box.x + box.width);
   const order = marks
     .map((mark, i) => ({ mark, i }))
@@ -156,9 +144,11 @@ function arrangeAround(marks: readonly EventMark[], split: number, rows: number,
   const placed = new Map<EventMark, PlacedLabel>();
   const pending = new Set<EventMark>();
   for (const mark of order) {
-    const content = shorten(mark.title, maxChars);
-    const spot = slots.place(mark.x, textWidth(content, size), sides(mark));
-    if (spot) placed.set(mark, { mark, content, ...spot });
+    // The whole title where it finds room; else shortened to maxWidth, where that finds room.
+    const short = fitText(mark.title, maxWidth, size);
+    const whole = slots.place(mark.x, textWidth(mark.title, size), sides(mark));
+    const spot = whole ?? (short === mark.title ? null : slots.place(mark.x, textWidth(short, size), sides(mark)));
+    if (spot) placed.set(mark, { mark, content: whole ? mark.title : short, ...spot });
     else pending.add(mark);
   }
   // Numbers go in date order, so that the key reads in date order.
@@ -178,14 +168,14 @@ function arrangeAround(marks: readonly EventMark[], split: number, rows: number,
 }
 
 /** The best of a few splits: the most titles written out, then the most numbers; the first on a tie. */
-function arrange(marks: readonly EventMark[], rows: number, box: Box, size: number, maxChars: number): Arrangement {
+function arrange(marks: readonly EventMark[], rows: number, box: Box, size: number, maxWidth: number): Arrangement {
   // Splits: past the right end (every flag starts at its line), then between neighbouring events
   // (at most 24 of those gaps, evenly spread), then before the left end.
   const gaps = marks.slice(1).map((m, i) => (m.x + (marks[i] as EventMark).x) / 2);
   const step = Math.max(1, gaps.length / 24);
   const picked = Array.from({ length: Math.min(gaps.length, 24) }, (_, k) => gaps[Math.floor(k * step)] as number);
   const splits = [box.x + box.width + 1, ...picked.reverse(), box.x - 1];
-  const tries = splits.map((split) => arrangeAround(marks, split, rows, box, size, maxChars));
+  const tries = splits.map((split) => arrangeAround(marks, split, rows, box, size, maxWidth));
   const score = (a: Arrangement) => {
     const numbered = a.keyed.filter((k) => k.number !== null).length;
     return [a.labels.length - numbered, numbered] as const;
@@ -204,7 +194,7 @@ function keyLines(keyed: Arrangement["keyed"], width: number, size: number, maxL
   const entries = [...keyed.filter((k) => k.number !== null), ...keyed.filter((k) => k.number === null)].map(
     (k) => `${k.number === null ? "" : `(${k.number}) `}${shortDate(k.mark.date)} – ${k.mark.title}`,
   );
-  const wrapTo = (content: string) => wrap(content, (width * WRAP_CHAR) / CHAR, size);
+  const wrapTo = (content: string) => wrap(content, width, size);
   for (let shown = entries.length; shown >= 0; shown--) {
     const rest = entries.length - shown;
     const head = shown ? `Events not labelled above: ${entries.slice(0, shown).join("; ")}.` : "";
@@ -259,7 +249,7 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
   const stanceLanes = stanceMarks.length ? Math.max(...stanceMarks.map((m) => m.lane)) + 1 : 0;
 
   const colourAt = new Map(input.legend.map((l) => [l.index, l.colour]));
-  const maxChars = Math.max(10, Math.floor(Math.min(body.width / 3, 320) / (size * CHAR)));
+  const maxWidth = Math.max(size * 6, Math.min(body.width / 3, 320));
   const marksNote = eventMarks.length > 0 || stanceMarks.length > 0;
   const maxKeyLines = Math.floor((body.height * 0.3) / keyLineHeight);
 
@@ -280,13 +270,13 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
 
   let keys = 0;
   let p = plan(keys);
-  let arrangement = arrange(eventMarks, p.rows, body, size, maxChars);
+  let arrangement = arrange(eventMarks, p.rows, body, size, maxWidth);
   for (let attempt = 0; attempt < 8; attempt++) {
     const needed = Math.min(maxKeyLines, keyLines(arrangement.keyed, body.width, small, maxKeyLines).length);
     if (needed <= keys) break;
     keys = needed;
     p = plan(keys);
-    arrangement = arrange(eventMarks, p.rows, body, size, maxChars);
+    arrangement = arrange(eventMarks, p.rows, body, size, maxWidth);
   }
   const key = keyLines(arrangement.keyed, body.width, small, keys);
   const { axisY, stanceY, eventY } = p;
@@ -314,7 +304,7 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
   // The cursor and its label, kept inside the chart area.
   const cursorX = body.x + scale(parse(input.date));
   const cursorLabel = `As of ${longDate(input.date)}`;
-  const cursorHalf = textWidth(cursorLabel, size) / 2;
+  const cursorHalf = textWidth(cursorLabel, size, 700) / 2;
   const cursorLabelX = Math.min(Math.max(cursorX, body.x + cursorHalf), right - cursorHalf);
   const cursor = [
     el("line", { class: "cursor", x1: cursorX, x2: cursorX, y1: body.y + size * 1.35, y2: axisY + 5, stroke: c.text, "stroke-width": 1.5 }),

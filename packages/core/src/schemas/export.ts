@@ -60,6 +60,12 @@ export const ExportParams = z.strictObject({
   view: z.string().max(20).optional().describe("Accepted so that a dashboard link's query can be pasted; the path names the view."),
   q: z.string().max(200).optional().describe("Accepted so that a dashboard link's query can be pasted; the search box draws nothing."),
   theme: z.enum(["light", "dark", "print"]).default("light"),
+  text: z
+    .enum(["text", "outline"])
+    .default("text")
+    .describe(
+      "SVG only: text as text (Noto Sans embedded, with system fonts named as fallbacks), or outline: every letter drawn as a path in Noto Sans, so tools that ignore embedded fonts (rsvg-convert, Inkscape, Illustrator) show the same picture; the title and description stay text.",
+    ),
   preset: z.enum(Object.keys(EXPORT_PRESETS) as [keyof typeof EXPORT_PRESETS]).optional(),
   width: z.coerce.number().int("must be a whole number").min(300).max(4000).optional(),
   height: z.coerce.number().int("must be a whole number").min(200).max(4000).optional(),

@@ -1,4 +1,4 @@
-// GET /api/v1/export/{map|network|timeline|actor}.{svg|png|pdf|zip}?<the dashboard's state>&theme=&preset=&width=&height=&scale=&dpi=&title=&subtitle=&notes=
+// GET /api/v1/export/{map|network|timeline|actor}.{svg|png|pdf|zip}?<the dashboard's state>&theme=&text=&preset=&width=&height=&scale=&dpi=&title=&subtitle=&notes=
 // A published view as a publication-ready file, from the renderer the dashboard's export dialog uses,
 // or the data it shows as a ZIP. Cached by request and dataset revision, with ETags. Uncached files are
 // bounded (render queue and memory: 503) and limited per client (429), both with Retry-After.
