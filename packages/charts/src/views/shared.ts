@@ -45,6 +45,8 @@ export interface ExportState {
   /** Map: the categories highlighted in the legend. */
   cat?: readonly string[] | undefined;
   actor?: string | null | undefined;
+  /** A dataset revision the view is pinned to (`?revision=`): the printed link reopens that revision. */
+  revision?: number | null | undefined;
 }
 
 export interface RenderOptions {
@@ -100,6 +102,7 @@ export const VIEW_KEYS = {
 export function viewState(view: ExportView, s: ExportState): ExportState {
   const out: ExportState = { topic: s.topic, date: s.date };
   for (const key of VIEW_KEYS[view]) Object.assign(out, { [key]: s[key] });
+  if (s.revision) out.revision = s.revision;
   return out;
 }
 
@@ -107,15 +110,16 @@ export function viewState(view: ExportView, s: ExportState): ExportState {
 export function stateQuery(view: ExportView, s: ExportState): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(viewState(view, s))) {
-    const text = Array.isArray(value) ? value.join(",") : value;
+    const text = Array.isArray(value) ? value.join(",") : value == null ? value : String(value);
     if (text) out[key] = text;
   }
   return out;
 }
 
 export function pathOf(view: ExportView, s: ExportState): string {
+  const pin = s.revision ? `revision=${s.revision}` : "";
   // The actor page shows every topic's history to today: the link goes to this topic's chart.
-  if (view === "actor") return `/actors/${s.actor}#topic-${s.topic}`;
+  if (view === "actor") return `/actors/${s.actor}${pin ? `?${pin}` : ""}#topic-${s.topic}`;
   const q = new URLSearchParams(stateQuery(view, s));
   if (view === "network") q.set("view", "network");
   return `/?${q}`;

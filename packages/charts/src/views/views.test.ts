@@ -139,6 +139,15 @@ describe("export models", () => {
     expect(svg).toContain("Uncertain at this date");
   });
 
+  it("a view pinned to a revision prints a link that reopens that revision", () => {
+    const pinned = exportModel("map", data, { topic: topic.slug, date: "2025-07-03", revision: 3 }, world);
+    expect(pinned.path).toContain("revision=3");
+    expect(pinned.render(o)).toContain("revision=3");
+    const actor = exportModel("actor", data, { topic: topic.slug, date: "2025-07-03", actor: "russia", revision: 3 });
+    expect(actor.path).toBe(`/actors/russia?revision=3#topic-${topic.slug}`);
+    expect(exportModel("map", data, { topic: topic.slug, date: "2025-07-03" }, world).path).not.toContain("revision");
+  });
+
   it("the timeline names year- and month-precise events as 2022 and March 2024, and leaves attested-only stances out", () => {
     const timeline = exportModel("timeline", data, { topic: topic.slug, date: "2025-07-10" });
     const events = timeline.rows.filter((r) => r.type === "event").map((r) => [r.date, r.date_label]);
