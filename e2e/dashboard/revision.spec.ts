@@ -160,6 +160,14 @@ test.describe("a permalink pinned to a revision", () => {
     await expect(stances).not.toContainText(/Active opposition\s*since 1 January 2030/);
     await page.goto(`/actors/${slug}`);
     await expect(page.locator("section[aria-labelledby=stances]")).toContainText(/Active opposition\s*since 1 January 2030/);
+
+    // The dashboard's side panel reads the actor API, pinned the same way.
+    const record = async (extra: string) =>
+      ((await (await request.get(`/api/v1/actors/${slug}${extra}`)).json()) as { stances: { category: string }[] }).stances.map(
+        (s) => s.category,
+      );
+    expect(await record(`?revision=${before}`)).toEqual([BEFORE]);
+    expect(await record("")).toEqual([AFTER]);
   });
 
   test("a revision past the current one, or below 1, is refused by name", async ({ request, page }) => {
@@ -172,5 +180,14 @@ test.describe("a permalink pinned to a revision", () => {
     expect(zero.status()).toBe(400);
     expect(((await zero.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(["revision"]);
     expect((await page.goto(`/?revision=${current + 1000}`))?.status()).toBe(404);
+    for (const [value, status] of [
+      [String(current + 1000), 404],
+      ["0", 400],
+      ["abc", 400],
+    ] as const) {
+      const actor = await request.get(`/api/v1/actors/russia?revision=${value}`);
+      expect(actor.status(), value).toBe(status);
+      expect(((await actor.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(["revision"]);
+    }
   });
 });

@@ -17,10 +17,12 @@ export function ActorPanel(props: {
   date: string;
   actors: readonly CompactActor[];
   sources: ReadonlyMap<string, CompactSource>;
+  /** The revision a pinned page shows: the panel reads the actor as published then. */
+  revision?: number | null;
   onClose: () => void;
   onSelect: (slug: string) => void;
 }) {
-  const { slug, topic, date } = props;
+  const { slug, topic, date, revision } = props;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const byslug = useMemo(() => new Map(props.actors.map((a) => [a.slug, a])), [props.actors]);
   const names = useMemo(() => new Map(props.actors.map((a) => [a.slug, a.name])), [props.actors]);
@@ -31,7 +33,8 @@ export function ActorPanel(props: {
     const abort = new AbortController();
     Promise.all(
       [slug, ...members].map(async (s) => {
-        const res = await fetch(`/api/v1/actors/${encodeURIComponent(s)}`, { signal: abort.signal });
+        const pin = revision ? `?revision=${revision}` : "";
+        const res = await fetch(`/api/v1/actors/${encodeURIComponent(s)}${pin}`, { signal: abort.signal });
         if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
         return (await res.json()) as ActorDetail;
       }),
@@ -41,7 +44,7 @@ export function ActorPanel(props: {
         if (!abort.signal.aborted) setLoaded({ slug, error: error.message });
       });
     return () => abort.abort();
-  }, [slug, members]);
+  }, [slug, members, revision]);
 
   if (!actor) return null;
   const records = loaded && loaded.slug === slug && "records" in loaded ? loaded.records : null;

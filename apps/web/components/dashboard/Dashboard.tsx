@@ -365,6 +365,7 @@ export function Dashboard(props: {
               date={state.date}
               actors={data.actors}
               sources={sources}
+              revision={data.shown?.pinned ? data.shown.revision : null}
               onClose={() => select(null)}
               onSelect={select}
             />

@@ -3,7 +3,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { FieldError, Problem } from "@stancemap/core";
-import { BadCursorError, type Db, datasetRevision, getDb } from "@stancemap/db";
+import { BadCursorError, type Db, datasetRevision, getDb, RevisionUnavailable } from "@stancemap/db";
 import type { z } from "zod";
 import { answering } from "./failure";
 import { currentRequestId } from "./request-context";
@@ -120,6 +120,11 @@ async function readAnswer<S extends z.ZodType>(
   } catch (error) {
     if (error instanceof BadCursorError || error instanceof ParameterError) {
       return parameterProblem(url, error);
+    }
+    // `?revision=N` past the current revision, or before the kept history: a problem naming `revision`.
+    if (error instanceof RevisionUnavailable) {
+      const title = error.status === 404 ? "Not found" : "Invalid query parameter";
+      return problem(error.status, title, error.message, error.issues, url.pathname + url.search);
     }
     throw error;
   }

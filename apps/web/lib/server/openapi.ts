@@ -3,6 +3,7 @@
 import {
   ActorDetail,
   ActorList,
+  ActorQuery,
   ActorsQuery,
   EventList,
   EventsQuery,
@@ -109,9 +110,12 @@ export function openApiDocument() {
         },
         "/api/v1/actors": { get: read("List actors", ActorsQuery, ActorList) },
         "/api/v1/actors/{slug}": {
-          get: read("One actor's record: stances, no-data notes, reactions given and received", null, ActorDetail, {
-            requestParams: { path: z.object({ slug: z.string().describe("The actor's slug, or a state's ISO 3166-1 alpha-3 code.") }) },
-            responses: { "404": problem("No actor with that slug or code.") },
+          get: read("One actor's record: stances, no-data notes, reactions given and received", ActorQuery, ActorDetail, {
+            requestParams: {
+              path: z.object({ slug: z.string().describe("The actor's slug, or a state's ISO 3166-1 alpha-3 code.") }),
+              query: ActorQuery,
+            },
+            responses: { "404": problem("No actor with that slug or code, or no such revision (`errors` names `revision`).") },
           }),
         },
         "/api/v1/topics": { get: read("List topics with their category scales", null, TopicList) },

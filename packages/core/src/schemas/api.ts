@@ -23,6 +23,17 @@ const cursor = z
 
 export const PageQuery = z.object({ limit, cursor });
 
+export const ActorQuery = z
+  .object({
+    revision: z.coerce
+      .number()
+      .int("must be a whole number")
+      .min(1)
+      .optional()
+      .describe("The dataset revision to read, as it was published then (a pinned page's side panel); 404 past the current one."),
+  })
+  .meta({ id: "ActorQuery" });
+
 export const ActorsQuery = PageQuery.extend({
   kind: z.string().optional().describe("Only actors of this kind."),
   q: z.string().max(200).optional().describe("Search names and local names."),
@@ -164,3 +175,4 @@ export type GapAtDate = z.infer<typeof GapAtDate>;
 export type ActorAtDate = z.infer<typeof ActorAtDate>;
 export type ActorDetail = z.infer<typeof ActorDetail>;
 export type Health = z.infer<typeof Health>;
+export type ActorQuery = z.infer<typeof ActorQuery>;
