@@ -92,8 +92,18 @@ export function topicMapAt<A extends MapActor, S extends MapStance>(input: {
   const stances = input.stances;
   const index = stances instanceof StanceIndex ? stances : null;
   const all = index ? null : stancesAt(stances as readonly S[], topic, date);
-  const ownOf = (slug: string): readonly S[] =>
-    index ? index.stancesOf(slug) : (stances as readonly S[]).filter((s) => s.actor === slug && s.topic === topic);
+  // Each no-data actor's own stances give its reason: grouped once, not filtered per actor (the map asks for
+  // every actor, so a filter per actor costs actors × stances).
+  const byActor = new Map<string, S[]>();
+  if (!index) {
+    for (const s of stances as readonly S[]) {
+      if (s.topic !== topic) continue;
+      const list = byActor.get(s.actor);
+      if (list) list.push(s);
+      else byActor.set(s.actor, [s]);
+    }
+  }
+  const ownOf = (slug: string): readonly S[] => (index ? index.stancesOf(slug) : (byActor.get(slug) ?? []));
   let noData = 0;
   let uncertain = 0;
   let attested = 0;
