@@ -1,6 +1,7 @@
 export * from "./alt-text";
 export * from "./choropleth";
 export * from "./cues";
+export * from "./movement";
 export * from "./network";
 export * from "./network-layout";
 export * from "./network-scene";

@@ -1,3 +1,4 @@
 export * from "./edtf";
 export * from "./holding";
 export * from "./legacy";
+export * from "./movement";
