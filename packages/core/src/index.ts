@@ -8,5 +8,6 @@ export * from "./reaction-graph";
 export * from "./schemas";
 export * from "./stance-history";
 export * from "./stance-index";
+export * from "./text-direction";
 export * from "./time";
 export * from "./topic-map";

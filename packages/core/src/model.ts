@@ -9,5 +9,6 @@ export * from "./lookup";
 export * from "./reaction-graph";
 export * from "./stance-history";
 export * from "./stance-index";
+export * from "./text-direction";
 export * from "./time";
 export * from "./topic-map";

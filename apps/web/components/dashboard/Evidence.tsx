@@ -1,7 +1,7 @@
 // A claim's evidence: the verbatim quote with its speaker, and the source it comes from.
 import { publicTitle, publisherName } from "@stancemap/charts";
 import type { Evidence } from "@stancemap/core";
-import { formatEdtf } from "@stancemap/core/model";
+import { dirAttribute, formatEdtf } from "@stancemap/core/model";
 import type { CompactSource } from "@/lib/dashboard-data";
 
 export function EvidenceList(props: {
@@ -17,8 +17,10 @@ export function EvidenceList(props: {
           // biome-ignore lint/suspicious/noArrayIndexKey: evidence has no id; its position is its identity.
           <li key={`${e.source}-${i}`}>
             {e.quote ? (
-              <blockquote lang={e.quote.language}>
-                <p>“{e.quote.text}”</p>
+              <blockquote>
+                <p lang={e.quote.language} dir={dirAttribute(e.quote.language)}>
+                  “{e.quote.text}”
+                </p>
                 <cite>— {props.speakers.get(e.quote.speaker) ?? e.quote.speaker}</cite>
                 {e.quote.translation ? <p className="muted">Translation: {e.quote.translation}</p> : null}
               </blockquote>
