@@ -5,6 +5,7 @@ import { contextAs } from "../support/auth";
 test("an editor adds an abbreviation with its source, a reviewer publishes, and the API and actor page show it", async ({
   browser,
   baseURL,
+  request,
 }) => {
   const tag = `e2e${Date.now()}${Math.floor(Math.random() * 1e4)}`;
   const slug = `alias-${tag}`;
@@ -50,7 +51,7 @@ test("an editor adds an abbreviation with its source, a reviewer publishes, and 
   expect(published.status(), await published.text()).toBe(200);
   await reviewer.context.close();
 
-  const found = (await (await page.request.get(`/api/v1/actors?q=x${tag}`)).json()) as { data: { slug: string }[] };
+  const found = (await (await request.get(`/api/v1/actors?q=x${tag}`)).json()) as { data: { slug: string }[] };
   expect(found.data.map((a) => a.slug)).toEqual([slug]);
   const actorPage = await browser.newPage();
   await actorPage.goto(`${baseURL}/actors/${slug}`);

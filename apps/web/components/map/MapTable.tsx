@@ -24,7 +24,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 export const SORT_NAMES: Record<SortKey, string> = {
   actor: "actor",
   kind: "kind",
-  category: "category (the scale's order)",
+  category: "category in the scale's order",
   holds: "since when the stance holds",
   qualifiers: "qualifying facts",
   reason: "why no data",
@@ -135,7 +135,7 @@ export function MapTable(props: {
         <table className="map-table">
           <caption>
             {props.topicTitle}, as of {formatEdtf(props.date)}: {actors.length} {actors.length === 1 ? "actor" : "actors"}
-            {sort ? `, sorted by ${SORT_NAMES[sort.key]} (${sort.dir})` : ""}
+            {sort ? `, sorted by ${SORT_NAMES[sort.key]}, ${sort.dir}` : ""}
           </caption>
           <thead>
             <tr>
