@@ -60,7 +60,14 @@ test.describe("export dialog", () => {
       button: "Export…",
       dialog: "Export the map",
       file: "stancemap-posture-map-2025-07-03",
-      shown: async (page: Page) => page.locator("table.map-table tbody tr").count(),
+      // The table counts the rows; the map's export is on the Map tab (the Table tab exports the table).
+      shown: async (page: Page) => {
+        const rows = page.locator("table.map-table tbody tr");
+        await expect(rows.first()).toBeVisible();
+        const n = await rows.count();
+        await page.getByRole("tab", { name: "Map" }).click();
+        return n;
+      },
     },
     {
       view: "network",

@@ -9,7 +9,7 @@ import { currentHref, RevisionNotice } from "@/components/cite/RevisionNotice";
 import { Dashboard } from "@/components/dashboard/Dashboard";
 import { altTextOf } from "@/lib/export/alt-text";
 import { exportModel, stateQuery } from "@/lib/export/views";
-import { loadDashboard, todayIso } from "@/lib/server/dashboard";
+import { checkAgainstData, loadDashboard, todayIso } from "@/lib/server/dashboard";
 import { mapGeometry } from "@/lib/server/map-geometry";
 import { pageOrigin } from "@/lib/server/origins";
 import { socialMetadata } from "@/lib/server/social";
@@ -26,7 +26,9 @@ const load = cache(async (query: string) => {
     throw e;
   });
   const geometry = mapGeometry(loaded.data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
-  return { ...loaded, geometry };
+  // Dates outside the data and categories the topic lacks: notices like any malformed value.
+  const checked = checkAgainstData(Object.fromEntries(new URLSearchParams(query)), loaded.data, loaded.state);
+  return { ...loaded, state: checked.state, notices: [...loaded.notices, ...checked.notices], geometry };
 });
 
 const queryOf = (raw: Awaited<Props["searchParams"]>) =>

@@ -54,4 +54,6 @@ export interface Notice {
   parameter: string;
   value: string;
   message: string;
+  /** The value shown instead, written back into the address; absent, the parameter is dropped. */
+  use?: string;
 }

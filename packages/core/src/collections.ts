@@ -30,4 +30,8 @@ export const ACTOR_KINDS = [
   "bloc",
   "person",
 ] as const;
+/** What another name of an actor is: one in use now, a former one, or an abbreviation (acronym, short form). */
+export const ALIAS_KINDS = ["alias", "former", "abbreviation"] as const;
+export type AliasKind = (typeof ALIAS_KINDS)[number];
+export const MAX_ALIASES = 20;
 export const SENTIMENTS = ["supportive", "neutral", "concerned", "critical"] as const;

@@ -1,3 +1,4 @@
+export * from "./actor-search";
 export * from "./citation";
 export * from "./collections";
 export * from "./csv-records";

@@ -1,6 +1,7 @@
 // The pure functions without the zod schemas: what browser code imports, so zod stays out of the
 // client bundle (zod schemas register metadata at import time and cannot be tree-shaken).
 
+export * from "./actor-search";
 export * from "./citation";
 export * from "./collections";
 export * from "./dates";

@@ -132,7 +132,9 @@ export async function getActorPage(db: Db, slugOrIso3: string): Promise<ActorPag
     db.prisma.actor.findMany({ where: { slug: { in: [...actorSlugs] } }, select: actorRef, orderBy: { slug: "asc" } }),
     eventSlugs.size ? db.prisma.event.findMany({ where: { slug: { in: [...eventSlugs] } }, select: eventRef }) : [],
     db.prisma.source.findMany({
-      where: { id: { in: [...new Set(evidence.map((e) => e.source))] } },
+      where: {
+        id: { in: [...new Set([...evidence.map((e) => e.source), ...actor.aliases.flatMap((x) => (x.source ? [x.source] : []))])] },
+      },
       select: { id: true, publisher: true, title: true, publishedOn: true, url: true },
       orderBy: { id: "asc" },
     }),

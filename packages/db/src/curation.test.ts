@@ -27,7 +27,7 @@ import { selectCompactActors, selectStanceTimeline } from "./dashboard";
 import { withOpenDrafts } from "./dashboard-preview";
 import { loadDataset } from "./dataset";
 import { migrate } from "./migrate";
-import { stancesAsOf } from "./queries";
+import { listActors, stancesAsOf } from "./queries";
 import { readRevision } from "./read-model";
 import { seedDataset } from "./seed";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
@@ -164,6 +164,37 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
       status: 400,
       issues: [{ field: "evidence", code: "too_small", message: "at least one source is required" }],
     });
+  });
+
+  it.skipIf(!enabled)("imports an actor's aliases from CSV columns, publishes them, and search finds the actor by one", async () => {
+    const csv = [
+      "slug,name,kind,aliases.0.name,aliases.0.kind,aliases.0.source,aliases.1.name,aliases.1.kind",
+      "test-alias-front,Test Alias Front,group,TAF,abbreviation,icwa-russia-taliban-recognition,Front Ancien,former",
+    ].join("\n");
+    const result = await importRecords(db, editor, importInputFromCsv(csv, "actor"), { dryRun: false, publish: false });
+    expect(result.counts.rejected).toBe(0);
+    expect(result.draftId).toBeTruthy();
+    await publishDraft(db, reviewer, result.draftId as string);
+    const published = (await getHead(db, "actor", "test-alias-front")).published?.record as RecordOf<"actor">;
+    expect(published.aliases).toEqual([
+      { name: "TAF", kind: "abbreviation", source: "icwa-russia-taliban-recognition" },
+      { name: "Front Ancien", kind: "former" },
+    ]);
+    const found = await listActors(db, { limit: 10, q: "taf" });
+    expect(found.data.map((a) => a.slug)).toEqual(["test-alias-front"]);
+    expect(found.data[0]?.aliases).toEqual(published.aliases);
+    expect((await selectCompactActors(db)).find((a) => a.slug === "test-alias-front")?.aliases).toEqual([
+      { name: "TAF", kind: "abbreviation" },
+      { name: "Front Ancien", kind: "former" },
+    ]);
+    // The source an alias cites cannot be deleted while the alias stands on it.
+    const refused = await saveChange(db, editor, {
+      type: "actor",
+      op: "upsert",
+      record: { ...published, slug: "test-alias-ghost", aliases: [{ name: "Ghost", kind: "alias", source: "no-such-source" }] },
+      expectedVersion: null,
+    }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 400, issues: [expect.objectContaining({ field: "aliases.0.source" })] });
   });
 
   it.skipIf(!enabled)("imports nothing when one row is bad, and reports that row", async () => {

@@ -67,6 +67,7 @@ export async function withOpenDrafts(
             affiliation: a.affiliation ?? null,
             role: a.role ?? null,
             names: a.names,
+            aliases: a.aliases.map((x) => ({ name: x.name, kind: x.kind, ...(x.lang ? { lang: x.lang } : {}) })),
           },
         );
         break;

@@ -1,5 +1,6 @@
 // Compact, whole-topic reads for the dashboard: everything the browser needs to move through time
 // without asking the server again (stance timelines, reaction edges), in a few SQL statements.
+import type { AliasKind } from "@stancemap/core";
 import type { Db } from "./client";
 import { jsonList } from "./mappers";
 import { REACTION_SELECT, type ReactionRow } from "./read-model";
@@ -14,6 +15,8 @@ export interface CompactActor {
   affiliation: string | null;
   role: string | null;
   names: { name: string; lang: string; dir: "ltr" | "rtl" }[];
+  /** Other names (search finds the actor by them), in the editor's order. */
+  aliases: { name: string; kind: AliasKind; lang?: string }[];
 }
 
 /** A stance as the map needs it over time: its dates as stored (EDTF), for core's stanceAt/stancesAt to read. */
@@ -64,8 +67,8 @@ export interface CompactEvent {
 }
 
 export async function selectCompactActors(db: Db): Promise<CompactActor[]> {
-  const [rows, names] = await Promise.all([
-    db.sql.all<Omit<CompactActor, "names">>(
+  const [rows, names, aliases] = await Promise.all([
+    db.sql.all<Omit<CompactActor, "names" | "aliases">>(
       `SELECT a."slug" AS "slug", a."name" AS "name", a."kind" AS "kind", a."iso3" AS "iso3", a."isoNumeric" AS "isoNumeric",
               a."region" AS "region", af."slug" AS "affiliation", a."role" AS "role"
        FROM "Actor" a LEFT JOIN "Actor" af ON af."id" = a."affiliationId" ORDER BY a."slug"`,
@@ -74,10 +77,17 @@ export async function selectCompactActors(db: Db): Promise<CompactActor[]> {
       `SELECT a."slug" AS "actor", n."name" AS "name", n."lang" AS "lang", n."dir" AS "dir"
        FROM "ActorName" n JOIN "Actor" a ON a."id" = n."actorId" ORDER BY a."slug", n."lang"`,
     ),
+    db.sql.all<{ actor: string; name: string; kind: AliasKind; lang: string | null }>(
+      `SELECT a."slug" AS "actor", x."name" AS "name", x."kind" AS "kind", x."lang" AS "lang"
+       FROM "ActorAlias" x JOIN "Actor" a ON a."id" = x."actorId" ORDER BY a."slug", x."position"`,
+    ),
   ]);
   const byActor = new Map<string, CompactActor["names"]>();
   for (const n of names) byActor.set(n.actor, [...(byActor.get(n.actor) ?? []), { name: n.name, lang: n.lang, dir: n.dir }]);
-  return rows.map((r) => ({ ...r, names: byActor.get(r.slug) ?? [] }));
+  const aliasesOf = new Map<string, CompactActor["aliases"]>();
+  for (const x of aliases)
+    aliasesOf.set(x.actor, [...(aliasesOf.get(x.actor) ?? []), { name: x.name, kind: x.kind, ...(x.lang ? { lang: x.lang } : {}) }]);
+  return rows.map((r) => ({ ...r, names: byActor.get(r.slug) ?? [], aliases: aliasesOf.get(r.slug) ?? [] }));
 }
 
 /** Source ids per cited record (stance, reaction or event), in evidence order. */

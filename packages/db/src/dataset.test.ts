@@ -33,6 +33,21 @@ describe("the curated dataset", () => {
     expect(stored.sort()).toEqual(originals.sort());
   });
 
+  it("takes every alias that cites a source from that source: its stored text (on word boundaries), else its publisher's name", () => {
+    const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+    const cited = dataset.actors.flatMap((a) => a.aliases.filter((x) => x.source).map((x) => ({ actor: a.slug, ...x })));
+    expect(cited.length).toBeGreaterThanOrEqual(5);
+    const unsupported = cited.filter((x) => {
+      const text = texts.get(x.source as string);
+      return text ? !occursOnWordBoundaries(text, x.name) : !sources.get(x.source as string)?.publisher.includes(x.name);
+    });
+    expect(unsupported).toEqual([]);
+    // The Taliban government answers to the names the sources and its description use.
+    const iea = dataset.actors.find((a) => a.slug === "islamic-emirate-of-afghanistan");
+    expect(iea?.aliases.map((x) => x.name)).toEqual(expect.arrayContaining(["Taliban", "IEA"]));
+    expect(iea?.description).toContain("(IEA)");
+  });
+
   it("holds the actors the product is about, at least 25", () => {
     expect(dataset.actors.length).toBeGreaterThanOrEqual(25);
     for (const slug of [

@@ -151,6 +151,30 @@ describe.each(engines)("storage on $name", ({ fresh, enabled }) => {
     expect(new Set(reactions).size).toBe(dataset.reactions.length);
   });
 
+  it.skipIf(!enabled)("finds the Taliban government by its aliases, best matches first, and pages a search without repeats", async () => {
+    const iea = await getActor(db, "islamic-emirate-of-afghanistan");
+    expect(iea?.aliases).toEqual(dataset.actors.find((a) => a.slug === "islamic-emirate-of-afghanistan")?.aliases);
+    for (const q of ["taliban", "TALIBAN", "IEA", "islamic emirate", "Islamic-Emirate", "امارت"]) {
+      const found = await listActors(db, { limit: 50, q });
+      expect(found.data[0]?.slug, q).toBe("islamic-emirate-of-afghanistan");
+    }
+    // Exact alias first; the foreign ministry (whose name only contains the words) after it.
+    const emirate = (await listActors(db, { limit: 50, q: "islamic emirate" })).data.map((a) => a.slug);
+    expect(emirate.indexOf("islamic-emirate-foreign-ministry")).toBeGreaterThan(emirate.indexOf("islamic-emirate-of-afghanistan"));
+    expect((await listActors(db, { limit: 50, q: "zzz" })).data).toEqual([]);
+    expect((await listActors(db, { limit: 50, q: "taliban", kind: "person" })).data).toEqual([]);
+    const all = (await listActors(db, { limit: 1000, q: "a" })).data.map((a) => a.slug);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listActors(db, { limit: 3, q: "a", cursor });
+      paged.push(...page.data.map((a) => a.slug));
+      cursor = page.page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    expect(new Set(paged).size).toBe(paged.length);
+  });
+
   it.skipIf(!enabled)("serves every stance, reaction and event with at least one source", async () => {
     const stanceEvidence = await db.prisma.stance.findMany({ select: { id: true, _count: { select: { evidence: true } } } });
     const reactionEvidence = await db.prisma.reaction.findMany({ select: { id: true, _count: { select: { evidence: true } } } });

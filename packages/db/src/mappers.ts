@@ -1,5 +1,5 @@
 // Database rows to the core contract's shapes, and the includes that load what each needs.
-import type { Actor, DataGap, Event, Evidence, Qualifier, Reaction, Source, Stance, Topic } from "@stancemap/core";
+import type { Actor, ActorAlias, DataGap, Event, Evidence, Qualifier, Reaction, Source, Stance, Topic } from "@stancemap/core";
 import type { Prisma } from "./generated/sqlite/client";
 
 /** A JSON array column (qualifiers), written by records.ts from a validated record; anything else reads as none. */
@@ -20,6 +20,7 @@ export const evidenceArgs = {
 
 export const actorInclude = {
   names: { orderBy: { lang: "asc" } },
+  aliases: { orderBy: { position: "asc" } },
   affiliation: { select: { slug: true } },
 } as const satisfies Prisma.ActorInclude;
 
@@ -78,6 +79,9 @@ export function toActor(row: Prisma.ActorGetPayload<{ include: typeof actorInclu
     affiliation: row.affiliation?.slug,
     description: row.description ?? undefined,
     names: row.names.map((n) => ({ name: n.name, lang: n.lang, dir: n.dir as "ltr" | "rtl" })),
+    aliases: row.aliases.map((a) =>
+      compact({ name: a.name, kind: a.kind as ActorAlias["kind"], lang: a.lang ?? undefined, source: a.sourceId ?? undefined }),
+    ),
   });
 }
 

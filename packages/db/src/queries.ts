@@ -12,37 +12,17 @@ import type {
   StanceAsOfItem,
   StancesQuery,
 } from "@stancemap/core";
-import { countsFrom, reactionCountsFrom } from "@stancemap/core";
+import { countsFrom, reactionCountsFrom, searchActors } from "@stancemap/core";
 import type { Db } from "./client";
-import { decodeCursor, paginate } from "./cursor";
+import { BadCursorError, decodeCursor, paginate } from "./cursor";
+import { selectCompactActors } from "./dashboard";
 import { actorInclude, eventInclude, gapInclude, toActor, toEvent, toGap, topicInclude, toSource, toTopic } from "./mappers";
 import { selectActorsAt, selectReactions, selectStances, topicIdBySlug } from "./read-model";
 
 export { readRevision as datasetRevision } from "./read-model";
 
 export async function listActors(db: Db, q: ActorsQuery) {
-  const [after] = decodeCursor(q.cursor, 1) ?? [];
-  const mode = db.provider === "postgresql" ? ({ mode: "insensitive" } as const) : {};
-  const search = q.q?.trim();
-  const rows = await db.prisma.actor.findMany({
-    where: {
-      ...(q.kind ? { kind: q.kind } : {}),
-      ...(after ? { slug: { gt: after } } : {}),
-      ...(search
-        ? {
-            OR: [
-              { name: { contains: search, ...mode } },
-              { slug: { contains: search.toLowerCase() } },
-              { names: { some: { name: { contains: search, ...mode } } } },
-            ],
-          }
-        : {}),
-    },
-    include: actorInclude,
-    orderBy: { slug: "asc" },
-    take: q.limit + 1,
-  });
-  const page = paginate(rows, q.limit, (r) => [r.slug]);
+  const page = q.q?.trim() ? await searchPage(db, q) : await slugPage(db, q);
   const data: ActorAtDate[] = page.rows.map(toActor);
   const topicId = q.topic && q.at ? await topicIdBySlug(db, q.topic) : null;
   if (q.topic && q.at && topicId) {
@@ -60,6 +40,48 @@ export async function listActors(db: Db, q: ActorsQuery) {
     }
   }
   return { data, page: { limit: q.limit, nextCursor: page.nextCursor } };
+}
+
+async function slugPage(db: Db, q: ActorsQuery) {
+  const [after] = decodeCursor(q.cursor, 1) ?? [];
+  const rows = await db.prisma.actor.findMany({
+    where: { ...(q.kind ? { kind: q.kind } : {}), ...(after ? { slug: { gt: after } } : {}) },
+    include: actorInclude,
+    orderBy: { slug: "asc" },
+    take: q.limit + 1,
+  });
+  return paginate(rows, q.limit, (r) => [r.slug]);
+}
+
+/**
+ * A search (`q`): core's searchActors over every actor's names (name, slug, ISO code, local names,
+ * aliases; case- and accent-insensitive, which SQL LIKE is not on both engines), ranked exact, prefix,
+ * word prefix, anywhere, then by slug; the cursor is the last row's (rank, slug). The names are a few
+ * short strings per actor, read in three statements.
+ */
+async function searchPage(db: Db, q: ActorsQuery) {
+  const [afterRank, afterSlug] = decodeCursor(q.cursor, 2) ?? [];
+  if (afterRank !== undefined && !/^[0-3]$/.test(afterRank)) throw new BadCursorError("is not a cursor returned by a previous page");
+  const all = await selectCompactActors(db);
+  const hits = searchActors(
+    all.filter((a) => !q.kind || a.kind === q.kind),
+    q.q ?? "",
+    { by: "slug" },
+  ).filter(
+    (h) =>
+      afterRank === undefined ||
+      h.match.rank > Number(afterRank) ||
+      (h.match.rank === Number(afterRank) && h.actor.slug > (afterSlug ?? "")),
+  );
+  const wanted = hits.slice(0, q.limit + 1);
+  const rows = await db.prisma.actor.findMany({ where: { slug: { in: wanted.map((h) => h.actor.slug) } }, include: actorInclude });
+  const bySlug = new Map(rows.map((r) => [r.slug, r]));
+  const ranked = wanted.flatMap((h) => {
+    const row = bySlug.get(h.actor.slug);
+    return row ? [{ row, rank: h.match.rank }] : [];
+  });
+  const page = paginate(ranked, q.limit, (r) => [String(r.rank), r.row.slug]);
+  return { rows: page.rows.map((r) => r.row), nextCursor: page.nextCursor };
 }
 
 function asOfItem(h: Holding<Stance>): StanceAsOfItem {

@@ -211,6 +211,47 @@ describe.each(engines)("the seed on $name", ({ fresh, enabled }) => {
   );
 });
 
+describe.each(engines)("a $name database loaded before actors had aliases", ({ fresh, enabled }) => {
+  it.skipIf(!enabled)(
+    "is told the files changed only the actors that now have aliases, and takes them in as one draft",
+    async () => {
+      const database = await fresh();
+      await migrate(database.url);
+      const db = createDb(database.url);
+      try {
+        // The previous release's files: no actor had aliases (its marker fingerprints records without the field).
+        const before = withChanges(dataset, (d) => {
+          for (const a of d.actors) a.aliases = [];
+        });
+        expect((await seedDataset(db, before)).outcome).toBe("loaded");
+        expect(await db.prisma.actorAlias.count()).toBe(0);
+        // A restart with today's files writes nothing; it says the files differ.
+        expect((await seedDataset(db, dataset)).filesDiffer).toBe(true);
+        expect(await db.prisma.actorAlias.count()).toBe(0);
+        const withAliases = dataset.actors.filter((a) => a.aliases.length > 0).map((a) => `actor:${a.slug}`);
+        expect(withAliases).toContain("actor:islamic-emirate-of-afghanistan");
+        const result = await proposeDataset(db, dataset);
+        expect(result.drafted.map((d) => `${d.type}:${d.key}`).sort()).toEqual(withAliases.sort());
+        expect(result.conflicts).toEqual([]);
+        const u = await createUserRecord(db, null, {
+          email: "aliases-rev@seed.test",
+          name: "rev",
+          role: "reviewer",
+          password: "correct horse battery",
+        });
+        await publishDraft(db, { id: u.id, email: u.email, name: u.name, role: "reviewer" }, result.draftId ?? "");
+        const iea = (await getHead(db, "actor", "islamic-emirate-of-afghanistan")).published?.record as RecordOf<"actor">;
+        expect(iea.aliases.map((x) => x.name)).toEqual(expect.arrayContaining(["Taliban", "IEA"]));
+        expect((await seedDataset(db, dataset)).filesDiffer).toBe(false);
+      } finally {
+        await db.close();
+        await database.drop();
+      }
+    },
+    120_000,
+  );
+});
+
 describe.each(engines)("two instances starting at once on one fresh $name database", ({ fresh, enabled }) => {
   it.skipIf(!enabled)(
     "load the dataset once",

@@ -63,7 +63,17 @@ export function recordsOf(d: Dataset, type: EntityType): Record<string, unknown>
 }
 
 export const recordId = (type: EntityType, key: string) => `${type}:${key}`;
-export const recordHash = (record: unknown) => sha(stableJson(record)).slice(0, 32);
+/**
+ * A record's fingerprint. An actor's empty `aliases` (the field came later) is left out, so a marker
+ * written before it existed still matches every actor the files gave no alias.
+ */
+export const recordHash = (record: unknown) => sha(stableJson(withoutEmptyAliases(record))).slice(0, 32);
+
+function withoutEmptyAliases(record: unknown): unknown {
+  if (!record || typeof record !== "object" || !("aliases" in record)) return record;
+  const { aliases, ...rest } = record as Record<string, unknown>;
+  return Array.isArray(aliases) && aliases.length === 0 ? rest : record;
+}
 
 /** A fingerprint per record and one for the whole dataset: equal content, equal hash, whatever the files' formatting. */
 export function datasetFingerprint(input: Dataset): { hash: string; records: Record<string, string> } {

@@ -1,6 +1,8 @@
 // The actor page's head: name, local names (each in its language and direction), kind, role,
 // affiliation, members and description, the way back to the dashboard, and a locator map for a country.
+import { publicTitle, publisherName } from "@stancemap/charts";
 import type { ActorPage } from "@stancemap/db";
+import type { CompactSource } from "@/lib/dashboard-data";
 import { LocatorMap } from "./LocatorMap";
 import { ActorLink, actorHref, KIND_NAMES, type PageLookups } from "./lookups";
 
@@ -11,6 +13,11 @@ function languageName(tag: string): string {
   } catch {
     return tag;
   }
+}
+
+/** A source as a short "used by" note: its publisher, or its title when it names no publisher. */
+function publisherOf(s: CompactSource): string {
+  return publisherName(s.publisher) ?? `“${publicTitle(s.title)}”`;
 }
 
 export function ActorHeader(props: { page: ActorPage; lookups: PageLookups }) {
@@ -33,6 +40,35 @@ export function ActorHeader(props: { page: ActorPage; lookups: PageLookups }) {
               </li>
             ))}
           </ul>
+        ) : null}
+        {actor.aliases.length > 0 ? (
+          <p className="actor-aliases">
+            <span className="muted">Also known as </span>
+            {actor.aliases.map((x, i) => {
+              const source = x.source ? lookups.sources.get(x.source) : undefined;
+              return (
+                <span key={x.name}>
+                  {i > 0 ? ", " : ""}
+                  <span className="alias-name" lang={x.lang}>
+                    {x.name}
+                  </span>
+                  {x.kind !== "alias" || source ? (
+                    <span className="muted">
+                      {" "}
+                      (
+                      {[
+                        x.kind === "former" ? "former name" : x.kind === "abbreviation" ? "abbreviation" : "",
+                        source ? `used by ${publisherOf(source)}` : "",
+                      ]
+                        .filter(Boolean)
+                        .join(", ")}
+                      )
+                    </span>
+                  ) : null}
+                </span>
+              );
+            })}
+          </p>
         ) : null}
         {actor.role || actor.affiliation ? (
           <p className="actor-role">

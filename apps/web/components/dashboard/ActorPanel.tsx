@@ -69,6 +69,12 @@ export function ActorPanel(props: {
               {n.name}
             </div>
           ))}
+          {actor.aliases?.length ? (
+            <p className="panel-aliases">
+              <span className="muted">Also known as </span>
+              {actor.aliases.map((x) => x.name).join(", ")}
+            </p>
+          ) : null}
           <p className="muted">
             {KIND_NAMES[actor.kind] ?? actor.kind}
             {actor.role ? ` · ${actor.role}` : ""}

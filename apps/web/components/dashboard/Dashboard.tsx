@@ -55,8 +55,17 @@ export function Dashboard(props: {
   useEffect(() => {
     if (props.notices.length === 0) return;
     const url = new URL(window.location.href);
-    for (const n of props.notices) url.searchParams.delete(n.parameter);
+    // A value shown instead (a date clamped to the data, the categories the topic has) goes through the
+    // URL state, so the views follow it; the rest is only taken out of the address.
+    const replaced = props.notices.filter((n) => n.use !== undefined || n.parameter === "cat");
+    for (const n of props.notices) if (!replaced.includes(n)) url.searchParams.delete(n.parameter);
     window.history.replaceState(window.history.state, "", url);
+    const update: { date?: string; cat?: string[] | null } = {};
+    for (const n of replaced) {
+      if (n.parameter === "date" && n.use) update.date = n.use;
+      if (n.parameter === "cat") update.cat = n.use ? n.use.split(",") : null;
+    }
+    if (Object.keys(update).length) void setStateRef.current(update, { history: "replace" });
   }, [props.notices]);
 
   const kinds = useMemo(() => Object.keys(KIND_LABELS).filter((k) => data.actors.some((a) => a.kind === k)), [data.actors]);
@@ -273,7 +282,8 @@ export function Dashboard(props: {
       </div>
       {!embed && loadedTopic && props.exportOrigin && (
         <div className="export-row">
-          {state.view !== "network" ? (
+          {/* The Table tab's export is the table's own (MapTable); the map's is on the Map tab. */}
+          {state.view === "table" ? null : state.view !== "network" ? (
             <ExportDialog
               view="map"
               data={exportData}
@@ -353,6 +363,8 @@ export function Dashboard(props: {
               qualifiers={qualifierNames}
               date={state.date}
               topicTitle={topic.title}
+              categories={topic.categories}
+              exportName={props.exportOrigin && loadedTopic ? `stancemap-${topic.slug.split("-")[0]}-table-${state.date}` : undefined}
               onSelect={select}
             />
           )}

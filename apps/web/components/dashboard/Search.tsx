@@ -1,7 +1,20 @@
 "use client";
-// Actor search across names and local names; `/` focuses it from anywhere on the page.
+// Actor search across names, local names and aliases (core's searchActors, the API's rule too); `/`
+// focuses it from anywhere on the page. An accessible combobox: the input keeps focus, options are
+// pointed at with aria-activedescendant, and a live region says how many match, or that none does.
+import { type ActorMatch, searchActors } from "@stancemap/core/model";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CompactActor } from "@/lib/dashboard-data";
+
+const MAX_RESULTS = 12;
+const ALIAS_WORDS = { alias: "also known as", former: "formerly", abbreviation: "abbreviated" } as const;
+
+/** Why an option matched when its name does not show it: "also known as “Taliban”". */
+function matchedBy(match: ActorMatch): string | null {
+  if (match.field === "alias") return `${ALIAS_WORDS[match.kind ?? "alias"]} “${match.text}”`;
+  if (match.field === "iso3") return `code ${match.text}`;
+  return null;
+}
 
 export function Search(props: { actors: readonly CompactActor[]; onSelect: (slug: string) => void }) {
   const [query, setQuery] = useState("");
@@ -22,24 +35,23 @@ export function Search(props: { actors: readonly CompactActor[]; onSelect: (slug
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const results = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase();
-    if (!q) return [];
-    return props.actors
-      .filter(
-        (a) =>
-          a.name.toLocaleLowerCase().includes(q) ||
-          a.slug.includes(q) ||
-          a.iso3?.toLowerCase() === q ||
-          a.names.some((n) => n.name.toLocaleLowerCase().includes(q)),
-      )
-      .slice(0, 12);
-  }, [query, props.actors]);
+  const q = query.trim();
+  const all = useMemo(() => searchActors(props.actors, q), [q, props.actors]);
+  const results = all.slice(0, MAX_RESULTS);
+  const open = results.length > 0;
 
   const choose = (slug: string) => {
     props.onSelect(slug);
     setQuery("");
   };
+  const optionId = (slug: string) => `${listId}-${slug}`;
+  const status = !q
+    ? ""
+    : results.length === 0
+      ? `No results for “${q}”`
+      : all.length > results.length
+        ? `${all.length} actors match; the first ${results.length} are listed`
+        : `${results.length} ${results.length === 1 ? "actor matches" : "actors match"}`;
 
   return (
     <search className="search">
@@ -53,10 +65,12 @@ export function Search(props: { actors: readonly CompactActor[]; onSelect: (slug
         placeholder="Search actors (press /)"
         value={query}
         role="combobox"
-        aria-expanded={results.length > 0}
+        autoComplete="off"
+        aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={results[active] ? `${listId}-${results[active].slug}` : undefined}
+        aria-describedby={`${listId}-status`}
+        aria-activedescendant={open && results[active] ? optionId(results[active].actor.slug) : undefined}
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
@@ -70,34 +84,40 @@ export function Search(props: { actors: readonly CompactActor[]; onSelect: (slug
             setActive((i) => Math.max(0, i - 1));
           } else if (e.key === "Enter" && results[active]) {
             e.preventDefault();
-            choose(results[active].slug);
+            choose(results[active].actor.slug);
           } else if (e.key === "Escape") setQuery("");
         }}
       />
-      {results.length > 0 ? (
-        <div id={listId} role="listbox" className="search-results" aria-label="Matching actors">
-          {results.map((a, i) => (
+      <div id={listId} role="listbox" className="search-results" aria-label="Matching actors" hidden={!open}>
+        {results.map(({ actor: a, match }, i) => {
+          const why = matchedBy(match);
+          // The local name shown is the one that matched, else the first.
+          const local = match.field === "local" ? (a.names.find((n) => n.name === match.text) ?? a.names[0]) : a.names[0];
+          return (
             // biome-ignore lint/a11y/useFocusableInteractive: options of a combobox keep focus on the input (aria-activedescendant), which handles the keys.
             <div
               key={a.slug}
-              id={`${listId}-${a.slug}`}
+              id={optionId(a.slug)}
               role="option"
               aria-selected={i === active}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(a.slug)}
               onKeyDown={(e) => e.key === "Enter" && choose(a.slug)}
             >
-              {a.name}
-              {a.names[0] ? (
-                <span className="local-name" lang={a.names[0].lang} dir={a.names[0].dir}>
-                  {" "}
-                  {a.names[0].name}
+              <span className="search-name">{a.name}</span>
+              {why ? <span className="search-why"> ({why})</span> : null}
+              {local ? (
+                <span className="search-local" lang={local.lang} dir={local.dir}>
+                  {local.name}
                 </span>
               ) : null}
             </div>
-          ))}
-        </div>
-      ) : null}
+          );
+        })}
+      </div>
+      <p id={`${listId}-status`} role="status" className={q && results.length === 0 ? "search-results search-empty" : "visually-hidden"}>
+        {status}
+      </p>
     </search>
   );
 }

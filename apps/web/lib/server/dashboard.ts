@@ -1,6 +1,7 @@
 // Loads and validates everything the dashboard's first paint needs, on the server.
 import "server-only";
 import { publicTitle } from "@stancemap/charts";
+import { countsFrom, formatEdtf } from "@stancemap/core";
 import {
   type Db,
   getDb,
@@ -60,6 +61,58 @@ export function readState(raw: Raw, topics: readonly string[], actors: ReadonlyS
   );
   const actor = take<string | null>("actor", (v) => (actors.has(v) ? v : null), null, "no such actor; nothing selected");
   return { state: { topic, date, view, actor }, notices };
+}
+
+/**
+ * What only the data can tell about a well-formed link: a date before the topic's earliest dated
+ * stance or after today, and highlighted categories the topic does not have. Each becomes a notice
+ * like any malformed value, and the value shown instead (`use`): the date clamped to the nearest day
+ * with data (before the first stance every actor would be "no data", and after today the map would
+ * present the latest stances as a forecast), the categories the topic has. The pages call it; the
+ * export API, which is asked for a date, draws that date as asked.
+ */
+export function checkAgainstData(raw: Raw, data: DashboardData, state: DashboardState): { state: DashboardState; notices: Notice[] } {
+  const notices: Notice[] = [];
+  let date = state.date;
+  const asked = first(raw.date);
+  if (asked && isIsoDate(asked)) {
+    const today = todayIso();
+    const earliest = data.stances.reduce<{ day: string; edtf: string } | null>((min, s) => {
+      const day = countsFrom(s);
+      return !min || day < min.day ? { day, edtf: s.validFrom ?? s.attested } : min;
+    }, null);
+    if (earliest && asked < earliest.day) {
+      date = earliest.day;
+      notices.push({
+        parameter: "date",
+        value: asked,
+        message: `before the earliest dated stance on “${data.topic.title}” (${formatEdtf(earliest.edtf)}); showing ${formatEdtf(date)}`,
+        use: date,
+      });
+    } else if (asked > today) {
+      date = today;
+      notices.push({ parameter: "date", value: asked, message: `after today; showing today, ${formatEdtf(today)}`, use: today });
+    }
+  }
+  const cats = first(raw.cat);
+  if (cats) {
+    const keys = cats.split(",").filter(Boolean);
+    const known = new Set(data.topic.categories.map((c) => c.key));
+    const unknown = keys.filter((k) => !known.has(k));
+    if (unknown.length > 0) {
+      const kept = keys.filter((k) => known.has(k));
+      const labels = data.topic.categories.filter((c) => kept.includes(c.key)).map((c) => c.label);
+      notices.push({
+        parameter: "cat",
+        value: cats,
+        message: `no such ${unknown.length === 1 ? "category" : "categories"} on “${data.topic.title}” (${unknown.join(", ")}); ${
+          labels.length ? `highlighting ${labels.join(", ")}` : "nothing highlighted"
+        }`,
+        ...(kept.length ? { use: kept.join(",") } : {}),
+      });
+    }
+  }
+  return { state: { ...state, date }, notices };
 }
 
 /** A source as the dashboard (and exports) carry it. */

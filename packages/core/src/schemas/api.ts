@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Actor } from "./actor";
 import { DataGap, Event, Reaction, Stance } from "./claims";
-import { EdtfDate, IsoDate, Sentiment, Slug } from "./common";
+import { EdtfDate, IsoDate, Sentiment, Slug, Text } from "./common";
 import { Source } from "./source";
 import { Topic } from "./topic";
 
@@ -36,7 +36,11 @@ export const ActorQuery = z
 
 export const ActorsQuery = PageQuery.extend({
   kind: z.string().optional().describe("Only actors of this kind."),
-  q: z.string().max(200).optional().describe("Search names and local names."),
+  q: Text.max(200)
+    .optional()
+    .describe(
+      "Search names, slugs, local names and aliases (case- and accent-insensitive). Results are ranked: exact matches first, then names that start with the query, then words that do, then the rest; each in name order.",
+    ),
   topic: Slug.optional().describe("With `at`: each actor's stance on this topic on that date (`stance`), or why it has none (`gap`)."),
   at: IsoDate.optional().describe("With `topic`: the date."),
 })

@@ -44,6 +44,9 @@ function checkReferences(d: Shape, ctx: Ctx) {
 
   d.actors.forEach((a, i) => {
     if (a.affiliation && !actors.has(a.affiliation)) missing(["actors", i, "affiliation"], "actor", a.affiliation);
+    a.aliases.forEach((alias, j) => {
+      if (alias.source && !sources.has(alias.source)) missing(["actors", i, "aliases", j, "source"], "source", alias.source);
+    });
   });
   d.sources.forEach((s, i) => {
     if (s.citedIn && !sources.has(s.citedIn.source)) missing(["sources", i, "citedIn", "source"], "source", s.citedIn.source);

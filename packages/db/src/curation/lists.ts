@@ -110,7 +110,16 @@ export const LIST_SPECS: Record<EntityType, ListSpec> = {
     filters: { kind: (r) => ({ value: rec("actor", r).kind, label: rec("actor", r).kind }) },
     text: (r, n) => {
       const a = rec("actor", r);
-      return [a.name, a.role, a.region, a.description, a.iso3, actorName(n, a.affiliation), ...a.names.map((l) => l.name)];
+      return [
+        a.name,
+        a.role,
+        a.region,
+        a.description,
+        a.iso3,
+        actorName(n, a.affiliation),
+        ...a.names.map((l) => l.name),
+        ...a.aliases.map((x) => x.name),
+      ];
     },
   },
   topic: {

@@ -340,6 +340,20 @@ async function writeOne(tx: Tx, type: EntityType, record: AnyRecord, version: nu
           data: a.names.map((n) => ({ id: `${a.slug}:${n.lang}`, actorId: a.slug, name: n.name, lang: n.lang, dir: n.dir })),
         });
       }
+      await tx.actorAlias.deleteMany({ where: { actorId: a.slug } });
+      if (a.aliases.length > 0) {
+        await tx.actorAlias.createMany({
+          data: a.aliases.map((x, i) => ({
+            id: `${a.slug}:${i}`,
+            actorId: a.slug,
+            position: i,
+            name: x.name,
+            kind: x.kind,
+            lang: x.lang ?? null,
+            sourceId: x.source ?? null,
+          })),
+        });
+      }
       return;
     }
     case "topic": {
@@ -467,6 +481,9 @@ export function referencesOf(type: EntityType, record: AnyRecord): Ref[] {
     case "actor": {
       const a = record as RecordOf<"actor">;
       if (a.affiliation) refs.push({ type: "actor", key: a.affiliation, path: "affiliation" });
+      a.aliases.forEach((x, i) => {
+        if (x.source) refs.push({ type: "source", key: x.source, path: `aliases.${i}.source` });
+      });
       break;
     }
     case "source": {
@@ -550,6 +567,8 @@ export async function dependantsOf(tx: Tx, type: EntityType, key: string): Promi
       out.push(...(await stances({ evidence: { some: { sourceId: key } } })));
       out.push(...(await reactions({ evidence: { some: { sourceId: key } } })));
       out.push(...(await events({ evidence: { some: { sourceId: key } } })));
+      const named = await tx.actor.findMany({ where: { aliases: { some: { sourceId: key } } }, orderBy: { slug: "asc" } });
+      out.push(...named.map((a) => ({ type: "actor" as const, key: a.slug, label: a.name })));
       const cites = await tx.source.findMany({ where: { citedInId: key }, orderBy: { id: "asc" } });
       out.push(...cites.map((s) => ({ type: "source" as const, key: s.id, label: `${s.publisher}: ${s.title}` })));
       break;

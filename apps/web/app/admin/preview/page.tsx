@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Dashboard } from "@/components/dashboard/Dashboard";
 import { currentPrincipal } from "@/lib/server/dal";
-import { loadDashboard, todayIso } from "@/lib/server/dashboard";
+import { checkAgainstData, loadDashboard, todayIso } from "@/lib/server/dashboard";
 import { mapGeometry } from "@/lib/server/map-geometry";
 import "../admin.css";
 
@@ -14,7 +14,12 @@ export const metadata: Metadata = { title: "Preview with drafts", robots: { inde
 export default async function PreviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const who = await currentPrincipal();
   if (!who) redirect("/admin/sign-in?next=%2Fadmin%2Fpreview");
-  const { data, state, notices, drafts } = await loadDashboard(await searchParams, { preview: who });
+  const raw = await searchParams;
+  const loaded = await loadDashboard(raw, { preview: who });
+  const { data, drafts } = loaded;
+  const checked = checkAgainstData(raw, data, loaded.state);
+  const state = checked.state;
+  const notices = [...loaded.notices, ...checked.notices];
   const geometry = mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
   const defaults = { topic: data.topics[0]?.slug ?? state.topic, date: todayIso(), view: "map" as const };
   return (

@@ -68,6 +68,19 @@ function ValueView({ field, value }: { field: string; value: unknown }): ReactNo
         ))}
       </ul>
     );
+  if (field === "aliases" && Array.isArray(value))
+    return value.length ? (
+      <ul className="rf-merge-list">
+        {(value as Values[]).map((x) => (
+          <li key={String(x.name)}>
+            <span dir="auto">{String(x.name)}</span> ({String(x.kind)}
+            {x.source ? `, ${String(x.source)}` : ""})
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <em className="muted">none</em>
+    );
   if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : <em className="muted">none</em>;
   if (typeof value === "object")
     return Object.entries(value as Values)

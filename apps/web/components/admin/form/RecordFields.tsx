@@ -2,6 +2,7 @@
 // The fields of each record type, in the order an editor fills them in.
 import { ActorKind, type EntityType } from "@stancemap/core";
 import { ActorListPicker } from "./ActorListPicker";
+import { AliasesEditor } from "./AliasesEditor";
 import { CategoryScaleEditor } from "./CategoryScaleEditor";
 import { EvidenceEditor } from "./EvidenceEditor";
 import { FieldErrors, readValue, useForm } from "./FormContext";
@@ -106,6 +107,7 @@ function ActorFields() {
       />
       <TextAreaField path="description" label="Description" rows={3} />
       <LocalNamesEditor />
+      <AliasesEditor />
     </>
   );
 }

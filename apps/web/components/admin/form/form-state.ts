@@ -67,6 +67,7 @@ const FIELD_LABELS: Record<string, string> = {
   affiliation: "Belongs to",
   description: "Description",
   names: "Local names",
+  aliases: "Other names",
   title: "Title",
   question: "Question",
   categories: "Categories",
@@ -208,6 +209,10 @@ export function blankCategory(): Values {
   return { _uid: uid(), _existing: false, key: "", label: "", colour: "#888888", description: "" };
 }
 
+export function blankAlias(): Values {
+  return { _uid: uid(), name: "", kind: "alias", lang: "", source: "" };
+}
+
 export function blankLocalName(): Values {
   return { _uid: uid(), name: "", lang: "", dir: "rtl" };
 }
@@ -216,7 +221,7 @@ export function blankLocalName(): Values {
 export function blankValues(type: EntityType): Values {
   switch (type) {
     case "actor":
-      return { slug: "", name: "", kind: "", names: [] };
+      return { slug: "", name: "", kind: "", names: [], aliases: [] };
     case "topic":
       return { slug: "", title: "", question: "", description: "", categories: [blankCategory(), blankCategory()] };
     case "source":
@@ -273,6 +278,7 @@ export function valuesOf(type: EntityType, record: unknown): Values {
       .map((c) => ({ ...c, _uid: uid(), _existing: true }));
   }
   if (Array.isArray(r.names)) r.names = (r.names as Values[]).map((n) => ({ ...n, _uid: uid() }));
+  if (Array.isArray(r.aliases)) r.aliases = (r.aliases as Values[]).map((x) => ({ lang: "", source: "", ...x, _uid: uid() }));
   return r;
 }
 
