@@ -54,4 +54,6 @@ export interface Notice {
   parameter: string;
   value: string;
   message: string;
+  /** Parameters to set instead of dropping this one (`from` after `date`: the two swapped). */
+  fix?: Record<string, string>;
 }

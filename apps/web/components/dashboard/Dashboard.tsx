@@ -6,12 +6,14 @@ import { formatEdtf, StanceIndex, topicMapAt } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { loadReactionEdges } from "@/app/actions";
+import { ChangeView } from "@/components/change/ChangeView";
 import { LazyExportDialog as ExportDialog } from "@/components/export/LazyExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { type CueCounts, Legend } from "@/components/map/Legend";
 import { MapTable } from "@/components/map/MapTable";
 import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/WorldMap";
 import { NetworkView } from "@/components/network/NetworkView";
+import { SequenceView } from "@/components/sequence/SequenceView";
 import { Timeline } from "@/components/timeline/Timeline";
 import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
@@ -52,11 +54,14 @@ export function Dashboard(props: {
   const today = props.defaults.date;
 
   // Malformed parameters were ignored on the server; take them out of the address too.
+  // A notice with a fix (the change view's dates in the wrong order) sets those parameters instead.
   useEffect(() => {
     if (props.notices.length === 0) return;
     const url = new URL(window.location.href);
-    for (const n of props.notices) url.searchParams.delete(n.parameter);
+    for (const n of props.notices) if (!n.fix) url.searchParams.delete(n.parameter);
     window.history.replaceState(window.history.state, "", url);
+    const fix = Object.assign({}, ...props.notices.map((n) => n.fix ?? {})) as Record<string, string>;
+    if (Object.keys(fix).length) void setStateRef.current(fix, { history: "replace" });
   }, [props.notices]);
 
   const kinds = useMemo(() => Object.keys(KIND_LABELS).filter((k) => data.actors.some((a) => a.kind === k)), [data.actors]);
@@ -72,7 +77,7 @@ export function Dashboard(props: {
   // A page pinned to a revision (`?revision=`) asks for that revision's reactions.
   const pinned = data.shown?.pinned ? data.shown.revision : undefined;
   useEffect(() => {
-    if (state.view !== "network" || reactions) return;
+    if ((state.view !== "network" && state.view !== "sequence") || reactions) return;
     loadReactionEdges(pinned).then(
       (r) => setReactions(r.reactions),
       (e: Error) => setReactionsError(e.message),
@@ -192,6 +197,8 @@ export function Dashboard(props: {
     { key: "map", label: "Map" },
     { key: "network", label: "Network" },
     { key: "table", label: "Table" },
+    { key: "change", label: "Change" },
+    { key: "sequence", label: "Sequence" },
   ];
 
   return (
@@ -273,7 +280,8 @@ export function Dashboard(props: {
       </div>
       {!embed && loadedTopic && props.exportOrigin && (
         <div className="export-row">
-          {state.view !== "network" ? (
+          {state.view === "change" ||
+          state.view === "sequence" ? null /* the lead wires ExportDialog view="change"/"sequence" */ : state.view !== "network" ? (
             <ExportDialog
               view="map"
               data={exportData}
@@ -331,6 +339,35 @@ export function Dashboard(props: {
                 onSelect={select}
               />
             </>
+          ) : state.view === "change" ? (
+            <ChangeView
+              topic={topic}
+              stances={loadedTopic ? data.stances : []}
+              actors={visibleActors}
+              allActors={data.actors}
+              sources={sources}
+              geometry={geometry}
+              filtered={filtered}
+              from={state.from}
+              date={state.date}
+              selected={selected}
+              revision={pinned ?? null}
+              noDataFill={NO_DATA_FILL}
+              onDates={(d) => void setState(d)}
+              onSelect={select}
+            />
+          ) : state.view === "sequence" ? (
+            <SequenceView
+              topic={topic}
+              stances={loadedTopic ? data.stances : []}
+              actors={data.actors}
+              reactions={reactions}
+              reactionsError={reactionsError}
+              refParam={state.ref}
+              selected={selected}
+              onRef={(ref) => void setState({ ref })}
+              onSelect={select}
+            />
           ) : state.view === "network" ? (
             reactions ? (
               <NetworkView

@@ -18,7 +18,7 @@ import {
   withPublishedAt,
 } from "@stancemap/db";
 import type { CompactSource, DashboardData, Notice, RevisionShown } from "@/lib/dashboard-data";
-import { isIsoDate, VIEWS, type View } from "@/lib/url-state";
+import { isIsoDate, parseRef, VIEWS, type View } from "@/lib/url-state";
 
 export const MAX_NETWORK_REACTIONS = 20_000;
 
@@ -59,6 +59,25 @@ export function readState(raw: Raw, topics: readonly string[], actors: ReadonlyS
     "no such view; showing the map",
   );
   const actor = take<string | null>("actor", (v) => (actors.has(v) ? v : null), null, "no such actor; nothing selected");
+  // The change view's earlier date: a later one than `date` is taken as the two dates in the wrong order.
+  const from = take<string | null>("from", (v) => (isIsoDate(v) ? v : null), null, "not a date (YYYY-MM-DD); showing the default start");
+  if (from && view === "change" && from > date) {
+    notices.push({
+      parameter: "from",
+      value: from,
+      message: `is after the date (${date}); the two dates were swapped`,
+      fix: { from: date, date: from },
+    });
+  }
+  take<string | null>(
+    "ref",
+    (v) => {
+      const ref = parseRef(v);
+      return ref && actors.has(ref.actor) ? v : null;
+    },
+    null,
+    "not a move of an actor in the dataset (actor@YYYY-MM-DD); showing the default reference",
+  );
   return { state: { topic, date, view, actor }, notices };
 }
 
