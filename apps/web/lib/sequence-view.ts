@@ -13,7 +13,6 @@ import {
   type TimedStance,
 } from "@stancemap/core/model";
 import { scaleSymlog } from "d3-scale";
-import { addDays } from "./change-view";
 
 type CategorisedStance = TimedStance & { category: string; id: string };
 
