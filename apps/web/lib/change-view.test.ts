@@ -1,7 +1,7 @@
 import { MOVEMENT_COLOURS } from "@stancemap/charts";
 import { changesBetween } from "@stancemap/core/model";
 import { describe, expect, it } from "vitest";
-import { addDays, changeGroups, changeRange, emptySentence, movementCells } from "./change-view";
+import { addDays, changeGroups, changeRange, countsSentence, emptySentence, movementCells, movementFill } from "./change-view";
 import type { CompactStance } from "./dashboard-data";
 
 const P = "posture";
@@ -95,6 +95,14 @@ describe("movementCells and changeGroups", () => {
     expect(g.attested.map((m) => m.actor)).toEqual(["pakistan"]);
     expect(g.unchanged.map((m) => m.actor)).toEqual(["china"]);
     expect(changeGroups(changes, new Set(["attested-only"])).changed).toEqual([]);
+  });
+
+  it("counts the movements in words above the map, and dims only the greys in dark mode", () => {
+    expect(countsSentence(changes, categories)).toBe(
+      "1 moved toward formal recognition; 1 attested only (start not stated, not a change), 1 unchanged.",
+    );
+    expect(movementFill("toward-first")).toBe(MOVEMENT_COLOURS["toward-first"]);
+    expect(movementFill("attested-only")).toBe(`var(--mv-attested-only, ${MOVEMENT_COLOURS["attested-only"]})`);
   });
 
   it("says so when nothing changed, with the counts of what did not (an attestation held on both dates is unchanged)", () => {

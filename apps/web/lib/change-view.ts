@@ -59,6 +59,21 @@ export function changeRange<S extends TimedStance & { category: string }>(args: 
   return { from: addDays(to, -365), to, fromBasis: "year-before", swapped: false };
 }
 
+/** A movement's fill on screen: the greys of what is not a change go through a CSS variable, so dark
+ * mode can dim them (light greys would outshine the changes on a dark page); the moves keep their hues. */
+export function movementFill(m: Movement): string {
+  return m === "unchanged" || m === "attested-only" ? `var(--mv-${m}, ${MOVEMENT_COLOURS[m]})` : MOVEMENT_COLOURS[m];
+}
+
+/** "1 moved toward formal recognition, 1 may have changed (dates imprecise); 8 attested only, 1 unchanged." */
+export function countsSentence(changes: Changes<CompactStance>, scale: readonly { order: number; label: string }[]): string {
+  const moves = CHANGE_MOVEMENTS.filter((m) => changes.counts[m] > 0).map(
+    (m) => `${changes.counts[m]} ${movementLabel(m, scale).replace(/^[A-Z]/, (c) => c.toLowerCase())}`,
+  );
+  const rest = `${changes.counts["attested-only"]} attested only (start not stated, not a change), ${changes.counts.unchanged} unchanged`;
+  return moves.length ? `${moves.join(", ")}; ${rest}.` : `No change; ${rest}.`;
+}
+
 export const NO_STANCE_EITHER_DATE = "No stance recorded on either date.";
 
 /**
@@ -71,7 +86,10 @@ export function movementCells(args: {
   actors: readonly { slug: string; name: string }[];
   scale: readonly { order: number; label: string }[];
   noDataFill: string;
+  /** The fill of a movement (hex for badges, whose text colour is computed from it). */
+  fill?: (m: Movement) => string;
 }): Map<string, MapCell> {
+  const fill = args.fill ?? ((m: Movement) => MOVEMENT_COLOURS[m]);
   const byActor = new Map(args.changes.actors.map((m) => [m.actor, m]));
   const cells = new Map<string, MapCell>();
   for (const a of args.actors) {
@@ -99,7 +117,7 @@ export function movementCells(args: {
       name: a.name,
       key: m.movement,
       label: movementLabel(m.movement, args.scale),
-      fill: MOVEMENT_COLOURS[m.movement],
+      fill: fill(m.movement),
       since: args.changes.to,
       // Drawn flat: the movement's own colour says how sure it is ("may have changed", "attested only").
       basis: "began",

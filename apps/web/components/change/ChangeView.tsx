@@ -10,7 +10,7 @@ import { type ReactNode, useMemo, useState } from "react";
 import { EvidenceList } from "@/components/dashboard/Evidence";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/WorldMap";
-import { changeGroups, changeRange, emptySentence, movementCells } from "@/lib/change-view";
+import { changeGroups, changeRange, countsSentence, emptySentence, movementCells, movementFill } from "@/lib/change-view";
 import type { CompactActor, CompactSource, CompactStance } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
 import { type ActorRecord, useActorRecords } from "./use-actor-records";
@@ -61,14 +61,19 @@ export function ChangeView(props: {
     () => movementCells({ changes, actors, scale: topic.categories, noDataFill: props.noDataFill }),
     [changes, actors, topic.categories, props.noDataFill],
   );
+  // The map's cells take the dark-mode-aware fills; the badges keep hex fills (their text colour is computed).
+  const mapCells = useMemo(
+    () => movementCells({ changes, actors, scale: topic.categories, noDataFill: props.noDataFill, fill: movementFill }),
+    [changes, actors, topic.categories, props.noDataFill],
+  );
   const byFeature = useMemo(() => {
     const out = new Map<string, MapCell>();
     for (const a of actors) {
-      const cell = a.isoNumeric ? byActor.get(a.slug) : undefined;
+      const cell = a.isoNumeric ? mapCells.get(a.slug) : undefined;
       if (a.isoNumeric && cell) out.set(a.isoNumeric, cell);
     }
     return out;
-  }, [actors, byActor]);
+  }, [actors, mapCells]);
   const [active, setActive] = useState<ReadonlySet<Movement>>(new Set());
   const toggle = (m: Movement) =>
     setActive((s) => {
@@ -138,6 +143,9 @@ export function ChangeView(props: {
           </p>
         ) : null}
         {basis ? <p className="muted change-basis">{basis}</p> : null}
+        <p className="change-counts">
+          {countsSentence(changes, categories)} <a href="#changes-title">The changes and their evidence ↓</a>
+        </p>
       </header>
 
       <WorldMap
@@ -157,7 +165,7 @@ export function ChangeView(props: {
           {MOVEMENTS.map((m) => (
             <li key={m}>
               <button type="button" aria-pressed={active.has(m)} onClick={() => toggle(m)} data-movement={m}>
-                <span className="swatch" style={{ background: MOVEMENT_COLOURS[m] }} aria-hidden="true" />
+                <span className="swatch" style={{ background: movementFill(m) }} aria-hidden="true" />
                 <span className="legend-label">{movementLabel(m, categories)}</span>
                 <span className="count">{changes.counts[m]}</span>
               </button>
