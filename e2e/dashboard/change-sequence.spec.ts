@@ -141,3 +141,14 @@ for (const view of ["change", "sequence"] as const) {
     });
   }
 }
+
+test("on a phone, neither view is wider than the screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const url of ["/?view=change&from=2025-04-01&date=2025-07-03", "/?view=sequence"]) {
+    await page.goto(url);
+    await expect(page.locator(".change-item .evidence, .seq-row svg").first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
+  await context.close();
+});
