@@ -54,6 +54,7 @@ export interface Notice {
   parameter: string;
   value: string;
   message: string;
-  /** The value shown instead, written back into the address; absent, the parameter is dropped. */
-  use?: string;
+  /** Parameters to set instead of dropping this one, written back into the address (`from` after `date`:
+   * the two swapped; a date before the data: the earliest day with data; null: the parameter removed). */
+  fix?: Record<string, string | null>;
 }

@@ -3,7 +3,7 @@
 import { ACTOR_KINDS, SENTIMENTS } from "@stancemap/core/model";
 import { createParser, parseAsArrayOf, parseAsString, parseAsStringLiteral } from "nuqs/server";
 
-export const VIEWS = ["map", "network", "table"] as const;
+export const VIEWS = ["map", "network", "table", "change", "sequence"] as const;
 export type View = (typeof VIEWS)[number];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -24,6 +24,21 @@ export const parseAsSlug = createParser({
   serialize: (v: string) => v,
 });
 
+/** A sequence's reference: an actor's move on a day, `russia@2025-07-03` (the day falls inside the move's date). */
+export interface SequenceRef {
+  actor: string;
+  date: string;
+}
+const REF = /^([a-z0-9]+(?:-[a-z0-9]+)*)@(\d{4}-\d{2}-\d{2})$/;
+export function parseRef(value: string): SequenceRef | null {
+  const m = REF.exec(value);
+  return m?.[1] && m[2] && isIsoDate(m[2]) ? { actor: m[1], date: m[2] } : null;
+}
+export const parseAsRef = createParser({
+  parse: (v: string) => (parseRef(v) ? v : null),
+  serialize: (v: string) => v,
+});
+
 /** One of a fixed list (actor kinds, sentiments): anything else, "constructor" included, is dropped. */
 function parseAsOneOf(values: readonly string[]) {
   return createParser({ parse: (v: string) => (values.includes(v) ? v : null), serialize: (v: string) => v });
@@ -33,6 +48,10 @@ function parseAsOneOf(values: readonly string[]) {
 export const dashboardParsers = {
   topic: parseAsSlug,
   date: parseAsIsoDay,
+  /** The change view's earlier date ("to" is `date`); absent, the view picks one (change-view.ts). */
+  from: parseAsIsoDay,
+  /** The sequence view's reference move; absent, the model's default. */
+  ref: parseAsRef,
   view: parseAsStringLiteral(VIEWS),
   actor: parseAsSlug,
   region: parseAsString,

@@ -6,12 +6,14 @@ import { formatEdtf, StanceIndex, topicMapAt } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { loadReactionEdges } from "@/app/actions";
+import { ChangeView } from "@/components/change/ChangeView";
 import { LazyExportDialog as ExportDialog } from "@/components/export/LazyExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { type CueCounts, Legend } from "@/components/map/Legend";
 import { MapTable } from "@/components/map/MapTable";
 import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/WorldMap";
 import { NetworkView } from "@/components/network/NetworkView";
+import { SequenceView } from "@/components/sequence/SequenceView";
 import { Timeline } from "@/components/timeline/Timeline";
 import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
@@ -52,20 +54,18 @@ export function Dashboard(props: {
   const today = props.defaults.date;
 
   // Malformed parameters were ignored on the server; take them out of the address too.
+  // A notice with a fix (the change view's dates in the wrong order) sets those parameters instead.
   useEffect(() => {
     if (props.notices.length === 0) return;
     const url = new URL(window.location.href);
-    // A value shown instead (a date clamped to the data, the categories the topic has) goes through the
-    // URL state, so the views follow it; the rest is only taken out of the address.
-    const replaced = props.notices.filter((n) => n.use !== undefined || n.parameter === "cat");
-    for (const n of props.notices) if (!replaced.includes(n)) url.searchParams.delete(n.parameter);
+    // A value shown instead (a date clamped to the data, the categories the topic has, two dates swapped)
+    // goes through the URL state, so the views follow it; the rest is only taken out of the address.
+    for (const n of props.notices) if (!n.fix) url.searchParams.delete(n.parameter);
     window.history.replaceState(window.history.state, "", url);
-    const update: { date?: string; cat?: string[] | null } = {};
-    for (const n of replaced) {
-      if (n.parameter === "date" && n.use) update.date = n.use;
-      if (n.parameter === "cat") update.cat = n.use ? n.use.split(",") : null;
-    }
-    if (Object.keys(update).length) void setStateRef.current(update, { history: "replace" });
+    const fix: Record<string, string | string[] | null> = {};
+    for (const n of props.notices)
+      for (const [key, value] of Object.entries(n.fix ?? {})) fix[key] = key === "cat" && value !== null ? value.split(",") : value;
+    if (Object.keys(fix).length) void setStateRef.current(fix as Parameters<typeof setState>[0], { history: "replace" });
   }, [props.notices]);
 
   const kinds = useMemo(() => Object.keys(KIND_LABELS).filter((k) => data.actors.some((a) => a.kind === k)), [data.actors]);
@@ -81,7 +81,7 @@ export function Dashboard(props: {
   // A page pinned to a revision (`?revision=`) asks for that revision's reactions.
   const pinned = data.shown?.pinned ? data.shown.revision : undefined;
   useEffect(() => {
-    if (state.view !== "network" || reactions) return;
+    if ((state.view !== "network" && state.view !== "sequence") || reactions) return;
     loadReactionEdges(pinned).then(
       (r) => setReactions(r.reactions),
       (e: Error) => setReactionsError(e.message),
@@ -201,6 +201,8 @@ export function Dashboard(props: {
     { key: "map", label: "Map" },
     { key: "network", label: "Network" },
     { key: "table", label: "Table" },
+    { key: "change", label: "Change" },
+    { key: "sequence", label: "Sequence" },
   ];
 
   return (
@@ -283,7 +285,18 @@ export function Dashboard(props: {
       {!embed && loadedTopic && props.exportOrigin && (
         <div className="export-row">
           {/* The Table tab's export is the table's own (MapTable); the map's is on the Map tab. */}
-          {state.view === "table" ? null : state.view !== "network" ? (
+          {state.view === "table" ? null : state.view === "change" ? (
+            <ExportDialog
+              view="change"
+              data={exportData}
+              state={exportState}
+              geometry={geometry}
+              origin={props.exportOrigin}
+              shown={data.shown}
+            />
+          ) : state.view === "sequence" ? (
+            <ExportDialog view="sequence" data={exportData} state={exportState} origin={props.exportOrigin} shown={data.shown} />
+          ) : state.view !== "network" ? (
             <ExportDialog
               view="map"
               data={exportData}
@@ -341,6 +354,35 @@ export function Dashboard(props: {
                 onSelect={select}
               />
             </>
+          ) : state.view === "change" ? (
+            <ChangeView
+              topic={topic}
+              stances={loadedTopic ? data.stances : []}
+              actors={visibleActors}
+              allActors={data.actors}
+              sources={sources}
+              geometry={geometry}
+              filtered={filtered}
+              from={state.from}
+              date={state.date}
+              selected={selected}
+              revision={pinned ?? null}
+              noDataFill={NO_DATA_FILL}
+              onDates={(d) => void setState(d)}
+              onSelect={select}
+            />
+          ) : state.view === "sequence" ? (
+            <SequenceView
+              topic={topic}
+              stances={loadedTopic ? data.stances : []}
+              actors={data.actors}
+              reactions={reactions}
+              reactionsError={reactionsError}
+              refParam={state.ref}
+              selected={selected}
+              onRef={(ref) => void setState({ ref })}
+              onSelect={select}
+            />
           ) : state.view === "network" ? (
             reactions ? (
               <NetworkView

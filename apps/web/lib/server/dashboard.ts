@@ -19,7 +19,7 @@ import {
   withPublishedAt,
 } from "@stancemap/db";
 import type { CompactSource, DashboardData, Notice, RevisionShown } from "@/lib/dashboard-data";
-import { isIsoDate, VIEWS, type View } from "@/lib/url-state";
+import { isIsoDate, parseRef, VIEWS, type View } from "@/lib/url-state";
 
 export const MAX_NETWORK_REACTIONS = 20_000;
 
@@ -60,13 +60,32 @@ export function readState(raw: Raw, topics: readonly string[], actors: ReadonlyS
     "no such view; showing the map",
   );
   const actor = take<string | null>("actor", (v) => (actors.has(v) ? v : null), null, "no such actor; nothing selected");
+  // The change view's earlier date: a later one than `date` is taken as the two dates in the wrong order.
+  const from = take<string | null>("from", (v) => (isIsoDate(v) ? v : null), null, "not a date (YYYY-MM-DD); showing the default start");
+  if (from && view === "change" && from > date) {
+    notices.push({
+      parameter: "from",
+      value: from,
+      message: `is after the date (${date}); the two dates were swapped`,
+      fix: { from: date, date: from },
+    });
+  }
+  take<string | null>(
+    "ref",
+    (v) => {
+      const ref = parseRef(v);
+      return ref && actors.has(ref.actor) ? v : null;
+    },
+    null,
+    "not a move of an actor in the dataset (actor@YYYY-MM-DD); showing the default reference",
+  );
   return { state: { topic, date, view, actor }, notices };
 }
 
 /**
  * What only the data can tell about a well-formed link: a date before the topic's earliest dated
  * stance or after today, and highlighted categories the topic does not have. Each becomes a notice
- * like any malformed value, and the value shown instead (`use`): the date clamped to the nearest day
+ * like any malformed value, and the value shown instead (`fix`): the date clamped to the nearest day
  * with data (before the first stance every actor would be "no data", and after today the map would
  * present the latest stances as a forecast), the categories the topic has. The pages call it; the
  * export API, which is asked for a date, draws that date as asked.
@@ -87,11 +106,11 @@ export function checkAgainstData(raw: Raw, data: DashboardData, state: Dashboard
         parameter: "date",
         value: asked,
         message: `before the earliest dated stance on “${data.topic.title}” (${formatEdtf(earliest.edtf)}); showing ${formatEdtf(date)}`,
-        use: date,
+        fix: { date },
       });
     } else if (asked > today) {
       date = today;
-      notices.push({ parameter: "date", value: asked, message: `after today; showing today, ${formatEdtf(today)}`, use: today });
+      notices.push({ parameter: "date", value: asked, message: `after today; showing today, ${formatEdtf(today)}`, fix: { date: today } });
     }
   }
   const cats = first(raw.cat);
@@ -108,7 +127,7 @@ export function checkAgainstData(raw: Raw, data: DashboardData, state: Dashboard
         message: `no such ${unknown.length === 1 ? "category" : "categories"} on “${data.topic.title}” (${unknown.join(", ")}); ${
           labels.length ? `highlighting ${labels.join(", ")}` : "nothing highlighted"
         }`,
-        ...(kept.length ? { use: kept.join(",") } : {}),
+        fix: { cat: kept.length ? kept.join(",") : null },
       });
     }
   }
