@@ -57,11 +57,13 @@ export function storyAxis(dates: readonly string[], from: string, to: string, ex
   );
   const lasts = dates.map((d) => knownSpan(d).last).filter((d) => d !== OPEN_END && d !== OPEN_START);
   const lastFact = lasts.length ? lasts.reduce((a, b) => (a > b ? a : b)) : null;
-  const split = start < from ? from : null;
+  // No break when the range ends before the detailed segment would begin: then it is all "earlier".
+  const split = start < from && from < to ? from : null;
   if (extend || lastFact === null || lastFact >= to) return { start, split, end: to, lastFact, extended: true };
-  const detail = Math.max(0, (parse(lastFact).getTime() - parse(from).getTime()) / DAY_MS);
+  const base = split ?? start;
+  const detail = Math.max(0, (parse(lastFact).getTime() - parse(base).getTime()) / DAY_MS);
   const margin = Math.max(31, Math.round(detail / 20));
-  const end = [addDays(lastFact < from ? from : lastFact, margin), to].sort()[0] as string;
+  const end = [addDays(lastFact < base ? base : lastFact, margin), to].sort()[0] as string;
   return { start, split, end, lastFact, extended: end === to };
 }
 
@@ -184,21 +186,30 @@ export function stackMarks<T extends TimelineItem>(
   const groups: MarkGroup<T>[] = [];
   clusters.forEach((cluster, g) => {
     const many = cluster.members.length > 1;
-    // Room for the badge above the marks when every group of several has one.
-    const limit = badge === "always" && many ? rows - 1 : rows;
-    const hidden: T[] = [];
-    let top = -1;
-    for (const m of cluster.members) {
-      const a = Math.min(m.x0, m.x - half);
-      const row = lowestFree(a, 0, limit);
-      if (row === -1) {
-        hidden.push(m.item);
-        continue;
+    const saved = [...ends];
+    const placeAll = (limit: number) => {
+      const drawn: StackedMark<T>[] = [];
+      const hidden: T[] = [];
+      for (const m of cluster.members) {
+        const row = lowestFree(Math.min(m.x0, m.x - half), 0, limit);
+        if (row === -1) hidden.push(m.item);
+        else {
+          ends[row] = Math.max(m.x1, m.x + half);
+          drawn.push({ item: m.item, x: m.x, x0: m.x0, x1: m.x1, span: m.span, row, group: g });
+        }
       }
-      ends[row] = Math.max(m.x1, m.x + half);
-      top = Math.max(top, row);
-      marks.push({ item: m.item, x: m.x, x0: m.x0, x1: m.x1, span: m.span, row, group: g });
+      return { drawn, hidden };
+    };
+    // Room for the badge above the marks: always for a group of several ("always"); else only when some
+    // fact finds no row, and then the marks are placed again with the top row left to the badge.
+    let placed = placeAll(badge === "always" && many ? rows - 1 : rows);
+    if (badge === "overflow" && placed.hidden.length > 0) {
+      ends.splice(0, ends.length, ...saved);
+      placed = placeAll(rows - 1);
     }
+    const { hidden } = placed;
+    marks.push(...placed.drawn);
+    const top = Math.max(-1, ...placed.drawn.map((m) => m.row));
     let badgeRow: number | null = null;
     if ((badge === "always" && many) || hidden.length > 0) {
       // Over the group's marks, in the first row clear for it; else the top row (it then may touch a neighbour's mark).
