@@ -68,7 +68,7 @@ interface Fact {
 /** The chart's width in CSS pixels, so that marks keep their size and groups form at the width shown. */
 function useWidth<E extends Element>() {
   const ref = useRef<E>(null);
-  const [width, setWidth] = useState(FIRST_WIDTH);
+  const [width, setWidth] = useState<number | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === "undefined") return;
@@ -79,7 +79,8 @@ function useWidth<E extends Element>() {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  return [ref, width] as const;
+  // Null until measured (the server's render and the first paint): then drawn at FIRST_WIDTH.
+  return [ref, width ?? FIRST_WIDTH, width !== null] as const;
 }
 
 export function Timeline(props: {
@@ -98,7 +99,7 @@ export function Timeline(props: {
   onDate: (date: string, opts?: { replace?: boolean }) => void;
 }) {
   const { from, to, date, onDate } = props;
-  const [svgRef, width] = useWidth<SVGSVGElement>();
+  const [svgRef, width, measured] = useWidth<SVGSVGElement>();
   const [extended, setExtended] = useState(false);
   const [typed, setTyped] = useState(date);
   const [typedError, setTypedError] = useState<string | null>(null);
@@ -331,6 +332,7 @@ export function Timeline(props: {
               role="button"
               tabIndex={0}
               aria-haspopup="dialog"
+              aria-expanded={open === i}
               aria-label={`${when}: ${what}. List them.`}
               data-count={n}
               data-dates={[...new Set(g.items.map((f) => f.date))].join(" ")}
@@ -352,7 +354,7 @@ export function Timeline(props: {
         })}
       </g>
     ),
-    [layout, colours, onDate, target, groupLabel],
+    [layout, colours, onDate, target, groupLabel, open],
   );
 
   const openGroup = open === null ? null : (layout.groups[open] ?? null);
@@ -476,6 +478,8 @@ export function Timeline(props: {
           aria-label="Events and stance changes"
           data-start={axis.start}
           data-end={axis.end}
+          // Set once the chart is measured in the browser (and its handlers are live).
+          data-measured={measured ? "" : undefined}
         >
           {breakX !== null ? (
             <g className="earlier">
