@@ -93,6 +93,23 @@ describe("marks of one day", () => {
     expect(stackMarks(near, storyScale(axis, 6000), { gap: 10, rows: 5 }).groups).toHaveLength(2);
   });
 
+  it("finds a row for a span of decades among the groups of points it covers", () => {
+    const early = { start: "1979-01-01", split: "2021-08-15", end: "2026-03-21" };
+    const narrow = storyScale(early, 1280);
+    const facts = [
+      item("insurgency", "2001/2021-08"),
+      ...["1996", "1996/2000-01-18", "1996/2001", "2001", "2003", "2003", "2015~", "2017", "2017", "2021-08", "2021-08-15"].map((d, i) =>
+        item(`p${i}`, d, i % 2 ? "stance" : "event"),
+      ),
+    ];
+    const { marks, groups } = stackMarks(facts, narrow, { gap: 11, rows: 6 });
+    expect(marks.map((m) => m.item.id)).toContain("insurgency");
+    expect(groups.flatMap((g) => g.hidden)).toEqual([]);
+    const insurgency = marks.find((m) => m.item.id === "insurgency");
+    for (const m of marks)
+      if (m !== insurgency && m.x >= (insurgency?.x0 ?? 0) && m.x <= (insurgency?.x1 ?? 0)) expect(m.row).not.toBe(insurgency?.row);
+  });
+
   it("keeps a span's row clear over all its days, and badges only overflow for the export", () => {
     const { marks, groups } = stackMarks([item("year", "2024"), item("may", "2024-05"), item("day", "2024-05-20")], scale, {
       gap: 10,

@@ -176,25 +176,39 @@ export function stackMarks<T extends TimelineItem>(
     if (last && p.x - last.x < gap) last.members.push(p);
     else clusters.push({ x: p.x, members: [p] });
   }
-  // The right end of what each row holds so far.
-  const ends: number[] = Array.from({ length: rows }, () => Number.NEGATIVE_INFINITY);
-  const lowestFree = (a: number, from: number, below: number) => {
-    for (let r = from; r < below; r++) if ((ends[r] as number) + 1 <= a) return r;
+  // What each row holds: the stretches (in pixels) its marks and badges take.
+  let taken: [number, number][][] = Array.from({ length: rows }, () => []);
+  const lowestFree = (a: number, b: number, from: number, below: number) => {
+    for (let r = from; r < below; r++) if ((taken[r] ?? []).every(([x, y]) => b + 1 <= x || a >= y + 1)) return r;
     return -1;
   };
+  const extent = (m: (typeof placed)[number]): [number, number] => [Math.min(m.x0, m.x - half), Math.max(m.x1, m.x + half)];
+  // Long spans first, from the left, on the lowest rows (the top one is kept for badges): placed among the
+  // points around them, a span of twenty years would find no row clear over all its days.
+  const longRow = new Map<(typeof placed)[number], number>();
+  for (const m of placed.filter((p) => p.span && p.x1 - p.x0 > 3 * gap).sort((a, b) => a.x0 - b.x0)) {
+    const [a, b] = extent(m);
+    const row = lowestFree(a, b, 0, Math.max(1, rows - 1));
+    if (row !== -1) {
+      taken[row]?.push([a, b]);
+      longRow.set(m, row);
+    }
+  }
   const marks: StackedMark<T>[] = [];
   const groups: MarkGroup<T>[] = [];
   clusters.forEach((cluster, g) => {
     const many = cluster.members.length > 1;
-    const saved = [...ends];
+    const saved = taken.map((r) => [...r]);
     const placeAll = (limit: number) => {
       const drawn: StackedMark<T>[] = [];
       const hidden: T[] = [];
       for (const m of cluster.members) {
-        const row = lowestFree(Math.min(m.x0, m.x - half), 0, limit);
+        const [a, b] = extent(m);
+        const pre = longRow.get(m);
+        const row = pre ?? lowestFree(a, b, 0, limit);
         if (row === -1) hidden.push(m.item);
         else {
-          ends[row] = Math.max(m.x1, m.x + half);
+          if (pre === undefined) taken[row]?.push([a, b]);
           drawn.push({ item: m.item, x: m.x, x0: m.x0, x1: m.x1, span: m.span, row, group: g });
         }
       }
@@ -202,21 +216,21 @@ export function stackMarks<T extends TimelineItem>(
     };
     // Room for the badge above the marks: always for a group of several ("always"); else only when some
     // fact finds no row, and then the marks are placed again with the top row left to the badge.
-    let placed = placeAll(badge === "always" && many ? rows - 1 : rows);
-    if (badge === "overflow" && placed.hidden.length > 0) {
-      ends.splice(0, ends.length, ...saved);
-      placed = placeAll(rows - 1);
+    let placedHere = placeAll(badge === "always" && many ? rows - 1 : rows);
+    if (badge === "overflow" && placedHere.hidden.length > 0) {
+      taken = saved;
+      placedHere = placeAll(rows - 1);
     }
-    const { hidden } = placed;
-    marks.push(...placed.drawn);
-    const top = Math.max(-1, ...placed.drawn.map((m) => m.row));
+    const { hidden } = placedHere;
+    marks.push(...placedHere.drawn);
+    const top = Math.max(-1, ...placedHere.drawn.filter((m) => !m.span || m.x1 - m.x0 <= 3 * gap).map((m) => m.row));
     let badgeRow: number | null = null;
     if ((badge === "always" && many) || hidden.length > 0) {
       // Over the group's marks, in the first row clear for it; else the top row (it then may touch a neighbour's mark).
       const w = opts.badgeWidth ?? gap;
-      const found = lowestFree(cluster.x - w / 2, top + 1, rows);
+      const found = lowestFree(cluster.x - w / 2, cluster.x + w / 2, top + 1, rows);
       badgeRow = found === -1 ? Math.min(rows - 1, top + 1) : found;
-      ends[badgeRow] = Math.max(ends[badgeRow] as number, cluster.x + w / 2);
+      taken[badgeRow]?.push([cluster.x - w / 2, cluster.x + w / 2]);
     }
     const inDateOrder = [...cluster.members].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.last < b.last ? -1 : 1));
     groups.push({ items: inDateOrder.map((m) => m.item), x: cluster.x, badgeRow, hidden });
