@@ -105,6 +105,9 @@ describe("marks of one day", () => {
     const { marks, groups } = stackMarks(facts, narrow, { gap: 11, rows: 6 });
     expect(marks.map((m) => m.item.id)).toContain("insurgency");
     expect(groups.flatMap((g) => g.hidden)).toEqual([]);
+    // Every badge is above its group's marks.
+    for (const [i, g] of groups.entries())
+      if (g.badgeRow !== null) for (const m of marks.filter((m) => m.group === i)) expect(g.badgeRow).toBeGreaterThan(m.row);
     const insurgency = marks.find((m) => m.item.id === "insurgency");
     for (const m of marks)
       if (m !== insurgency && m.x >= (insurgency?.x0 ?? 0) && m.x <= (insurgency?.x1 ?? 0)) expect(m.row).not.toBe(insurgency?.row);

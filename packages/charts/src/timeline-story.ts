@@ -223,7 +223,7 @@ export function stackMarks<T extends TimelineItem>(
     }
     const { hidden } = placedHere;
     marks.push(...placedHere.drawn);
-    const top = Math.max(-1, ...placedHere.drawn.filter((m) => !m.span || m.x1 - m.x0 <= 3 * gap).map((m) => m.row));
+    const top = Math.max(-1, ...placedHere.drawn.map((m) => m.row));
     let badgeRow: number | null = null;
     if ((badge === "always" && many) || hidden.length > 0) {
       // Over the group's marks, in the first row clear for it; else the top row (it then may touch a neighbour's mark).

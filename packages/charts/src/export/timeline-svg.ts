@@ -50,7 +50,7 @@ export interface TimelineExportInput {
   theme: ExportTheme;
 }
 
-const EVENT_LANES = 3;
+const EVENT_LANES = 4;
 const EVENT_LANE_GAP = 13;
 const STANCE_LANES = 4;
 const STANCE_LANE_GAP = 12;
