@@ -96,7 +96,7 @@ test.describe("embeds, alt text and social cards", () => {
     await expect(page.getByRole("figure", { name: /^Up to 3 July 2025, \d+ actors reacted/ })).toBeVisible();
     await expect(page.locator(".network-chart, .network svg, canvas").first()).toBeVisible();
     await page.goto(`/embed/timeline?date=2025-07-03`);
-    await expect(page.getByRole("figure", { name: /^From 15 August 2021 to 3 July 2025, \d+ events/ })).toBeVisible();
+    await expect(page.getByRole("figure", { name: /^From \d{4} to 3 July 2025, \d+ events/ })).toBeVisible();
     await expect(page.locator("svg.timeline-chart")).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
     // Only /embed may be framed.

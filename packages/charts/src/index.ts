@@ -11,3 +11,4 @@ export * from "./stance-changes";
 export * from "./stance-steps";
 export * from "./text/metrics";
 export * from "./timeline";
+export * from "./timeline-story";

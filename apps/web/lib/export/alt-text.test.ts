@@ -75,6 +75,12 @@ describe("a view's alt text, from the rows its model draws", () => {
       "From 15 August 2021 to 10 July 2025, 1 event and 2 stance changes of Russia on posture toward the Taliban government. " +
         "The latest event: 3 July 2025, Russia recognises the Islamic Emirate. The latest stance change: 3 July 2025, Russia: formal recognition.",
     );
+    // A fact before the timeline's start: the text starts at its year, as the export's axis does.
+    const earlier = {
+      ...data,
+      events: [{ slug: "terror-list", date: "2003", title: "Russia lists the Taliban", series: null, sources: ["icwa"] }, ...data.events],
+    };
+    expect(altTextOf(exportModel("timeline", earlier, s), earlier, s)).toMatch(/^From 2003 to 10 July 2025, 2 events and 2 stance changes/);
     expect(altTextOf(exportModel("actor", data, s), data, s)).toBe(
       "Russia, posture toward the Taliban government, to 10 July 2025: active opposition from 15 August 2021; then formal recognition from 3 July 2025.",
     );

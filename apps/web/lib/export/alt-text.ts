@@ -1,6 +1,7 @@
 // A view's alt text, from the rows its model draws (packages/charts/src/alt-text.ts says it in words).
 // Shared by the export dialog, the export API (SVG <desc>, PDF metadata) and the embeds.
-import { actorAltText, mapAltText, networkAltText, SENTIMENT_LABELS, timelineAltText } from "@stancemap/charts";
+import { actorAltText, mapAltText, networkAltText, rangeStartEdtf, SENTIMENT_LABELS, timelineAltText } from "@stancemap/charts";
+import { timelineStart } from "@stancemap/charts/views";
 import { TIMELINE_START } from "@/lib/url-state";
 import type { Cell, ExportData, ExportModel, ExportState } from "./views";
 
@@ -35,10 +36,12 @@ export function altTextOf(model: Pick<ExportModel, "view" | "rows">, data: Pick<
       });
     case "timeline": {
       const mark = (r: Record<string, Cell>) => ({ date: str(r.date), label: str(r.label) });
+      // From where the export's axis starts: the year of its first fact when that precedes the timeline's start.
+      const from = timelineStart(rows.map((r) => str(r.date)).filter(Boolean), s.date);
       return timelineAltText({
         topic: data.topic.title,
-        from: TIMELINE_START,
-        to: s.date < TIMELINE_START ? TIMELINE_START : s.date,
+        from: from < TIMELINE_START ? rangeStartEdtf(from) : from,
+        to: s.date < from ? from : s.date,
         events: rows.filter((r) => r.type === "event").map(mark),
         changes: rows.filter((r) => r.type === "stance").map(mark),
         actor: s.actor ? (data.actors.find((a) => a.slug === s.actor)?.name ?? s.actor) : undefined,

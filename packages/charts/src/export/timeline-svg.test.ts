@@ -265,3 +265,49 @@ describe("timeline export SVG: dates at their precision", () => {
     expect(translate(diamond?.transform ?? "").x).toBeCloseTo(mid, 0);
   });
 });
+
+describe("timeline export SVG: a crowded day", () => {
+  const day = Array.from({ length: 6 }, (_, i) => ({ id: `d${i}`, date: "2025-07-03", title: `Event ${i} of the day` }));
+  const stancesOfDay = Array.from({ length: 6 }, (_, i) => ({
+    id: `s${i}`,
+    date: "2025-07-03",
+    label: `Actor ${i}: formal recognition`,
+    index: 0,
+  }));
+  const svg = render({ events: day, stances: stancesOfDay, date: "2025-07-10" });
+
+  it("stacks the marks of one day instead of drawing them on one spot, and counts what has no lane", () => {
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const at = (a: Record<string, string>) => translate(a.transform ?? "");
+    const diamonds = elements(svg, "rect", "event").map(at);
+    expect(new Set(diamonds.map((d) => d.y)).size).toBe(diamonds.length);
+    const dots = elements(svg, "circle", "stance");
+    expect(new Set(dots.map((d) => d.cy)).size).toBe(dots.length);
+    const more = [...svg.matchAll(/<text class="(event|stance)-more"[^>]*>\+(\d+)<\/text>/g)];
+    const counted = (kind: string) => more.filter((m) => m[1] === kind).reduce((n, m) => n + Number(m[2]), 0);
+    expect(diamonds.length + counted("event")).toBe(6);
+    expect(dots.length + counted("stance")).toBe(6);
+    // Events with no lane are in the key; every fact is in the description.
+    const key = [...svg.matchAll(/<text class="event-key"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
+    for (let i = 0; i < 6; i++) {
+      expect(svg).toContain(`Event ${i} of the day`);
+      if (!elements(svg, "rect", "event").some((d) => d["data-id"] === `d${i}`)) expect(key).toContain(`Event ${i} of the day`);
+    }
+  });
+
+  it("draws the years before the split compressed, after a break in the axis", () => {
+    const early = render({
+      from: "1996-01-01",
+      split: "2020-01-01",
+      events: [...events, { id: "old", date: "2003", title: "An earlier fact" }],
+    });
+    expect(elements(early, "path", "axis-break")).toHaveLength(1);
+    const lines = elements(early, "line", "axis");
+    const brk = Number(lines[0]?.x2);
+    const old = elements(early, "rect", "event").find((d) => d["data-id"] === "old");
+    expect(translate(old?.transform ?? "").x).toBeLessThan(brk);
+    // The detailed segment keeps most of the width.
+    expect((Number(lines[1]?.x2) - Number(lines[1]?.x1)) / (Number(lines[1]?.x2) - Number(lines[0]?.x1))).toBeGreaterThan(0.8);
+    expect(texts(early)).toContain("1996");
+  });
+});

@@ -13,18 +13,28 @@
 // Every event, with its full title, and every stance change is also in the SVG's description.
 // Dates are written and placed at their precision (core's formatEdtf): an event dated "2022" is a span
 // over that year labelled "2022", never a point on 1 January.
+// Marks of one day are stacked on their lanes, never drawn over each other (timeline-story's
+// stackMarks); where a day has more marks than lanes, the top lane says "+N" and the key and the
+// description list them. Facts before the detailed segment (`split`) sit on a compact segment at the
+// left, after a break in the axis; the axis may end (`end`) before the "as of" date, whose cursor then
+// waits at its end, dashed.
 import { formatEdtf } from "@stancemap/core/model";
-import { thinTicks } from "../stance-steps";
+import { rangeStartEdtf, thinTicks } from "../stance-steps";
 import { fitText, textWidth } from "../text/metrics";
-import { dateSpan, layoutMarks, ticks, timelineScale } from "../timeline";
+import { dateSpan } from "../timeline";
+import { stackMarks, storyBreak, storyScale, storyTicks } from "../timeline-story";
 import { type Box, type FrameText, type LegendEntry, layoutFrame, wrap } from "./frame";
 import { el, exportDocument, haloText, text } from "./svg";
 import { categoryFill, type ExportTheme, printPattern, THEME_COLOURS } from "./themes";
 
 export interface TimelineExportInput {
-  /** The axis range, YYYY-MM-DD. */
+  /** The range of facts drawn, YYYY-MM-DD: the axis starts at `from`. */
   from: string;
   to: string;
+  /** Where the detailed segment starts, when the years from `from` to it are drawn compressed at the left. */
+  split?: string | null;
+  /** The axis's last day (default `to`): the last dated fact and a margin, when that is before `to`. */
+  end?: string;
   /** The "as of" date (a day): a cursor line labelled with it. */
   date: string;
   /** Events; `date` is EDTF ("2025-07-03", "2022", "2024-03", "2021-08~"). */
@@ -40,7 +50,7 @@ export interface TimelineExportInput {
   theme: ExportTheme;
 }
 
-const EVENT_LANES = 3;
+const EVENT_LANES = 4;
 const EVENT_LANE_GAP = 13;
 const STANCE_LANES = 4;
 const STANCE_LANE_GAP = 12;
@@ -220,7 +230,8 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
 
   // The time scale over the chart area, inset so that tick labels at the ends stay inside it.
   const margin = Math.ceil(size * 2.6);
-  const scale = timelineScale(from, to, body.width, margin);
+  const axisRange = { start: from, split: input.split ?? null, end: input.end && input.end < to ? input.end : to };
+  const scale = storyScale(axisRange, body.width, margin);
   // A date is in range when any day it covers is.
   const inRange = (d: string) => {
     const { first, last } = dateSpan(d);
@@ -228,25 +239,39 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
   };
   const events = input.events.filter((e) => inRange(e.date));
   const stances = input.stances.filter((s) => inRange(s.date));
+  // Stacked, none over another: a day with more marks than lanes gets "+N" on its top lane.
   const place = <T extends { id: string; date: string }>(items: readonly T[], gap: number, lanes: number) => {
     const byId = new Map(items.map((i) => [i.id, i]));
-    return layoutMarks(
+    const stacked = stackMarks(
       items.map((i) => ({ id: i.id, date: i.date, kind: "event" as const, label: "" })),
       scale,
-      gap,
-      lanes,
-    ).map((m) => ({ item: byId.get(m.id) as T, x: body.x + m.x, x0: body.x + m.x0, x1: body.x + m.x1, lane: m.lane }));
+      { gap, rows: lanes, badge: "overflow", badgeWidth: gap * 1.6 },
+    );
+    return {
+      marks: stacked.marks.map((m) => ({
+        item: byId.get(m.item.id) as T,
+        x: body.x + m.x,
+        x0: body.x + m.x0,
+        x1: body.x + m.x1,
+        lane: m.row,
+      })),
+      more: stacked.groups.flatMap((g) =>
+        g.badgeRow === null ? [] : [{ x: body.x + g.x, lane: g.badgeRow, hidden: g.hidden.map((h) => byId.get(h.id) as T) }],
+      ),
+    };
   };
-  const eventMarks: EventMark[] = place(events, DIAMOND + 3, EVENT_LANES).map((m) => ({
-    ...m.item,
-    x: m.x,
-    x0: m.x0,
-    x1: m.x1,
-    lane: m.lane,
-  }));
-  const stanceMarks = place(stances, DOT * 2 + 2, STANCE_LANES);
-  const eventLanes = eventMarks.length ? Math.max(...eventMarks.map((m) => m.lane)) + 1 : 0;
-  const stanceLanes = stanceMarks.length ? Math.max(...stanceMarks.map((m) => m.lane)) + 1 : 0;
+  const placedEvents = place(events, DIAMOND + 3, EVENT_LANES);
+  const eventMarks: EventMark[] = placedEvents.marks.map((m) => ({ ...m.item, x: m.x, x0: m.x0, x1: m.x1, lane: m.lane }));
+  const placedStances = place(stances, DOT * 2 + 2, STANCE_LANES);
+  const stanceMarks = placedStances.marks;
+  const lanesOf = (p: { marks: { lane: number }[]; more: { lane: number }[] }) =>
+    p.marks.length + p.more.length ? Math.max(...p.marks.map((m) => m.lane), ...p.more.map((m) => m.lane)) + 1 : 0;
+  const eventLanes = lanesOf(placedEvents);
+  const stanceLanes = lanesOf(placedStances);
+  // Events with no lane left on their day: in the key, as events without a label are.
+  const unplaced: EventMark[] = placedEvents.more
+    .flatMap((m) => m.hidden.map((e) => ({ ...e, x: m.x, x0: m.x, x1: m.x, lane: m.lane })))
+    .sort(byDate);
 
   const colourAt = new Map(input.legend.map((l) => [l.index, l.colour]));
   const maxWidth = Math.max(size * 6, Math.min(body.width / 3, 320));
@@ -270,13 +295,17 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
 
   let keys = 0;
   let p = plan(keys);
-  let arrangement = arrange(eventMarks, p.rows, body, size, maxWidth);
+  const arrangeAll = (rows: number): Arrangement => {
+    const a = arrange(eventMarks, rows, body, size, maxWidth);
+    return { ...a, keyed: [...a.keyed, ...unplaced.map((mark) => ({ mark, number: null }))] };
+  };
+  let arrangement = arrangeAll(p.rows);
   for (let attempt = 0; attempt < 8; attempt++) {
     const needed = Math.min(maxKeyLines, keyLines(arrangement.keyed, body.width, small, maxKeyLines).length);
     if (needed <= keys) break;
     keys = needed;
     p = plan(keys);
-    arrangement = arrange(eventMarks, p.rows, body, size, maxWidth);
+    arrangement = arrangeAll(p.rows);
   }
   const key = keyLines(arrangement.keyed, body.width, small, keys);
   const { axisY, stanceY, eventY } = p;
@@ -286,13 +315,42 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
   // Axis and ticks, dropping ticks whose labels would collide or leave the chart area.
   const axisX0 = body.x + margin;
   const axisX1 = right - margin;
-  const allTicks = ticks(scale, Math.max(2, Math.round(body.width / 90))).map((t) => ({ ...t, x: body.x + t.x }));
+  const allTicks = storyTicks(scale, axisRange, (l) => textWidth(l, size), Math.max(2, Math.round(body.width / 90))).map((t) => ({
+    ...t,
+    x: body.x + t.x,
+  }));
   const tickGap = Math.max(0, ...allTicks.map((t) => textWidth(t.label, size))) + 10;
   const shownTicks = thinTicks(allTicks, tickGap, Number.POSITIVE_INFINITY).filter(
     (t) => t.x - textWidth(t.label, size) / 2 >= body.x && t.x + textWidth(t.label, size) / 2 <= right,
   );
+  // With an earlier segment: the axis in two, a break between them, the compressed years on a faint band.
+  const split = storyBreak(scale, axisRange);
+  const breakX = split === null ? null : body.x + split;
+  const axisLine = (x1: number, x2: number) =>
+    el("line", { class: "axis", x1, x2, y1: axisY, y2: axisY, stroke: c.muted, "stroke-width": 1 });
   const axis = [
-    el("line", { class: "axis", x1: axisX0, x2: axisX1, y1: axisY, y2: axisY, stroke: c.muted, "stroke-width": 1 }),
+    ...(breakX === null
+      ? [axisLine(axisX0, axisX1)]
+      : [
+          el("rect", {
+            class: "earlier",
+            x: axisX0,
+            y: body.y + size * 1.6,
+            width: Math.max(0, breakX - 4 - axisX0),
+            height: Math.max(0, axisY - body.y - size * 1.6),
+            fill: c.muted,
+            "fill-opacity": theme === "dark" ? 0.12 : 0.07,
+          }),
+          axisLine(axisX0, breakX - 4),
+          axisLine(breakX + 4, axisX1),
+          el("path", {
+            class: "axis-break",
+            d: `M${breakX - 7},${axisY + 5}l5,-10M${breakX + 2},${axisY + 5}l5,-10`,
+            fill: "none",
+            stroke: c.muted,
+            "stroke-width": 1.2,
+          }),
+        ]),
     ...shownTicks.map((t) =>
       el("g", { class: "tick", transform: `translate(${t.x},${axisY})` }, [
         el("line", { y2: 5, stroke: c.muted, "stroke-width": 1 }),
@@ -303,11 +361,22 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
 
   // The cursor and its label, kept inside the chart area.
   const cursorX = body.x + scale(parse(input.date));
+  const offAxis = input.date > axisRange.end || input.date < from;
   const cursorLabel = `As of ${longDate(input.date)}`;
   const cursorHalf = textWidth(cursorLabel, size, 700) / 2;
   const cursorLabelX = Math.min(Math.max(cursorX, body.x + cursorHalf), right - cursorHalf);
   const cursor = [
-    el("line", { class: "cursor", x1: cursorX, x2: cursorX, y1: body.y + size * 1.35, y2: axisY + 5, stroke: c.text, "stroke-width": 1.5 }),
+    el("line", {
+      class: "cursor",
+      x1: cursorX,
+      x2: cursorX,
+      y1: body.y + size * 1.35,
+      y2: axisY + 5,
+      stroke: c.text,
+      "stroke-width": 1.5,
+      // Past the end of the axis (nothing dated after it): the cursor waits at the end, dashed.
+      ...(offAxis ? { "stroke-dasharray": "4 3" } : {}),
+    }),
   ];
   const cursorText = text(cursorLabel, {
     class: "cursor-label",
@@ -376,6 +445,22 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
     ...spanBar(m, eventY(m.lane), c.text, { class: "event-span", "data-id": m.id }),
     diamond(m.x, eventY(m.lane), { class: "event", "data-id": m.id, "data-date": m.date }),
   ]);
+  // "+N": the marks of a day that found no lane (listed in the key and the description).
+  const more = (list: { x: number; lane: number; hidden: unknown[] }[], y: (lane: number) => number, cls: string) =>
+    list
+      .filter((m) => m.hidden.length > 0)
+      .map((m) =>
+        text(`+${m.hidden.length}`, {
+          class: cls,
+          x: m.x,
+          y: y(m.lane) + small * 0.35,
+          "text-anchor": "middle",
+          "font-size": small,
+          "font-weight": 700,
+          fill: c.text,
+        }),
+      );
+  const moreMarks = [...more(placedEvents.more, eventY, "event-more"), ...more(placedStances.more, stanceY, "stance-more")];
   const dots = stanceMarks.flatMap((m) => [
     ...spanBar(m, stanceY(m.lane), theme === "print" ? "#000000" : (colourAt.get(m.item.index) ?? c.muted), {
       class: "stance-span",
@@ -426,7 +511,8 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
   const defs = [el("style", {}, layout.style), ...(theme === "print" ? input.legend.map((l) => printPattern(l.index)) : [])];
   const desc = [
     `${input.frame.subtitle.replace(/\.$/, "")}.`,
-    `Timeline from ${longDate(from)} to ${longDate(to)}, as of ${longDate(input.date)}.`,
+    `Timeline from ${longDate(input.split ? rangeStartEdtf(from) : from)} to ${longDate(to)}, as of ${longDate(input.date)}.`,
+    ...(breakX !== null && input.split ? [`The years before ${longDate(input.split)} are drawn compressed, at the left.`] : []),
     events.length
       ? `Events: ${[...events]
           .sort(byDate)
@@ -457,6 +543,7 @@ export function renderTimelineSvg(input: TimelineExportInput): string {
       ...cursor,
       ...diamonds,
       ...dots,
+      ...moreMarks,
       ...labels,
       cursorText,
       ...note,

@@ -125,3 +125,68 @@ describe("the map export of the shipped dataset on 3 July 2025", () => {
     expect(scaleOf(region)).toBeGreaterThan(scaleOf(world) * 3);
   });
 });
+
+describe("the timeline export of the shipped dataset", () => {
+  const events = read<{ slug: string; date: string; title: string; evidence: Evidence[] }[]>("events").map((e) => ({
+    slug: e.slug,
+    date: e.date,
+    title: e.title,
+    series: null,
+    sources: e.evidence.map((x) => x.source),
+  }));
+  const withEvents: ExportData = { ...data, events };
+  const attr = (tag: string, cls: string, svg: string) =>
+    [...svg.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, "g"))]
+      .map((m) => Object.fromEntries([...(m[1] as string).matchAll(/([\w:-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])))
+      .filter((a) => (a.class ?? "").split(" ").includes(cls));
+
+  it("starts at the year of the first fact, with Russia's 1996, 2003 and 2017 on its earlier segment", () => {
+    const model = exportModel("timeline", withEvents, { topic: TOPIC, date: "2025-07-10" });
+    expect(model.defaults.subtitle).toMatch(/, 1979 to 10 July 2025\./);
+    const russia = model.rows.filter((r) => r.type === "stance" && r.actor === "russia").map((r) => r.date);
+    for (const d of ["1996", "2003", "2017"]) expect(russia).toContain(d);
+    const svg = model.render(o);
+    expect(attr("path", "axis-break", svg)).toHaveLength(1);
+    expect(svg).toContain("drawn compressed, at the left");
+  });
+
+  for (const preset of [
+    { width: 1200, height: 675 },
+    { width: 336, height: 454 },
+  ])
+    it(`draws no mark of 3 July 2025 over another, at ${preset.width}×${preset.height}`, () => {
+      const svg = exportModel("timeline", withEvents, { topic: TOPIC, date: "2025-07-10" }).render({ ...o, ...preset });
+      const pos = (a: Record<string, string>) => {
+        const t = /translate\(([-\d.]+),([-\d.]+)\)/.exec(a.transform ?? "");
+        return t ? { x: Number(t[1]), y: Number(t[2]) } : { x: Number(a.cx), y: Number(a.cy) };
+      };
+      const marks = [...attr("rect", "event", svg), ...attr("circle", "stance", svg)].map(pos);
+      // Two marks overlap when their centres are closer than a mark's size (a diamond 9 px, a dot 10 px).
+      for (let i = 0; i < marks.length; i++)
+        for (let j = i + 1; j < marks.length; j++) {
+          const a = marks[i] as { x: number; y: number };
+          const b = marks[j] as { x: number; y: number };
+          expect(Math.abs(a.x - b.x) >= 9 || Math.abs(a.y - b.y) >= 9, `marks at ${a.x},${a.y} and ${b.x},${b.y}`).toBe(true);
+        }
+      // Each event of the day is drawn, or (no lane left on a narrow page) named in the key, or counted there.
+      const key = [...svg.matchAll(/<text class="event-key"[^>]*>([^<]*)<\/text>/g)]
+        .map((m) => m[1])
+        .join(" ")
+        .replace(/&apos;/g, "'");
+      const drawn = new Set(attr("rect", "event", svg).map((a) => a["data-id"]));
+      for (const e of events.filter((e) => e.date === "2025-07-03" || e.date === "../2025-07-03"))
+        expect(drawn.has(e.slug) || key.includes(e.title.slice(0, 30)) || /more, listed in the description/.test(key), e.slug).toBe(true);
+    });
+
+  it("ends the axis at the last fact plus a margin when the date is long after it, the cursor waiting dashed at the end", () => {
+    const svg = exportModel("timeline", withEvents, { topic: TOPIC, date: "2026-12-06" }).render(o);
+    const cursor = attr("line", "cursor", svg)[0] ?? {};
+    expect(cursor["stroke-dasharray"]).toBeDefined();
+    const axes = attr("line", "axis", svg);
+    expect(Number(cursor.x1)).toBeCloseTo(Number(axes[axes.length - 1]?.x2), 1);
+    expect(texts(svg)).toContain("As of 6 December 2026");
+    // The ticks stop in 2026: the last fact is in 2025 (a span to its end), and the margin is weeks.
+    const years = texts(svg).filter((t) => /^\d{4}$/.test(t));
+    expect(years.every((y) => Number(y) <= 2026)).toBe(true);
+  });
+});

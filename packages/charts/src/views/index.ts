@@ -10,6 +10,7 @@ import { timelineModel } from "./timeline";
 
 export type { ExportData, ViewActor, ViewEvent, ViewGap, ViewReaction, ViewSource, ViewStance } from "./data";
 export * from "./shared";
+export { timelineStart } from "./timeline";
 
 /** The data cut to what an actor's export reads (the actor page sends no more to the browser):
  * the actor, its stances and note, the sources they cite. The model gives the same file. */

@@ -1,8 +1,12 @@
-// The timeline's export: events and stance changes from the timeline's start to the date.
+// The timeline's export: events and stance changes up to the date, as the dashboard's timeline draws
+// them: from TIMELINE_START, with the facts before it on a compact segment at the left (from the new
+// year of the first of them), and the axis ending at the last dated fact plus a margin.
 import { formatEdtf } from "@stancemap/core/model";
 import { renderTimelineSvg } from "../export/timeline-svg";
 import { changeMarks } from "../stance-changes";
+import { rangeStartEdtf } from "../stance-steps";
 import { dateSpan, layoutMarks, timelineScale } from "../timeline";
+import { storyAxis, storyStart } from "../timeline-story";
 import {
   categoryLegend,
   citing,
@@ -24,27 +28,42 @@ import {
   tally,
 } from "./shared";
 
+/** A fact's first known day ("../2025-07-03" is known by 3 July 2025). */
+const known = (d: string) => {
+  const { first, last } = dateSpan(d);
+  return /^\d/.test(first) ? first : last;
+};
+
+/** The first day of the timeline for facts up to `date` (the new year of the first fact before
+ * TIMELINE_START, else TIMELINE_START), for the export and its alt text alike. */
+export function timelineStart(dates: readonly string[], date: string): string {
+  return storyStart(
+    dates.filter((d) => known(d) <= date),
+    TIMELINE_START,
+  );
+}
 export function timelineModel(data: ExportData, s: ExportState): ExportModel {
-  const from = TIMELINE_START;
-  const to = s.date < from ? from : s.date;
   const names = new Map(data.actors.map((a) => [a.slug, a.name]));
   const categories = [...data.topic.categories].sort((a, b) => a.order - b.order);
   const index = new Map(categories.map((c, i) => [c.key, i]));
   const label = new Map(categories.map((c) => [c.key, c.label]));
-  // A date is in the range when any day it covers is.
-  const inRange = (d: string) => {
-    const { first, last } = dateSpan(d);
-    return last >= from && first <= to;
-  };
-  const events = data.events.filter((e) => inRange(e.date));
   // Stance changes by core's rule: a stance known only from its attestation is no change.
   const changes = changeMarks(data.stances, data.topic.slug, {
     actor: (slug) => names.get(slug) ?? slug,
     category: label,
     qualifier: qualifierLabels(data),
   });
+  const scoped = changes.filter((c) => !s.actor || c.actor === s.actor);
+  const from = timelineStart([...data.events.map((e) => e.date), ...scoped.map((c) => c.date)], s.date);
+  const to = s.date < from ? from : s.date;
+  // A date is in the range when any day it covers is.
+  const inRange = (d: string) => {
+    const { first, last } = dateSpan(d);
+    return last >= from && first <= to;
+  };
+  const events = data.events.filter((e) => inRange(e.date));
   // The latest stance changes when there are more than a picture can mark; the subtitle says so.
-  const inView = changes.filter((c) => inRange(c.date) && (!s.actor || c.actor === s.actor)).reverse();
+  const inView = scoped.filter((c) => inRange(c.date)).reverse();
   const stances = inView.slice(0, MAX_STANCE_MARKS).reverse();
   const cut =
     inView.length > MAX_STANCE_MARKS
@@ -58,6 +77,11 @@ export function timelineModel(data: ExportData, s: ExportState): ExportModel {
     ],
     timelineScale(from, to, 1000),
   ).map((m) => m.id);
+  // The axis: its compact earlier segment, and its end at the last fact drawn plus a margin.
+  const axisOf = () => {
+    const axis = storyAxis([...events.map((e) => e.date), ...stances.map((c) => c.date)], TIMELINE_START, to);
+    return { split: axis.split, end: axis.end };
+  };
   const eventBySlug = new Map(events.map((e) => [`e:${e.slug}`, e]));
   const changeById = new Map(stances.map((c) => [c.id, c]));
   const who = s.actor ? (names.get(s.actor) ?? s.actor) : null;
@@ -65,7 +89,7 @@ export function timelineModel(data: ExportData, s: ExportState): ExportModel {
     path: pathOf("timeline", s),
     defaults: {
       title: who ? `${who}: events and stance changes` : "Events and stance changes",
-      subtitle: `${data.topic.title}, ${formatEdtf(from)} to ${formatEdtf(to)}.${cut}`,
+      subtitle: `${data.topic.title}, ${formatEdtf(from < TIMELINE_START ? rangeStartEdtf(from) : from)} to ${formatEdtf(to)}.${cut}`,
     },
     ...citing(data, [...events.map((e) => e.sources), ...stances.map((c) => (c.change.to ?? c.change.from)?.sources ?? [])]),
   };
@@ -124,6 +148,7 @@ export function timelineModel(data: ExportData, s: ExportState): ExportModel {
       renderTimelineSvg({
         from,
         to,
+        ...axisOf(),
         date: to,
         events: events.map((e) => ({ id: e.slug, date: e.date, title: e.title })),
         stances: stances.map((c) => ({
