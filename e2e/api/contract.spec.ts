@@ -94,6 +94,12 @@ test.describe("the OpenAPI document describes every real answer", () => {
       await call(anonymous, "GET", `/api/v1/stances?topic=${POSTURE}&at=2025-07-03`, { expect: 200 });
       await call(anonymous, "GET", "/api/v1/stances?limit=3", { expect: 200 });
       await call(anonymous, "GET", "/api/v1/stances?at=2025-07-03", { expect: 400 });
+      await call(anonymous, "GET", `/api/v1/changes?topic=${POSTURE}&from=2025-04-01&to=2025-07-03`, { expect: 200 });
+      await call(anonymous, "GET", `/api/v1/changes?topic=${POSTURE}&from=2025-07-03&to=2025-04-01`, { expect: 400 });
+      await call(anonymous, "GET", "/api/v1/changes?topic=no-such-topic&from=2025-04-01&to=2025-07-03", { expect: 404 });
+      await call(anonymous, "GET", `/api/v1/sequence?topic=${POSTURE}`, { expect: 200 });
+      await call(anonymous, "GET", `/api/v1/sequence?topic=${POSTURE}&reference=nobody@2025-07-03`, { expect: 400 });
+      await call(anonymous, "GET", "/api/v1/sequence?topic=no-such-topic", { expect: 404 });
       await call(anonymous, "GET", "/api/v1/reactions?sentiment=critical", { expect: 200 });
       await call(anonymous, "GET", "/api/v1/reactions?sentiment=angry", { expect: 400 });
       await call(anonymous, "GET", "/api/v1/events", { expect: 200 });

@@ -129,3 +129,51 @@ export function withAltText(svg: string, alt: string): string {
   const end = at + open.length;
   return `${svg.slice(0, end)}${escapeXml(alt)} ${svg.slice(end)}`;
 }
+
+export interface ChangeAltInput {
+  topic: string;
+  from: string;
+  to: string;
+  /** The changes (and possible changes), in the list's order. */
+  changes: readonly { name: string; movement: string; label: string; before: string | null; after: string | null }[];
+  /** Actors whose stance on `to` is known only from its attestation (start not stated): not changes. */
+  attestedOnly: number;
+  unchanged: number;
+}
+
+/** "Between 1 April 2025 and 3 July 2025, posture toward …: Russia moved toward formal recognition (from … to …). 8 actors …". */
+export function changeAltText(c: ChangeAltInput): string {
+  const head = `Between ${formatEdtf(c.from)} and ${formatEdtf(c.to)}, ${lower(c.topic)}: `;
+  const moves = c.changes.map((m) =>
+    m.movement === "uncertain"
+      ? `${m.name} may have changed (the sources do not date it precisely enough)`
+      : `${m.name}: ${lower(m.label)}${m.before || m.after ? ` (from ${lower(m.before ?? "no stance")} to ${lower(m.after ?? "no stance")})` : ""}`,
+  );
+  const body = moves.length ? `${listed(moves)}.` : "no stance changed.";
+  const rest: string[] = [];
+  if (c.attestedOnly > 0) rest.push(`${plural(c.attestedOnly, "actor")} only attested (start not stated), so not changes`);
+  if (c.unchanged > 0) rest.push(`${plural(c.unchanged, "actor")} unchanged`);
+  return `${head}${body}${rest.length ? ` ${rest[0]?.[0]?.toUpperCase()}${joinAnd(rest).slice(1)}.` : ""}`;
+}
+
+export interface SequenceAltInput {
+  topic: string;
+  /** "Russia: formal recognition, 3 July 2025", or null when there is no reference. */
+  reference: string | null;
+  /** Each row's first fact after the reference, in the rows' order. */
+  after: readonly { name: string; kind: "move" | "attested"; lag: string }[];
+}
+
+/** "Who followed whom on …, after Russia: formal recognition, 3 July 2025: 1 actor moved (…); 9 only attested (start not stated): …". */
+export function sequenceAltText(s: SequenceAltInput): string {
+  if (!s.reference) return `Who followed whom on ${lower(s.topic)}: no stance has a stated start, so there is no reference move.`;
+  const moved = s.after.filter((a) => a.kind === "move").map((a) => `${a.name} (${a.lag})`);
+  const attested = s.after.filter((a) => a.kind === "attested").map((a) => `${a.name} (${a.lag})`);
+  const parts = [
+    moved.length ? `${plural(moved.length, "actor")} moved after it: ${listed(moved)}` : "no actor moved after it",
+    ...(attested.length
+      ? [`${plural(attested.length, "actor")} only attested after it (start not stated, not moves): ${listed(attested)}`]
+      : []),
+  ];
+  return `Who followed whom on ${lower(s.topic)}, against ${s.reference}: ${parts.join("; ")}.`;
+}

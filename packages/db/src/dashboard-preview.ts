@@ -89,6 +89,7 @@ export async function withOpenDrafts(
             title: e.title,
             series: e.series ?? null,
             sources: e.evidence.map((x) => x.source),
+            actors: [...(e.actors ?? [])].sort(),
           },
         ).sort((a, b) => byKey(`${edtfFirstDay(a.date)} ${a.slug}`, `${edtfFirstDay(b.date)} ${b.slug}`));
         break;

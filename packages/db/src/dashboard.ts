@@ -64,6 +64,8 @@ export interface CompactEvent {
   series: string | null;
   /** Ids of every source cited as evidence, in order. */
   sources: string[];
+  /** Slugs of the actors taking part, in slug order (the sequence links reactions to an event by them). */
+  actors: string[];
 }
 
 export async function selectCompactActors(db: Db): Promise<CompactActor[]> {
@@ -155,12 +157,17 @@ export async function selectReactionEdges(db: Db, limit: number): Promise<Compac
 }
 
 export async function selectCompactEvents(db: Db): Promise<CompactEvent[]> {
-  const [rows, sources] = await Promise.all([
-    db.sql.all<Omit<CompactEvent, "sources"> & { id: string }>(
+  const [rows, sources, taking] = await Promise.all([
+    db.sql.all<Omit<CompactEvent, "sources" | "actors"> & { id: string }>(
       `SELECT e."id" AS "id", e."slug" AS "slug", e."date" AS "date", e."title" AS "title", e."series" AS "series"
      FROM "Event" e ORDER BY e."sortDate", e."slug"`,
     ),
     citedSources(db, "eventId"),
+    db.sql.all<{ id: string; actor: string }>(
+      `SELECT ea."eventId" AS "id", a."slug" AS "actor" FROM "EventActor" ea JOIN "Actor" a ON a."id" = ea."actorId" ORDER BY ea."eventId", a."slug"`,
+    ),
   ]);
-  return rows.map(({ id, ...r }) => ({ ...r, sources: sources.get(id) ?? [] }));
+  const actors = new Map<string, string[]>();
+  for (const t of taking) actors.set(t.id, [...(actors.get(t.id) ?? []), t.actor]);
+  return rows.map(({ id, ...r }) => ({ ...r, sources: sources.get(id) ?? [], actors: actors.get(id) ?? [] }));
 }

@@ -10,6 +10,7 @@ export { DATASET_PRINCIPAL, type ProposeResult, proposeDataset } from "./dataset
 export { databaseUrl, defaultDatabaseUrl, findRepoRoot, type Provider, providerOf } from "./env";
 export { type Check, type DatabaseHealth, probeDatabase } from "./health";
 export { migrate } from "./migrate";
+export * from "./movement";
 export * from "./published-at";
 export * from "./queries";
 export { readRevision, selectGapsBySlug } from "./read-model";

@@ -89,7 +89,7 @@ export function ExportDialog(props: {
   const texts = useDeferredValue(useMemo(() => ({ title, subtitle, notes }), [title, subtitle, notes]));
   const svg = useMemo(
     () =>
-      model && embedded && !sizeError && !model.tooLarge
+      model && embedded && !sizeError && !model.tooLarge && !model.invalid
         ? embedFonts(withAltText(model.render({ theme, width: size.width, height: size.height, ...texts, origin }), alt), embedded)
         : "",
     [model, alt, theme, size.width, size.height, texts, origin, embedded, sizeError],
@@ -122,9 +122,11 @@ export function ExportDialog(props: {
   if (subtitle) embedParams.set("subtitle", subtitle);
   if (notes) embedParams.set("notes", notes);
   const embedTitle = title || (model?.defaults.title ?? "");
-  const embedSnippet = embedCode({ origin, view, query: embedParams, title: embedTitle, picture: embedKind === "picture" });
+  // The change and the sequence embed as pictures only (there is no live chart of them to frame).
+  const liveEmbed = view !== "change" && view !== "sequence";
+  const embedSnippet = embedCode({ origin, view, query: embedParams, title: embedTitle, picture: !liveEmbed || embedKind === "picture" });
   const heading = `Export the ${VIEW_NAMES[view]}`;
-  const drawable = !sizeError && !model?.tooLarge;
+  const drawable = !sizeError && !model?.tooLarge && !model?.invalid;
   const ready = Boolean(preview) && drawable;
 
   return (
@@ -283,15 +285,17 @@ export function ExportDialog(props: {
               <h3 id={`${id}-embed`}>Embed in a web page</h3>
               <fieldset>
                 <legend className="visually-hidden">What to embed</legend>
-                <label>
-                  <input type="radio" name={`${id}-embed-kind`} checked={embedKind === "live"} onChange={() => setEmbedKind("live")} /> The
-                  live chart (tooltips{view === "map" ? ", time slider" : view === "network" ? ", hover" : ""})
-                </label>
+                {liveEmbed && (
+                  <label>
+                    <input type="radio" name={`${id}-embed-kind`} checked={embedKind === "live"} onChange={() => setEmbedKind("live")} />{" "}
+                    The live chart (tooltips{view === "map" ? ", time slider" : view === "network" ? ", hover" : ""})
+                  </label>
+                )}
                 <label>
                   <input
                     type="radio"
                     name={`${id}-embed-kind`}
-                    checked={embedKind === "picture"}
+                    checked={!liveEmbed || embedKind === "picture"}
                     onChange={() => setEmbedKind("picture")}
                   />{" "}
                   A static picture
@@ -328,6 +332,11 @@ export function ExportDialog(props: {
                   Too large to draw: {model.tooLarge.message}
                 </p>
               ) : null}
+              {model.invalid ? (
+                <p className="field-error" role="alert">
+                  Nothing to draw: {model.invalid.message}
+                </p>
+              ) : null}
               {fontError ? (
                 <p className="field-error" role="alert">
                   {fontError}
@@ -354,7 +363,7 @@ function pixelsAt(size: { width: number; height: number }, k: number): string {
 const ENTITIES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" };
 
 /** Fixed heights for a frame without its script, per view: the live chart at a column's width. */
-const EMBED_HEIGHTS: Record<ExportView, number> = { map: 620, network: 560, timeline: 420, actor: 460 };
+const EMBED_HEIGHTS: Record<ExportView, number> = { map: 620, network: 560, timeline: 420, actor: 460, change: 620, sequence: 560 };
 
 /** The embed code: an iframe of /embed/<view> with the view's state, and a few lines of script that set the
  * frame's height from the embed's height message (checked to come from this origin and this frame). */

@@ -1,6 +1,15 @@
 // A view's alt text, from the rows its model draws (packages/charts/src/alt-text.ts says it in words).
 // Shared by the export dialog, the export API (SVG <desc>, PDF metadata) and the embeds.
-import { actorAltText, mapAltText, networkAltText, rangeStartEdtf, SENTIMENT_LABELS, timelineAltText } from "@stancemap/charts";
+import {
+  actorAltText,
+  changeAltText,
+  mapAltText,
+  networkAltText,
+  rangeStartEdtf,
+  SENTIMENT_LABELS,
+  sequenceAltText,
+  timelineAltText,
+} from "@stancemap/charts";
 import { timelineStart } from "@stancemap/charts/views";
 import { TIMELINE_START } from "@/lib/url-state";
 import type { Cell, ExportData, ExportModel, ExportState } from "./views";
@@ -54,5 +63,34 @@ export function altTextOf(model: Pick<ExportModel, "view" | "rows">, data: Pick<
         date: s.date,
         steps: rows.map((r) => ({ label: str(r.category_label), validFrom: str(r.valid_from) || null, attested: str(r.attested) })),
       });
+    case "change": {
+      const changes = rows.filter((r) => r.is_change === "true");
+      return changeAltText({
+        topic: data.topic.title,
+        from: s.from && s.from <= s.date ? s.from : s.date,
+        to: s.date,
+        changes: changes.map((r) => ({
+          name: str(r.name),
+          movement: str(r.movement),
+          label: str(r.movement_label),
+          before: str(r.before_category_label) || null,
+          after: str(r.after_category_label) || null,
+        })),
+        attestedOnly: rows.filter((r) => r.movement === "attested-only").length,
+        unchanged: rows.filter((r) => r.movement === "unchanged").length,
+      });
+    }
+    case "sequence": {
+      const reference = rows.find((r) => r.fact === "reference");
+      return sequenceAltText({
+        topic: data.topic.title,
+        reference: reference
+          ? `${str(reference.name)}: ${str(reference.category_label).toLowerCase()}, ${str(reference.date_label)}`
+          : null,
+        after: rows
+          .filter((r) => r.first_after_reference === "true" && r.fact !== "reference" && r.actor !== reference?.actor)
+          .map((r) => ({ name: str(r.name), kind: r.fact === "attested" ? "attested" : "move", lag: str(r.lag_label) })),
+      });
+    }
   }
 }

@@ -87,8 +87,11 @@ export async function svgToPdf(svg: string, width: number, height: number, title
 /** The file for a task: the view's SVG, PNG or PDF, or its data as a ZIP. */
 export async function renderFile({ view, format, data, q, origin }: RenderTask): Promise<RenderResult> {
   const geometry =
-    view === "map" ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : []))) : undefined;
+    view === "map" || view === "change"
+      ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])))
+      : undefined;
   const model = exportModel(view, data, q, geometry);
+  if (model.invalid) return { ok: false, ...model.invalid };
   if (format === "zip") return { ok: true, body: dataZip(model, data.revision, origin), filename: `${model.name}-data.zip` };
   if (model.tooLarge) return { ok: false, ...model.tooLarge };
   const alt = altTextOf(model, data, q);

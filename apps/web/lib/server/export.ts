@@ -18,19 +18,30 @@ import { admitRender, renderCost, renderInPool } from "./render-pool";
 
 export class ExportNotFound extends Error {}
 
+/** The change export compares `from` with the date shown: it needs one, not after the other. */
+export function checkChangeDates(view: ExportView, q: Pick<ExportQuery, "from">, date: string): void {
+  if (view !== "change") return;
+  if (!q.from) throw new ParameterError("from", "the change export needs `from`, the first of the two dates (YYYY-MM-DD)");
+  if (q.from > date) throw new ParameterError("from", `must not be after the date shown (${date})`);
+}
+
 /** The model of a view in the query's state, from the published data. */
 export async function loadExportModel(view: ExportView, q: ExportQuery): Promise<{ model: ExportModel; revision: number }> {
   const raw: Record<string, string> = {};
   if (q.topic) raw.topic = q.topic;
   if (q.date) raw.date = q.date;
-  if (view === "network") raw.view = "network";
+  // The network's reactions are read only for the views that draw them.
+  if (view === "network" || view === "sequence") raw.view = "network";
   if (q.revision) raw.revision = String(q.revision);
   const { data, state } = await loadDashboard(raw);
   if (q.topic && data.topic.slug !== q.topic) throw new ExportNotFound(`No topic "${q.topic}".`);
   if ((view === "actor" || (view === "timeline" && q.actor)) && !data.actors.some((a) => a.slug === q.actor))
     throw new ExportNotFound(`No actor "${q.actor}".`);
+  checkChangeDates(view, q, state.date);
   const geometry =
-    view === "map" ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : []))) : undefined;
+    view === "map" || view === "change"
+      ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])))
+      : undefined;
   const model = exportModel(view, data, { ...q, topic: data.topic.slug, date: state.date }, geometry);
   return { model, revision: data.revision };
 }
@@ -128,12 +139,14 @@ export async function makeExportFile({ view, format, q, origin }: ExportJob): Pr
   const raw: Record<string, string> = {};
   if (q.topic) raw.topic = q.topic;
   if (q.date) raw.date = q.date;
-  if (view === "network") raw.view = "network";
+  // The network's reactions are read only for the views that draw them.
+  if (view === "network" || view === "sequence") raw.view = "network";
   if (q.revision) raw.revision = String(q.revision);
   const { data, state } = await loadDashboard(raw);
   if (q.topic && data.topic.slug !== q.topic) throw new ExportNotFound(`No topic "${q.topic}".`);
   if ((view === "actor" || (view === "timeline" && q.actor)) && !data.actors.some((a) => a.slug === q.actor))
     throw new ExportNotFound(`No actor "${q.actor}".`);
+  checkChangeDates(view, q, state.date);
   const exportData: ExportData = {
     revision: data.revision,
     topic: data.topic,

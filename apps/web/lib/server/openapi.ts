@@ -5,6 +5,8 @@ import {
   ActorList,
   ActorQuery,
   ActorsQuery,
+  ChangesQuery,
+  ChangesResult,
   EventList,
   EventsQuery,
   ExportParams,
@@ -13,6 +15,8 @@ import {
   Problem,
   ReactionList,
   ReactionsQuery,
+  SequenceQuery,
+  SequenceResult,
   SourceList,
   StanceAsOfList,
   StanceList,
@@ -126,6 +130,34 @@ export function openApiDocument() {
             z.union([StanceAsOfList, StanceList]),
           ),
         },
+        "/api/v1/changes": {
+          get: read(
+            "Who moved between two dates on a topic, along its ordered scale, with the evidence of each change",
+            ChangesQuery,
+            ChangesResult,
+            {
+              description:
+                "Each actor with a stance on either date is compared: `changes` lists those that moved (or may have, when imprecise dates straddle " +
+                "a chosen one: `uncertain`), with their steps and evidence; `notChanges` lists the unchanged and the attested-only (a stance known " +
+                "only from the date a source attests it: its start is not stated, so it is never a change). `revision=N` reads revision N.",
+              responses: { "404": problem("No such topic, or no such revision (`errors` names `revision`).") },
+            },
+          ),
+        },
+        "/api/v1/sequence": {
+          get: read(
+            "Who followed whom on a topic: every actor's moves against a reference move, with lags and reactions",
+            SequenceQuery,
+            SequenceResult,
+            {
+              description:
+                "The reference is `reference` (`actor@YYYY-MM-DD`, 400 naming it when that actor has no dated move covering the day) or the first " +
+                "move to the scale's first category. Rows come in order of their first fact after it: a dated move, or an attestation (`attested`: " +
+                "the start is not stated, never a move). Lags are in days, with the range the dates' precision allows.",
+              responses: { "404": problem("No such topic, or no such revision (`errors` names `revision`).") },
+            },
+          ),
+        },
         "/api/v1/reactions": { get: read("List reactions (the network's edges)", ReactionsQuery, ReactionList) },
         "/api/v1/events": { get: read("List events", EventsQuery, EventList) },
         "/api/v1/sources": { get: read("List sources", PageQuery, SourceList) },
@@ -134,7 +166,8 @@ export function openApiDocument() {
             summary: "A published view as a publication-ready file (`map.svg` … `actor.pdf`), or the data it shows (`map.zip` …)",
             description:
               "Views: `map`, `network` (reactions), `timeline` (events and stance changes), `actor` (one actor's stance history on a topic; " +
-              "needs `actor`). The state parameters are the dashboard URL's (topic, date, region, kind, sent, nkind, actor). " +
+              "needs `actor`), `change` (who moved between `from` and `date`; needs `from`), `sequence` (who followed whom after `reference`). " +
+              "The state parameters are the dashboard URL's (topic, date, region, kind, sent, nkind, actor, from, reference). " +
               "Pictures carry title, subtitle, legend in scale order, source line, notes, credit and licence, dataset revision and permalink, " +
               "with Noto Sans embedded (SVG) or subset (PDF). Size from `preset` (web 1200×675, square 1080×1080, social 1200×630, a4 1123×794, " +
               "a4-portrait 794×1123, column 336×252; CSS pixels, 0.75 pt each on a PDF page) or `width`/`height`; PNG at `scale` 1, 2 or 4, " +

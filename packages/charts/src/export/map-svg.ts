@@ -59,10 +59,51 @@ export interface MapExportInput {
   qualifiers?: readonly string[];
   /** The scale in order; `index` is the position used by `categoryOf`. */
   legend: readonly LegendEntry[];
+  /** Drawn beside the map (below it on a narrow page), in a box of its own: the change view's list. */
+  aside?: MapAside;
+  /** The "No data" legend entry's words, when they differ (the change view: no stance on either date). */
+  noDataLabel?: string;
   frame: FrameText;
   width: number;
   height: number;
   theme: ExportTheme;
+}
+
+/** What a view draws beside the map: `height` says how tall it is at a width (to size it below the
+ * map), `render` draws it inside the box it is given, at the font size given. */
+export interface MapAside {
+  height(width: number, size: number): number;
+  render(box: Box, size: number): string;
+}
+
+/** The box beside the map (a third of a landscape page) or below it (on a narrow or tall one) for an
+ * aside, and the box left to the map. */
+export function asideBoxes(
+  body: Box,
+  aside: MapAside,
+  fontSize: number,
+): { map: Box; aside: Box; size: number; below: boolean; gap: number } {
+  const size = Math.max(8, Math.round(fontSize * 0.85 * 10) / 10);
+  const gap = Math.max(8, fontSize);
+  // Beside the map on a landscape page (the map is wider than tall), below it otherwise.
+  if (body.width >= 560 && body.width >= body.height * 1.45) {
+    const w = Math.round(Math.min(400, Math.max(200, body.width * 0.36)));
+    return {
+      map: { ...body, width: body.width - w - gap },
+      aside: { x: body.x + body.width - w, y: body.y, width: w, height: body.height },
+      size,
+      below: false,
+      gap,
+    };
+  }
+  const h = Math.min(body.height * 0.5, aside.height(body.width, size));
+  return {
+    map: { ...body, height: body.height - h - gap },
+    aside: { x: body.x, y: body.y + body.height - h, width: body.width, height: h },
+    size,
+    below: true,
+    gap,
+  };
 }
 
 /** A cue pattern as SVG text; "fg" dots take the theme's text colour, the ground its background. */
@@ -308,12 +349,22 @@ export function renderMapSvg(input: MapExportInput): string {
   const c = THEME_COLOURS[theme];
   const print = theme === "print";
   const cueKey = cueLegend(input, "#7a7f87");
-  const noDataLabel = input.noDataCount === undefined ? "No data" : `No data (${input.noDataCount})`;
+  const noDataWords = input.noDataLabel ?? "No data";
+  const noDataLabel = input.noDataCount === undefined ? noDataWords : `${noDataWords} (${input.noDataCount})`;
   const noData: LegendEntry = { label: noDataLabel, colour: c.noData, index: -1, swatch: { kind: "fill", fill: "url(#no-data)" } };
   const layout = layoutFrame(width, height, input.frame, [...input.legend, noData, ...cueKey.entries], theme);
   const view = focusBox(world, input.focus);
   const swatch = (b: MapBadge) => print || b.index === null || Boolean(b.cue?.uncertain || b.cue?.attested);
-  const placed = placeMap(layout.body, view, input.badges ?? [], layout.fontSize, swatch);
+  const boxes = input.aside ? asideBoxes(layout.body, input.aside, layout.fontSize) : null;
+  const placed = placeMap(boxes?.map ?? layout.body, view, input.badges ?? [], layout.fontSize, swatch);
+  // An aside below the map goes right under it, the pair centred in the chart's box.
+  if (boxes?.below && !placed.badges) {
+    const drawn = view.height * placed.k;
+    const top = layout.body.y + Math.max(0, (layout.body.height - drawn - boxes.gap - boxes.aside.height) / 2);
+    placed.map = { ...placed.map, y: top, height: drawn };
+    boxes.aside = { ...boxes.aside, y: top + drawn + boxes.gap };
+  }
+  const asideSvg = boxes && input.aside ? el("g", { class: "aside" }, input.aside.render(boxes.aside, boxes.size)) : "";
   const k = placed.k;
   const dx = placed.map.x + (placed.map.width - view.width * k) / 2 - view.x * k;
   const dy = placed.map.y + (placed.map.height - view.height * k) / 2 - view.y * k;
@@ -426,7 +477,7 @@ export function renderMapSvg(input: MapExportInput): string {
     background: c.background,
     header: layout.header,
     // A region's map is cut at its box; the whole world fits it as it is.
-    chart: (focused ? el("g", { "clip-path": "url(#map-box)" }, map) : map) + badgeSvg,
+    chart: (focused ? el("g", { "clip-path": "url(#map-box)" }, map) : map) + badgeSvg + asideSvg,
     footer: layout.footer,
   });
 }

@@ -20,8 +20,10 @@ import {
   wrapLabel,
 } from "../network";
 import { KIND_NAMES, SENTIMENT_COLOURS } from "../palette";
+import { shippedData } from "../testing/shipped";
 import { textWidth } from "../text/metrics";
-import { projectWorld } from "../world";
+import { exportModel } from "../views";
+import { mapGeometry, projectWorld } from "../world";
 import { renderActorSvg } from "./actor-svg";
 import { type FrameText, layoutFrame } from "./frame";
 import { renderMapSvg } from "./map-svg";
@@ -122,6 +124,17 @@ const scene = sceneOf();
 const positions = networkPositions(scene);
 const sentiments = Object.keys(SENTIMENT_COLOURS).map((key) => ({ key, label: sentimentLabel(key), colour: edgeColour(key) }));
 
+// The change between two dates and the sequence, through their view models (their own frame texts).
+const shipped = shippedData(TOPIC);
+const changeExport = exportModel(
+  "change",
+  shipped,
+  { topic: TOPIC, date: DATE, from: "2025-04-01" },
+  mapGeometry(shipped.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : []))),
+);
+const sequenceExport = exportModel("sequence", shipped, { topic: TOPIC, date: DATE });
+const viewOrigin = "http://127.0.0.1:3000";
+
 const VIEWS = {
   map: (width: number, height: number, theme: ExportTheme) =>
     renderMapSvg({
@@ -187,6 +200,8 @@ const VIEWS = {
       theme,
       emptyMessage: "No stance recorded.",
     }),
+  change: (width: number, height: number, theme: ExportTheme) => changeExport.render({ width, height, theme, origin: viewOrigin }),
+  sequence: (width: number, height: number, theme: ExportTheme) => sequenceExport.render({ width, height, theme, origin: viewOrigin }),
 } as const;
 
 interface Ink {
@@ -277,6 +292,7 @@ const originals = [
   "Who reacted to whom",
   "Russia and the Taliban, from the fall of Kabul to recognition",
   "Russia: posture toward the Taliban government",
+  ...[changeExport, sequenceExport].flatMap((m) => [m.defaults.title, m.defaults.subtitle, `Source: ${m.publishers.join("; ")}`]),
 ];
 
 const cases = Object.keys(VIEWS).flatMap((view) =>

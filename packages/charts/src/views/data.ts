@@ -51,6 +51,8 @@ export interface ViewEvent {
   title: string;
   series: string | null;
   sources: string[];
+  /** The actors taking part (slugs), when read: the sequence links reactions to the reference's event by them. */
+  actors?: string[];
 }
 
 export interface ViewSource {

@@ -2,13 +2,16 @@
 // dialog and the export API.
 import type { MapGeometry } from "../world";
 import { actorModel } from "./actor";
+import { changeModel } from "./change";
 import { mapModel } from "./map";
 import { networkModel } from "./network";
+import { sequenceModel } from "./sequence";
 import type { ExportData, ExportModel, ExportState, ExportView } from "./shared";
 import { viewState } from "./shared";
 import { timelineModel } from "./timeline";
 
 export type { ExportData, ViewActor, ViewEvent, ViewGap, ViewReaction, ViewSource, ViewStance } from "./data";
+export { lagText, parseReference } from "./sequence";
 export * from "./shared";
 export { timelineStart } from "./timeline";
 
@@ -29,7 +32,8 @@ export function actorData(data: ExportData, actor: string): ExportData {
   };
 }
 
-/** The export of `view` in state `s`. The map needs the projected world; the network needs the reactions. */
+/** The export of `view` in state `s`. The map and the change need the projected world; the network and
+ * the sequence need the reactions (the sequence, the events' actors too). */
 export function exportModel(view: ExportView, data: ExportData, state: ExportState, geometry?: MapGeometry): ExportModel {
   const s = viewState(view, state);
   switch (view) {
@@ -42,5 +46,10 @@ export function exportModel(view: ExportView, data: ExportData, state: ExportSta
       return timelineModel(data, s);
     case "actor":
       return actorModel(data, s);
+    case "change":
+      if (!geometry) throw new Error("the change export needs the map's geometry");
+      return changeModel(data, s, geometry);
+    case "sequence":
+      return sequenceModel(data, s);
   }
 }

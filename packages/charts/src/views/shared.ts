@@ -13,7 +13,7 @@ import type { ExportData, ViewSource } from "./data";
 export { MAX_STANCE_MARKS, TIMELINE_START } from "../timeline";
 export type { ExportData } from "./data";
 
-export const EXPORT_VIEWS = ["map", "network", "timeline", "actor"] as const;
+export const EXPORT_VIEWS = ["map", "network", "timeline", "actor", "change", "sequence"] as const;
 export type ExportView = (typeof EXPORT_VIEWS)[number];
 
 /** Pictures, and the data behind them as a ZIP. */
@@ -27,6 +27,8 @@ export const VIEW_NAMES: Record<ExportView, string> = {
   network: "reaction network",
   timeline: "timeline",
   actor: "stance history",
+  change: "change between two dates",
+  sequence: "sequence",
 };
 
 export const CREDIT = "Stancemap";
@@ -45,6 +47,10 @@ export interface ExportState {
   /** Map: the categories highlighted in the legend. */
   cat?: readonly string[] | undefined;
   actor?: string | null | undefined;
+  /** Change: the first date (ISO day), compared with `date`. */
+  from?: string | null | undefined;
+  /** Sequence: the reference move, `actor@YYYY-MM-DD` (default: the first move to the scale's first category). */
+  reference?: string | null | undefined;
   /** A dataset revision the view is pinned to (`?revision=`): the printed link reopens that revision. */
   revision?: number | null | undefined;
 }
@@ -83,6 +89,9 @@ export interface ExportModel {
   rows: Record<string, Cell>[];
   /** Why the picture cannot be drawn (the data download still can be), naming the parameter to change. */
   tooLarge: { parameter: string; message: string } | null;
+  /** Why the state names nothing to show (a change's `from` after its date, a reference that is no move):
+   * neither picture nor data is made, and the parameter is named. */
+  invalid?: { parameter: string; message: string } | null;
   render(o: RenderOptions): string;
 }
 
@@ -96,6 +105,8 @@ export const VIEW_KEYS = {
   network: ["sent", "nkind"],
   timeline: ["actor"],
   actor: ["actor"],
+  change: ["from"],
+  sequence: ["reference"],
 } as const satisfies Record<ExportView, readonly (keyof ExportState)[]>;
 
 /** The state cut to what `view` reads: a filter of another view left in the URL changes nothing. */
@@ -121,7 +132,7 @@ export function pathOf(view: ExportView, s: ExportState): string {
   // The actor page shows every topic's history to today: the link goes to this topic's chart.
   if (view === "actor") return `/actors/${s.actor}${pin ? `?${pin}` : ""}#topic-${s.topic}`;
   const q = new URLSearchParams(stateQuery(view, s));
-  if (view === "network") q.set("view", "network");
+  if (view === "network" || view === "change" || view === "sequence") q.set("view", view);
   return `/?${q}`;
 }
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ACTOR_KINDS, SENTIMENTS } from "../collections";
 import { EXPORT_PRESETS, MAX_EXPORT_PIXELS, pixelSize } from "../export-presets";
+import { ReferenceMove } from "./api";
 import { IsoDate, Slug } from "./common";
 
 /** A comma-separated list of slugs, as the dashboard's URL writes its multi-select filters (`kind=state,person`). */
@@ -48,6 +49,10 @@ export const ExportParams = z.strictObject({
   sent: EnumList(SENTIMENTS).optional().describe("Network: only reactions of these sentiments."),
   nkind: EnumList(ACTOR_KINDS).optional().describe("Network: only reactions by these kinds of actor."),
   actor: Slug.optional().describe("Actor export: whose stance history (required). Timeline: only this actor's stance changes."),
+  from: IsoDate.optional().describe("Change export: the first date, compared with `date` (required; not after `date`)."),
+  reference: ReferenceMove.optional().describe(
+    "Sequence export: the reference move, `actor@YYYY-MM-DD`. Default: the first move to the scale's first category.",
+  ),
   cat: SlugList.optional().describe("Map: the categories highlighted (the others drawn faint), as on the dashboard."),
   revision: z.coerce
     .number()

@@ -31,6 +31,8 @@ const PASSED = [
   "nkind",
   "cat",
   "actor",
+  "from",
+  "reference",
   "revision",
   "theme",
   "title",
@@ -48,9 +50,11 @@ export default async function EmbedPage({ params, searchParams }: Props) {
     if (typeof value === "string" && value) passed[key] = value;
   }
   const parsed = ExportQuery.safeParse(passed);
-  if (!parsed.success || (view === "actor" && !parsed.data.actor)) notFound();
+  if (!parsed.success || (view === "actor" && !parsed.data.actor) || (view === "change" && !parsed.data.from)) notFound();
   const q = parsed.data;
-  if (view === "actor" || raw.static === "1") return <EmbedPicture view={view} q={q} passed={passed} />;
+  // The actor's history, the change and the sequence have no live chart to frame: their picture.
+  if (view === "actor" || view === "change" || view === "sequence" || raw.static === "1")
+    return <EmbedPicture view={view} q={q} passed={passed} />;
 
   const { data, state } = await loadPinned({ ...passed, view: view === "network" ? "network" : "map" });
   if (q.topic && data.topic.slug !== q.topic) notFound();
@@ -71,13 +75,17 @@ export default async function EmbedPage({ params, searchParams }: Props) {
 
 /** The export renderer's SVG as an image that scales to the frame: the picture a desk prints. */
 async function EmbedPicture({ view, q, passed }: { view: ExportView; q: ExportQuery; passed: Record<string, string> }) {
-  const { data, state } = await loadPinned({ ...passed, view: view === "network" ? "network" : "map" });
+  const { data, state } = await loadPinned({ ...passed, view: view === "network" || view === "sequence" ? "network" : "map" });
   if (q.topic && data.topic.slug !== q.topic) notFound();
   if ((view === "actor" || (view === "timeline" && q.actor)) && !data.actors.some((a) => a.slug === q.actor)) notFound();
+  if (view === "change" && q.from && q.from > state.date) notFound();
   const s = { ...q, topic: data.topic.slug, date: state.date };
   const geometry =
-    view === "map" ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : []))) : undefined;
+    view === "map" || view === "change"
+      ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])))
+      : undefined;
   const model = exportModel(view, data, s, geometry);
+  if (model.invalid) notFound();
   const query = new URLSearchParams(passed);
   const alt = altTextOf(model, data, s);
   return (

@@ -1,4 +1,4 @@
-// GET /api/v1/export/{map|network|timeline|actor}.{svg|png|pdf|zip}?<the dashboard's state>&theme=&text=&preset=&width=&height=&scale=&dpi=&title=&subtitle=&notes=
+// GET /api/v1/export/{map|network|timeline|actor|change|sequence}.{svg|png|pdf|zip}?<the dashboard's state>&theme=&text=&preset=&width=&height=&scale=&dpi=&title=&subtitle=&notes=
 // A published view as a publication-ready file, from the renderer the dashboard's export dialog uses,
 // or the data it shows as a ZIP. Cached by request and dataset revision, with ETags. Uncached files are
 // bounded (render queue and memory: 503) and limited per client (429), both with Retry-After.
@@ -31,6 +31,10 @@ async function exportFile(request: Request, { params }: Context): Promise<Respon
   if (!parsed.success) return invalidQuery(url, parsed.error.issues);
   if (view === "actor" && !parsed.data.actor)
     return parameterProblem(url, new ParameterError("actor", "the actor export needs an actor (its slug)"));
+  if (view === "change" && !parsed.data.from)
+    return parameterProblem(url, new ParameterError("from", "the change export needs `from`, the first of the two dates (YYYY-MM-DD)"));
+  if (view === "change" && parsed.data.from && parsed.data.date && parsed.data.from > parsed.data.date)
+    return parameterProblem(url, new ParameterError("from", "must not be after `date`"));
   const q = parsed.data;
   const origin = publicOrigin(request);
   // A pinned revision never changes: its files are cached and tagged by it, not by the current one.
