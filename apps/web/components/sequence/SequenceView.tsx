@@ -56,9 +56,11 @@ function useEventActors(): { events: EventActors | null; error: string | null } 
   return state;
 }
 
+/** The plot's width, measured; before the first measure (the server's HTML) a laptop's, so the chart is
+ * in the first paint rather than appearing with the script. */
 function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
   const ref = useRef<T>(null);
-  const [width, setWidth] = useState(0);
+  const [width, setWidth] = useState(900);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
