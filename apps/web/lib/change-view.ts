@@ -14,50 +14,7 @@ import {
 import type { MapCell } from "@/components/map/WorldMap";
 import type { CompactStance } from "@/lib/dashboard-data";
 
-const DAY_MS = 86_400_000;
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export interface ChangeRange {
-  from: string;
-  to: string;
-  /** How `from` was chosen: the URL's, or a default (and which). */
-  fromBasis: "url" | "before-latest-move" | "year-before";
-  /** The URL's dates were in the wrong order and were swapped. */
-  swapped: boolean;
-  /** The latest dated move on or before `to`, when the default start was picked from it. */
-  latest?: { actor: string; date: string };
-}
-
-/**
- * The two dates compared. With no `from` in the URL: the day before the latest dated move on or before
- * `to`, so the view opens on the most recent change the sources date (today that is Russia's recognition
- * of 3 July 2025); with no dated move by then, one year before `to`. A `from` after `to` is swapped.
- */
-export function changeRange<S extends TimedStance & { category: string }>(args: {
-  from: string | null;
-  to: string;
-  stances: readonly S[];
-  topic: string;
-}): ChangeRange {
-  const { to, from } = args;
-  if (from) return from <= to ? { from, to, fromBasis: "url", swapped: false } : { from: to, to: from, fromBasis: "url", swapped: true };
-  let latest: { actor: string; date: string; first: string } | undefined;
-  for (const c of stanceChanges(args.stances, args.topic)) {
-    const first = parseEdtf(c.date).first;
-    if (first <= to && (!latest || first >= latest.first)) latest = { actor: c.actor, date: c.date, first };
-  }
-  if (latest)
-    return {
-      from: addDays(latest.first, -1),
-      to,
-      fromBasis: "before-latest-move",
-      swapped: false,
-      latest: { actor: latest.actor, date: latest.date },
-    };
-  return { from: addDays(to, -365), to, fromBasis: "year-before", swapped: false };
-}
+export { addDays, type ChangeRange, changeRange } from "@stancemap/core/model";
 
 /** A movement's fill on screen: the greys of what is not a change go through a CSS variable, so dark
  * mode can dim them (light greys would outshine the changes on a dark page); the moves keep their hues. */

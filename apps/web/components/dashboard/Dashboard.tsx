@@ -193,8 +193,10 @@ export function Dashboard(props: {
       nkind: nkindKey ? nkindKey.split(",") : [],
       cat: catKey ? catKey.split(",") : [],
       actor: selected,
+      from: state.from,
+      reference: state.ref,
     }),
-    [topic.slug, state.date, state.region, kindKey, sentKey, nkindKey, catKey, selected],
+    [topic.slug, state.date, state.region, kindKey, sentKey, nkindKey, catKey, selected, state.from, state.ref],
   );
 
   const views: { key: View; label: string }[] = [

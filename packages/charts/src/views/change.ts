@@ -1,7 +1,7 @@
 // The change between two dates: who moved between `from` and `date` along the topic's ordered scale
 // (core's changesBetween), as a map coloured by movement with the list of changes beside it. A stance
 // known only from its attestation (start not stated) is never drawn or listed as a change.
-import { CHANGE_MOVEMENTS, changesBetween, formatEdtf, MOVEMENTS, type Movement } from "@stancemap/core/model";
+import { CHANGE_MOVEMENTS, changeRange, changesBetween, formatEdtf, MOVEMENTS, type Movement } from "@stancemap/core/model";
 import { type ChangeList, renderChangeSvg } from "../export/change-svg";
 import type { LegendEntry } from "../export/frame";
 import { MOVEMENT_COLOURS, movementLabel } from "../movement";
@@ -45,8 +45,8 @@ const ORDER: readonly Movement[] = [
 ];
 
 export function changeModel(data: ExportData, s: ExportState, geometry: MapGeometry): ExportModel {
-  const to = s.date;
-  const from = s.from && s.from <= to ? s.from : to;
+  // The dashboard's two dates: the link's, or its default (the day before the latest dated move).
+  const { from, to } = changeRange({ from: s.from ?? null, to: s.date, stances: data.stances, topic: data.topic.slug });
   const categories = [...data.topic.categories].sort((a, b) => a.order - b.order);
   const categoryLabel = (key: string | null | undefined) => (key ? (categories.find((c) => c.key === key)?.label ?? key) : "No stance");
   const result = changesBetween({ stances: data.stances, topic: data.topic.slug, categories, from, to });
