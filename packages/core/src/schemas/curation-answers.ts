@@ -40,6 +40,13 @@ export const SaveUnchanged = z
   .meta({ id: "SaveUnchanged" });
 export type SaveUnchanged = z.infer<typeof SaveUnchanged>;
 
+export const DraftRenamed = z
+  .object({
+    title: z.string().describe("The draft's title now."),
+    unchanged: z.boolean().describe("True when the title was already this: nothing was written."),
+  })
+  .meta({ id: "DraftRenamed" });
+
 export const DraftStatus = z.enum(["pending", "returned", "published", "withdrawn"]);
 export type DraftStatus = z.infer<typeof DraftStatus>;
 const ChangeOp = z.enum(["upsert", "delete"]);

@@ -163,3 +163,12 @@ async function redactAccounts(db: Db, reader: Principal, views: ChangeView[]): P
     return [{ ...v, userId: null, userEmail: names.get(v.userId) ?? "another user" }];
   });
 }
+
+/** People's names by account id, for pages that would otherwise show ids (`u_…`). Editors and up. */
+export async function userNames(db: Db, who: Principal | null, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  requireRole(who, "editor");
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string" && id.length > 0))];
+  if (wanted.length === 0) return new Map();
+  const users = await db.prisma.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
