@@ -3,6 +3,7 @@
 // `{ unchanged: true }` that opens no draft. A draft's title can be set by its author.
 import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
 import { apiAs, sourceRecord, stanceRecord, unique } from "../support/api-session";
+import { Contract, matchOperation, type OpenApiDoc, operationsOf } from "./openapi-contract";
 
 type Conflict = {
   status: number;
@@ -14,9 +15,18 @@ type Conflict = {
   merge: { merged: Record<string, unknown>; conflicts: { field: string; base: unknown; theirs: unknown; yours: unknown }[] } | null;
 };
 
-async function json<T>(res: APIResponse, status: number): Promise<T> {
+let contract: Contract | null = null;
+
+/** The answer's body, after checking its status and (given the method) that it agrees with the served OpenAPI document. */
+async function json<T>(res: APIResponse, status: number, method?: "get" | "patch"): Promise<T> {
   const text = await res.text();
   expect(res.status(), text).toBe(status);
+  if (method) {
+    expect(contract, "the OpenAPI document was read").not.toBeNull();
+    const op = contract ? matchOperation(operationsOf(contract.doc), method, new URL(res.url()).pathname) : null;
+    expect(op, `${method} ${res.url()} is documented`).not.toBeNull();
+    if (contract && op) expect(contract.check(op, status, res.headers()["content-type"] ?? "", text)).toBeNull();
+  }
   return JSON.parse(text) as T;
 }
 
@@ -29,6 +39,7 @@ test.describe("three-way merge over the API", () => {
   test.beforeAll(async ({ playwright }, info) => {
     const baseURL = info.project.use.baseURL as string;
     [editor, reviewer] = await Promise.all([apiAs(playwright, baseURL, "editor"), apiAs(playwright, baseURL, "reviewer")]);
+    contract = new Contract((await (await reviewer.get("/api/v1/openapi.json")).json()) as OpenApiDoc);
   });
   test.afterAll(async () => {
     await Promise.all([editor?.dispose(), reviewer?.dispose()]);
@@ -61,7 +72,7 @@ test.describe("three-way merge over the API", () => {
       200,
     );
     const res = await reviewer.patch(`/api/v1/stances/${stance}`, { data: { note: "B's note.", expectedVersion: published } });
-    const body = await json<Conflict>(res, 409);
+    const body = await json<Conflict>(res, 409, "patch");
     expect(res.headers()["content-type"]).toContain("application/problem+json");
     expect(body.base?.version).toBe(published);
     expect(body.base?.record).toMatchObject({ confidence: "medium", note: "The original note." });
@@ -94,6 +105,7 @@ test.describe("three-way merge over the API", () => {
     const body = await json<Conflict>(
       await reviewer.patch(`/api/v1/stances/${stance}`, { data: { note: "B's note.", confidence: "high", expectedVersion: published } }),
       409,
+      "patch",
     );
     expect(body.merge?.conflicts).toEqual([{ field: "note", base: "The original note.", theirs: "A's note.", yours: "B's note." }]);
     expect(body.merge?.merged).toMatchObject({ confidence: "high" });
@@ -102,6 +114,7 @@ test.describe("three-way merge over the API", () => {
     const unknown = await json<Conflict>(
       await reviewer.patch(`/api/v1/stances/${stance}`, { data: { confidence: "high", expectedVersion: "99.0" } }),
       409,
+      "patch",
     );
     expect(unknown.base).toBeNull();
     expect(unknown.baseUnavailable).toMatch(/not in the record's history/);
@@ -112,6 +125,7 @@ test.describe("three-way merge over the API", () => {
     const same = await json<{ unchanged: boolean; draftId: string | null; version: string }>(
       await editor.patch(`/api/v1/stances/${stance}`, { data: { confidence: "medium", expectedVersion: published } }),
       200,
+      "patch",
     );
     expect(same).toEqual({ unchanged: true, draftId: null, version: published });
     const head = await json<{ draft: unknown }>(await editor.get(`/api/v1/stances/${stance}/head`), 200);
@@ -131,6 +145,7 @@ test.describe("three-way merge over the API", () => {
     const renamed = await json<{ title: string; unchanged: boolean }>(
       await editor.patch(`/api/v1/drafts/${saved.draftId}`, { data: { title: "Lower confidence", expectedVersion: draft.version } }),
       200,
+      "patch",
     );
     expect(renamed).toEqual({ title: "Lower confidence", unchanged: false });
     expect((await json<{ title: string }>(await editor.get(`/api/v1/drafts/${saved.draftId}`), 200)).title).toBe("Lower confidence");
