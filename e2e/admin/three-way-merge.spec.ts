@@ -79,6 +79,9 @@ test.describe("three-way merge", () => {
     const draftId = head.draft.draftId;
     await b.page.goto(`/admin/drafts/${draftId}`);
     await expect(b.page.getByRole("heading", { level: 1 })).toHaveText("Uzbekistan: posture toward the Taliban government");
+    await expect(b.page.getByRole("heading", { level: 3 })).toHaveText(
+      /^Edit stance: Uzbekistan · Posture toward the Taliban government → Diplomatic engagement without recognition from /,
+    );
     await expect(b.page.locator('.rdiff-named[title="uzbekistan"]').first()).toHaveText("Uzbekistan");
     await expect(b.page.locator('.rdiff-named[title="diplomatic-engagement"]').first()).toHaveText(
       "Diplomatic engagement without recognition",

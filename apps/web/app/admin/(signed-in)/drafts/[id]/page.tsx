@@ -9,7 +9,7 @@ import { DraftTitleForm } from "@/components/admin/review/DraftTitleForm";
 import { age, plural, utc } from "@/components/admin/review/format";
 import { editHref, historyHref } from "@/components/admin/review/links";
 import { loadDraft } from "@/components/admin/review/load-draft";
-import { loadDiffLabels } from "@/components/admin/review/load-labels";
+import { loadDiffLabels, namedLabel } from "@/components/admin/review/load-labels";
 import { RecordDiff } from "@/components/admin/review/RecordDiff";
 import type { DiffLabels } from "@/components/admin/review/record-diff-model";
 import { currentPrincipal } from "@/lib/server/dal";
@@ -53,7 +53,8 @@ async function Item({ who, draft, item, labels }: { who: Principal; draft: Draft
   return (
     <section className="draft-item" aria-labelledby={`item-${item.id}`}>
       <h3 id={`item-${item.id}`}>
-        {verb(item, done)} {item.type}: <span dir="auto">{item.label}</span>
+        {verb(item, done)} {item.type}:{" "}
+        <span dir="auto">{namedLabel(labels, item.type, item.record ?? item.published?.record ?? null, item.label)}</span>
       </h3>
       <p className="draft-item-links">
         <code>{item.key}</code>
