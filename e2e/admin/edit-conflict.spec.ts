@@ -1,5 +1,5 @@
-// The record forms: two people saving the same stance, a claim without a source, and a deletion that
-// others depend on. Each test makes its own actor, source and stance through the write API.
+// The record forms: a claim without a source, and a deletion that others depend on (two people saving
+// the same stance: three-way-merge.spec.ts). Each test makes its own actor, source and stance through the write API.
 import { expect, type Page, test } from "@playwright/test";
 import { contextAs } from "../support/auth";
 import { seriousViolations } from "../support/axe";
@@ -42,49 +42,6 @@ async function publishedStance(page: Page, origin: string) {
 }
 
 test.describe("record forms", () => {
-  test("two editors edit the same stance and the second save gets the conflict view", async ({ browser, baseURL }) => {
-    const reviewer = await contextAs(browser, "reviewer");
-    const editor = await contextAs(browser, "editor");
-    const { stance } = await publishedStance(reviewer.page, baseURL as string);
-    const url = `/admin/stances/${stance}`;
-    await editor.page.goto(url);
-    await reviewer.page.goto(url);
-
-    const summary = (page: Page) => page.getByRole("textbox", { name: "Summary", exact: true });
-    const note = (page: Page) => page.getByRole("textbox", { name: /^Note/ });
-    await summary(editor.page).fill("The editor's summary.");
-    await summary(reviewer.page).fill("The reviewer's summary.");
-    await note(reviewer.page).fill("The reviewer's note.");
-
-    await editor.page.getByRole("button", { name: "Save as draft" }).click();
-    await expect(editor.page.getByRole("status").filter({ hasText: "Saved as draft" })).toBeVisible();
-    await expect(editor.page.getByText(/Editing the open draft d_\S+ \(pending\)/)).toBeVisible();
-
-    await reviewer.page.getByRole("button", { name: "Save as draft" }).click();
-    const merge = reviewer.page.getByRole("region", { name: /Someone else saved this/ });
-    await expect(merge.getByRole("heading", { name: /Someone else saved this/ })).toBeVisible();
-    await expect(merge.getByText("The editor's summary.")).toBeVisible();
-    await expect(merge.getByText("The reviewer's summary.")).toBeVisible();
-    await expect(merge.getByText("The original note.")).toBeVisible();
-    // The reviewer's input is still in the form below.
-    await expect(summary(reviewer.page)).toHaveValue("The reviewer's summary.");
-    await expect(merge.getByRole("radio", { name: "Keep yours for Summary" })).toBeChecked();
-    expect(await seriousViolations(reviewer.page, ".admin-main")).toEqual([]);
-
-    await merge.getByRole("radio", { name: "Keep theirs for Summary" }).check();
-    await merge.getByRole("button", { name: "Save merged version" }).click();
-    await expect(reviewer.page.getByRole("status").filter({ hasText: "Saved as draft" })).toBeVisible();
-    await expect(reviewer.page.getByRole("heading", { name: /Someone else saved this/ })).toHaveCount(0);
-    await expect(summary(reviewer.page)).toHaveValue("The editor's summary.");
-    await expect(note(reviewer.page)).toHaveValue("The reviewer's note.");
-
-    // The editor, still on the old version, is refused in turn rather than overwriting the merge.
-    await summary(editor.page).fill("The editor's second thought.");
-    await editor.page.getByRole("button", { name: "Save as draft" }).click();
-    await expect(editor.page.getByRole("heading", { name: /Someone else saved this/ })).toBeVisible();
-    await Promise.all([reviewer.context.close(), editor.context.close()]);
-  });
-
   test("a stance without a source is refused with the error next to the field and nothing is saved", async ({ browser }) => {
     const { page, context } = await contextAs(browser, "editor");
     await page.goto(`/admin/stances/new?actor=pakistan&topic=${TOPIC}`);

@@ -5,6 +5,7 @@ export * from "./csv-records";
 export * from "./dates";
 export * from "./export-presets";
 export * from "./lookup";
+export * from "./merge";
 export * from "./reaction-graph";
 export * from "./schemas";
 export * from "./stance-history";

@@ -7,6 +7,7 @@ export * from "./collections";
 export * from "./dates";
 export * from "./export-presets";
 export * from "./lookup";
+export * from "./merge";
 export * from "./reaction-graph";
 export * from "./stance-history";
 export * from "./stance-index";

@@ -31,6 +31,7 @@ import { listActors, stancesAsOf } from "./queries";
 import { readRevision } from "./read-model";
 import { seedDataset } from "./seed";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
+import { draftOf } from "./testing/saved";
 
 const pg = await postgresAvailable();
 if (!pg.ok) console.warn(`[curation tests] PostgreSQL run skipped: ${pg.reason}`);
@@ -229,8 +230,8 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     });
     const qualified = { ...topic, qualifiers: [{ key: "test-hosts-envoys", label: "Hosts the Taliban's envoys" }] };
     const draft = await saveChange(db, reviewer, { type: "topic", op: "upsert", record: qualified, expectedVersion: topicHead.version });
-    await saveChange(db, reviewer, { type: "stance", op: "upsert", record: stance, expectedVersion: null, draftId: draft.draftId });
-    await publishDraft(db, reviewer, draft.draftId);
+    await saveChange(db, reviewer, { type: "stance", op: "upsert", record: stance, expectedVersion: null, draftId: draftOf(draft) });
+    await publishDraft(db, reviewer, draftOf(draft));
     expect((await getHead(db, "stance", stance.id)).published?.record).toMatchObject({ qualifiers: ["test-hosts-envoys"] });
     const at = await stancesAsOf(db, { topic: topic.slug, at: "2025-07-06", actor: "uzbekistan", limit: 1 });
     expect(at?.data[0]).toMatchObject({ id: stance.id, qualifiers: ["test-hosts-envoys"], basis: "attested" });
@@ -240,7 +241,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     ).rejects.toMatchObject({ status: 400, issues: [{ field: "qualifiers", code: "in_use" }] });
     const sh = await getHead(db, "stance", stance.id);
     await saveChange(db, reviewer, { type: "stance", op: "delete", key: stance.id, expectedVersion: sh.version }).then((d) =>
-      publishDraft(db, reviewer, d.draftId),
+      publishDraft(db, reviewer, draftOf(d)),
     );
   });
 
@@ -378,7 +379,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
       record: { ...record, name: "A" },
       expectedVersion: head.version,
     });
-    await withdrawDraft(db, editor, first.draftId);
+    await withdrawDraft(db, editor, draftOf(first));
     const again = await getHead(db, "actor", "test-token-reuse");
     const second = await saveChange(db, reviewer, {
       type: "actor",
@@ -404,14 +405,14 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
         record: { ...record, name: "Reviewed" },
         expectedVersion: head.version,
       });
-      const seen = (await getDraft(db, reviewer, saved.draftId)).version;
+      const seen = (await getDraft(db, reviewer, draftOf(saved))).version;
       await saveChange(db, editor, {
         type: "actor",
         op: "upsert",
         record: { ...record, name: "Not reviewed" },
         expectedVersion: saved.version,
       });
-      await expect(publishDraft(db, reviewer, saved.draftId, undefined, seen)).rejects.toMatchObject({ status: 409 });
+      await expect(publishDraft(db, reviewer, draftOf(saved), undefined, seen)).rejects.toMatchObject({ status: 409 });
       const other = await createUserRecord(db, null, {
         email: "ed2@example.org",
         name: "ed2",
@@ -425,10 +426,10 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
           op: "upsert",
           record: { id: "test-intruder", publisher: "P", title: "T", reliability: "r" },
           expectedVersion: null,
-          draftId: saved.draftId,
+          draftId: draftOf(saved),
         }),
       ).rejects.toMatchObject({ status: 403 });
-      await publishDraft(db, reviewer, saved.draftId, undefined, (await getDraft(db, reviewer, saved.draftId)).version);
+      await publishDraft(db, reviewer, draftOf(saved), undefined, (await getDraft(db, reviewer, draftOf(saved))).version);
       expect((await getHead(db, "actor", "test-publish-version")).published?.record).toMatchObject({ name: "Not reviewed" });
     },
   );
@@ -443,7 +444,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
       record: { ...record, name: "v2" },
       expectedVersion: h0.version,
     });
-    await publishDraft(db, reviewer, p1.draftId);
+    await publishDraft(db, reviewer, draftOf(p1));
     const h1 = await getHead(db, "actor", "test-revert-under-draft");
     const open = await saveChange(db, editor, {
       type: "actor",
@@ -454,7 +455,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     await revertRecord(db, reviewer, "actor", "test-revert-under-draft", { revision: 1, expectedVersion: 2 });
     const h2 = await getHead(db, "actor", "test-revert-under-draft");
     await saveChange(db, editor, { type: "actor", op: "upsert", record: { ...record, name: "merged" }, expectedVersion: h2.version });
-    await publishDraft(db, reviewer, open.draftId);
+    await publishDraft(db, reviewer, draftOf(open));
     expect((await getHead(db, "actor", "test-revert-under-draft")).published?.record).toMatchObject({ name: "merged" });
   });
 
@@ -488,7 +489,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
       record: stance,
       expectedVersion: (await getHead(db, "stance", stance.id)).version,
     });
-    await publishDraft(db, reviewer, again.draftId);
+    await publishDraft(db, reviewer, draftOf(again));
     expect((await getHead(db, "gap", gapKey)).published).toBeNull();
     const history = await recordHistory(db, editor, "gap", gapKey);
     expect(history.changes[0]).toMatchObject({ action: "publish", after: null });
@@ -500,7 +501,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     const note = { actor: "uzbekistan", topic, note: "The sources report no reaction before August 2025.", validUntil: "2025-08" };
     const gapHead = await getHead(db, "gap", gapKey);
     const noted = await saveChange(db, reviewer, { type: "gap", op: "upsert", record: note, expectedVersion: gapHead.version });
-    await publishDraft(db, reviewer, noted.draftId);
+    await publishDraft(db, reviewer, draftOf(noted));
     const stance = {
       id: "test-uzbekistan-reaction",
       actor: "uzbekistan",
@@ -559,9 +560,9 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
         op: "delete",
         key: src.id,
         expectedVersion: (await getHead(db, "source", src.id)).version,
-        draftId: moved.draftId,
+        draftId: draftOf(moved),
       });
-      await publishDraft(db, reviewer, moved.draftId);
+      await publishDraft(db, reviewer, draftOf(moved));
       await expect(revertRecord(db, reviewer, "stance", gapStance.id, { revision: 1, expectedVersion: 2 })).rejects.toMatchObject({
         status: 400,
       });

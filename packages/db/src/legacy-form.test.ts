@@ -1,6 +1,7 @@
 // A database loaded by the previous release keeps the files' fingerprints in that release's form. Read
 // through baseOf, re-expressing a record's dates is not a change by the files: a migrated database is
 // not told that every dated record changed, and an editor's later edit is kept, not a conflict.
+
 import { type EntityType, keyOf, RECORD_SCHEMAS, type RecordOf, upgradeLegacyRecord } from "@stancemap/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "./client";
@@ -22,6 +23,7 @@ import {
   seedDataset,
 } from "./seed";
 import { freshSqlite, type TestDatabase } from "./testing/databases";
+import { draftOf } from "./testing/saved";
 
 const evidence = [{ source: "s" }];
 /** Records as the previous release parsed them (its schema filled the precision in). */
@@ -202,7 +204,7 @@ describe("a database the previous release loaded", () => {
       record: { ...stance, summary: `${stance.summary} Edited.` },
       expectedVersion: head.version,
     });
-    await publishDraft(db, reviewer, saved.draftId);
+    await publishDraft(db, reviewer, draftOf(saved));
     const proposed = await proposeDataset(db, dataset, { dryRun: true });
     expect(proposed.conflicts).toEqual([]);
     expect(proposed.kept).toEqual([{ type: "stance", key: id, reason: "changed in the database" }]);

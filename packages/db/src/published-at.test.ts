@@ -1,5 +1,6 @@
 // The dataset at an earlier revision, rebuilt from the audit log, equals what was published then, record
 // for record (versions included), after edits, creations, deletions, a replaced no-data note and a revert.
+
 import type { EntityType, RecordOf } from "@stancemap/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "./client";
@@ -11,6 +12,7 @@ import { publishedAt, RevisionUnavailable, revisionInfo, withPublishedAt } from 
 import { readRevision } from "./read-model";
 import { seedDataset } from "./seed";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
+import { draftOf } from "./testing/saved";
 
 const pg = await postgresAvailable();
 if (!pg.ok) console.warn(`[published-at tests] PostgreSQL run skipped: ${pg.reason}`);
@@ -86,7 +88,7 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
           expectedVersion: china.token,
         },
       ]);
-      const { revision: r2 } = await publishDraft(db, reviewer, d2.draftId);
+      const { revision: r2 } = await publishDraft(db, reviewer, draftOf(d2));
       seen.set(r2, await everything(db));
 
       // Revision 3: a new actor with a stance, a stance that replaces a no-data note, a reaction deleted.
@@ -112,7 +114,7 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
         { type: "stance", op: "upsert", record: { ...template, id: "iran-reaction-revision-test", actor: "iran" }, expectedVersion: null },
         { type: "reaction", op: "delete", key: gone.id, expectedVersion: goneHead.token },
       ]);
-      const { revision: r3 } = await publishDraft(db, reviewer, d3.draftId);
+      const { revision: r3 } = await publishDraft(db, reviewer, draftOf(d3));
       expect((await getHead(db, "gap", "iran~reaction-to-russian-recognition")).published).toBeNull();
       seen.set(r3, await everything(db));
 

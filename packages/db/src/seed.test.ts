@@ -1,5 +1,6 @@
 // The seed is a first load only: a restart after a published edit keeps the edit and writes nothing;
 // two instances loading one fresh database at once load it once; new dataset files come in as a draft.
+
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -13,6 +14,7 @@ import { migrate } from "./migrate";
 import { readRevision } from "./read-model";
 import { LOAD_SETTING, seedDataset } from "./seed";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
+import { draftOf } from "./testing/saved";
 
 const run = promisify(execFile);
 const pg = await postgresAvailable();
@@ -101,7 +103,7 @@ describe.each(engines)("the seed on $name", ({ fresh, enabled }) => {
         record: { ...russia, description: EDITED },
         expectedVersion: head.version,
       });
-      await publishDraft(db, reviewer, saved.draftId);
+      await publishDraft(db, reviewer, draftOf(saved));
       // A sourced stance replaces a no-data note: it must not come back either.
       const stance = dataset.stances.find((s) => s.topic === "reaction-to-russian-recognition") as RecordOf<"stance">;
       const gapSaved = await saveChange(db, reviewer, {
@@ -305,7 +307,7 @@ describe.each(engines)("a $name database loaded before load records were kept", 
           record: { ...(head.published?.record as RecordOf<"actor">), description: EDITED },
           expectedVersion: head.version,
         });
-        await publishDraft(db, reviewer, saved.draftId);
+        await publishDraft(db, reviewer, draftOf(saved));
         const before = await fingerprint(db);
         expect(await seedDataset(db, dataset)).toMatchObject({ outcome: "unrecorded", filesDiffer: true });
         expect(await fingerprint(db)).toBe(before);

@@ -10,8 +10,8 @@ import { currentRequestId } from "./request-context";
 
 const PROBLEM_TYPE = "https://stancemap.dev/problems/";
 
-/** RFC 9457 extension members a problem may carry besides `errors` (a 409's `current`, `dependants`). */
-type ProblemExtras = Pick<Problem, "current" | "dependants">;
+/** RFC 9457 extension members a problem may carry besides `errors` (a 409's `current`, `base`, `theirs`, `yours`, `merge`, `dependants`). */
+type ProblemExtras = Pick<Problem, "current" | "dependants" | "base" | "baseUnavailable" | "theirs" | "yours" | "merge">;
 
 /** The one problem shape (core's `Problem`) every 4xx and 5xx answers with; `errors[].field` names what was refused. */
 export function problem(

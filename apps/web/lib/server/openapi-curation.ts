@@ -8,6 +8,8 @@ import {
   DeleteQuery,
   Draft,
   DraftList,
+  DraftRenamed,
+  DraftTitleBody,
   type EntityType,
   Head,
   ImportQuery,
@@ -24,6 +26,7 @@ import {
   RevertBody,
   RevertResult,
   SaveResult,
+  SaveUnchanged,
   User,
   UserList,
   UserPatch,
@@ -62,7 +65,10 @@ const invalid = problem("Invalid input: `errors` lists each refused field with t
 const unauthorised = problem("Not signed in: no session cookie or API token, or it was revoked. Carries `WWW-Authenticate: Bearer`.");
 const forbidden = (what: string) => problem(`${what} Also: a cookie request without a same-site \`Origin\`.`);
 const crossSite = forbidden("Refused.");
-const conflict = problem("Someone else saved first: `current` holds the version token and record now. Merge and send again.");
+const conflict = problem(
+  "Someone else saved first. `base` is the version your `expectedVersion` names (or `null`, with `baseUnavailable` saying why), `theirs` what is there now and who saved it, `yours` your record, and `merge` the field-level three-way merge: fields only one side changed are taken from that side; `merge.conflicts` lists the fields both changed differently. Send `merge.merged` (with your choice for each conflict) with `theirs.version` as `expectedVersion`.",
+);
+const saved = z.union([SaveResult, SaveUnchanged]);
 
 function op(summary: string, responses: ZodOpenApiOperationObject["responses"], extra: Partial<ZodOpenApiOperationObject> = {}) {
   return { summary, security: signedIn, ...extra, responses: { "401": unauthorised, ...responses } } satisfies ZodOpenApiOperationObject;
@@ -124,7 +130,10 @@ function recordPaths(type: EntityType) {
       patch: op(
         `Change some fields of a ${type}`,
         {
-          "200": json(SaveResult, "Saved into the record's open draft, or a new one."),
+          "200": json(
+            saved,
+            "Saved into the record's open draft, or a new one. If the fields sent leave the record as it is now (the open draft's record, else the published one), nothing is saved, no draft is opened and nothing is audited: `{ unchanged: true }`.",
+          ),
           "400": invalid,
           "403": crossSite,
           "404": problem(`No ${type} with that key.`),
@@ -135,11 +144,11 @@ function recordPaths(type: EntityType) {
       delete: op(
         `Propose deleting a ${type}`,
         {
-          "200": json(SaveResult, "The deletion is proposed in a draft."),
+          "200": json(saved, "The deletion is proposed in a draft (`{ unchanged: true }` if an open draft proposes it already)."),
           "400": invalid,
           "403": crossSite,
           "404": problem(`No ${type} with that key.`),
-          "409": problem("A version conflict (`current`), or other published records still point at it (`dependants`)."),
+          "409": problem("A version conflict (`current`, `base`, `theirs`), or other published records still point at it (`dependants`)."),
         },
         { requestParams: { path, query: DeleteQuery } },
       ),
@@ -224,6 +233,17 @@ export function curationPaths(): ZodOpenApiPathsObject {
         "409": problem("The draft is no longer open."),
       },
       { requestParams: { path: draftId } },
+    ),
+    patch: op(
+      "Rename an open draft (its author, or a reviewer)",
+      {
+        "200": json(DraftRenamed, "Renamed. The draft's `version` does not change: the title is not content."),
+        "400": invalid,
+        "403": forbidden("Not the author and not a reviewer."),
+        "404": notFound,
+        "409": problem("The draft is no longer open, or changed since `expectedVersion`."),
+      },
+      { requestParams: { path: draftId }, requestBody: body(DraftTitleBody) },
     ),
   };
   paths["/api/v1/drafts/{id}/publish"] = {

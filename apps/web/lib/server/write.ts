@@ -16,10 +16,23 @@ const TITLES: Record<CurationError["status"], string> = {
   409: "Conflict",
 };
 
+/** A version conflict's base, theirs, yours and merge (see ConflictDetails), as the problem documents them. */
+function conflictExtras(error: VersionConflict): Partial<Problem> {
+  const d = error.details;
+  if (!d) return {};
+  return {
+    base: d.base as Problem["base"],
+    ...(d.baseUnavailable ? { baseUnavailable: d.baseUnavailable } : {}),
+    theirs: d.theirs as Problem["theirs"],
+    yours: d.yours as Problem["yours"],
+    merge: d.merge,
+  };
+}
+
 /** A curation refusal as the one problem shape: its issues are already `{ field, code, message }`. */
 export function curationProblem(error: CurationError, instance?: string): Response {
   const extras = {
-    ...(error instanceof VersionConflict ? { current: error.current as Problem["current"] } : {}),
+    ...(error instanceof VersionConflict ? { current: error.current as Problem["current"], ...conflictExtras(error) } : {}),
     ...(error instanceof HasDependants ? { dependants: error.dependants.map(({ type, key, label }) => ({ type, key, label })) } : {}),
   };
   const headers: Record<string, string> = error.status === 401 ? { "www-authenticate": 'Bearer realm="stancemap"' } : {};

@@ -31,6 +31,22 @@ export const SaveResult = z
   .meta({ id: "SaveResult" });
 export type SaveResult = z.infer<typeof SaveResult>;
 
+export const SaveUnchanged = z
+  .object({
+    unchanged: z.literal(true).describe("The record is deep-equal to what it is now: nothing was saved, no draft opened, nothing audited."),
+    draftId: z.string().nullable().describe("The open draft that already holds this record, if any."),
+    version: VersionToken.describe("The record's version token, unchanged."),
+  })
+  .meta({ id: "SaveUnchanged" });
+export type SaveUnchanged = z.infer<typeof SaveUnchanged>;
+
+export const DraftRenamed = z
+  .object({
+    title: z.string().describe("The draft's title now."),
+    unchanged: z.boolean().describe("True when the title was already this: nothing was written."),
+  })
+  .meta({ id: "DraftRenamed" });
+
 export const DraftStatus = z.enum(["pending", "returned", "published", "withdrawn"]);
 export type DraftStatus = z.infer<typeof DraftStatus>;
 const ChangeOp = z.enum(["upsert", "delete"]);

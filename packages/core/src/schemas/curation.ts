@@ -85,6 +85,11 @@ export const WriteOptions = z.object({
 
 export const DeleteQuery = z.object({ expectedVersion: VersionToken, draft: WriteOptions.shape.draft });
 
+export const DraftTitleBody = z.object({
+  title: Text.trim().min(1, "enter a title").max(200).describe("The draft's new title."),
+  expectedVersion: z.number().int().min(1).optional().describe("The draft's `version` you read; 409 if it moved since."),
+});
+
 export const ReturnBody = z.object({ comment: Text.trim().min(1, "say what needs changing").max(2000) });
 export const PublishBody = z.object({
   comment: Text.max(2000).optional(),

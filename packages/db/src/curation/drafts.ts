@@ -1,8 +1,8 @@
 // Drafts: editors save changes into drafts, reviewers publish them (all or nothing) or send them back.
 // Every step checks the caller's role here, where the write happens, and is recorded in the audit trail.
 
-import type { Draft, DraftItem, DraftStatus as DraftStatusAnswer, Head } from "@stancemap/core";
-import { type AnyRecord, type EntityType, keyOf, labelOf, RECORD_SCHEMAS, type RecordOf, versionToken } from "@stancemap/core";
+import type { Draft, DraftItem, DraftStatus as DraftStatusAnswer, Head, SaveResult, SaveUnchanged } from "@stancemap/core";
+import { type AnyRecord, type EntityType, keyOf, labelOf, RECORD_SCHEMAS, type RecordOf, sameJson, versionToken } from "@stancemap/core";
 import type { Db } from "../client";
 import { assertMayChangeDraft } from "./draft-access";
 import {
@@ -16,6 +16,7 @@ import {
   VersionConflict,
   zodIssues,
 } from "./errors";
+import { conflictDetails } from "./merge-base";
 import { OFF_THREAD_MIN_ROWS, offThread, runOffThread } from "./off-thread";
 import { categoriesInUse, publishInTx } from "./publish";
 import { qualifiersInUse, qualifiersInUseMessage, unknownQualifiers } from "./qualifiers";
@@ -153,8 +154,32 @@ async function openDraft(tx: Tx, who: Principal, draftId: string | undefined, ti
   return id;
 }
 
-/** Saves one change into a draft. Returns the draft and the record's new version token. */
-export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promise<{ draftId: string; itemId: string; version: string }> {
+/** Whether a change would leave the record as the editor's base is now: the open draft's, else the published one. */
+async function unchanged(tx: Tx, head: Head, op: SaveRequest["op"], record: AnyRecord | null): Promise<boolean> {
+  if (head.draft) {
+    const item = await tx.draftItem.findUnique({ where: { id: head.draft.itemId }, select: { baseVersion: true } });
+    if ((item?.baseVersion ?? null) !== (head.published?.version ?? null)) return false;
+    return op === "delete" ? head.draft.op === "delete" : head.draft.op === "upsert" && sameJson(head.draft.record, record);
+  }
+  return op === "upsert" && head.published !== null && sameJson(head.published.record, record);
+}
+
+/** "Uzbekistan: posture toward the Taliban government" for a stance; a record's own name otherwise. */
+export async function defaultTitle(tx: Tx, type: EntityType, record: AnyRecord): Promise<string> {
+  if (type === "stance" || type === "gap") {
+    const r = record as RecordOf<"stance"> | RecordOf<"gap">;
+    const actor = (await readRecord(tx, "actor", r.actor))?.record as RecordOf<"actor"> | undefined;
+    const topic = (await readRecord(tx, "topic", r.topic))?.record as RecordOf<"topic"> | undefined;
+    const title = topic?.title ?? r.topic;
+    // "Posture toward …" reads as part of a phrase after the actor's name; an acronym keeps its case.
+    const phrase = /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
+    return `${actor?.name ?? r.actor}: ${phrase}${type === "gap" ? " (no data)" : ""}`;
+  }
+  return labelOf(type, record);
+}
+
+/** Saves one change into a draft. Returns the draft and the record's new version token, or that nothing changed. */
+export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promise<SaveResult | SaveUnchanged> {
   requireRole(who, "editor");
   const record = req.op === "upsert" ? parseRecord(req.type, req.record) : null;
   const key = record ? keyOf(req.type, record) : req.key;
@@ -182,13 +207,18 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
         record: head.draft?.record ?? head.published?.record ?? null,
       });
   } else if (req.expectedVersion !== head.version) {
-    throw new VersionConflict(`${req.type} "${key}" was changed by someone else since you opened it`, {
-      version: head.version,
-      record: head.draft ? head.draft.record : (head.published?.record ?? null),
-    });
+    throw new VersionConflict(
+      `${req.type} "${key}" was changed by someone else since you opened it`,
+      { version: head.version, record: head.draft ? head.draft.record : (head.published?.record ?? null) },
+      await conflictDetails(tx, req.type, key, head, req.expectedVersion, record),
+    );
   }
   // Someone else's open change to this record: only its author or a reviewer may touch it.
   if (head.draft) await assertMayChangeDraft(tx, who, head.draft.draftId);
+  // Saving what is there already changes nothing: no draft, no audit entry (a stale draft is still
+  // saved, as that re-bases it on what is published now).
+  if (req.expectedVersion !== null && (await unchanged(tx, head, req.op, record)))
+    return { unchanged: true, draftId: head.draft?.draftId ?? null, version: head.version };
   if (req.op === "delete" && !head.published && !head.draft) throw new NotFound(`no ${req.type} "${key}"`);
   if (req.op === "delete" && head.published) {
     const dependants = await stillDependent(tx, req.type, key, head.draft?.draftId ?? req.draftId);
@@ -201,8 +231,8 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
   if (head.draft && req.draftId && req.draftId !== head.draft.draftId)
     throw new CurationError(409, `${req.type} "${key}" already has an open change in draft "${head.draft.draftId}"`);
 
-  const label = record ? labelOf(req.type, record) : labelOf(req.type, (head.draft?.record ?? head.published?.record) as AnyRecord);
-  const title = req.title ?? `${req.op === "delete" ? "Delete" : head.published ? "Edit" : "Add"} ${req.type}: ${label}`;
+  const named = (record ?? head.draft?.record ?? head.published?.record) as AnyRecord;
+  const title = req.title ?? (req.op === "delete" ? `Delete ${req.type}: ` : "") + (await defaultTitle(tx, req.type, named));
   const draftId = head.draft?.draftId ?? (await openDraft(tx, who, req.draftId, title));
   if (record) await checkReferences(tx, req.type, record, draftId);
 
@@ -256,15 +286,22 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
     entityId: key,
     draftId,
     before: before ? JSON.stringify({ record: before }) : null,
-    after: record ? JSON.stringify({ record }) : null,
+    // The draft version this save wrote: a later 409 against it reads its base back from here.
+    after: record || itemVersion > 0 ? JSON.stringify({ record, ...(itemVersion > 0 ? { draftVersion: itemVersion } : {}) }) : null,
   });
   return { draftId, itemId, version: versionToken(head.published?.version ?? 0, itemVersion) };
 }
 
-export async function saveChange(db: Db, who: Principal | null, req: SaveRequest) {
+/** Saves one change. A creation (`expectedVersion: null`) always saves; an edit may find nothing changed. */
+export async function saveChange(db: Db, who: Principal | null, req: SaveRequest & { expectedVersion: null }): Promise<SaveResult>;
+export async function saveChange(db: Db, who: Principal | null, req: SaveRequest): Promise<SaveResult | SaveUnchanged>;
+export async function saveChange(db: Db, who: Principal | null, req: SaveRequest): Promise<SaveResult | SaveUnchanged> {
   const principal = requireRole(who, "editor");
   return curationTx(db, (tx) => saveInTx(tx, principal, req), []);
 }
+
+/** Whether a save wrote a change (rather than finding the record as it is). */
+export const isSaved = (result: SaveResult | SaveUnchanged): result is SaveResult => !("unchanged" in result);
 
 /**
  * Saves several changes into one draft in one transaction: a stance and the source it cites, created
@@ -282,14 +319,18 @@ export async function saveChangeSet(db: Db, who: Principal | null, requests: Sav
   return curationTx(
     db,
     async (tx) => {
-      const saved: { draftId: string; itemId: string; version: string }[] = [];
+      const saved: (SaveResult | SaveUnchanged)[] = [];
       let draftId = requests[0]?.draftId;
+      // A new draft is named after the set's main record (the last), not the source created first for it.
+      const main = requests.at(-1);
+      const parsed = main?.op === "upsert" ? RECORD_SCHEMAS[main.type].safeParse(main.record) : null;
+      const title = main?.title ?? (main && parsed?.success ? await defaultTitle(tx, main.type, parsed.data as AnyRecord) : undefined);
       for (const req of requests) {
-        const result = await saveInTx(tx, principal, { ...req, draftId: req.draftId ?? draftId });
-        draftId = result.draftId;
+        const result = await saveInTx(tx, principal, { ...req, draftId: req.draftId ?? draftId, title: req.title ?? title });
+        draftId = result.draftId ?? draftId;
         saved.push(result);
       }
-      return { draftId: draftId as string, saved };
+      return { draftId: draftId ?? null, saved };
     },
     locks,
   );
@@ -321,6 +362,33 @@ export async function returnDraft(db: Db, who: Principal | null, draftId: string
         data: { status: "returned", comment, reviewerId: principal.id, version: { increment: 1 } },
       });
       await recordChange(tx, principal, { action: "draft.return", entityType: "draft", entityId: draftId, draftId, comment });
+    },
+    [draftLock(draftId)],
+  );
+}
+
+/** The author (or a reviewer) renames an open draft. The title is not content: the draft's version stays. */
+export async function renameDraft(db: Db, who: Principal | null, draftId: string, title: string, expectedVersion?: number) {
+  const principal = requireRole(who, "editor");
+  return curationTx(
+    db,
+    async (tx) => {
+      const draft = await tx.draft.findUnique({ where: { id: draftId } });
+      if (!draft) throw new NotFound(`no draft "${draftId}"`);
+      if (draft.authorId !== principal.id) requireRole(principal, "reviewer");
+      if (!OPEN.includes(draft.status as DraftStatus)) throw new CurationError(409, `draft "${draftId}" is ${draft.status}`);
+      if (expectedVersion !== undefined && expectedVersion !== draft.version)
+        throw new CurationError(409, `draft "${draftId}" changed since you read it (version ${draft.version}, not ${expectedVersion})`);
+      if (draft.title === title) return { title, unchanged: true };
+      await tx.draft.update({ where: { id: draftId }, data: { title } });
+      await recordChange(tx, principal, {
+        action: "draft.rename",
+        entityType: "draft",
+        entityId: draftId,
+        draftId,
+        comment: `"${draft.title}" → "${title}"`,
+      });
+      return { title, unchanged: false };
     },
     [draftLock(draftId)],
   );

@@ -1,5 +1,6 @@
 // The ways a curation write is refused. Each maps to one HTTP status; none leaves anything written.
 import { type FieldError, type Role, roleAtLeast } from "@stancemap/core";
+import type { ConflictDetails } from "./merge-base";
 import type { Dependant } from "./records";
 
 export interface Principal {
@@ -42,11 +43,15 @@ export class NotFound extends CurationError {
   }
 }
 
-/** Someone else saved first: `current` is what is there now, so the editor can merge. */
+/**
+ * Someone else saved first: `current` is what is there now, so the editor can merge. A save from a
+ * version token also carries `details`: the base it started from, theirs, yours and the three-way merge.
+ */
 export class VersionConflict extends CurationError {
   constructor(
     message: string,
     readonly current: { version: string; record: unknown | null },
+    readonly details?: ConflictDetails,
   ) {
     super(409, message);
   }

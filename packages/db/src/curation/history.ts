@@ -1,7 +1,6 @@
 // A record's history (every recorded step, and its published revisions to diff and restore) and the
 // global audit log.
 import {
-  type AnyRecord,
   type AuditPage,
   type AuditQuery,
   type Change,
@@ -16,21 +15,11 @@ import { bumpRevision } from "../revision";
 import { checkReferences, readHead } from "./drafts";
 import { CurationError, HasDependants, NotFound, type Principal, requireRole, VersionConflict } from "./errors";
 import { dependantsOf, readRecord, referencesOf, removeRecord, writeRecords } from "./records";
-import { upgradeStored } from "./stored-json";
+import { parseSnapshot as parse, type ChangeRow as Row, revisionsOf } from "./revisions";
 import { curationTx, lockKeys, recordChange, recordLock, snapshot } from "./tx";
 
 export type ChangeView = Change;
 export type { Revision };
-
-type Row = Awaited<ReturnType<Db["prisma"]["change"]["findMany"]>>[number];
-
-/** A snapshot `{ version?, record }` of an audit row, its record in today's form (see stored-json.ts). */
-function parse(row: Row, side: "before" | "after"): { version?: number; record: AnyRecord | null } | null {
-  const json = row[side];
-  if (!json) return null;
-  const snap = JSON.parse(json) as { version?: number; record: AnyRecord | null };
-  return snap.record ? { ...snap, record: upgradeStored(row.entityType, snap.record) } : snap;
-}
 
 function toView(row: Row): ChangeView {
   return {
@@ -47,26 +36,6 @@ function toView(row: Row): ChangeView {
     after: parse(row, "after")?.record ?? null,
     comment: row.comment,
   };
-}
-
-/** Published revisions from the changes that wrote them; the state before the first recorded write is kept too. */
-function revisionsOf(rows: Row[]): Revision[] {
-  const byVersion = new Map<number, Revision>();
-  for (const row of rows) {
-    if (row.recordVersion == null) continue;
-    const before = parse(row, "before");
-    if (before?.version != null && !byVersion.has(before.version))
-      byVersion.set(before.version, { version: before.version, record: before.record, at: null, by: null, action: "before history" });
-    if (!before && !byVersion.has(0)) byVersion.set(0, { version: 0, record: null, at: null, by: null, action: "did not exist" });
-    byVersion.set(row.recordVersion, {
-      version: row.recordVersion,
-      record: parse(row, "after")?.record ?? null,
-      at: row.at.toISOString(),
-      by: row.userEmail,
-      action: row.action,
-    });
-  }
-  return [...byVersion.values()].sort((a, b) => a.version - b.version);
 }
 
 export type { RecordHistory };
@@ -193,4 +162,13 @@ async function redactAccounts(db: Db, reader: Principal, views: ChangeView[]): P
     if (!v.userId || v.userId === reader.id) return [v];
     return [{ ...v, userId: null, userEmail: names.get(v.userId) ?? "another user" }];
   });
+}
+
+/** People's names by account id, for pages that would otherwise show ids (`u_…`). Editors and up. */
+export async function userNames(db: Db, who: Principal | null, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  requireRole(who, "editor");
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string" && id.length > 0))];
+  if (wanted.length === 0) return new Map();
+  const users = await db.prisma.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
 }

@@ -5,6 +5,7 @@ export * from "./errors";
 export * from "./history";
 export * from "./import-progress";
 export * from "./lists";
+export type { ConflictDetails } from "./merge-base";
 export { type Dependant, readRecord, type Stored } from "./records";
 export { instanceSecret } from "./settings";
 export * from "./transfer";

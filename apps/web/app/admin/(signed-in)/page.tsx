@@ -1,7 +1,8 @@
 // The admin overview: what waits for review, what came back to the caller, and recent changes.
 import { roleAtLeast } from "@stancemap/core";
-import { auditLog, getDb, listDrafts } from "@stancemap/db";
+import { auditLog, getDb, listDrafts, userNames } from "@stancemap/db";
 import type { Metadata } from "next";
+import { actionText } from "@/components/admin/review/format";
 import { currentPrincipal } from "@/lib/server/dal";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -15,6 +16,14 @@ export default async function AdminHome() {
     listDrafts(db, who, { status: ["returned"], author: who.id }),
     auditLog(db, who, { limit: 10 }),
   ]);
+  // People by name, not by account id: the authors, who did each change, and accounts changed.
+  const names = await userNames(db, who, [
+    ...pending.map((d) => d.authorId),
+    ...recent.data.flatMap((c) => [c.userId, c.entityType === "user" ? c.entityId : null]),
+  ]);
+  const person = (id: string | null, fallback: string | null) => (id ? names.get(id) : undefined) ?? fallback ?? "system";
+  const what = (type: string, id: string) =>
+    type === "user" ? `account of ${names.get(id) ?? "a removed user"}` : type === "token" ? "an API token" : `${type} ${id}`;
   return (
     <>
       <h1>Overview</h1>
@@ -33,7 +42,7 @@ export default async function AdminHome() {
             <li key={d.id}>
               <a href={`/admin/drafts/${d.id}`}>{d.title}</a>{" "}
               <span className="muted">
-                by {d.authorEmail}, {d.items.length} change(s)
+                by {person(d.authorId, d.authorEmail)}, {d.items.length} change(s)
               </span>
             </li>
           ))}
@@ -55,8 +64,8 @@ export default async function AdminHome() {
       <ul>
         {recent.data.map((c) => (
           <li key={c.id}>
-            <time dateTime={c.at}>{c.at.slice(0, 16).replace("T", " ")}</time> {c.userEmail ?? "system"} · {c.action} · {c.entityType}{" "}
-            {c.entityId}
+            <time dateTime={c.at}>{c.at.slice(0, 16).replace("T", " ")}</time> {person(c.userId, c.userEmail)} · {actionText(c.action)} ·{" "}
+            <span dir="auto">{what(c.entityType, c.entityId)}</span>
           </li>
         ))}
       </ul>

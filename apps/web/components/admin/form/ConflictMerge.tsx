@@ -1,25 +1,12 @@
 "use client";
-// Someone else saved the record while this form was open: the fields that differ side by side, a
-// choice per field (yours by default), and a save of the merged record against their version.
-import { type ReactNode, useState } from "react";
+// Someone else saved the record while this form was open. Against the version this form started
+// from (the original), fields only one side changed are merged without asking; only fields both
+// changed differently are asked about, showing the original, theirs and yours, and the merged
+// version cannot be saved until each has a choice. With no original, every differing field is asked.
+import { threeWayMerge } from "@stancemap/core/model";
+import { type ReactNode, useMemo, useState } from "react";
 import { pathLabel, type Values } from "./form-state";
-
-/** JSON with sorted keys, so the same record read back from the database compares equal. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object")
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Values)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Values)[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(value) ?? "";
-}
-
-export function differingFields(theirs: Values, mine: Values): string[] {
-  const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])];
-  return keys.filter((k) => canonical(theirs[k]) !== canonical(mine[k]));
-}
+import type { Conflict } from "./save-types";
 
 function ValueView({ field, value }: { field: string; value: unknown }): ReactNode {
   if (value === undefined || value === null || value === "") return <em className="muted">empty</em>;
@@ -89,33 +76,78 @@ function ValueView({ field, value }: { field: string; value: unknown }): ReactNo
   return String(value);
 }
 
+/** "6 December 2026, 11:52 UTC": when their version was saved, in words. */
+function when(iso: string): string {
+  const d = new Date(iso);
+  const day = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return `${day}, ${iso.slice(11, 16)} UTC`;
+}
+
+/** "Their version (saved by Ada Editor at 6 December 2026, 11:52 UTC)", as much of it as is known. */
+export function theirLabel(conflict: Pick<Conflict, "savedBy" | "savedAt">): string {
+  const by = conflict.savedBy ? ` by ${conflict.savedBy}` : "";
+  const at = conflict.savedAt ? ` at ${when(conflict.savedAt)}` : "";
+  return by || at ? `Their version (saved${by}${at})` : "Their version";
+}
+
+type Choice = "theirs" | "yours";
+
 export function ConflictMerge({
-  theirs,
+  conflict,
   mine,
   busy,
   onSave,
   onDiscard,
 }: {
-  theirs: Values | null;
+  conflict: Conflict;
+  /** The form's record, as sent: used when the server could not echo it. */
   mine: Values;
   busy: boolean;
   onSave: (merged: Values, keptMyEvidence: boolean) => void;
   onDiscard: () => void;
 }) {
-  const fields = theirs ? differingFields(theirs, mine) : [];
-  const [choice, setChoice] = useState<Record<string, "theirs" | "mine">>({});
-  const pick = (f: string) => choice[f] ?? "mine";
+  const theirs = conflict.theirs;
+  const yours = conflict.yours ?? mine;
+  const base = conflict.base;
+  const result = useMemo(() => (theirs ? threeWayMerge(base, theirs, yours) : null), [base, theirs, yours]);
+  const [choice, setChoice] = useState<Record<string, Choice>>({});
+  const conflicts = result?.conflicts ?? [];
+  const open = conflicts.filter((c) => !choice[c.field]);
+  const theirName = theirLabel(conflict);
+  const auto = (result?.taken ?? []).filter((t) => t.from !== "both");
 
   const save = () => {
-    if (!theirs) return onSave(mine, true);
-    const merged: Values = { ...mine };
-    for (const f of fields) {
-      if (pick(f) === "mine") continue;
-      if (theirs[f] === undefined) delete merged[f];
-      else merged[f] = theirs[f];
+    if (!result) return onSave(yours, true);
+    if (open.length > 0) return;
+    const merged: Values = { ...result.merged };
+    for (const c of conflicts) {
+      const value = choice[c.field] === "theirs" ? c.theirs : c.yours;
+      if (value === null || value === undefined) delete merged[c.field];
+      else merged[c.field] = value;
     }
-    onSave(merged, pick("evidence") === "mine");
+    // Sources created in place come along only if the merged evidence is the form's.
+    const evidence = conflicts.find((c) => c.field === "evidence");
+    const keptMyEvidence = evidence ? choice.evidence === "yours" : result.taken.some((t) => t.field === "evidence" && t.from !== "theirs");
+    onSave(merged, keptMyEvidence);
   };
+
+  const choiceCell = (field: string, side: Choice, label: string, value: unknown) => (
+    <td data-label={label}>
+      <label className="rf-merge-choice">
+        <input
+          type="radio"
+          name={`merge-${field}`}
+          checked={choice[field] === side}
+          onChange={() => setChoice((c) => ({ ...c, [field]: side }))}
+        />{" "}
+        {side === "theirs" ? "Keep theirs" : "Keep yours"}
+        <span className="rf-sr"> for {pathLabel(field)}</span>
+      </label>
+      <div className="rf-merge-value">
+        <ValueView field={field} value={value} />
+      </div>
+    </td>
+  );
 
   return (
     <section className="rf-conflict" aria-labelledby="rf-conflict-title">
@@ -127,65 +159,84 @@ export function ConflictMerge({
           Since you opened the form, this record has been deleted, or a deletion of it has been proposed. Your version is still in the form
           below: save it to propose it again.
         </p>
-      ) : fields.length === 0 ? (
-        <p>Their version is the same as yours. Save again to record it against their version.</p>
       ) : (
         <>
-          <p>Nothing of yours is lost. For each field that differs, choose which version to keep, then save the merged version.</p>
-          <table className="rf-merge">
-            <caption className="rf-sr">Fields that differ between the saved version and yours</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Saved by someone else</th>
-                <th scope="col">Yours</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((f) => (
-                <tr key={f}>
-                  <th scope="row">{pathLabel(f)}</th>
-                  <td data-label="Saved by someone else">
-                    <label className="rf-merge-choice">
-                      <input
-                        type="radio"
-                        name={`merge-${f}`}
-                        checked={pick(f) === "theirs"}
-                        onChange={() => setChoice((c) => ({ ...c, [f]: "theirs" }))}
-                      />{" "}
-                      Keep theirs<span className="rf-sr"> for {pathLabel(f)}</span>
-                    </label>
-                    <div className="rf-merge-value">
-                      <ValueView field={f} value={theirs[f]} />
-                    </div>
-                  </td>
-                  <td data-label="Yours">
-                    <label className="rf-merge-choice">
-                      <input
-                        type="radio"
-                        name={`merge-${f}`}
-                        checked={pick(f) === "mine"}
-                        onChange={() => setChoice((c) => ({ ...c, [f]: "mine" }))}
-                      />{" "}
-                      Keep yours<span className="rf-sr"> for {pathLabel(f)}</span>
-                    </label>
-                    <div className="rf-merge-value">
-                      <ValueView field={f} value={mine[f]} />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <p className="rf-merge-who">{theirName}.</p>
+          {base === null && (
+            <p className="rf-merge-nobase">
+              The original version you started from cannot be read back ({conflict.baseUnavailable ?? "not recorded"}), so every field that
+              differs is yours to choose.
+            </p>
+          )}
+          {auto.length > 0 && (
+            <div className="rf-merge-auto">
+              <p>Merged without asking, as only one of you changed {auto.length === 1 ? "it" : "them"}:</p>
+              <ul>
+                {auto.map((t) => (
+                  <li key={t.field}>
+                    {pathLabel(t.field)}: {t.from === "theirs" ? "their change" : "your change"}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {conflicts.length === 0 ? (
+            <p>Nothing conflicts: save the merged version to keep both sets of changes.</p>
+          ) : (
+            <>
+              <p>
+                {conflicts.length === 1 ? "One field was" : `${conflicts.length} fields were`} changed by both of you. Choose which version
+                to keep for {conflicts.length === 1 ? "it" : "each"}; nothing of yours is lost until you save.
+              </p>
+              <table className="rf-merge">
+                <caption className="rf-sr">Fields both versions changed</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    {base !== null && <th scope="col">Original</th>}
+                    <th scope="col">{theirName}</th>
+                    <th scope="col">Yours</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflicts.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{pathLabel(c.field)}</th>
+                      {base !== null && (
+                        <td data-label="Original">
+                          <div className="rf-merge-value">
+                            <ValueView field={c.field} value={c.base} />
+                          </div>
+                        </td>
+                      )}
+                      {choiceCell(c.field, "theirs", theirName, c.theirs)}
+                      {choiceCell(c.field, "yours", "Yours", c.yours)}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
         </>
       )}
       <div className="rf-actions">
-        <button type="button" className="btn" onClick={save} disabled={busy}>
+        <button
+          type="button"
+          className="btn"
+          onClick={save}
+          disabled={busy || open.length > 0}
+          aria-describedby={open.length > 0 ? "rf-merge-pending" : undefined}
+        >
           {busy ? "Saving…" : theirs === null ? "Save yours anyway" : "Save merged version"}
         </button>
         <button type="button" className="btn btn-secondary" onClick={onDiscard} disabled={busy}>
           Discard yours and load theirs
         </button>
+        {open.length > 0 && (
+          <p id="rf-merge-pending" className="rf-merge-pending">
+            Choose a version for {open.map((c) => pathLabel(c.field)).join(", ")} to save.
+          </p>
+        )}
       </div>
     </section>
   );

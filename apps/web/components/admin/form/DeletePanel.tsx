@@ -38,7 +38,7 @@ export function DeletePanel({
     setStage("busy");
     const result = await deleteRecord({ type, key: recordKey, expectedVersion, draftId: draftId ?? undefined });
     if (result.ok) {
-      router.replace(`/admin/${COLLECTIONS[type]}/${encodeURIComponent(recordKey)}?deleted=${encodeURIComponent(result.draftId)}`);
+      router.replace(`/admin/${COLLECTIONS[type]}/${encodeURIComponent(recordKey)}?deleted=${encodeURIComponent(result.draftId ?? "")}`);
       router.refresh();
       return;
     }

@@ -25,16 +25,15 @@ import {
 } from "./form-state";
 import type { PickerOptions } from "./options";
 import { RecordFields } from "./RecordFields";
-import type { SaveInput } from "./save-types";
+import type { Conflict, SaveInput } from "./save-types";
 import "./form.css";
 
 const RTL_LANGUAGES = new Set(["ar", "fa", "prs", "ps", "ur", "he", "yi", "sd", "ug", "ckb", "dv"]);
 
-interface Conflict {
+interface PendingMerge {
+  conflict: Conflict;
   mine: Values;
   newSources: SaveInput["newSources"];
-  theirs: Values | null;
-  version: string;
 }
 
 export interface RecordEditorProps {
@@ -92,7 +91,8 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
   const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [conflict, setConflict] = useState<PendingMerge | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [dirty, setDirty] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -147,12 +147,23 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
   async function save(record: Values, newSources: SaveInput["newSources"], version: string | null) {
     setBusy(true);
     setMessage(null);
+    setNotice(null);
     const referenced = draftsReferenced(type, record, options);
     const into = draftId ?? (referenced.length === 1 ? referenced[0] : undefined);
     const result = await saveRecord({ type, key: recordKey, record, newSources, expectedVersion: version, draftId: into });
+    if (result.ok && result.unchanged) {
+      // Nothing differs from what the form started from: no draft, nothing to review.
+      setBusy(false);
+      setDirty(false);
+      setConflict(null);
+      const text = "No changes to save: the record is as it is now. Nothing was saved and no draft was made.";
+      setNotice(text);
+      setAnnouncement(text);
+      return;
+    }
     if (result.ok) {
       setDirty(false);
-      const url = `/admin/${COLLECTIONS[type]}/${encodeURIComponent(result.key)}?saved=${encodeURIComponent(result.draftId)}`;
+      const url = `/admin/${COLLECTIONS[type]}/${encodeURIComponent(result.key)}?saved=${encodeURIComponent(result.draftId ?? "")}`;
       if (mode === "create") router.push(url);
       else router.replace(url);
       router.refresh();
@@ -160,7 +171,7 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
     }
     setBusy(false);
     if (result.conflict) {
-      setConflict({ mine: record, newSources, theirs: result.conflict.record, version: result.conflict.version });
+      setConflict({ conflict: result.conflict, mine: record, newSources });
     } else {
       setConflict(null);
       setServerIssues(result.issues ?? []);
@@ -189,16 +200,21 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
       <ErrorSummary ref={summaryRef} issues={shown} message={message} />
       {conflict ? (
         <ConflictMerge
-          theirs={conflict.theirs}
+          conflict={conflict.conflict}
           mine={conflict.mine}
           busy={busy}
-          onSave={(merged, keptMyEvidence) => save(merged, keptMyEvidence ? conflict.newSources : [], conflict.version)}
+          onSave={(merged, keptMyEvidence) => save(merged, keptMyEvidence ? conflict.newSources : [], conflict.conflict.version)}
           onDiscard={() => {
             setDirty(false);
             window.location.assign(`/admin/${collection}/${encodeURIComponent(recordKey ?? "")}`);
           }}
         />
       ) : null}
+      {notice && (
+        <p className="form-ok" role="status">
+          {notice}
+        </p>
+      )}
       <form className="admin-form rf-form" onSubmit={onSubmit} noValidate aria-label={mode === "create" ? `New ${type}` : `Edit ${type}`}>
         {/* The version this form started from; saves are checked against it (see the merge view). */}
         <input type="hidden" name="expectedVersion" value={expectedVersion ?? ""} />

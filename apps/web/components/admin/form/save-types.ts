@@ -27,14 +27,30 @@ export interface Dependant {
   label: string;
 }
 
+/**
+ * Someone else saved first: what is there now (theirs, with who saved it and when), the version this
+ * form started from (base; null when it cannot be read back, with the reason) and what the form sent.
+ */
+export interface Conflict {
+  /** Their version token: the merged record is saved against it. */
+  version: string;
+  theirs: Values | null;
+  savedBy: string | null;
+  savedAt: string | null;
+  base: Values | null;
+  baseUnavailable: string | null;
+  yours: Values | null;
+}
+
 export type SaveResult =
-  | { ok: true; draftId: string; key: string }
+  /** `unchanged`: the record is as it is now; nothing was saved (and `draftId` is the open draft holding it, if any). */
+  | { ok: true; draftId: string | null; key: string; unchanged?: boolean }
   | {
       ok: false;
       status: number;
       message: string;
       issues?: FieldIssue[];
-      /** Someone else saved first: what is there now. */
-      conflict?: { version: string; record: Values | null };
+      /** Someone else saved first. */
+      conflict?: Conflict;
       dependants?: Dependant[];
     };

@@ -5,15 +5,21 @@ import type { ReactNode } from "react";
 import { actionText, utc } from "./format";
 import { draftHref } from "./links";
 import { RecordDiff } from "./RecordDiff";
+import type { DiffLabels } from "./record-diff-model";
 
 export function ChangesTable({
   changes,
   record,
   diffs = false,
+  labels = null,
+  people,
 }: {
   changes: readonly ChangeView[];
   record?: (c: ChangeView) => ReactNode;
   diffs?: boolean;
+  labels?: DiffLabels | null;
+  /** Names by account id: who made each change by name (the email, for admins, on hover). */
+  people?: ReadonlyMap<string, string>;
 }) {
   return (
     <div className="review-table-wrap">
@@ -40,14 +46,20 @@ export function ChangesTable({
               <td data-label="When" className="review-nowrap">
                 <time dateTime={c.at}>{utc(c.at)}</time>
               </td>
-              <td data-label="Who">{c.userEmail ?? <span className="muted">system</span>}</td>
+              <td data-label="Who">
+                {c.userId && people?.get(c.userId) ? (
+                  <span title={c.userEmail ?? undefined}>{people.get(c.userId)}</span>
+                ) : (
+                  (c.userEmail ?? <span className="muted">system</span>)
+                )}
+              </td>
               <td data-label="Action">
                 {actionText(c.action)}
                 {c.recordVersion !== null && <span className="muted"> → revision {c.recordVersion}</span>}
                 {diffs && (c.before || c.after) && (
                   <details className="review-details">
                     <summary>Show the change</summary>
-                    <RecordDiff before={c.before} after={c.after} beforeLabel="before" afterLabel="after" />
+                    <RecordDiff before={c.before} after={c.after} beforeLabel="before" afterLabel="after" labels={labels} />
                   </details>
                 )}
               </td>

@@ -1,7 +1,7 @@
 // Two versions of a contract record, field by field: what a reviewer reads before publishing and
 // what the history compares. Plain markup (no hooks), so server pages render it without client code.
 import type { ReactNode } from "react";
-import { countChanged, diffRecords, type FieldDiff, type Status } from "./record-diff-model";
+import { countChanged, type DiffLabels, diffRecords, type FieldDiff, type Status } from "./record-diff-model";
 import "./review.css";
 
 const STATUS_TEXT: Record<Status, string> = { added: "added", removed: "removed", changed: "changed", unchanged: "unchanged" };
@@ -40,26 +40,38 @@ function Added({ children }: { children: ReactNode }) {
   );
 }
 
+/** A label standing for a stored key: the key shows on hover (`Pakistan`, title `pakistan`). */
+function Named({ text, stored }: { text: string | null; stored: string | undefined }): ReactNode {
+  if (!stored) return text;
+  return (
+    <span className="rdiff-named" title={stored}>
+      {text}
+    </span>
+  );
+}
+
 /** A single value is bare text so the `dir="auto"` around it reads its direction; two values are isolated from each other. */
 function Value({ field }: { field: Extract<FieldDiff, { kind: "value" }> }) {
+  const before = <Named text={field.before} stored={field.beforeKey} />;
+  const after = <Named text={field.after} stored={field.afterKey} />;
   switch (field.status) {
     case "unchanged":
-      return <>{field.after}</>;
+      return after;
     case "added":
-      return <Added>{field.after}</Added>;
+      return <Added>{after}</Added>;
     case "removed":
-      return <Removed>{field.before}</Removed>;
+      return <Removed>{before}</Removed>;
     case "changed":
       return (
         <>
           <Removed>
-            <span dir="auto">{field.before}</span>
+            <span dir="auto">{before}</span>
           </Removed>
           <span aria-hidden="true" className="rdiff-arrow">
             {" → "}
           </span>
           <Added>
-            <span dir="auto">{field.after}</span>
+            <span dir="auto">{after}</span>
           </Added>
         </>
       );
@@ -121,7 +133,7 @@ function Fields({ fields, nested = false }: { fields: FieldDiff[]; nested?: bool
 function Item({ item }: { item: FieldDiff }) {
   return (
     <li className={`rdiff-item rdiff-${item.status}`}>
-      <span className="rdiff-item-label" dir="auto">
+      <span className="rdiff-item-label" dir="auto" title={item.labelKey}>
         {item.label}
       </span>{" "}
       <Badge status={item.status} />
@@ -178,13 +190,16 @@ export function RecordDiff({
   after,
   beforeLabel = "before",
   afterLabel = "after",
+  labels = null,
 }: {
   before: unknown | null;
   after: unknown | null;
   beforeLabel?: string;
   afterLabel?: string;
+  /** Names for the keys the records hold; without them keys show as stored. */
+  labels?: DiffLabels | null;
 }) {
-  const { status, fields } = diffRecords(before, after);
+  const { status, fields } = diffRecords(before, after, labels);
   const changed = fields.filter((f) => f.status !== "unchanged");
   const same = fields.filter((f) => f.status === "unchanged");
   return (

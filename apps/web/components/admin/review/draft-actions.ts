@@ -1,8 +1,8 @@
 "use server";
 // Publish, send back and withdraw a draft from the admin pages. The role is checked by @stancemap/db
 // for the caller found here; nothing the browser sends says who it is.
-import { PublishBody, ReturnBody } from "@stancemap/core";
-import { getDb, getDraft, publishDraft, returnDraft, VersionConflict, withdrawDraft, zodIssues } from "@stancemap/db";
+import { DraftTitleBody, PublishBody, ReturnBody } from "@stancemap/core";
+import { getDb, getDraft, publishDraft, renameDraft, returnDraft, VersionConflict, withdrawDraft, zodIssues } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
 import { formArg, MALFORMED } from "@/lib/server/action-args";
 import { currentPrincipal } from "@/lib/server/dal";
@@ -76,4 +76,21 @@ export async function withdrawDraftAction(_prev: ActionResult, form: FormData): 
   }
   refreshAdmin();
   return { ok: true, message: "Withdrawn: nothing in it will be published." };
+}
+
+/** The author (or a reviewer) renames an open draft; @stancemap/db checks who, inside the transaction. */
+export async function renameDraftAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const who = await currentPrincipal();
+  if (!who) return signedOut;
+  if (!formArg(form)) return MALFORMED;
+  const body = DraftTitleBody.safeParse({ title: text(form, "title") });
+  if (!body.success) return { ok: false, status: 400, message: "Enter a title of up to 200 characters.", issues: zodIssues(body.error) };
+  let unchanged: boolean;
+  try {
+    ({ unchanged } = await renameDraft(getDb(), who, text(form, "draftId"), body.data.title));
+  } catch (error) {
+    return refusalOf(error);
+  }
+  refreshAdmin();
+  return { ok: true, message: unchanged ? "No changes to save: the title is the same." : "Renamed." };
 }

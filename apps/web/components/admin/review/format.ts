@@ -28,6 +28,7 @@ export const CHANGE_ACTIONS: [string, string][] = [
   ["draft.publish", "Draft published"],
   ["draft.return", "Draft sent back"],
   ["draft.withdraw", "Draft withdrawn"],
+  ["draft.rename", "Draft renamed"],
   ["user.create", "User created"],
   ["user.update", "User changed"],
   ["token.create", "Token created"],

@@ -82,3 +82,65 @@ describe("dates in a diff", () => {
     expect(diffRecords({ summary: "2023" }, { summary: "2024" }).fields[0]).toMatchObject({ before: "2023", after: "2024" });
   });
 });
+
+describe("diffRecords with labels", () => {
+  const labels = {
+    actors: new Map([
+      ["pakistan", "Pakistan"],
+      ["russia", "Russia"],
+    ]),
+    topics: new Map([["posture-toward-taliban-government", "Posture toward the Taliban government"]]),
+    sources: new Map([["icwa", "ICWA: Russia recognises the Taliban"]]),
+    events: new Map([["russia-recognition", "Russia recognises the Taliban government"]]),
+    categories: new Map([
+      [
+        "posture-toward-taliban-government",
+        new Map([
+          ["limited-engagement", "Limited engagement"],
+          ["diplomatic-engagement", "Diplomatic engagement without recognition"],
+        ]),
+      ],
+    ]),
+  };
+  const base = { ...stance, actor: "pakistan", topic: "posture-toward-taliban-government" };
+
+  it("shows keys of other records by their labels, with the key kept for hover", () => {
+    const { fields } = diffRecords(base, { ...base, category: "limited-engagement" }, labels);
+    expect(fields.find((f) => f.key === "category")).toMatchObject({
+      kind: "value",
+      before: "Diplomatic engagement without recognition",
+      after: "Limited engagement",
+      beforeKey: "diplomatic-engagement",
+      afterKey: "limited-engagement",
+    });
+    expect(fields.find((f) => f.key === "actor")).toMatchObject({ after: "Pakistan", afterKey: "pakistan" });
+    expect(fields.find((f) => f.key === "topic")).toMatchObject({ after: "Posture toward the Taliban government" });
+    const evidence = fields.find((f) => f.key === "evidence");
+    if (evidence?.kind !== "list") throw new Error("evidence is a list");
+    expect(evidence.items[0]).toMatchObject({ label: "Evidence: ICWA: Russia recognises the Taliban", labelKey: "icwa" });
+    // A source with no label found keeps its key, and no hover.
+    expect(evidence.items[1]).toMatchObject({ label: "Evidence: news-001" });
+    expect(evidence.items[1]?.labelKey).toBeUndefined();
+  });
+
+  it("labels an event's actors and a reaction's target", () => {
+    const event = { slug: "e", title: "An event", actors: ["pakistan"] };
+    const { fields } = diffRecords(event, { ...event, actors: ["pakistan", "russia"] }, labels);
+    const actors = fields.find((f) => f.key === "actors");
+    if (actors?.kind !== "list") throw new Error("actors is a list");
+    expect(actors.items.map((i) => [i.label, i.labelKey, i.status])).toEqual([
+      ["Actor: Pakistan", "pakistan", "unchanged"],
+      ["Actor: Russia", "russia", "added"],
+    ]);
+    const reaction = { actor: "pakistan", target: { event: "russia-recognition" } };
+    const target = diffRecords(null, reaction, labels).fields.find((f) => f.key === "target");
+    if (target?.kind !== "object") throw new Error("target is an object");
+    expect(target.fields[0]).toMatchObject({ after: "Russia recognises the Taliban government", afterKey: "russia-recognition" });
+  });
+
+  it("without labels shows keys as stored", () => {
+    const { fields } = diffRecords(base, { ...base, category: "limited-engagement" });
+    expect(fields.find((f) => f.key === "category")).toMatchObject({ after: "limited-engagement" });
+    expect(fields.find((f) => f.key === "category")).not.toHaveProperty("afterKey");
+  });
+});

@@ -13,11 +13,61 @@ export interface TextPart {
   kind: "same" | "added" | "removed";
 }
 
+/**
+ * `labelKey`: the stored key an item's label names (shown on hover). `beforeKey`/`afterKey`: the
+ * stored keys a value's labels stand for (`pakistan` behind "Pakistan"), when a label was found.
+ */
 export type FieldDiff =
-  | { kind: "text"; key: string; label: string; status: Status; parts: TextPart[] }
-  | { kind: "value"; key: string; label: string; status: Status; before: string | null; after: string | null }
-  | { kind: "object"; key: string; label: string; status: Status; fields: FieldDiff[] }
-  | { kind: "list"; key: string; label: string; status: Status; items: FieldDiff[] };
+  | { kind: "text"; key: string; label: string; labelKey?: string; status: Status; parts: TextPart[] }
+  | {
+      kind: "value";
+      key: string;
+      label: string;
+      labelKey?: string;
+      status: Status;
+      before: string | null;
+      after: string | null;
+      beforeKey?: string;
+      afterKey?: string;
+    }
+  | { kind: "object"; key: string; label: string; labelKey?: string; status: Status; fields: FieldDiff[] }
+  | { kind: "list"; key: string; label: string; labelKey?: string; status: Status; items: FieldDiff[] };
+
+/** Names for the keys records point at: actors, topics, sources, events, and each topic's categories. */
+export interface DiffLabels {
+  actors: ReadonlyMap<string, string>;
+  topics: ReadonlyMap<string, string>;
+  sources: ReadonlyMap<string, string>;
+  events: ReadonlyMap<string, string>;
+  /** Topic → category key → label. */
+  categories: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+/** What one comparison knows beyond the two values: the labels, and the topic whose categories apply. */
+interface Context {
+  labels: DiffLabels | null;
+  topic: string | null;
+}
+
+/** The field names whose values are keys of other records, and where their labels are. */
+const KEY_FIELDS: Record<string, keyof Omit<DiffLabels, "categories"> | "categories"> = {
+  actor: "actors",
+  actors: "actors",
+  speaker: "actors",
+  topic: "topics",
+  source: "sources",
+  event: "events",
+  category: "categories",
+};
+
+/** The label for a key a field holds, if there is one: `pakistan` in `actor` → "Pakistan". */
+function labelOfKey(ctx: Context, field: string, value: unknown): string | undefined {
+  if (!ctx.labels || typeof value !== "string") return undefined;
+  const book = KEY_FIELDS[field];
+  if (!book) return undefined;
+  if (book === "categories") return ctx.topic ? ctx.labels.categories.get(ctx.topic)?.get(value) : undefined;
+  return ctx.labels[book].get(value);
+}
 
 const isObject = (v: unknown): v is { [key: string]: Json } => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -86,67 +136,107 @@ function identities(items: Json[]): string[] {
   });
 }
 
-function itemLabel(listKey: string, item: Json | undefined, position: number): string {
+function itemLabel(ctx: Context, listKey: string, item: Json | undefined, position: number): { label: string; labelKey?: string } {
   const singular = fieldLabel(listKey).replace(/ies$/, "y").replace(/s$/, "");
   if (isObject(item)) {
     // A local name reads better as "Name (ru): Россия" than by its language alone.
-    if (typeof item.lang === "string" && typeof item.name === "string") return `${singular} (${item.lang}): ${item.name}`;
+    if (typeof item.lang === "string" && typeof item.name === "string") return { label: `${singular} (${item.lang}): ${item.name}` };
     const field = IDENTITY.find((f) => typeof item[f] === "string");
-    if (field) return `${singular}: ${item[field]}`;
+    if (field) {
+      const key = String(item[field]);
+      const named = labelOfKey(ctx, field, key);
+      return named ? { label: `${singular}: ${named}`, labelKey: key } : { label: `${singular}: ${key}` };
+    }
   }
-  if (typeof item === "string" || typeof item === "number") return `${singular}: ${item}`;
-  return `${singular} ${position + 1}`;
+  if (typeof item === "string" || typeof item === "number") {
+    const named = labelOfKey(ctx, listKey, item);
+    return named ? { label: `${singular}: ${named}`, labelKey: String(item) } : { label: `${singular}: ${item}` };
+  }
+  return { label: `${singular} ${position + 1}` };
 }
 
-function diffList(key: string, label: string, before: Json[], after: Json[]): FieldDiff {
+function diffList(ctx: Context, key: string, label: string, before: Json[], after: Json[]): FieldDiff {
   const beforeIds = identities(before);
   const afterIds = identities(after);
   const items: FieldDiff[] = [];
+  const item = (id: string, named: { label: string; labelKey?: string }, b: Json | undefined, a: Json | undefined): FieldDiff => ({
+    ...diffValue(ctx, id, named.label, b, a, key),
+    ...(named.labelKey ? { labelKey: named.labelKey } : {}),
+  });
   // The proposed order leads; items that went away follow where they were.
   afterIds.forEach((id, i) => {
     const j = beforeIds.indexOf(id);
-    items.push(diffValue(id, itemLabel(key, after[i], i), j >= 0 ? before[j] : undefined, after[i]));
+    items.push(item(id, itemLabel(ctx, key, after[i], i), j >= 0 ? before[j] : undefined, after[i]));
   });
   beforeIds.forEach((id, j) => {
-    if (!afterIds.includes(id)) items.push(diffValue(id, itemLabel(key, before[j], j), before[j], undefined));
+    if (!afterIds.includes(id)) items.push(item(id, itemLabel(ctx, key, before[j], j), before[j], undefined));
   });
   return { kind: "list", key, label, status: statusOf(before.length ? before : null, after.length ? after : null), items };
 }
 
 function diffObject(
+  ctx: Context,
   key: string,
   label: string,
   before: { [k: string]: Json } | undefined,
   after: { [k: string]: Json } | undefined,
 ): FieldDiff {
-  return { kind: "object", key, label, status: statusOf(before, after), fields: diffFields(before ?? {}, after ?? {}) };
+  return { kind: "object", key, label, status: statusOf(before, after), fields: diffFields(before ?? {}, after ?? {}, ctx) };
 }
 
-function diffValue(key: string, label: string, before: Json | undefined, after: Json | undefined): FieldDiff {
+/** `field` names what the value is for label lookups: the key itself, or the list a scalar item is in. */
+function diffValue(ctx: Context, key: string, label: string, before: Json | undefined, after: Json | undefined, field = key): FieldDiff {
   const status = statusOf(before, after);
   if (Array.isArray(before) || Array.isArray(after))
-    return diffList(key, label, Array.isArray(before) ? before : [], Array.isArray(after) ? after : []);
+    return diffList(ctx, key, label, Array.isArray(before) ? before : [], Array.isArray(after) ? after : []);
   if (isObject(before) || isObject(after))
-    return diffObject(key, label, isObject(before) ? before : undefined, isObject(after) ? after : undefined);
+    return diffObject(ctx, key, label, isObject(before) ? before : undefined, isObject(after) ? after : undefined);
   const date = DATE_KEYS.has(key);
-  const b = date ? dateText(before) : asText(before);
-  const a = date ? dateText(after) : asText(after);
-  if (!date && status === "changed" && typeof before === "string" && typeof after === "string" && /\s/.test(`${before}${after}`))
+  const beforeName = labelOfKey(ctx, field, before);
+  const afterName = labelOfKey(ctx, field, after);
+  const b = beforeName ?? (date ? dateText(before) : asText(before));
+  const a = afterName ?? (date ? dateText(after) : asText(after));
+  if (
+    !date &&
+    !beforeName &&
+    !afterName &&
+    status === "changed" &&
+    typeof before === "string" &&
+    typeof after === "string" &&
+    /\s/.test(`${before}${after}`)
+  )
     return { kind: "text", key, label, status, parts: wordParts(before, after) };
-  return { kind: "value", key, label, status, before: b, after: a };
+  return {
+    kind: "value",
+    key,
+    label,
+    status,
+    before: b,
+    after: a,
+    ...(beforeName ? { beforeKey: String(before) } : {}),
+    ...(afterName ? { afterKey: String(after) } : {}),
+  };
 }
 
 /** Every field of two records, in the proposed record's order, then the fields that went away. */
-export function diffFields(before: { [k: string]: Json }, after: { [k: string]: Json }): FieldDiff[] {
+export function diffFields(
+  before: { [k: string]: Json },
+  after: { [k: string]: Json },
+  ctx: Context = { labels: null, topic: null },
+): FieldDiff[] {
   const keys = [...Object.keys(after), ...Object.keys(before).filter((k) => !(k in after))];
-  return keys.map((k) => diffValue(k, fieldLabel(k), before[k], after[k]));
+  return keys.map((k) => diffValue(ctx, k, fieldLabel(k), before[k], after[k]));
 }
 
-/** Compares two records (either may be null: a creation or a deletion). */
-export function diffRecords(before: unknown, after: unknown): { status: Status; fields: FieldDiff[] } {
+/**
+ * Compares two records (either may be null: a creation or a deletion). With `labels`, keys of other
+ * records read as their names (`pakistan` as "Pakistan", a category by the stance's topic's label).
+ */
+export function diffRecords(before: unknown, after: unknown, labels: DiffLabels | null = null): { status: Status; fields: FieldDiff[] } {
   const b = isObject(before) ? before : null;
   const a = isObject(after) ? after : null;
-  return { status: statusOf(b, a), fields: diffFields(b ?? {}, a ?? {}) };
+  const topic = typeof a?.topic === "string" ? a.topic : typeof b?.topic === "string" ? b.topic : null;
+  return { status: statusOf(b, a), fields: diffFields(b ?? {}, a ?? {}, { labels, topic }) };
 }
 
 export function countChanged(fields: FieldDiff[]): number {

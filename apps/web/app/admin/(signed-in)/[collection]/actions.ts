@@ -16,7 +16,7 @@ import {
   zodIssues,
 } from "@stancemap/db";
 import { type FieldIssue, friendly, HAS_EVIDENCE, KEY_FIELD, type Values } from "@/components/admin/form/form-state";
-import type { DeleteInput, SaveInput, SaveResult } from "@/components/admin/form/save-types";
+import type { Conflict, DeleteInput, SaveInput, SaveResult } from "@/components/admin/form/save-types";
 import { DeleteInputArg, MALFORMED, SaveInputArg } from "@/lib/server/action-args";
 import { currentPrincipal } from "@/lib/server/dal";
 
@@ -42,6 +42,20 @@ const formField = (field: string): string => (field.startsWith("actors.") ? "act
 /** Arguments the form never sends, as the form's issues (a field path and a message). */
 const argumentIssues = (error: Parameters<typeof zodIssues>[0]): FieldIssue[] =>
   zodIssues(error).map((i) => ({ path: i.field, message: i.message }));
+
+/** A version conflict as the merge view takes it: base, theirs (who and when) and yours. */
+function conflictOf(error: VersionConflict): Conflict {
+  const d = error.details;
+  return {
+    version: error.current.version,
+    theirs: (error.current.record as Values | null) ?? null,
+    savedBy: d?.theirs.savedBy ?? null,
+    savedAt: d?.theirs.savedAt ?? null,
+    base: (d?.base?.record as Values | null | undefined) ?? null,
+    baseUnavailable: d ? (d.baseUnavailable ?? (d.base?.record ? null : "the record did not exist when you started")) : "not recorded",
+    yours: (d?.yours as Values | null | undefined) ?? null,
+  };
+}
 
 const refused = (status: number, message: string, issues?: FieldIssue[]): SaveResult => ({
   ok: false,
@@ -98,7 +112,11 @@ export async function saveRecord(raw: SaveInput): Promise<SaveResult> {
   ];
   if (requests[0]) requests[0].draftId = draftId;
   try {
-    const saved = requests.length === 1 ? await saveChange(db, who, requests[0] as SaveRequest) : await saveChangeSet(db, who, requests);
+    if (requests.length === 1) {
+      const saved = await saveChange(db, who, requests[0] as SaveRequest);
+      return { ok: true, draftId: saved.draftId, key, ...("unchanged" in saved ? { unchanged: true } : {}) };
+    }
+    const saved = await saveChangeSet(db, who, requests);
     return { ok: true, draftId: saved.draftId, key };
   } catch (error) {
     if (error instanceof InvalidInput)
@@ -120,7 +138,7 @@ export async function saveRecord(raw: SaveInput): Promise<SaveResult> {
         const what = t === "gap" ? "for this actor and topic" : `with the ${keyPath === "id" ? "ID" : "slug"} "${key}"`;
         return refused(409, error.message, [{ path: keyPath, message: `${TYPE_NAMES[t]} ${what} exists already${where}.` }]);
       }
-      return { ok: false, status: 409, message: error.message, conflict: error.current as { version: string; record: Values | null } };
+      return { ok: false, status: 409, message: error.message, conflict: conflictOf(error) };
     }
     if (error instanceof CurationError) return refused(error.status, error.message);
     throw error;
@@ -141,7 +159,7 @@ export async function deleteRecord(raw: DeleteInput): Promise<SaveResult> {
       expectedVersion: input.expectedVersion,
       draftId: input.draftId,
     });
-    return { ok: true, draftId: saved.draftId, key: input.key };
+    return { ok: true, draftId: saved.draftId, key: input.key, ...("unchanged" in saved ? { unchanged: true } : {}) };
   } catch (error) {
     if (error instanceof HasDependants) {
       const n = error.dependants.length;
@@ -152,8 +170,7 @@ export async function deleteRecord(raw: DeleteInput): Promise<SaveResult> {
         dependants: error.dependants,
       };
     }
-    if (error instanceof VersionConflict)
-      return { ok: false, status: 409, message: error.message, conflict: error.current as { version: string; record: Values | null } };
+    if (error instanceof VersionConflict) return { ok: false, status: 409, message: error.message, conflict: conflictOf(error) };
     if (error instanceof CurationError) return refused(error.status, error.message);
     throw error;
   }

@@ -1,7 +1,7 @@
 // The global audit log: who did what, when, to which record. Filters are a plain GET form, so the
 // state lives in the URL and works without JavaScript; "Older" pages by cursor.
 import { AuditQuery, EntityType, roleAtLeast } from "@stancemap/core";
-import { auditLog, getDb, listUsers } from "@stancemap/db";
+import { auditLog, getDb, listUsers, userNames } from "@stancemap/db";
 import type { Metadata } from "next";
 import { ChangesTable } from "@/components/admin/review/ChangesTable";
 import { CHANGE_ACTIONS } from "@/components/admin/review/format";
@@ -37,7 +37,7 @@ function readFilters(search: Record<string, string | string[] | undefined>) {
   return { values, errors, query: AuditQuery.parse(errors.to ? { ...query, to: undefined } : query) };
 }
 
-function recordLink(entityType: string, entityId: string, admin: boolean) {
+function recordLink(entityType: string, entityId: string, admin: boolean, names: ReadonlyMap<string, string>) {
   if (isRecordType(entityType))
     return (
       <a href={historyHref(entityType, entityId)} dir="auto">
@@ -45,7 +45,17 @@ function recordLink(entityType: string, entityId: string, admin: boolean) {
       </a>
     );
   if (entityType === "draft") return <a href={draftHref(entityId)}>{entityId}</a>;
-  if (admin && (entityType === "user" || entityType === "token")) return <a href="/admin/users">{entityId}</a>;
+  if (entityType === "user") {
+    const name = names.get(entityId) ?? "a removed user";
+    return admin ? (
+      <a href="/admin/users" title={entityId}>
+        {name}
+      </a>
+    ) : (
+      <span>{name}</span>
+    );
+  }
+  if (admin && entityType === "token") return <a href="/admin/users">{entityId}</a>;
   return <span>{entityId}</span>;
 }
 
@@ -56,6 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const { values, errors, query } = readFilters(await searchParams);
   const db = getDb();
   const [page, users] = await Promise.all([auditLog(db, who, query), admin ? listUsers(db, who) : Promise.resolve(null)]);
+  const names = await userNames(db, who, [...page.data.flatMap((c) => [c.userId, c.entityType === "user" ? c.entityId : null])]);
   const filterParams = new URLSearchParams(FIELDS.flatMap((f) => (values[f] ? [[f, values[f]]] : [])));
   const olderHref = page.nextCursor ? `/admin/audit?${new URLSearchParams([...filterParams, ["cursor", String(page.nextCursor)]])}` : null;
   const newestHref = `/admin/audit${filterParams.size ? `?${filterParams}` : ""}`;
@@ -144,7 +155,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {page.data.length === 0 ? (
         <p className="muted">{filtered ? "No change matches these filters." : "Nothing has been recorded yet."}</p>
       ) : (
-        <ChangesTable changes={page.data} record={(c) => recordLink(c.entityType, c.entityId, admin)} />
+        <ChangesTable changes={page.data} people={names} record={(c) => recordLink(c.entityType, c.entityId, admin, names)} />
       )}
       <nav className="review-pager" aria-label="Audit log pages">
         {query.cursor && <a href={newestHref}>Newest</a>}

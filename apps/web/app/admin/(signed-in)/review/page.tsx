@@ -1,7 +1,7 @@
 // The review queue: every pending draft (and those sent back) for editors and reviewers alike;
 // only reviewers get the buttons, and @stancemap/db checks the role again when they are pressed.
 import { roleAtLeast } from "@stancemap/core";
-import { type DraftView, getDb, listDrafts } from "@stancemap/db";
+import { type DraftView, getDb, listDrafts, userNames } from "@stancemap/db";
 import type { Metadata } from "next";
 import { DraftActions } from "@/components/admin/review/DraftActions";
 import { age, plural, utc } from "@/components/admin/review/format";
@@ -16,7 +16,9 @@ function DraftTable({
   caption,
   reviewer,
   returned,
+  names,
 }: {
+  names: ReadonlyMap<string, string>;
   drafts: DraftView[];
   caption: string;
   reviewer: boolean;
@@ -49,7 +51,7 @@ function DraftTable({
                     {d.title}
                   </a>
                 </td>
-                <td data-label="Author">{d.authorEmail}</td>
+                <td data-label="Author">{names.get(d.authorId) ?? d.authorEmail}</td>
                 <td data-label="Age" className="review-nowrap">
                   <time dateTime={d.createdAt} title={`Opened ${utc(d.createdAt)}; last change ${utc(d.updatedAt)}`}>
                     {age(d.createdAt, now)}
@@ -106,6 +108,11 @@ export default async function ReviewQueue() {
     listDrafts(db, who, { status: ["pending"] }),
     listDrafts(db, who, { status: ["returned"] }),
   ]);
+  const names = await userNames(
+    db,
+    who,
+    [...pending, ...returned].map((d) => d.authorId),
+  );
   return (
     <>
       <h1>{reviewer ? "Review queue" : "Drafts"}</h1>
@@ -119,7 +126,7 @@ export default async function ReviewQueue() {
       {pending.length === 0 ? (
         <p className="muted">Nothing is waiting.</p>
       ) : (
-        <DraftTable drafts={pending} caption="Drafts waiting for review" reviewer={reviewer} returned={false} />
+        <DraftTable drafts={pending} caption="Drafts waiting for review" reviewer={reviewer} returned={false} names={names} />
       )}
       <h2>Sent back ({returned.length})</h2>
       {returned.length === 0 ? (
@@ -127,7 +134,7 @@ export default async function ReviewQueue() {
       ) : (
         <>
           <p className="muted">The author edits the records again; saving a change puts the draft back in the queue.</p>
-          <DraftTable drafts={returned} caption="Drafts sent back to their authors" reviewer={reviewer} returned />
+          <DraftTable drafts={returned} caption="Drafts sent back to their authors" reviewer={reviewer} returned names={names} />
         </>
       )}
     </>

@@ -1,14 +1,17 @@
 // One draft: each change beside what is published now, and the reviewer's buttons. Once published,
 // each change is shown as it was published (from the audit trail), with links to the record's history.
 import { roleAtLeast } from "@stancemap/core";
-import { CurationError, type DraftItemView, type DraftView, getDb, type Principal, recordHistory } from "@stancemap/db";
+import { CurationError, type DraftItemView, type DraftView, getDb, type Principal, recordHistory, userNames } from "@stancemap/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DraftActions } from "@/components/admin/review/DraftActions";
+import { DraftTitleForm } from "@/components/admin/review/DraftTitleForm";
 import { age, plural, utc } from "@/components/admin/review/format";
 import { editHref, historyHref } from "@/components/admin/review/links";
 import { loadDraft } from "@/components/admin/review/load-draft";
+import { loadDiffLabels, namedLabel } from "@/components/admin/review/load-labels";
 import { RecordDiff } from "@/components/admin/review/RecordDiff";
+import type { DiffLabels } from "@/components/admin/review/record-diff-model";
 import { currentPrincipal } from "@/lib/server/dal";
 import "@/components/admin/review/review.css";
 
@@ -43,14 +46,15 @@ async function publishedChange(who: Principal, draftId: string, item: DraftItemV
   }
 }
 
-async function Item({ who, draft, item }: { who: Principal; draft: DraftView; item: DraftItemView }) {
+async function Item({ who, draft, item, labels }: { who: Principal; draft: DraftView; item: DraftItemView; labels: DiffLabels }) {
   const done = draft.status === "published";
   const change = done ? await publishedChange(who, draft.id, item) : null;
   const exists = Boolean(item.published || (item.record && (draft.status === "pending" || draft.status === "returned")));
   return (
     <section className="draft-item" aria-labelledby={`item-${item.id}`}>
       <h3 id={`item-${item.id}`}>
-        {verb(item, done)} {item.type}: <span dir="auto">{item.label}</span>
+        {verb(item, done)} {item.type}:{" "}
+        <span dir="auto">{namedLabel(labels, item.type, item.record ?? item.published?.record ?? null, item.label)}</span>
       </h3>
       <p className="draft-item-links">
         <code>{item.key}</code>
@@ -70,6 +74,7 @@ async function Item({ who, draft, item }: { who: Principal; draft: DraftView; it
             after={change.after}
             beforeLabel="before publishing"
             afterLabel={`published revision ${change.recordVersion ?? ""}`.trim()}
+            labels={labels}
           />
         ) : (
           <p className="muted">The published change is in the record's history.</p>
@@ -80,6 +85,7 @@ async function Item({ who, draft, item }: { who: Principal; draft: DraftView; it
           after={item.op === "delete" ? null : item.record}
           beforeLabel={item.published ? `published now (revision ${item.published.version})` : "published now"}
           afterLabel="this draft"
+          labels={labels}
         />
       )}
     </section>
@@ -94,15 +100,19 @@ export default async function DraftPage({ params }: { params: Params }) {
   const reviewer = roleAtLeast(who.role, "reviewer");
   const open = draft.status === "pending" || draft.status === "returned";
   const stale = draft.items.filter((i) => i.stale);
+  const labels = await loadDiffLabels(getDb(), who);
+  const mayRename = open && (reviewer || draft.authorId === who.id);
+  const author = (await userNames(getDb(), who, [draft.authorId])).get(draft.authorId) ?? draft.authorEmail;
   return (
     <>
       <p>
         <a href="/admin/review">← {reviewer ? "Review queue" : "Drafts"}</a>
       </p>
       <h1 dir="auto">{draft.title}</h1>
+      {mayRename && <DraftTitleForm draftId={draft.id} title={draft.title} />}
       <p className="review-meta">
         <span className={`review-tag${draft.status === "published" ? " review-tag-good" : ""}`}>{STATUS_TEXT[draft.status]}</span> ·{" "}
-        {plural(draft.items.length, "change")} by {draft.authorEmail} · opened{" "}
+        {plural(draft.items.length, "change")} by {author} · opened{" "}
         <time dateTime={draft.createdAt} title={utc(draft.createdAt)}>
           {age(draft.createdAt)}
         </time>
@@ -189,7 +199,7 @@ export default async function DraftPage({ params }: { params: Params }) {
       <h2>Changes ({draft.items.length})</h2>
       {draft.items.length === 0 && <p className="muted">This draft has no changes.</p>}
       {draft.items.map((item) => (
-        <Item key={item.id} who={who} draft={draft} item={item} />
+        <Item key={item.id} who={who} draft={draft} item={item} labels={labels} />
       ))}
     </>
   );

@@ -1,5 +1,6 @@
-import { getDb, getDraft, withdrawDraft } from "@stancemap/db";
-import { curationEndpoint, noStore } from "@/lib/server/write";
+import { DraftTitleBody } from "@stancemap/core";
+import { getDb, getDraft, InvalidInput, renameDraft, withdrawDraft, zodIssues } from "@stancemap/db";
+import { curationEndpoint, noStore, readJson } from "@/lib/server/write";
 
 export const dynamic = "force-dynamic";
 
@@ -13,4 +14,13 @@ export const DELETE = (request: Request, { params }: Context) =>
   curationEndpoint(request, async (who) => {
     await withdrawDraft(getDb(), who, (await params).id);
     return new Response(null, { status: 204 });
+  });
+
+/** PATCH renames an open draft (its author, or a reviewer): `{ title, expectedVersion? }`. */
+export const PATCH = (request: Request, { params }: Context) =>
+  curationEndpoint(request, async (who) => {
+    const body = DraftTitleBody.safeParse(await readJson(request));
+    if (!body.success) throw new InvalidInput(zodIssues(body.error));
+    const renamed = await renameDraft(getDb(), who, (await params).id, body.data.title, body.data.expectedVersion);
+    return Response.json(renamed, { headers: noStore });
   });

@@ -8,6 +8,7 @@ import { cache } from "react";
 import { ChangesTable } from "@/components/admin/review/ChangesTable";
 import { actionText, plural, utc } from "@/components/admin/review/format";
 import { draftHref, editHref, historyHref } from "@/components/admin/review/links";
+import { loadDiffLabels } from "@/components/admin/review/load-labels";
 import { RecordDiff } from "@/components/admin/review/RecordDiff";
 import { RestoreRevision } from "@/components/admin/review/RestoreRevision";
 import { currentPrincipal } from "@/lib/server/dal";
@@ -58,6 +59,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pa
   const { collection, key: rawKey } = await params;
   const h = await load(collection, rawKey);
   if (!h) notFound();
+  const labels = await loadDiffLabels(getDb(), who);
   const search = await searchParams;
   const type: EntityType = h.type;
   const label = labelFor(h);
@@ -137,6 +139,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pa
               after={revB.record}
               beforeLabel={`revision ${revA.version}`}
               afterLabel={`revision ${revB.version}${revB.version === current ? " (current)" : ""}`}
+              labels={labels}
             />
           )}
         </>
@@ -198,7 +201,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pa
       {h.changes.length === 0 ? (
         <p className="muted">No change has been recorded since the dataset was loaded.</p>
       ) : (
-        <ChangesTable changes={h.changes} diffs />
+        <ChangesTable changes={h.changes} diffs labels={labels} />
       )}
     </>
   );
