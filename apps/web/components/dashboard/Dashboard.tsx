@@ -1,6 +1,8 @@
 "use client";
 // The analyst's dashboard: topic and date in, map (or network, or table) out, with the selected
 // actor's record beside it and the timeline below. All state is in the URL (use-dashboard-state).
+// On a desktop the map, its legend, the actors without territory and the time slider share the first
+// screen (one chart frame); on a phone the selected actor's record opens as a sheet over the map.
 import { cellsOf, KIND_LABELS } from "@stancemap/charts";
 import { formatEdtf, StanceIndex, topicMapAt } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
@@ -152,11 +154,17 @@ export function Dashboard(props: {
     perfStart.current = performance.now();
     void setStateRef.current({ date }, { history: opts?.replace ? "replace" : "push" });
   }, []);
+  /** What had focus when an actor was selected (a country, a badge, a search field): where closing the panel returns. */
+  const openerRef = useRef<{ slug: string; element: Element | null } | null>(null);
   const select = useCallback(
-    (slug: string | null) =>
-      embed && slug
-        ? void window.open(`/actors/${encodeURIComponent(slug)}`, "_blank", "noopener")
-        : void setStateRef.current({ actor: slug }),
+    (slug: string | null) => {
+      if (embed && slug) return void window.open(`/actors/${encodeURIComponent(slug)}`, "_blank", "noopener");
+      if (slug) {
+        const focused = document.activeElement;
+        openerRef.current = { slug, element: focused && focused !== document.body ? focused : null };
+      }
+      void setStateRef.current({ actor: slug });
+    },
     [embed],
   );
   const setTopic = (slug: string) =>
@@ -172,7 +180,63 @@ export function Dashboard(props: {
   const names = useMemo(() => new Map(data.actors.map((a) => [a.slug, a.name])), [data.actors]);
   const actorName = useCallback((slug: string) => names.get(slug) ?? slug, [names]);
   const selected = state.actor && names.has(state.actor) ? state.actor : null;
+  /** Closes the panel and puts focus back on what opened it, or on the actor's country or badge. */
+  const closePanel = useCallback(() => {
+    const slug = selected;
+    if (!slug) return;
+    const opener = openerRef.current?.slug === slug ? openerRef.current.element : null;
+    select(null);
+    requestAnimationFrame(() => {
+      const target =
+        opener?.isConnected && opener.closest("#view-panel")
+          ? opener
+          : document.querySelector(`#view-panel [data-actor="${CSS.escape(slug)}"][tabindex]`);
+      if (target instanceof HTMLElement || target instanceof SVGElement) target.focus({ preventScroll: true });
+    });
+  }, [selected, select]);
+  // On a phone the record is a sheet over the screen's lower part: the map, and the country just tapped,
+  // scroll up above it (not on the first render: a link that opens with an actor keeps its place).
+  const sheetMounted = useRef(false);
+  useEffect(() => {
+    const first = !sheetMounted.current;
+    sheetMounted.current = true;
+    if (!selected || embed || first) return;
+    const side = document.querySelector<HTMLElement>(".dash-main > .side");
+    const panel = side?.querySelector<HTMLElement>(".panel");
+    const map = document.querySelector<HTMLElement>("#view-panel .map-wrap");
+    if (!side || !panel || !map || getComputedStyle(side).position !== "fixed") return;
+    const sheetTop = Math.min(
+      side.getBoundingClientRect().top,
+      window.innerHeight - (Number.parseFloat(getComputedStyle(panel).maxHeight) || 0),
+    );
+    const box = map.getBoundingClientRect();
+    const by = Math.min(box.top - 8, box.bottom - sheetTop + 8);
+    if (box.bottom > sheetTop && by > 0) {
+      const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      window.scrollBy({ top: by, behavior: reduce ? "auto" : "smooth" });
+    }
+  }, [selected, embed]);
+  // Escape closes the panel from anywhere on the page, unless something open takes it first (a dialog,
+  // the search's list, the kinds menu).
+  useEffect(() => {
+    if (!selected || embed) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      const t = e.target instanceof Element ? e.target : null;
+      if (t?.closest("dialog, details[open]")) return;
+      if (t instanceof HTMLInputElement && t.getAttribute("role") === "combobox" && t.value) return;
+      closePanel();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [selected, embed, closePanel]);
   const territorial = visibleActors.filter((a) => a.kind === "state" || a.isoNumeric);
+  // The region filter zooms the map to its actors' countries.
+  const regionKey = state.region ?? "";
+  const zoomTo = useMemo(
+    () => (regionKey ? data.actors.flatMap((a) => (a.region === regionKey && a.isoNumeric ? [a.isoNumeric] : [])) : []),
+    [data.actors, regionKey],
+  );
   const badges = visibleActors.filter((a) => !a.isoNumeric);
   const stale = [...byActor.values()].filter((c) => c.ageDays !== null && c.ageDays > 365).length;
 
@@ -269,65 +333,84 @@ export function Dashboard(props: {
         {topic.question} {stale > 0 ? `${stale} of the stances shown date from more than a year earlier; hover or select to see when.` : ""}
       </p>
 
-      <div className="tabs" role="tablist" aria-label="View" hidden={Boolean(embed)}>
-        {views.map((v) => (
-          <button
-            key={v.key}
-            type="button"
-            role="tab"
-            id={`tab-${v.key}`}
-            aria-selected={state.view === v.key}
-            aria-controls="view-panel"
-            onClick={() => void setState({ view: v.key })}
-          >
-            {v.label}
-          </button>
-        ))}
-      </div>
-      {!embed && loadedTopic && props.exportOrigin && (
-        <div className="export-row">
-          {/* The Table tab's export is the table's own (MapTable); the map's is on the Map tab. */}
-          {state.view === "table" ? null : state.view === "change" ? (
-            <ExportDialog
-              view="change"
-              data={exportData}
-              state={exportState}
-              geometry={geometry}
-              origin={props.exportOrigin}
-              shown={data.shown}
-            />
-          ) : state.view === "sequence" ? (
-            <ExportDialog view="sequence" data={exportData} state={exportState} origin={props.exportOrigin} shown={data.shown} />
-          ) : state.view !== "network" ? (
-            <ExportDialog
-              view="map"
-              data={exportData}
-              state={exportState}
-              geometry={geometry}
-              origin={props.exportOrigin}
-              shown={data.shown}
-            />
-          ) : reactions ? (
-            <ExportDialog view="network" data={exportData} state={exportState} origin={props.exportOrigin} shown={data.shown} />
-          ) : null}
-          <ExportDialog
-            view="timeline"
-            data={exportData}
-            state={exportState}
-            origin={props.exportOrigin}
-            shown={data.shown}
-            label="Export the timeline…"
-          />
+      <div className="dash-bar" hidden={Boolean(embed)}>
+        <div className="tabs" role="tablist" aria-label="View" hidden={Boolean(embed)}>
+          {views.map((v, i) => (
+            <button
+              key={v.key}
+              type="button"
+              role="tab"
+              id={`tab-${v.key}`}
+              aria-selected={state.view === v.key}
+              aria-controls="view-panel"
+              tabIndex={state.view === v.key ? 0 : -1}
+              onClick={() => void setState({ view: v.key })}
+              onKeyDown={(e) => {
+                // One tab stop for the tabs; arrows, Home and End move between them (ARIA's tabs pattern).
+                const next =
+                  e.key === "ArrowRight"
+                    ? (i + 1) % views.length
+                    : e.key === "ArrowLeft"
+                      ? (i - 1 + views.length) % views.length
+                      : e.key === "Home"
+                        ? 0
+                        : e.key === "End"
+                          ? views.length - 1
+                          : null;
+                if (next === null) return;
+                e.preventDefault();
+                const view = views[next];
+                if (!view) return;
+                void setState({ view: view.key });
+                document.getElementById(`tab-${view.key}`)?.focus();
+              }}
+            >
+              {v.label}
+            </button>
+          ))}
         </div>
-      )}
+        {!embed && loadedTopic && props.exportOrigin && (
+          <div className="export-row">
+            {/* The Table tab's export is the table's own (MapTable); the map's is on the Map tab. */}
+            {state.view === "table" ? null : state.view === "change" ? (
+              <ExportDialog
+                view="change"
+                data={exportData}
+                state={exportState}
+                geometry={geometry}
+                origin={props.exportOrigin}
+                shown={data.shown}
+              />
+            ) : state.view === "sequence" ? (
+              <ExportDialog view="sequence" data={exportData} state={exportState} origin={props.exportOrigin} shown={data.shown} />
+            ) : state.view !== "network" ? (
+              <ExportDialog
+                view="map"
+                data={exportData}
+                state={exportState}
+                geometry={geometry}
+                origin={props.exportOrigin}
+                shown={data.shown}
+              />
+            ) : reactions ? (
+              <ExportDialog view="network" data={exportData} state={exportState} origin={props.exportOrigin} shown={data.shown} />
+            ) : null}
+            <ExportDialog
+              view="timeline"
+              data={exportData}
+              state={exportState}
+              origin={props.exportOrigin}
+              shown={data.shown}
+              label="Export the timeline…"
+            />
+          </div>
+        )}
+      </div>
 
       <div className="dash-main" hidden={embed === "timeline"}>
         <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} className="view">
           {state.view === "map" ? (
             <>
-              <a className="skip-map" href="#legend">
-                Skip the map’s countries
-              </a>
               <WorldMap
                 geometry={geometry}
                 cells={byFeature}
@@ -335,6 +418,7 @@ export function Dashboard(props: {
                 qualifiers={qualifierNames}
                 selected={selected}
                 highlight={highlight}
+                zoomTo={zoomTo}
                 onSelect={select}
               />
               <div id="legend">
@@ -422,7 +506,7 @@ export function Dashboard(props: {
               actors={data.actors}
               sources={sources}
               revision={data.shown?.pinned ? data.shown.revision : null}
-              onClose={() => select(null)}
+              onClose={closePanel}
               onSelect={select}
             />
           </aside>

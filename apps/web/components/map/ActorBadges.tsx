@@ -1,8 +1,9 @@
 "use client";
 // Actors without territory (the UN, groups, people…) beside the map, grouped by kind, in their category colour.
 // Large groups show their first badges and expand on request, so thousands of actors stay usable and fast.
+// The badges are one tab stop (a roving tabindex): arrow keys, Home and End move between them.
 import { KIND_LABELS, textOn } from "@stancemap/charts";
-import { memo, useState } from "react";
+import { type KeyboardEvent, memo, useState } from "react";
 import type { CompactActor } from "@/lib/dashboard-data";
 import { CueSwatch } from "./CueSwatch";
 import { accessibleName, type MapCell, QualifierGlyph, type QualifierNames } from "./WorldMap";
@@ -20,7 +21,9 @@ const Badge = memo(function Badge(props: {
   label: string;
   selected: boolean;
   dimmed: boolean;
+  tabStop: boolean;
   onSelect: (slug: string) => void;
+  onFocus: (slug: string) => void;
 }) {
   const { slug, fill, uncertain, attested } = props;
   // Uncertain: a faded badge (the text in the page's colour); the cue's own swatch says which cue it is.
@@ -34,7 +37,10 @@ const Badge = memo(function Badge(props: {
         aria-pressed={props.selected}
         aria-label={props.label}
         data-actor={slug}
+        tabIndex={props.tabStop ? 0 : -1}
         onClick={() => props.onSelect(slug)}
+        onFocus={() => props.onFocus(slug)}
+        onKeyDown={moveAmongBadges}
       >
         {fill && (uncertain || attested) ? <CueSwatch colour={fill} uncertain={uncertain} attested={attested} size={12} /> : null}
         {props.name}
@@ -43,6 +49,18 @@ const Badge = memo(function Badge(props: {
     </li>
   );
 });
+
+/** Arrow keys, Home and End move focus between the badges, in reading order. */
+function moveAmongBadges(e: KeyboardEvent<HTMLButtonElement>) {
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+  if (step === undefined && e.key !== "Home" && e.key !== "End") return;
+  const all = [...(e.currentTarget.closest(".badges")?.querySelectorAll<HTMLButtonElement>("button.badge") ?? [])];
+  const at = all.indexOf(e.currentTarget);
+  const next =
+    e.key === "Home" ? all[0] : e.key === "End" ? all[all.length - 1] : all[Math.max(0, Math.min(all.length - 1, at + (step ?? 0)))];
+  e.preventDefault();
+  next?.focus();
+}
 
 export function ActorBadges(props: {
   actors: CompactActor[];
@@ -53,6 +71,7 @@ export function ActorBadges(props: {
   onSelect: (slug: string) => void;
 }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [active, setActive] = useState<string | null>(null);
   const groups = new Map<string, CompactActor[]>();
   for (const a of props.actors) {
     const list = groups.get(a.kind);
@@ -61,12 +80,19 @@ export function ActorBadges(props: {
   }
   const order = Object.keys(KIND_LABELS);
   const sorted = [...groups.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  const shownOf = (kind: string, list: CompactActor[]) => {
+    const open = expanded.has(kind) || list.length <= SHOWN;
+    // The selected actor stays visible even in a collapsed group.
+    return { open, shown: open ? list : list.filter((a, i) => i < SHOWN || a.slug === props.selected) };
+  };
+  const reachable = sorted.flatMap(([kind, list]) => shownOf(kind, list).shown.map((a) => a.slug));
+  // The one tab stop: the badge last focused, else the selected actor's, else the first.
+  const tabStop = [active, props.selected].find((s) => s && reachable.includes(s)) ?? reachable[0];
   return (
-    <div className="badges">
+    // biome-ignore lint/a11y/useSemanticElements: a group of sections, named for assistive technology; not a form's fieldset.
+    <div className="badges" role="group" aria-label="Actors without territory (arrow keys move between them)">
       {sorted.map(([kind, list]) => {
-        const open = expanded.has(kind) || list.length <= SHOWN;
-        // The selected actor stays visible even in a collapsed group.
-        const shown = open ? list : list.filter((a, i) => i < SHOWN || a.slug === props.selected);
+        const { open, shown } = shownOf(kind, list);
         return (
           <section key={kind} aria-label={KIND_LABELS[kind] ?? kind}>
             <h3>
@@ -87,7 +113,9 @@ export function ActorBadges(props: {
                     label={accessibleName(a.name, cell, props.qualifiers)}
                     selected={props.selected === a.slug}
                     dimmed={props.highlight.size > 0 && !(cell && props.highlight.has(cell.key))}
+                    tabStop={a.slug === tabStop}
                     onSelect={props.onSelect}
+                    onFocus={setActive}
                   />
                 );
               })}

@@ -3,11 +3,27 @@
 // zoom. A date change changes fills, nothing else, so recolouring is a cheap re-render. How a stance
 // holds is drawn too (charts' cues.ts): stripes when uncertain, dots when its start is not stated, a
 // marker per qualifying fact; the tooltip and each country's name say the same in words.
+// Keyboard: the map is one tab stop (a roving tabindex over the countries and small-state dots).
+// Arrow keys move by geography from the focused country's centre to the nearest one in that direction,
+// among the dataset's actors first (a country without data is reached by arrows only when no actor lies
+// that way); Home/End go to the first/last in reading order (actors A–Z, then the other countries A–Z);
+// typing letters jumps to a matching name; Enter or Space selects.
 import { type Cell, cellSentence, cuePattern, cuePatternId, qualifierShape } from "@stancemap/charts";
 import { NOT_COVERED_REASON } from "@stancemap/core/model";
 import { select } from "d3-selection";
-import { type ZoomBehavior, zoom, zoomIdentity } from "d3-zoom";
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ZoomBehavior, zoom, zoomIdentity, zoomTransform } from "d3-zoom";
+import {
+  type KeyboardEvent,
+  memo,
+  type PointerEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { CompactStance } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
 import { CuePatternDef } from "./CueSwatch";
@@ -31,6 +47,8 @@ interface Props {
   highlight: ReadonlySet<string>;
   /** The feature marked as the subject of the question (Afghanistan). */
   subject?: string;
+  /** Feature ids to zoom the map to (the region filter's countries); empty or absent, the whole world. */
+  zoomTo?: readonly string[];
   onSelect: (actor: string) => void;
 }
 
@@ -66,14 +84,96 @@ function CuePatterns({ cells }: { cells: Iterable<MapCell> }) {
   );
 }
 
+/** A box in viewport coordinates: what the tooltip points at. */
+interface Anchor {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 interface Tip {
-  x: number;
-  y: number;
-  /** Opens below the shape: there is no room above it. */
-  below: boolean;
+  id: string;
+  anchor: Anchor;
   name: string;
   cell: MapCell | undefined;
   filtered: boolean;
+}
+
+/** A country or small-state dot the keyboard can reach, at its projected centre. */
+interface NavItem {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  /** An actor of the dataset (selectable): reached before the countries without data. */
+  data: boolean;
+}
+
+const DIRECTIONS: Record<string, [number, number]> = {
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+};
+
+/**
+ * The nearest item from `from` in a direction. Candidates are ranked: actors within 45° of the direction,
+ * then actors anywhere ahead (the half-plane), then the same for countries without data; within a rank,
+ * the least distance along the direction plus twice the distance across it.
+ */
+export function nearestInDirection<T extends { id: string; x: number; y: number; data: boolean }>(
+  items: readonly T[],
+  from: T,
+  [dx, dy]: [number, number],
+): T | null {
+  let best: { item: T; rank: number; score: number } | null = null;
+  for (const item of items) {
+    if (item.id === from.id) continue;
+    const ax = item.x - from.x;
+    const ay = item.y - from.y;
+    const along = ax * dx + ay * dy;
+    if (along <= 0.5) continue;
+    const across = Math.abs(ax * dy - ay * dx);
+    const rank = (item.data ? 0 : 2) + (across <= along ? 0 : 1);
+    const score = along + 2 * across;
+    if (!best || rank < best.rank || (rank === best.rank && score < best.score)) best = { item, rank, score };
+  }
+  return best?.item ?? null;
+}
+
+/** The bounds of a projected path's main parts (islands smaller than a tenth of its largest part left out). */
+function mainBounds(d: string): [number, number, number, number] | null {
+  const boxes: [number, number, number, number][] = [];
+  for (const part of d.split("M")) {
+    const nums = part.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g);
+    if (!nums || nums.length < 2) continue;
+    const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i + 1 < nums.length; i += 2) {
+      const x = Number(nums[i]);
+      const y = Number(nums[i + 1]);
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
+    }
+    boxes.push(box);
+  }
+  if (boxes.length === 0) return null;
+  const area = (b: [number, number, number, number]) => (b[2] - b[0]) * (b[3] - b[1]);
+  const largest = Math.max(...boxes.map(area));
+  return boxes
+    .filter((b) => area(b) >= largest / 10)
+    .reduce((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])]);
+}
+
+/** Handlers the countries and dots share (stable: the memoised countries skip re-rendering). */
+interface ItemHandlers {
+  onSelect: (actor: string) => void;
+  onKey: (id: string, actor: string | null, e: KeyboardEvent<SVGElement>) => void;
+  onFocusItem: (id: string, target: SVGElement) => void;
+  onBlurItem: (id: string) => void;
+  onPointer: (id: string, e: PointerEvent<SVGElement> | null) => void;
 }
 
 const Country = memo(function Country(props: {
@@ -86,11 +186,10 @@ const Country = memo(function Country(props: {
   selected: boolean;
   dimmed: boolean;
   subject: boolean;
-  onSelect: (actor: string) => void;
-  onTip: (id: string, target: SVGElement | null) => void;
+  tabStop: boolean;
+  on: ItemHandlers;
 }) {
-  const { id, d, fill, label, actor, selected, dimmed, subject, onSelect, onTip } = props;
-  const activate = () => actor && onSelect(actor);
+  const { id, d, fill, label, actor, selected, dimmed, subject, tabStop, on } = props;
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; it has the role, name, focus and keys of one.
     <path
@@ -99,32 +198,64 @@ const Country = memo(function Country(props: {
       data-actor={actor ?? undefined}
       className={`country${selected ? " is-selected" : ""}${dimmed ? " is-dimmed" : ""}${subject ? " is-subject" : ""}`}
       style={{ fill }}
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : -1}
       role="button"
       aria-label={label}
       aria-pressed={actor ? selected : undefined}
       aria-disabled={actor ? undefined : true}
-      onClick={activate}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" || e.key === " ") {
-          e.preventDefault();
-          activate();
-        }
-      }}
-      onPointerEnter={(e) => onTip(id, e.currentTarget)}
-      onPointerLeave={() => onTip(id, null)}
-      onFocus={(e) => onTip(id, e.currentTarget)}
-      onBlur={() => onTip(id, null)}
+      onClick={() => actor && on.onSelect(actor)}
+      onKeyDown={(e) => on.onKey(id, actor, e)}
+      onPointerEnter={(e) => on.onPointer(id, e)}
+      onPointerLeave={() => on.onPointer(id, null)}
+      onFocus={(e) => on.onFocusItem(id, e.currentTarget)}
+      onBlur={() => on.onBlurItem(id)}
     />
   );
 });
 
-export function WorldMap({ geometry, cells, filtered, qualifiers, selected, highlight, subject = "004", onSelect }: Props) {
+/** The tooltip, fixed to the viewport: above what it points at, else below, else beside; never outside the viewport. */
+function MapTip({ tip, children }: { tip: Tip; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const margin = 8;
+    const gap = 10;
+    const vw = document.documentElement.clientWidth;
+    const vh = window.innerHeight;
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    const a = tip.anchor;
+    const midX = (a.left + a.right) / 2;
+    let left = midX - w / 2;
+    let top: number;
+    if (a.top - gap - h >= margin) top = a.top - gap - h;
+    else if (a.bottom + gap + h <= vh - margin) top = a.bottom + gap;
+    else {
+      // No room above or below: beside the anchor, on the side with more room.
+      top = (a.top + a.bottom) / 2 - h / 2;
+      left = vw - a.right >= a.left ? a.right + gap : a.left - gap - w;
+    }
+    el.style.left = `${Math.round(Math.max(margin, Math.min(vw - margin - w, left)))}px`;
+    el.style.top = `${Math.round(Math.max(margin, Math.min(vh - margin - h, top)))}px`;
+    el.style.visibility = "visible";
+  }, [tip]);
+  return (
+    <div ref={ref} className="tooltip map-tip" role="status" data-id={tip.id} style={{ left: 0, top: 0, visibility: "hidden" }}>
+      {children}
+    </div>
+  );
+}
+
+export function WorldMap({ geometry, cells, filtered, qualifiers, selected, highlight, subject = "004", zoomTo, onSelect }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
-  const wrapRef = useRef<HTMLDivElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
+  /** The country the keyboard last reached: the map's one tab stop. */
+  const [active, setActive] = useState<string | null>(null);
+  /** The country whose outline shows keyboard focus (drawn on top, following its shape). */
+  const [ring, setRing] = useState<string | null>(null);
   const names = useRef(new Map(geometry.features.map((f) => [f.id, f.name])));
   for (const m of geometry.markers) names.current.set(m.id, m.name);
 
@@ -141,6 +272,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
       .on("zoom", (event) => {
         layer.setAttribute("transform", event.transform.toString());
         layer.style.setProperty("--zoom", String(event.transform.k));
+        setTip(null);
       });
     zoomRef.current = behaviour;
     select(svg).call(behaviour).on("dblclick.zoom", null);
@@ -158,31 +290,176 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
     if (svg && zoomRef.current) zoomRef.current.transform(select(svg), zoomIdentity);
   };
 
+  // The region filter zooms to its countries' bounds; no region, the whole world.
+  const zoomKey = zoomTo?.join(",") ?? "";
+  const firstZoom = useRef(true);
+  useEffect(() => {
+    const svg = svgRef.current;
+    const behaviour = zoomRef.current;
+    if (!svg || !behaviour) return;
+    const ids = zoomKey ? zoomKey.split(",") : [];
+    const boxes = ids.flatMap((id): [number, number, number, number][] => {
+      const f = geometry.features.find((x) => x.id === id);
+      const b = f ? mainBounds(f.d) : null;
+      if (b) return [b];
+      const m = geometry.markers.find((x) => x.id === id);
+      return m ? [[m.x - 10, m.y - 10, m.x + 10, m.y + 10]] : [];
+    });
+    if (boxes.length === 0) {
+      // Nothing to undo on the first render: the map starts whole.
+      if (!firstZoom.current) behaviour.transform(select(svg), zoomIdentity);
+    } else {
+      const [x0, y0, x1, y1] = boxes.reduce((u, b) => [
+        Math.min(u[0], b[0]),
+        Math.min(u[1], b[1]),
+        Math.max(u[2], b[2]),
+        Math.max(u[3], b[3]),
+      ]);
+      const { width, height } = geometry;
+      const k = Math.max(1, Math.min(8, 0.85 / Math.max((x1 - x0) / width, (y1 - y0) / height)));
+      const tx = Math.min(0, Math.max(width - width * k, width / 2 - (k * (x0 + x1)) / 2));
+      const ty = Math.min(0, Math.max(height - height * k, height / 2 - (k * (y0 + y1)) / 2));
+      behaviour.transform(select(svg), zoomIdentity.translate(tx, ty).scale(k));
+    }
+    firstZoom.current = false;
+  }, [zoomKey, geometry]);
+
   const cellsRef = useRef(cells);
   cellsRef.current = cells;
   const filteredRef = useRef(filtered);
   filteredRef.current = filtered;
-  const onTip = useCallback((id: string, target: SVGElement | null) => {
-    const wrap = wrapRef.current;
-    if (!target || !wrap) {
-      setTip((t) => (t && names.current.get(id) === t.name ? null : t));
+  const showTip = useCallback((id: string, anchor: Anchor | null) => {
+    if (!anchor) {
+      setTip((t) => (t && t.id === id ? null : t));
       return;
     }
-    const box = target.getBoundingClientRect();
-    const outer = wrap.getBoundingClientRect();
-    const below = box.top - outer.top < 170;
     setTip({
-      x: Math.min(Math.max(box.left + box.width / 2 - outer.left, 150), outer.width - 150),
-      y: below ? box.bottom - outer.top : box.top - outer.top,
-      below,
+      id,
+      anchor,
       name: names.current.get(id) ?? id,
       cell: cellsRef.current.get(id),
       filtered: filteredRef.current?.has(id) ?? false,
     });
   }, []);
+  // A fixed tooltip would stay behind when the page scrolls: it goes.
+  useEffect(() => {
+    if (!tip) return;
+    const hide = () => setTip(null);
+    window.addEventListener("scroll", hide, { passive: true, once: true });
+    return () => window.removeEventListener("scroll", hide);
+  }, [tip]);
+
+  // Keyboard order: actors A–Z, then the countries without data A–Z (features come sorted by name).
+  const items = useMemo((): NavItem[] => {
+    const all: NavItem[] = [
+      ...geometry.features.map((f) => ({ id: f.id, name: f.name, x: f.centroid[0], y: f.centroid[1], data: false })),
+      ...geometry.markers.map((m) => ({ id: m.id, name: m.name, x: m.x, y: m.y, data: false })),
+    ];
+    for (const item of all) item.data = Boolean(cells.get(item.id)?.actor) && !filtered?.has(item.id);
+    const byName = (a: NavItem, b: NavItem) => a.name.localeCompare(b.name);
+    return [...all.filter((i) => i.data).sort(byName), ...all.filter((i) => !i.data).sort(byName)];
+  }, [geometry, cells, filtered]);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const selectedId = useMemo(() => {
+    if (!selected) return null;
+    for (const [id, cell] of cells) if (cell.actor === selected) return id;
+    return null;
+  }, [cells, selected]);
+  const tabStop = (active && items.some((i) => i.id === active) ? active : null) ?? selectedId ?? items[0]?.id ?? null;
+
+  const moveTo = useCallback(
+    (id: string) => {
+      const svg = svgRef.current;
+      const el = svg?.querySelector<SVGElement>(`[data-id="${CSS.escape(id)}"]`);
+      if (!svg || !el) return;
+      // Zoomed in, the country may be outside the frame: bring its centre into view first.
+      const item = itemsRef.current.find((i) => i.id === id);
+      const behaviour = zoomRef.current;
+      if (item && behaviour && layerRef.current) {
+        const t = zoomTransform(svg);
+        const [px, py] = t.apply([item.x, item.y]);
+        const { width, height } = geometry;
+        if (t.k > 1 && (px < 0 || py < 0 || px > width || py > height)) behaviour.translateTo(select(svg), item.x, item.y);
+      }
+      el.focus({ preventScroll: true });
+    },
+    [geometry],
+  );
+
+  const typed = useRef({ text: "", at: 0 });
+  const onKey = useCallback(
+    (id: string, actor: string | null, e: KeyboardEvent<SVGElement>) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const list = itemsRef.current;
+      const here = list.find((i) => i.id === id);
+      if (!here) return;
+      const now = performance.now();
+      const typing = now - typed.current.at < 1000 && typed.current.text !== "";
+      const direction = DIRECTIONS[e.key];
+      if (direction) {
+        e.preventDefault();
+        const next = nearestInDirection(list, here, direction);
+        if (next) moveTo(next.id);
+      } else if (e.key === "Home" || e.key === "End") {
+        e.preventDefault();
+        const next = e.key === "Home" ? list[0] : list[list.length - 1];
+        if (next) moveTo(next.id);
+      } else if ((e.key === "Enter" || e.key === " ") && !(e.key === " " && typing)) {
+        e.preventDefault();
+        if (actor) onSelect(actor);
+      } else if (e.key.length === 1 && /\S| /u.test(e.key)) {
+        // Type-ahead: letters typed in quick succession spell the start of a name.
+        e.preventDefault();
+        const text = (typing ? typed.current.text : "") + e.key.toLocaleLowerCase();
+        typed.current = { text, at: now };
+        // One letter repeated cycles through the names that start with it.
+        const cycling = [...text].every((c) => c === text[0]);
+        const prefix = cycling ? text[0] : text;
+        const start = list.indexOf(here);
+        const order = [...list.slice(start + (cycling ? 1 : 0)), ...list.slice(0, start + (cycling ? 1 : 0))];
+        const next = order.find((i) => i.name.toLocaleLowerCase().startsWith(prefix ?? ""));
+        if (next && next.id !== id) moveTo(next.id);
+      }
+    },
+    [moveTo, onSelect],
+  );
+  const onFocusItem = useCallback(
+    (id: string, target: SVGElement) => {
+      setActive(id);
+      setRing(target.matches(":focus-visible") ? id : null);
+      // The anchor: the shape's box, within what the map shows.
+      const box = target.getBoundingClientRect();
+      const frame = svgRef.current?.getBoundingClientRect() ?? box;
+      showTip(id, {
+        left: Math.max(box.left, frame.left),
+        right: Math.min(box.right, frame.right),
+        top: Math.max(box.top, frame.top),
+        bottom: Math.min(box.bottom, frame.bottom),
+      });
+    },
+    [showTip],
+  );
+  const onBlurItem = useCallback(
+    (id: string) => {
+      setRing((r) => (r === id ? null : r));
+      showTip(id, null);
+    },
+    [showTip],
+  );
+  const onPointer = useCallback(
+    (id: string, e: PointerEvent<SVGElement> | null) =>
+      showTip(id, e ? { left: e.clientX - 6, right: e.clientX + 6, top: e.clientY - 6, bottom: e.clientY + 6 } : null),
+    [showTip],
+  );
+  const handlers = useMemo(
+    (): ItemHandlers => ({ onSelect, onKey, onFocusItem, onBlurItem, onPointer }),
+    [onSelect, onKey, onFocusItem, onBlurItem, onPointer],
+  );
 
   const dimmedBy = (cell: MapCell | undefined) => highlight.size > 0 && !(cell && highlight.has(cell.key));
   const tipCell = tip?.cell;
+  const ringFeature = ring ? geometry.features.find((f) => f.id === ring) : undefined;
 
   // A marker per qualifying fact at the country's centre (beside a small state's dot), drawn over the fills.
   const centres = useMemo(() => {
@@ -207,14 +484,14 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
   });
 
   return (
-    <div className="map-wrap" ref={wrapRef}>
+    <div className="map-wrap">
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a <fieldset>; role=group names the set of countries. */}
       <svg
         ref={svgRef}
         className="world-map"
         viewBox={`0 0 ${geometry.width} ${geometry.height}`}
         role="group"
-        aria-label="World map of stances; each country is a button"
+        aria-label="World map of stances. Arrow keys move between countries, letters jump to a name, Enter selects."
       >
         <defs>
           <pattern id="no-data-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -240,8 +517,8 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
                 selected={!!cell && cell.actor === selected}
                 dimmed={dimmedBy(cell)}
                 subject={f.id === subject}
-                onSelect={onSelect}
-                onTip={onTip}
+                tabStop={f.id === tabStop}
+                on={handlers}
               />
             );
           })}
@@ -259,26 +536,29 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
                 data-actor={actor ?? undefined}
                 className={`marker${actor && actor === selected ? " is-selected" : ""}${dimmedBy(cell) ? " is-dimmed" : ""}`}
                 style={{ fill: filtered?.has(m.id) ? "var(--filtered)" : cellFill(cell) }}
-                tabIndex={0}
+                tabIndex={m.id === tabStop ? 0 : -1}
                 role="button"
                 aria-label={`${accessibleName(m.name, cell, qualifiers, filtered?.has(m.id))} (small state, shown as a dot)`}
                 aria-pressed={actor ? actor === selected : undefined}
+                aria-disabled={actor ? undefined : true}
                 onClick={() => actor && onSelect(actor)}
-                onKeyDown={(e) => {
-                  if ((e.key === "Enter" || e.key === " ") && actor) {
-                    e.preventDefault();
-                    onSelect(actor);
-                  }
-                }}
-                onPointerEnter={(e) => onTip(m.id, e.currentTarget)}
-                onPointerLeave={() => onTip(m.id, null)}
-                onFocus={(e) => onTip(m.id, e.currentTarget)}
-                onBlur={() => onTip(m.id, null)}
+                onKeyDown={(e) => onKey(m.id, actor, e)}
+                onPointerEnter={(e) => onPointer(m.id, e)}
+                onPointerLeave={() => onPointer(m.id, null)}
+                onFocus={(e) => onFocusItem(m.id, e.currentTarget)}
+                onBlur={() => onBlurItem(m.id)}
               />
             );
           })}
           {/* Unnamed shapes, not exposed to assistive technology: the country's name says the same in words. */}
           <g className="qualifier-layer">{qualifierMarks}</g>
+          {/* Keyboard focus: the country's own outline, drawn over its neighbours. */}
+          {ringFeature ? (
+            <g className="focus-ring">
+              <path d={ringFeature.d} className="focus-ring-outer" />
+              <path d={ringFeature.d} className="focus-ring-inner" />
+            </g>
+          ) : null}
         </g>
       </svg>
       <div className="map-controls">
@@ -293,7 +573,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
         </button>
       </div>
       {tip ? (
-        <div className={`tooltip${tip.below ? " is-below" : ""}`} role="status" style={{ left: tip.x, top: tip.y }}>
+        <MapTip tip={tip}>
           <strong>{tip.name}</strong>
           {tip.filtered ? (
             <div className="muted">Left out by the region or kind filters.</div>
@@ -328,7 +608,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
           ) : (
             <div className="muted tip-reason">No data: {tipCell?.reason ?? NOT_COVERED_REASON}</div>
           )}
-        </div>
+        </MapTip>
       ) : null}
     </div>
   );
