@@ -98,7 +98,7 @@ export function renderSequenceSvg(input: SequenceExportInput): string {
   let rowH = size * 2;
   const room = () => bottom - body.y - headH - axisH;
   while (size > 7 && input.rows.length * size * 1.5 > room()) size -= 0.5;
-  rowH = Math.min(size * 2.2, Math.max(size * 1.4, room() / Math.max(1, input.rows.length)));
+  rowH = Math.min(size * 2.8, Math.max(size * 1.4, room() / Math.max(1, input.rows.length)));
   const fits = Math.max(0, Math.floor(room() / rowH));
   const shown = input.rows.length > fits ? input.rows.slice(0, Math.max(0, fits - 1)) : input.rows;
   const left = input.rows.length - shown.length;
@@ -108,7 +108,10 @@ export function renderSequenceSvg(input: SequenceExportInput): string {
   const x0 = body.x + nameW;
   const x1 = right - lagW;
   const scale = timeScale(input.start, input.end, input.reference, x0 + size * 0.5, x1 - size * 0.5);
-  const top = body.y + headH;
+  // On a tall page the rows and their axis are centred in the chart's box.
+  const used = headH + Math.max(1, Math.min(input.rows.length, fits)) * rowH + axisH;
+  const y0 = body.y + Math.max(0, (body.height - used) / 2);
+  const top = y0 + headH;
   const rowY = (i: number) => top + i * rowH + rowH / 2;
   const rulesBottom = top + Math.max(1, shown.length) * rowH;
   const rowsBottom = top + Math.max(1, shown.length + (left ? 1 : 0)) * rowH;
@@ -186,7 +189,7 @@ export function renderSequenceSvg(input: SequenceExportInput): string {
     const w = textWidth(label, size, 700);
     const lx = Math.min(Math.max(ra - w / 2, body.x), right - w);
     out.push(
-      text(label, { class: "reference-label", x: round(lx), y: round(body.y + size), "font-size": size, "font-weight": 700, fill: c.text }),
+      text(label, { class: "reference-label", x: round(lx), y: round(y0 + size), "font-size": size, "font-weight": 700, fill: c.text }),
     );
   }
 
