@@ -4,7 +4,7 @@
 // On a desktop the map, its legend, the actors without territory and the time slider share the first
 // screen (one chart frame); on a phone the selected actor's record opens as a sheet over the map.
 import { cellsOf, KIND_LABELS } from "@stancemap/charts";
-import { formatEdtf, StanceIndex, topicMapAt } from "@stancemap/core/model";
+import { changeRange, formatEdtf, StanceIndex, topicMapAt } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { loadReactionEdges } from "@/app/actions";
@@ -257,10 +257,29 @@ export function Dashboard(props: {
       nkind: nkindKey ? nkindKey.split(",") : [],
       cat: catKey ? catKey.split(",") : [],
       actor: selected,
-      from: state.from,
+      // The change view's first date as the view resolves it (the link's, or the day before the latest
+      // dated move), so the export and its permalink compare the same two dates as the screen.
+      from:
+        state.view === "change"
+          ? changeRange({ from: state.from, to: state.date, stances: loadedTopic ? data.stances : [], topic: topic.slug }).from
+          : state.from,
       reference: state.ref,
     }),
-    [topic.slug, state.date, state.region, kindKey, sentKey, nkindKey, catKey, selected, state.from, state.ref],
+    [
+      topic.slug,
+      state.date,
+      state.region,
+      kindKey,
+      sentKey,
+      nkindKey,
+      catKey,
+      selected,
+      state.view,
+      state.from,
+      state.ref,
+      loadedTopic,
+      data.stances,
+    ],
   );
 
   const views: { key: View; label: string }[] = [
