@@ -43,8 +43,9 @@ test.describe("review and history", () => {
     await reviewer.page.locator(`a[href="/admin/drafts/${draftId}"]`).first().click();
     await expect(reviewer.page.getByRole("heading", { level: 2, name: "Changes (2)" })).toBeVisible();
     const stanceChange = reviewer.page.locator("section.draft-item").filter({ hasText: STANCE });
-    await expect(stanceChange.locator("del")).toContainText("diplomatic-engagement");
-    await expect(stanceChange.locator("ins").first()).toContainText("formal-recognition");
+    // Diffs show labels, with the stored key on hover.
+    await expect(stanceChange.locator("del")).toContainText("Diplomatic engagement without recognition");
+    await expect(stanceChange.locator("ins").first()).toContainText("Formal recognition");
     await expect(stanceChange).toContainText(`Evidence: ${id}`);
     expect(await seriousViolations(reviewer.page, ".admin-main")).toEqual([]);
     await reviewer.page.getByLabel("Comment for the record (optional)").fill("Checked against the wire.");

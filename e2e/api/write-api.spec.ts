@@ -406,6 +406,7 @@ test.describe("write API over HTTP", () => {
       "/import/progress",
     ];
     const people = ["/users", "/users/{id}", "/users/{id}/tokens", "/tokens/{id}"];
+    const analysis = ["/changes", "/sequence"];
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         ...new Set([
@@ -413,7 +414,7 @@ test.describe("write API over HTTP", () => {
           "/api/v1/openapi.json",
           "/api/v1/export/{file}",
           ...records,
-          ...[...curation, ...people].map((p) => `/api/v1${p}`),
+          ...[...curation, ...people, ...analysis].map((p) => `/api/v1${p}`),
         ]),
       ].sort(),
     );

@@ -141,7 +141,7 @@ test.describe("links outside the data", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("1 January 1996");
   });
 
-  test("a date after today shows today, and an unknown category is named and dropped", async ({ page }) => {
+  test("a date after today and after the data is clamped to it, and an unknown category is named and dropped", async ({ page }) => {
     await page.goto("/?date=2999-01-01&cat=xxx,formal-recognition");
     const notice = page.getByRole("status").filter({ hasText: "were not understood" });
     await expect(notice).toContainText("date=2999-01-01");

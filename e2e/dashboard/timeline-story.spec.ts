@@ -1,7 +1,9 @@
 // The timeline tells the story: Play goes from one dated fact to the next and stays there to be read;
 // the marks of one day are stacked and listed, none hidden under another; the axis ends with the facts.
-// What counts as a fact here is read from the API, not written into the test.
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+// What counts as a fact here is read from the shipped dataset, not written into the test, and the pages
+// are pinned to revision 1 (the dataset's first load), so specs publishing in parallel change neither.
+import { readFileSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
 
 const POSTURE = "posture-toward-taliban-government";
 
@@ -26,27 +28,31 @@ interface ApiEvent {
 interface ApiStance {
   id: string;
   validFrom?: string | null;
-  validTo?: string | null;
+  topic: string;
+  validUntil?: string | null;
 }
 
-/** The topic's dated facts from the API: every event, and every stance change (a stance with a stated start or end). */
-async function facts(request: APIRequestContext) {
-  const events = ((await (await request.get("/api/v1/events?limit=100")).json()) as { data: ApiEvent[] }).data;
-  const stances = ((await (await request.get(`/api/v1/stances?topic=${POSTURE}&limit=100`)).json()) as { data: ApiStance[] }).data;
-  const changes = stances.flatMap((s) => [s.validFrom, s.validTo].filter((d): d is string => typeof d === "string" && d.length > 0));
+const shipped = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../../prisma/dataset/${file}`, import.meta.url), "utf8")) as T;
+
+/** The topic's dated facts as first loaded (revision 1): every event, and every stance change (a stance
+ * with a stated start or end). */
+async function facts() {
+  const events = shipped<ApiEvent[]>("events.json");
+  const stances = shipped<ApiStance[]>("stances.json").filter((s) => s.topic === POSTURE);
+  const changes = stances.flatMap((s) => [s.validFrom, s.validUntil].filter((d): d is string => typeof d === "string" && d.length > 0));
   return { events, stances, dates: [...events.map((e) => e.date), ...changes] };
 }
 
 const urlDate = (page: Page) => new URL(page.url()).searchParams.get("date");
 /** Opens a page and waits until the timeline is live: measured in the browser, its handlers attached. */
 async function open(page: Page, path: string) {
-  await page.goto(path);
+  await page.goto(`${path}&revision=1`);
   await expect(page.locator("svg.timeline-chart[data-measured]")).toBeVisible();
 }
 
 test.describe("a timeline that shows the story", () => {
-  test("Play goes from 1 June 2025 to the next dated fact, stays there, and goes on only to facts", async ({ page, request }) => {
-    const { dates } = await facts(request);
+  test("Play goes from 1 June 2025 to the next dated fact, stays there, and goes on only to facts", async ({ page }) => {
+    const { dates } = await facts();
     const stops = [...new Set(dates.map(lastDay))].sort();
     const next = stops.find((d) => d > "2025-06-01") as string;
     const after = stops.find((d) => d > next);
@@ -108,8 +114,8 @@ test.describe("a timeline that shows the story", () => {
     await expect.poll(() => urlDate(page)).toBe("2025-05-31");
   });
 
-  test("every fact of 3 July 2025 is drawn apart from the others and listed in the day's group", async ({ page, request }) => {
-    const { events, stances } = await facts(request);
+  test("every fact of 3 July 2025 is drawn apart from the others and listed in the day's group", async ({ page }) => {
+    const { events, stances } = await facts();
     const onDay = (d: string | null | undefined) => d === "2025-07-03" || d === "../2025-07-03";
     const expected = [
       ...events.filter((e) => onDay(e.date)).map((e) => `e:${e.slug}`),
@@ -159,8 +165,8 @@ test.describe("a timeline that shows the story", () => {
     await expect(group).toBeFocused();
   });
 
-  test("the axis ends with the last dated fact, not today, until extended to today", async ({ page, request }) => {
-    const { dates } = await facts(request);
+  test("the axis ends with the last dated fact, not today, until extended to today", async ({ page }) => {
+    const { dates } = await facts();
     const last = dates.map(lastDay).sort().at(-1) as string;
     await open(page, `/?topic=${POSTURE}&date=2025-06-01`);
     const chart = page.locator("svg.timeline-chart");

@@ -84,10 +84,11 @@ export function readState(raw: Raw, topics: readonly string[], actors: ReadonlyS
 
 /**
  * What only the data can tell about a well-formed link: a date before the topic's earliest dated
- * stance or after today, and highlighted categories the topic does not have. Each becomes a notice
- * like any malformed value, and the value shown instead (`fix`): the date clamped to the nearest day
- * with data (before the first stance every actor would be "no data", and after today the map would
- * present the latest stances as a forecast), the categories the topic has. The pages call it; the
+ * stance or after both today and its last dated stance, and highlighted categories the topic does not
+ * have. Each becomes a notice like any malformed value, and the value shown instead (`fix`): the date
+ * clamped to the nearest day with data (before the first stance every actor would be "no data", and
+ * past today and the data the map would present the latest stances as a forecast), the categories the
+ * topic has. The pages call it; the
  * export API, which is asked for a date, draws that date as asked.
  */
 export function checkAgainstData(raw: Raw, data: DashboardData, state: DashboardState): { state: DashboardState; notices: Notice[] } {
@@ -100,6 +101,10 @@ export function checkAgainstData(raw: Raw, data: DashboardData, state: Dashboard
       const day = countsFrom(s);
       return !min || day < min.day ? { day, edtf: s.validFrom ?? s.attested } : min;
     }, null);
+    const latest = data.stances.reduce((max, s) => {
+      const day = countsFrom(s);
+      return day > max ? day : max;
+    }, "");
     if (earliest && asked < earliest.day) {
       date = earliest.day;
       notices.push({
@@ -108,9 +113,16 @@ export function checkAgainstData(raw: Raw, data: DashboardData, state: Dashboard
         message: `before the earliest dated stance on “${data.topic.title}” (${formatEdtf(earliest.edtf)}); showing ${formatEdtf(date)}`,
         fix: { date },
       });
-    } else if (asked > today) {
-      date = today;
-      notices.push({ parameter: "date", value: asked, message: `after today; showing today, ${formatEdtf(today)}`, fix: { date: today } });
+    } else if (asked > today && asked > latest) {
+      // After today, and after every dated stance (a stance may be dated ahead, e.g. an announced
+      // recognition that takes effect later): the map would present the latest stances as a forecast.
+      date = today > latest ? today : latest;
+      notices.push({
+        parameter: "date",
+        value: asked,
+        message: `after today and after the last dated stance; showing ${formatEdtf(date)}`,
+        fix: { date },
+      });
     }
   }
   const cats = first(raw.cat);
