@@ -84,6 +84,7 @@ describe("changesBetween: who moved between two dates", () => {
 
   it("a stance whose start is known only as a period is uncertain inside it", () => {
     expect(of(between("2020-01-01", "2023-01-01"), "aff")?.movement).toBe("uncertain");
+    expect(of(between("2023-01-01", "2025-07-06"), "aff")?.because).toMatch(/^changed between 15 August 2021 and 5 July 2025, /);
     expect(of(between("2020-01-01", "2025-07-06"), "aff")?.movement).toBe("new");
   });
 

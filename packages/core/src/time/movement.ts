@@ -172,6 +172,8 @@ export function changesBetween<S extends CategorisedStance>(args: {
 }
 
 function describeDate(date: string): string {
+  const [a, b] = date.split("/");
+  if (a && b && a !== ".." && b !== "..") return `between ${formatEdtf(a)} and ${formatEdtf(b)}`;
   const d = parseEdtf(date);
   return d.exact ? `on ${formatEdtf(date)}` : `in ${formatEdtf(date)}`;
 }
