@@ -2,26 +2,8 @@ import { MOVEMENT_COLOURS } from "@stancemap/charts";
 import { changesBetween } from "@stancemap/core/model";
 import { describe, expect, it } from "vitest";
 import { addDays, changeGroups, changeRange, countsSentence, emptySentence, movementCells, movementFill } from "./change-view";
-import type { CompactStance } from "./dashboard-data";
+import { categories, P, stance } from "./testing/stances";
 
-const P = "posture";
-const categories = [
-  { key: "formal-recognition", order: 1, label: "Formal recognition" },
-  { key: "diplomatic-engagement", order: 2, label: "Diplomatic engagement" },
-  { key: "active-opposition", order: 5, label: "Active opposition" },
-];
-const stance = (s: Partial<CompactStance> & Pick<CompactStance, "id" | "actor" | "category" | "attested">): CompactStance => ({
-  topic: P,
-  validFrom: null,
-  validUntil: null,
-  qualifiers: [],
-  confidence: "high",
-  quote: null,
-  speaker: null,
-  publisher: null,
-  sources: [],
-  ...s,
-});
 const russia = [
   stance({ id: "r0", actor: "russia", category: "active-opposition", validFrom: "1996", attested: "2025-07-06" }),
   stance({ id: "r2", actor: "russia", category: "diplomatic-engagement", validFrom: "2021-08-15", attested: "2025-07-03" }),
