@@ -46,7 +46,7 @@ test.describe("review and history", () => {
     // Diffs show labels, with the stored key on hover.
     await expect(stanceChange.locator("del")).toContainText("Diplomatic engagement without recognition");
     await expect(stanceChange.locator("ins").first()).toContainText("Formal recognition");
-    await expect(stanceChange).toContainText(`Evidence: ${id}`);
+    await expect(stanceChange).toContainText(`(${id}) added`);
     expect(await seriousViolations(reviewer.page, ".admin-main")).toEqual([]);
     await reviewer.page.getByLabel("Comment for the record (optional)").fill("Checked against the wire.");
     await reviewer.page.getByRole("button", { name: /^Publish \d+ changes$/ }).click();
