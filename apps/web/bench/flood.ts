@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bin, build, quantile, root, waitFor } from "./server";
+import { build, quantile, root, waitFor } from "./server";
 
 const LIGHT = ["/api/health", "/api/v1/topics", "/api/v1/stances?topic=posture-toward-taliban-government&at=2025-07-03"] as const;
 const EXPORT = "/api/v1/export/map.png?preset=a4&dpi=600";

@@ -18,7 +18,7 @@ import {
   seedDataset,
 } from "@stancemap/db";
 import { freshPostgres, freshSqlite, postgresAvailable } from "../../../packages/db/src/testing/databases";
-import { bin, root } from "./server";
+import { root } from "./server";
 
 export interface BenchDatabase {
   url: string;

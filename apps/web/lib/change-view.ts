@@ -1,16 +1,7 @@
 // The change view's model on top of core's changesBetween: which two dates it compares (the URL's, or
 // a default an analyst expects), the map's cells coloured by movement, and the list's groups.
 import { MOVEMENT_COLOURS, movementLabel } from "@stancemap/charts";
-import {
-  type ActorMovement,
-  CHANGE_MOVEMENTS,
-  type Changes,
-  formatEdtf,
-  type Movement,
-  parseEdtf,
-  stanceChanges,
-  type TimedStance,
-} from "@stancemap/core/model";
+import { type ActorMovement, CHANGE_MOVEMENTS, type Changes, formatEdtf, type Movement } from "@stancemap/core/model";
 import type { MapCell } from "@/components/map/WorldMap";
 import type { CompactStance } from "@/lib/dashboard-data";
 

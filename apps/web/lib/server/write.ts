@@ -6,7 +6,6 @@ import { CurationError, HasDependants, InvalidInput, type Principal, VersionConf
 import { crossSiteRefusal, principalFrom } from "./dal";
 import { unexpectedProblem } from "./failure";
 import { problem } from "./http";
-import { currentRequestId } from "./request-context";
 
 const TITLES: Record<CurationError["status"], string> = {
   400: "Invalid input",
