@@ -1,69 +1,15 @@
 // The map export of the shipped dataset (prisma/dataset) as a desk would print it: every actor the
 // legend counts is in the picture, the source line names publishers only, a region fills the frame.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { shippedData } from "../testing/shipped";
 import { mapGeometry } from "../world";
 import { type ExportData, exportModel } from ".";
 
-const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../../../prisma/dataset/${name}.json`, import.meta.url), "utf8"));
-type Evidence = { source: string; quote?: { text: string; speaker: string } };
-type Stance = Omit<ExportData["stances"][number], "sources" | "quote" | "speaker" | "publisher" | "qualifiers"> & {
-  evidence: Evidence[];
-  qualifiers?: string[];
-  validFrom?: string | null;
-  validUntil?: string | null;
-};
-type Source = { id: string; publisher: string; title: string; publishedOn?: string; url?: string; citedIn?: { source: string } };
-type Actor = Omit<ExportData["actors"][number], "iso3" | "isoNumeric" | "region" | "affiliation" | "role" | "names"> &
-  Partial<ExportData["actors"][number]>;
-
 const TOPIC = "posture-toward-taliban-government";
-const topics = read<ExportData["topic"][]>("topics");
-const actors = read<Actor[]>("actors").map((a) => ({
-  slug: a.slug,
-  name: a.name,
-  kind: a.kind,
-  iso3: a.iso3 ?? null,
-  isoNumeric: a.isoNumeric ?? null,
-  region: a.region ?? null,
-  affiliation: null,
-  role: null,
-  names: [],
-}));
-const sources = read<Source[]>("sources");
-const data: ExportData = {
-  revision: 1,
-  topic: topics.find((t) => t.slug === TOPIC) as ExportData["topic"],
-  actors,
-  stances: read<Stance[]>("stances")
-    .filter((s) => s.topic === TOPIC)
-    .map((s) => ({
-      id: s.id,
-      actor: s.actor,
-      topic: s.topic,
-      category: s.category,
-      validFrom: s.validFrom ?? null,
-      attested: s.attested,
-      validUntil: s.validUntil ?? null,
-      qualifiers: s.qualifiers ?? [],
-      confidence: s.confidence,
-      quote: null,
-      speaker: null,
-      publisher: null,
-      sources: s.evidence.map((e) => e.source),
-    })),
-  gaps: read<{ actor: string; topic: string; note: string }[]>("gaps").filter((g) => g.topic === TOPIC),
-  events: [],
-  reactions: [],
-  sources: sources.map((s) => ({
-    id: s.id,
-    publisher: s.publisher,
-    title: s.title,
-    publishedOn: s.publishedOn ?? null,
-    url: s.url ?? null,
-    citedIn: s.citedIn?.source ?? null,
-  })),
-};
+const shipped = shippedData(TOPIC);
+// The map's input: the topic's stances and gaps, every actor and source; no events or reactions.
+const data: ExportData = { ...shipped, events: [], reactions: [] };
+const { actors } = data;
 const geometry = mapGeometry(actors.flatMap((a) => (a.isoNumeric ? [a.isoNumeric] : [])));
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => (m[1] as string).replace(/&amp;/g, "&"));
 const o = { theme: "light" as const, width: 1200, height: 675, origin: "https://stancemap.example" };
@@ -127,13 +73,7 @@ describe("the map export of the shipped dataset on 3 July 2025", () => {
 });
 
 describe("the timeline export of the shipped dataset", () => {
-  const events = read<{ slug: string; date: string; title: string; evidence: Evidence[] }[]>("events").map((e) => ({
-    slug: e.slug,
-    date: e.date,
-    title: e.title,
-    series: null,
-    sources: e.evidence.map((x) => x.source),
-  }));
+  const events = shipped.events.map(({ actors: _actors, ...e }) => ({ ...e, series: null }));
   const withEvents: ExportData = { ...data, events };
   const attr = (tag: string, cls: string, svg: string) =>
     [...svg.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, "g"))]
