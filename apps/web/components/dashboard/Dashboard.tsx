@@ -481,6 +481,7 @@ export function Dashboard(props: {
               topic={topic}
               stances={loadedTopic ? data.stances : []}
               actors={data.actors}
+              events={data.events}
               reactions={reactions}
               reactionsError={reactionsError}
               refParam={state.ref}

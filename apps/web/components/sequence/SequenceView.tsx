@@ -8,7 +8,7 @@ import { SENTIMENT_COLOURS, SENTIMENT_LABELS } from "@stancemap/charts";
 import type { Topic } from "@stancemap/core";
 import { countsFrom, formatEdtf, ownStances, parseEdtf, type SequenceLink, sequenceOf } from "@stancemap/core/model";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import type { CompactActor, CompactReaction, CompactStance } from "@/lib/dashboard-data";
+import type { CompactActor, CompactEvent, CompactReaction, CompactStance } from "@/lib/dashboard-data";
 import {
   lagText,
   rowSegments,
@@ -24,37 +24,6 @@ import "./sequence.css";
 
 const ROW = 40;
 const PAD_Y = 7;
-
-type EventActors = { slug: string; date: string; actors: string[] }[];
-
-/** The events with their actors (the dashboard's compact events do not carry them): who an event is of
- * decides which reactions answer the reference. */
-function useEventActors(): { events: EventActors | null; error: string | null } {
-  const [state, setState] = useState<{ events: EventActors | null; error: string | null }>({ events: null, error: null });
-  useEffect(() => {
-    const abort = new AbortController();
-    (async () => {
-      const all: EventActors = [];
-      let cursor: string | null = null;
-      do {
-        const url: string = `/api/v1/events?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-        const res = await fetch(url, { signal: abort.signal });
-        if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-        const body = (await res.json()) as { data: EventActors; page: { nextCursor: string | null } };
-        all.push(...body.data.map((e) => ({ slug: e.slug, date: e.date, actors: e.actors })));
-        cursor = body.page.nextCursor;
-      } while (cursor);
-      return all;
-    })().then(
-      (events) => setState({ events, error: null }),
-      (e: Error) => {
-        if (!abort.signal.aborted) setState({ events: null, error: e.message });
-      },
-    );
-    return () => abort.abort();
-  }, []);
-  return state;
-}
 
 /** The plot's width, measured; before the first measure (the server's HTML) a laptop's, so the chart is
  * in the first paint rather than appearing with the script. */
@@ -78,6 +47,8 @@ export function SequenceView(props: {
   /** The reaction edges; null while they load. */
   reactions: readonly CompactReaction[] | null;
   reactionsError?: string | null;
+  /** The events with their actors: who an event is of decides which reactions answer the reference. */
+  events: readonly CompactEvent[];
   /** The URL's `ref` (actor@YYYY-MM-DD), null for the default. */
   refParam: string | null;
   selected: string | null;
@@ -86,8 +57,7 @@ export function SequenceView(props: {
   /** Where the view's export buttons go (ExportDialog view="sequence"). */
   actions?: ReactNode;
 }) {
-  const { topic, stances, actors } = props;
-  const { events, error: eventsError } = useEventActors();
+  const { topic, stances, actors, events } = props;
   const byslug = useMemo(() => new Map(actors.map((a) => [a.slug, a])), [actors]);
   const name = (slug: string) => byslug.get(slug)?.name ?? slug;
   const label = (key: string) => topic.categories.find((c) => c.key === key)?.label ?? key;
@@ -102,7 +72,7 @@ export function SequenceView(props: {
         categories: topic.categories,
         reference: (props.refParam ? parseRef(props.refParam) : null) ?? undefined,
         reactions: props.reactions ?? [],
-        events: events ?? [],
+        events,
         affiliationOf: (a) => byslug.get(a)?.affiliation ?? undefined,
       }),
     [stances, topic, props.refParam, props.reactions, events, byslug],
@@ -155,11 +125,9 @@ export function SequenceView(props: {
   const chosenMissing = wanted && ref && ref.chosen !== "chosen";
   const linksStatus = props.reactionsError
     ? `Could not load the reactions: ${props.reactionsError}`
-    : eventsError
-      ? `Could not load the events: ${eventsError}`
-      : !props.reactions || !events
-        ? "Loading the reactions to the reference…"
-        : null;
+    : !props.reactions
+      ? "Loading the reactions to the reference…"
+      : null;
 
   return (
     <section className="sequence-view" aria-labelledby="sequence-title">
