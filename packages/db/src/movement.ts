@@ -14,19 +14,12 @@ import {
   sequenceOf,
 } from "@stancemap/core";
 import type { Db } from "./client";
+import type { CompactStance } from "./dashboard";
 import { jsonList } from "./mappers";
 import { evidenceFor, readRevision } from "./read-model";
 
-interface MovementStance {
-  id: string;
-  actor: string;
-  topic: string;
-  category: string;
-  validFrom: string | null;
-  attested: string;
-  validUntil: string | null;
-  qualifiers: string[];
-}
+/** A stance as the movement models read it: the dashboard's compact stance without its evidence. */
+type MovementStance = Pick<CompactStance, "id" | "actor" | "topic" | "category" | "validFrom" | "attested" | "validUntil" | "qualifiers">;
 
 interface TopicScale {
   slug: string;
