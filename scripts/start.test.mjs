@@ -130,6 +130,23 @@ async function signIn(instance) {
     });
 }
 
+/**
+ * A GET on an instance. A reset on a reused idle connection is retried once, as browsers retry idempotent
+ * requests; any other network failure fails with its cause and what the instance's process said.
+ */
+async function get(instance, proc, path) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(`${instance.base}${path}`);
+    } catch (error) {
+      const code = error.cause?.code ?? error.cause?.message ?? error.message;
+      if (attempt === 1 && /ECONNRESET|UND_ERR_SOCKET/.test(String(code))) continue;
+      const state = proc.child.exitCode === null ? "still running" : `exited with ${proc.child.exitCode}`;
+      throw new Error(`GET ${path} on ${instance.port} failed (${code}); its npm start is ${state} and said:\n${proc.out}`);
+    }
+  }
+}
+
 const json = async (res) => {
   const text = await res.text();
   assert.ok(res.ok, `${res.status} ${text}`);
@@ -193,9 +210,13 @@ test("two npm start at once from one checkout both serve, and a published edit s
     console.log(`[start test] restart of ${instance.name} said:\n${out}`);
     assert.match(out, /nothing written/);
     assert.doesNotMatch(out, /building the web app/);
-    assert.equal((await json(await fetch(`${instance.base}/api/v1/actors/russia`))).description, EDITED, `${instance.name} kept the edit`);
     assert.equal(
-      (await json(await fetch(`${instance.base}/api/health`))).database.revision,
+      (await json(await get(instance, restarted[n], "/api/v1/actors/russia"))).description,
+      EDITED,
+      `${instance.name} kept the edit`,
+    );
+    assert.equal(
+      (await json(await get(instance, restarted[n], "/api/health"))).database.revision,
       revisions[n],
       `${instance.name} revision unchanged`,
     );
