@@ -15,3 +15,4 @@ export * from "./published-at";
 export * from "./queries";
 export { readRevision, selectGapsBySlug } from "./read-model";
 export { LOAD_SETTING, type SeedResult, seedDataset } from "./seed";
+export { refreshStatistics } from "./statistics";

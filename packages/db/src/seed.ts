@@ -9,6 +9,7 @@ import { readAll, type Stored, type Tx, WRITE_ORDER, writeRecords } from "./cura
 import { legacyFormOf } from "./legacy-form";
 import { bumpRevision } from "./revision";
 import { stableJson } from "./stable-json";
+import { refreshStatistics } from "./statistics";
 
 /** The Setting row that says what the dataset files were when this database last took them in. */
 export const LOAD_SETTING = "dataset.loaded";
@@ -207,13 +208,15 @@ export async function seedDataset(db: Db, dataset: Dataset): Promise<SeedResult>
   if (early) return early;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.prisma.$transaction(
+      const result = await db.prisma.$transaction(
         async (tx) => {
           if (db.provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
           return (await notLoading(tx)) ?? (await firstLoad(tx, dataset));
         },
         { timeout: 120_000, maxWait: 60_000 },
       );
+      if (result.outcome === "loaded") await refreshStatistics(db);
+      return result;
     } catch (error) {
       // Another process held SQLite's write lock past its busy timeout (a long first load): try again.
       if (db.provider !== "sqlite" || !isBusy(error) || attempt >= 8) throw error;

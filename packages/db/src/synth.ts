@@ -3,6 +3,7 @@
 import { type Dataset, edtfFirstDay } from "@stancemap/core";
 import type { Db } from "./client";
 import { bumpRevision } from "./revision";
+import { refreshStatistics } from "./statistics";
 
 export interface SynthOptions {
   /** ISO numeric codes to give the synthetic states, so they land on the map (the rest get unused codes). */
@@ -179,6 +180,7 @@ export async function writeSynthetic(db: Db, topics: Dataset["topics"], options:
     const revision = await bumpRevision(tx);
     await tx.datasetRevision.update({ where: { id: 1 }, data: { historyFrom: revision } });
   });
+  await refreshStatistics(db);
   return {
     sources: sources.length,
     actors: actors.length,
