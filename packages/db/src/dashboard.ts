@@ -68,20 +68,27 @@ export interface CompactEvent {
   actors: string[];
 }
 
-export async function selectCompactActors(db: Db): Promise<CompactActor[]> {
+/** Every actor, or only those with these slugs (an actor page or its export reads one). */
+export async function selectCompactActors(db: Db, only?: readonly string[]): Promise<CompactActor[]> {
+  if (only?.length === 0) return [];
+  const where = (column: string) => (only ? `WHERE ${db.sql.inList(column, 1)}` : "");
+  const params = only ? [db.sql.list(only)] : [];
   const [rows, names, aliases] = await Promise.all([
     db.sql.all<Omit<CompactActor, "names" | "aliases">>(
       `SELECT a."slug" AS "slug", a."name" AS "name", a."kind" AS "kind", a."iso3" AS "iso3", a."isoNumeric" AS "isoNumeric",
               a."region" AS "region", af."slug" AS "affiliation", a."role" AS "role"
-       FROM "Actor" a LEFT JOIN "Actor" af ON af."id" = a."affiliationId" ORDER BY a."slug"`,
+       FROM "Actor" a LEFT JOIN "Actor" af ON af."id" = a."affiliationId" ${where('a."slug"')} ORDER BY a."slug"`,
+      params,
     ),
     db.sql.all<{ actor: string; name: string; lang: string; dir: "ltr" | "rtl" }>(
       `SELECT a."slug" AS "actor", n."name" AS "name", n."lang" AS "lang", n."dir" AS "dir"
-       FROM "ActorName" n JOIN "Actor" a ON a."id" = n."actorId" ORDER BY a."slug", n."lang"`,
+       FROM "ActorName" n JOIN "Actor" a ON a."id" = n."actorId" ${where('a."slug"')} ORDER BY a."slug", n."lang"`,
+      params,
     ),
     db.sql.all<{ actor: string; name: string; kind: AliasKind; lang: string | null }>(
       `SELECT a."slug" AS "actor", x."name" AS "name", x."kind" AS "kind", x."lang" AS "lang"
-       FROM "ActorAlias" x JOIN "Actor" a ON a."id" = x."actorId" ORDER BY a."slug", x."position"`,
+       FROM "ActorAlias" x JOIN "Actor" a ON a."id" = x."actorId" ${where('a."slug"')} ORDER BY a."slug", x."position"`,
+      params,
     ),
   ]);
   const byActor = new Map<string, CompactActor["names"]>();
@@ -114,10 +121,12 @@ async function citedSources(
 }
 
 /**
- * Every stance on a topic, all dates, with the start of its first quote and its first source's publisher;
- * by actor, then in the order they count from (the stored sort key, core's countsFrom).
+ * Every stance on a topic (of one actor, when given), all dates, with the start of its first quote and its
+ * first source's publisher; by actor, then in the order they count from (the stored sort key, core's countsFrom).
  */
-export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<CompactStance[]> {
+export async function selectStanceTimeline(db: Db, topicSlug: string, actor?: string): Promise<CompactStance[]> {
+  const ofActor = actor === undefined ? "" : ` AND a."slug" = $2`;
+  const params = actor === undefined ? [topicSlug] : [topicSlug, actor];
   const [rows, sources] = await Promise.all([
     db.sql.all<Omit<CompactStance, "sources" | "qualifiers"> & { qualifiers: string }>(
       `SELECT st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category", st."validFrom" AS "validFrom",
@@ -128,12 +137,16 @@ export async function selectStanceTimeline(db: Db, topicSlug: string): Promise<C
             (SELECT so."publisher" FROM "Evidence" e JOIN "Source" so ON so."id" = e."sourceId"
                WHERE e."stanceId" = st."id" ORDER BY e."position" LIMIT 1) AS "publisher"
      FROM "Stance" st JOIN "Actor" a ON a."id" = st."actorId" JOIN "Topic" t ON t."id" = st."topicId" JOIN "Category" c ON c."id" = st."categoryId"
-     WHERE t."slug" = $1 ORDER BY a."slug", st."countsFrom", st."id"`,
-      [topicSlug],
+     WHERE t."slug" = $1${ofActor} ORDER BY a."slug", st."countsFrom", st."id"`,
+      params,
     ),
-    citedSources(db, "stanceId", `JOIN "Stance" st ON st."id" = e."stanceId" JOIN "Topic" t ON t."id" = st."topicId" WHERE t."slug" = $1`, [
-      topicSlug,
-    ]),
+    citedSources(
+      db,
+      "stanceId",
+      `JOIN "Stance" st ON st."id" = e."stanceId" JOIN "Topic" t ON t."id" = st."topicId" JOIN "Actor" a ON a."id" = st."actorId"
+       WHERE t."slug" = $1${ofActor}`,
+      params,
+    ),
   ]);
   return rows.map((r) => ({ ...r, qualifiers: jsonList<string>(r.qualifiers), sources: sources.get(r.id) ?? [] }));
 }

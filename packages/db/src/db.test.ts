@@ -8,7 +8,8 @@ import { createDb, type Db } from "./client";
 import { selectCompactActors, selectCompactEvents, selectReactionEdges, selectStanceTimeline } from "./dashboard";
 import { loadDataset } from "./dataset";
 import { migrate } from "./migrate";
-import { datasetRevision, getActor, listActors, listReactions, listStances, stancesAsOf } from "./queries";
+import { datasetRevision, getActor, listActors, listReactions, listStances, sourcesByIds, stancesAsOf } from "./queries";
+import { selectGapsBySlug } from "./read-model";
 import { seedDataset } from "./seed";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
 
@@ -207,6 +208,32 @@ describe.each(engines)("storage on $name", ({ fresh, enabled }) => {
       sentiment: "critical",
     });
     expect(await selectReactionEdges(db, 2)).toHaveLength(2);
+  });
+
+  it.skipIf(!enabled)("reads one actor's rows, stances, notes and cited sources alone, the same as the full reads cut to it", async () => {
+    const all = await selectCompactActors(db);
+    const timeline = await selectStanceTimeline(db, POSTURE);
+    const gaps = await selectGapsBySlug(db, POSTURE);
+    const withGap = gaps[0]?.actor;
+    expect(withGap).toBeDefined();
+    for (const actor of ["russia", "pakistan", "mao-ning", withGap ?? ""]) {
+      expect(await selectCompactActors(db, [actor])).toEqual(all.filter((a) => a.slug === actor));
+      const own = await selectStanceTimeline(db, POSTURE, actor);
+      expect(own).toEqual(timeline.filter((s) => s.actor === actor));
+      expect(await selectGapsBySlug(db, POSTURE, [actor])).toEqual(gaps.filter((g) => g.actor === actor));
+      const cited = [...new Set(own.flatMap((s) => s.sources))].sort();
+      expect(
+        (
+          await sourcesByIds(
+            db,
+            own.flatMap((s) => s.sources),
+          )
+        ).map((s) => s.id),
+      ).toEqual(cited);
+    }
+    expect((await selectStanceTimeline(db, POSTURE, "russia")).length).toBeGreaterThan(1);
+    expect(await selectCompactActors(db, ["no-such-actor"])).toEqual([]);
+    expect(await selectCompactActors(db, [])).toEqual([]);
   });
 
   it.skipIf(!enabled)("builds an actor page with its members, events and the sources it cites", async () => {

@@ -177,6 +177,17 @@ export async function listEvents(db: Db, q: EventsQuery) {
   return { data: page.rows.map(toEvent), page: { limit: q.limit, nextCursor: page.nextCursor } };
 }
 
+/** The sources with these ids (those a page cites), in id order; ids that name no source are left out. */
+export async function sourcesByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.prisma.source.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    include: { citedIn: { select: { id: true } } },
+    orderBy: { id: "asc" },
+  });
+  return rows.map(toSource);
+}
+
 export async function listSources(db: Db, q: PageQuery) {
   const [after] = decodeCursor(q.cursor, 1) ?? [];
   const rows = await db.prisma.source.findMany({

@@ -69,9 +69,9 @@ export async function selectGaps(db: Db, topicId: string, actors?: readonly stri
   });
 }
 
-export async function selectGapsBySlug(db: Db, topicSlug: string): Promise<DataGap[]> {
+export async function selectGapsBySlug(db: Db, topicSlug: string, actors?: readonly string[]): Promise<DataGap[]> {
   const id = await topicIdBySlug(db, topicSlug);
-  return id ? selectGaps(db, id) : [];
+  return id ? selectGaps(db, id, actors) : [];
 }
 
 /** Evidence of many records at once, in position order, by owner id. */

@@ -7,10 +7,10 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExportQuery, Topic } from "@stancemap/core";
-import { type Db, getDb, readRevision, selectCompactActors, selectGapsBySlug, selectStanceTimeline } from "@stancemap/db";
+import { type Db, getDb, readRevision, selectCompactActors, selectGapsBySlug, selectStanceTimeline, sourcesByIds } from "@stancemap/db";
 import { LRUCache } from "lru-cache";
 import { actorData, type ExportData, type ExportFormat, type ExportModel, type ExportView, exportModel } from "@/lib/export/views";
-import { dashboardSources, loadDashboard } from "./dashboard";
+import { compactSource, loadDashboard } from "./dashboard";
 import { checkLocalQuota, takeExportQuota } from "./export-limits";
 import { ParameterError } from "./http";
 import { mapGeometry } from "./map-geometry";
@@ -167,21 +167,25 @@ export async function makeExportFile({ view, format, q, origin }: ExportJob): Pr
 /** What the actor page's export dialogs need, one per topic: the published data the API's actor export
  * reads (the same queries as the dashboard's), read once for the page and cut to this actor. */
 export async function actorExportData(actor: string, topics: readonly Topic[], db: Db = getDb()): Promise<ExportData[]> {
-  const [actors, sources, revision] = await Promise.all([selectCompactActors(db), dashboardSources(db), readRevision(db)]);
-  return Promise.all(
+  // Only what the actor's export draws: its own row, stances and notes, and the sources they cite. Reading
+  // every stance of every topic made the actor page's time grow with the dataset.
+  const [actors, revision] = await Promise.all([selectCompactActors(db, [actor]), readRevision(db)]);
+  const perTopic = await Promise.all(
     topics.map(async (topic) => {
-      const [stances, gaps] = await Promise.all([selectStanceTimeline(db, topic.slug), selectGapsBySlug(db, topic.slug)]);
-      const data = {
-        revision,
-        topic,
-        actors,
-        stances,
-        gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })),
-        events: [],
-        reactions: null,
-        sources,
-      };
-      return actorData(data, actor);
+      const [stances, gaps] = await Promise.all([selectStanceTimeline(db, topic.slug, actor), selectGapsBySlug(db, topic.slug, [actor])]);
+      return { topic, stances, gaps };
     }),
+  );
+  const sources = (
+    await sourcesByIds(
+      db,
+      perTopic.flatMap((t) => t.stances.flatMap((s) => s.sources)),
+    )
+  ).map(compactSource);
+  return perTopic.map(({ topic, stances, gaps }) =>
+    actorData(
+      { revision, topic, actors, stances, gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })), events: [], reactions: null, sources },
+      actor,
+    ),
   );
 }
