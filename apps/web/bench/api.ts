@@ -1,34 +1,38 @@
-// `npm run bench` — API throughput on the synthetic dataset, against a bare node:http + better-sqlite3
-// server answering the same requests from the same file. Prints requests/s and p50/p99 latency side by side.
-// Options: --duration S (default 10), --connections N (default 10), --fresh (rebuild the synthetic database).
+// `npm run bench:api -w @stancemap/web`: the API against a bare node:http + better-sqlite3 server answering
+// the same requests from the same file (its baseline), at one connection and at 50. Each side runs
+// `--rounds` times, interleaved with the other, so the machine's load falls on both alike; printed as the
+// median with min–max, the ratio per round, and the load average before and after.
+// Options: --size 500|5000|20000 (default 5000), --duration S per run (default 5), --rounds N (default 5),
+// --fresh (rebuild the synthetic database), --no-build.
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { bin, build, root, synthetic, waitFor } from "./server";
+import { bin, build, freePort, interleaved, load, root, SIZES, showSpread, spread, startApp, synthetic, table, waitFor } from "./server";
 
-const { values } = parseArgs({ options: { duration: { type: "string" }, connections: { type: "string" }, fresh: { type: "boolean" } } });
-const duration = Number(values.duration ?? 10);
-const connections = Number(values.connections ?? 10);
-const file = synthetic(join(root, "data", "bench.db"), [], values.fresh);
-const APP = 3201;
-const BARE = 3202;
+const { values } = parseArgs({
+  options: {
+    size: { type: "string" },
+    duration: { type: "string" },
+    rounds: { type: "string" },
+    fresh: { type: "boolean" },
+    "no-build": { type: "boolean" },
+  },
+});
+const size = (values.size ?? "5000") as unknown as keyof typeof SIZES;
+if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(", ")}`);
+const duration = Number(values.duration ?? 5);
+const rounds = Number(values.rounds ?? 5);
+const file = synthetic(`synth-${size}`, [...SIZES[size]], values.fresh);
 
 build();
-
-const children: ChildProcess[] = [];
-const stopAll = () => {
-  for (const c of children) c.kill("SIGTERM");
-};
-process.on("exit", stopAll);
-children.push(
-  spawn(bin("next"), ["start", "--port", String(APP), "--hostname", "127.0.0.1"], {
-    cwd: join(root, "apps", "web"),
-    env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  }),
-  spawn(bin("tsx"), [join(root, "packages", "db", "bench", "bare-server.ts"), file, String(BARE)], { stdio: "ignore" }),
-);
+const app = await startApp(file);
+const barePort = await freePort();
+const bare: ChildProcess = spawn(bin("tsx"), [join(root, "packages", "db", "bench", "bare-server.ts"), file, String(barePort)], {
+  stdio: "ignore",
+});
+process.on("exit", () => bare.kill("SIGTERM"));
+const bases = { app: app.base, bare: `http://127.0.0.1:${barePort}` };
 
 const paths = {
   "stances as of a date": "/api/v1/stances?topic=posture-toward-taliban-government&at=2024-01-01&limit=100",
@@ -36,39 +40,41 @@ const paths = {
 };
 
 try {
-  await waitFor(`http://127.0.0.1:${APP}/api/health`);
-  await waitFor(`http://127.0.0.1:${BARE}${paths["reactions, first page"]}`);
+  await waitFor(`${bases.bare}${paths["reactions, first page"]}`, bare);
   for (const path of Object.values(paths)) {
-    const [a, b] = await Promise.all([APP, BARE].map(async (port) => (await fetch(`http://127.0.0.1:${port}${path}`)).json()));
+    const [a, b] = await Promise.all([bases.app, bases.bare].map(async (base) => (await fetch(`${base}${path}`)).json()));
     if (!isDeepStrictEqual(a, b)) throw new Error(`bench: the two servers answer ${path} differently; the comparison would be unfair`);
   }
-  console.log(`bench: both servers return identical JSON; ${duration}s per run, ${connections} connections, 2 cores\n`);
-  const run = (port: number, path: string) =>
-    autocannon({ url: `http://127.0.0.1:${port}${path}`, connections, duration, pipelining: 1 }) as Promise<autocannon.Result>;
+  console.log(`bench: both servers return identical JSON; ${rounds} interleaved rounds of ${duration} s per side; ${load()}\n`);
+  const run = (base: string, path: string, connections: number) => async () => {
+    const r = (await autocannon({ url: `${base}${path}`, connections, duration, pipelining: 1 })) as autocannon.Result;
+    return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors + r.timeouts };
+  };
   const rows: string[][] = [];
   for (const [name, path] of Object.entries(paths)) {
-    await run(APP, path).then(
-      () => undefined,
-      () => undefined,
-    ); // warm-up is the first short pass below
-    const app = await run(APP, path);
-    const bare = await run(BARE, path);
-    const ratio = app.requests.average / bare.requests.average;
-    rows.push([
-      name,
-      app.requests.average.toFixed(0),
-      `${app.latency.p50} / ${app.latency.p99}`,
-      bare.requests.average.toFixed(0),
-      `${bare.latency.p50} / ${bare.latency.p99}`,
-      `${(ratio * 100).toFixed(0)}%`,
-      String(app.non2xx + app.errors),
-    ]);
+    // A short warm-up of each side: compiled routes, prepared statements, page cache.
+    await autocannon({ url: `${bases.app}${path}`, connections: 10, duration: 2 });
+    await autocannon({ url: `${bases.bare}${path}`, connections: 10, duration: 2 });
+    for (const connections of [1, 50]) {
+      const got = await interleaved(rounds, { app: run(bases.app, path, connections), bare: run(bases.bare, path, connections) });
+      const ratios = got.app.map((a, i) => a.rps / (got.bare[i]?.rps ?? Number.NaN));
+      rows.push([
+        `${name}, ${connections} conn.`,
+        showSpread(spread(got.app.map((r) => r.rps))),
+        showSpread(spread(got.bare.map((r) => r.rps))),
+        `${showSpread(spread(ratios.map((r) => r * 100)))} %`,
+        connections === 1
+          ? `${showSpread(spread(got.app.map((r) => r.p50)), 1)} / ${showSpread(spread(got.bare.map((r) => r.p50)), 1)}`
+          : `${showSpread(spread(got.app.map((r) => r.p99)))} / ${showSpread(spread(got.bare.map((r) => r.p99)))}`,
+        String(got.app.reduce((n, r) => n + r.errors, 0)),
+      ]);
+    }
   }
-  const header = ["request", "app req/s", "app p50/p99 ms", "bare req/s", "bare p50/p99 ms", "app ÷ bare", "app errors"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] as number)).join("  ");
-  console.log(line(header));
-  for (const r of rows) console.log(line(r));
+  console.log(
+    table(["request", "app req/s", "bare req/s", "app ÷ bare", "latency ms app / bare (p50 at 1 conn., p99 at 50)", "app errors"], rows),
+  );
+  console.log(`\nmedian (min–max) of ${rounds} runs per side at ${size} actors; ${load()}`);
 } finally {
-  stopAll();
+  app.stop();
+  bare.kill("SIGTERM");
 }

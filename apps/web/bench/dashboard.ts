@@ -1,56 +1,77 @@
-// `npm run bench:dashboard -w @stancemap/web` — the dashboard in headless Chromium on the synthetic
-// dataset (250 states on real map codes, 5,000 actors, 50,000 stances): how long a date change takes
-// to recolour the map (to React's commit and to the next frame), and the page's first-load JavaScript.
-
-import { join } from "node:path";
+// `npm run bench:dashboard -w @stancemap/web`: the dashboard in headless Chromium on a synthetic dataset:
+// its first-load JavaScript and HTML, then how long a date change takes to recolour the map: to React's
+// commit, to the painted frame, and the main-thread script time (long tasks) in the half second after it,
+// where a URL write or a re-render of every country would show.
+// Options: --size 500|5000|20000 (default 5000), --steps N (default 40), --fresh, --no-build.
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { build, CHROMIUM_ARGS, quantile, root, startApp, synthetic } from "./server";
+import { build, CHROMIUM_ARGS, load, quantile, SIZES, showSpread, spread, startApp, synthetic } from "./server";
 
-const { values } = parseArgs({ options: { fresh: { type: "boolean" }, steps: { type: "string" } } });
+const { values } = parseArgs({
+  options: { size: { type: "string" }, steps: { type: "string" }, fresh: { type: "boolean" }, "no-build": { type: "boolean" } },
+});
+const size = (values.size ?? "5000") as unknown as keyof typeof SIZES;
+if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(", ")}`);
 const steps = Number(values.steps ?? 40);
-const PORT = 3401;
-const file = synthetic(join(root, "data", "bench.db"), [], values.fresh);
+const file = synthetic(`synth-${size}`, [...SIZES[size]], values.fresh);
 build();
-const stop = await startApp(file, PORT);
-const base = `http://127.0.0.1:${PORT}`;
+const app = await startApp(file);
+
+type Probe = Window & { __longTasks: { start: number; duration: number }[] };
 
 try {
   // First-load JavaScript: every script the dashboard's HTML loads, raw and gzipped.
-  const html = await (await fetch(`${base}/?date=2023-01-01`)).text();
+  const html = await (await fetch(`${app.base}/?date=2023-01-01`)).text();
   const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string))];
   let raw = 0;
   let gz = 0;
   for (const src of scripts) {
-    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    const body = Buffer.from(await (await fetch(new URL(src, app.base))).arrayBuffer());
     raw += body.length;
     gz += gzipSync(body).length;
   }
   console.log(`first-load JS: ${scripts.length} files, ${(raw / 1024).toFixed(0)} KiB raw, ${(gz / 1024).toFixed(0)} KiB gzipped`);
-  console.log(`dashboard HTML on the synthetic dataset: ${(html.length / 1024).toFixed(0)} KiB`);
+  console.log(
+    `dashboard HTML at ${size} actors: ${(html.length / 1024).toFixed(0)} KiB, ${(gzipSync(html).length / 1024).toFixed(0)} KiB gzipped`,
+  );
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(`${base}/?date=2023-01-01`, { waitUntil: "networkidle" });
+  await page.addInitScript(`
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  `);
+  await page.goto(`${app.base}/?date=2023-01-01`, { waitUntil: "networkidle", timeout: 180_000 });
   const coloured = await page.locator("path.country[data-actor]").count();
   const input = page.getByLabel("As of");
   const start = Date.parse("2021-09-01T00:00:00Z");
+  const script: number[] = [];
   for (let i = 0; i < steps; i++) {
     const date = new Date(start + i * 37 * 86_400_000).toISOString().slice(0, 10);
-    const before = await page.evaluate(() => window.__stancemapPerf?.recolour.length ?? 0);
+    const before = await page.evaluate(() => ({ n: window.__stancemapPerf?.recolour.length ?? 0, t: performance.now() }));
     await input.fill(date);
-    await page.waitForFunction((n) => (window.__stancemapPerf?.recolour.length ?? 0) > n, before);
+    await page.waitForFunction((n) => (window.__stancemapPerf?.recolour.length ?? 0) > n, before.n);
+    // The half second after the change: what else the main thread did for it (a URL write, effects).
+    await page.waitForTimeout(500);
+    script.push(
+      await page.evaluate(
+        (t) =>
+          (window as unknown as Probe).__longTasks.filter((x) => x.start >= t && x.start < t + 500).reduce((n, x) => n + x.duration, 0),
+        before.t,
+      ),
+    );
   }
   const samples = await page.evaluate(() => window.__stancemapPerf?.recolour ?? []);
   const commit = samples.map((s) => s.commit);
   const frame = samples.map((s) => s.frame);
-  console.log(
-    `recolour on a date change (${samples.length} changes, ${coloured} coloured countries): ` +
-      `commit median ${quantile(commit, 0.5).toFixed(1)} ms, p95 ${quantile(commit, 0.95).toFixed(1)} ms; ` +
-      `to next frame median ${quantile(frame, 0.5).toFixed(1)} ms, p95 ${quantile(frame, 0.95).toFixed(1)} ms`,
-  );
+  console.log(`recolour on a date change at ${size} actors (${samples.length} changes, ${coloured} coloured countries; ${load()}):`);
+  console.log(`  to React's commit:  median (min–max) ${showSpread(spread(commit), 1)} ms, p95 ${quantile(commit, 0.95).toFixed(1)} ms`);
+  console.log(`  to the painted frame: median (min–max) ${showSpread(spread(frame), 1)} ms, p95 ${quantile(frame, 0.95).toFixed(1)} ms`);
+  console.log(`  long-task time in the 500 ms after: median (min–max) ${showSpread(spread(script), 0)} ms`);
   await browser.close();
 } finally {
-  stop();
+  app.stop();
 }

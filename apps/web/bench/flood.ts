@@ -8,27 +8,14 @@
 // phase, 60) and FLOOD_CAP_MS (a phase's cap, 30 s) adjust it.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, quantile, root, waitFor } from "./server";
+import { build, freePort, quantile, root, waitFor } from "./server";
 
 const LIGHT = ["/api/health", "/api/v1/topics", "/api/v1/stances?topic=posture-toward-taliban-government&at=2025-07-03"] as const;
 const EXPORT = "/api/v1/export/map.png?preset=a4&dpi=600";
 const LIGHT_PER_PHASE = Number(process.env.FLOOD_LIGHT ?? 60);
 const PHASE_CAP_MS = Number(process.env.FLOOD_CAP_MS ?? 30_000);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident memory of the server process in MB: now (VmRSS) or its peak so far (VmHWM). */
 function memory(pid: number, field: "VmRSS" | "VmHWM"): number {

@@ -2,27 +2,25 @@
 // (2,000 actors, 10,000 reactions, 200 events) in headless Chromium: time to the first layout frame
 // and to a settled layout, whether the main thread stayed responsive while the worker laid the graph
 // out (long tasks, longest gap between animation frames), then frames per second while panning with
-// mouse drags for 5 s. Options: --reuse (keep an existing database), --no-build, --seconds N,
-// --screenshot FILE.
-import { join } from "node:path";
+// mouse drags for 5 s, then while hovering (a full redraw per node entered) and zooming with the wheel (a
+// redraw per step). Options: --fresh (rewrite the database), --no-build, --seconds N, --screenshot FILE.
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
-import { build, CHROMIUM_ARGS, quantile, root, startApp, synthetic } from "./server";
+import { build, CHROMIUM_ARGS, load, quantile, startApp, synthetic } from "./server";
 
 const { values } = parseArgs({
   options: {
-    reuse: { type: "boolean" },
+    fresh: { type: "boolean" },
     "no-build": { type: "boolean" },
     seconds: { type: "string" },
     screenshot: { type: "string" },
   },
 });
-const PORT = 3301;
 const PAN_MS = Number(values.seconds ?? 5) * 1000;
 const SYNTH = ["--actors", "2000", "--states", "200", "--reactions", "10000", "--stances", "4000", "--events", "200"];
-const file = synthetic(join(root, "data", "network-bench.db"), SYNTH, !values.reuse);
-if (!values["no-build"]) build();
-const stop = await startApp(file, PORT);
+const file = synthetic("network", SYNTH, values.fresh);
+build();
+const app = await startApp(file);
 
 type NetworkStats = NonNullable<Window["__stancemapNetwork"]>;
 // The page's own statistics (declared on Window by NetworkChart.tsx), plus this script's probes.
@@ -47,7 +45,7 @@ try {
   `);
 
   const started = Date.now();
-  await page.goto(`http://127.0.0.1:${PORT}/?view=network&date=2026-01-01`, { waitUntil: "load", timeout: 120_000 });
+  await page.goto(`${app.base}/?view=network&date=2026-01-01`, { waitUntil: "load", timeout: 120_000 });
   await page.waitForFunction(() => (window as unknown as Probe).__stancemapNetwork?.settled != null, undefined, {
     timeout: 180_000,
     polling: 200,
@@ -138,6 +136,17 @@ try {
     sweeps++;
   }
   const sweep = await since(hoverFrom);
+
+  // Zoom: wheel steps in and out over the middle of the graph; each step redraws at the new scale.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const zoomFrom = await mark();
+  const zoomStart = Date.now();
+  let wheels = 0;
+  while (Date.now() - zoomStart < 3000) {
+    await page.mouse.wheel(0, wheels % 20 < 10 ? -120 : 120);
+    wheels++;
+  }
+  const zoom = await since(zoomFrom);
   await browser.close();
 
   const s = layout.stats;
@@ -171,6 +180,12 @@ try {
       `${(sweep.draws / sweep.seconds).toFixed(1)} full drawings/s (highlighting neighbours); frame gap p95 ${quantile(sweep.gaps, 0.95).toFixed(1)} ms; ` +
       `${sweep.longTasks} long tasks (longest ${sweep.longest.toFixed(0)} ms)`,
   );
+  console.log(
+    `  wheel zoom for ${zoom.seconds.toFixed(1)} s (${wheels} steps): ${(zoom.frames / zoom.seconds).toFixed(1)} fps; ` +
+      `${(zoom.draws / zoom.seconds).toFixed(1)} full drawings/s, ${(zoom.blits / zoom.seconds).toFixed(1)} moved bitmaps/s; frame gap p95 ` +
+      `${quantile(zoom.gaps, 0.95).toFixed(1)} ms; ${zoom.longTasks} long tasks (longest ${zoom.longest.toFixed(0)} ms)`,
+  );
+  console.log(`  ${load()}`);
 } finally {
-  stop();
+  app.stop();
 }

@@ -1,27 +1,60 @@
-// Shared by the benchmarks: a synthetic database, a production build, and a server on it.
+// Shared by the benchmarks: synthetic databases named by what they hold, a production build, servers each
+// bench starts itself on a free port (checked to serve the database it was given), and the statistics of
+// repeated, interleaved runs with the machine's load beside them.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { loadavg } from "node:os";
 import { join } from "node:path";
+import { createDb } from "@stancemap/db";
 
 export const root = join(import.meta.dirname, "..", "..", "..");
 export const bin = (name: string) => join(root, "node_modules", ".bin", name);
 
-/** Makes (or reuses) a synthetic database; `args` go to `npm run db:synth`. */
-export function synthetic(file: string, args: string[] = [], fresh = false): string {
+/**
+ * A synthetic database made with these `npm run db:synth` arguments, reused only when it was made with the
+ * same ones: the file's name carries a hash of them, so a bench cannot measure another size by mistake.
+ */
+export function synthetic(name: string, args: string[] = [], fresh = false): string {
+  const tag = createHash("sha256").update(JSON.stringify(args)).digest("hex").slice(0, 10);
+  mkdirSync(join(root, "data"), { recursive: true });
+  const file = join(root, "data", `${name}-${tag}.db`);
   if (fresh || !existsSync(file)) {
-    console.log(`bench: writing a synthetic dataset to ${file}…`);
+    console.log(`bench: writing a synthetic dataset (${args.join(" ") || "defaults"}) to ${file}…`);
     execFileSync("npm", ["run", "db:synth", "--", "--url", `file:${file}`, ...args], { cwd: root, stdio: "inherit" });
   }
   return file;
 }
 
+/** The synthetic sizes of the growth table. */
+export const SIZES = {
+  500: ["--actors", "500", "--states", "200", "--stances", "5000", "--reactions", "10000", "--events", "50"],
+  5000: ["--actors", "5000", "--states", "250", "--stances", "50000", "--reactions", "100000", "--events", "500"],
+  20000: ["--actors", "20000", "--states", "250", "--stances", "200000", "--reactions", "100000", "--events", "500"],
+} as const;
+
 export function build(): void {
+  if (process.argv.includes("--no-build")) return;
   console.log("bench: building the web app…");
   execFileSync(bin("turbo"), ["run", "build", "--filter=@stancemap/web", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
 }
 
-export async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
+/** A port nothing listens on now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function waitFor(url: string, child?: ChildProcess, seconds = 180): Promise<void> {
+  for (let i = 0; i < seconds * 2; i++) {
+    if (child && child.exitCode !== null) throw new Error(`bench: the server exited (${child.exitCode}) before ${url} answered`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {}
@@ -30,17 +63,65 @@ export async function waitFor(url: string): Promise<void> {
   throw new Error(`bench: ${url} did not answer`);
 }
 
-/** Starts `next start` on `port` against the SQLite file; returns a stop function. */
-export async function startApp(file: string, port: number): Promise<() => void> {
-  const child: ChildProcess = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+/** What a database holds, to check that a server serves it: its revision and one actor read from the file. */
+export async function signatureOf(file: string): Promise<{ revision: number; actors: number; last: { slug: string; name: string } }> {
+  const db = createDb(`file:${file}`);
+  try {
+    const [revision] = await db.sql.all<{ revision: number }>(`SELECT "revision" FROM "DatasetRevision" WHERE "id" = 1`);
+    const [count] = await db.sql.all<{ n: number }>(`SELECT count(*) AS "n" FROM "Actor"`);
+    const [last] = await db.sql.all<{ slug: string; name: string }>(`SELECT "slug", "name" FROM "Actor" ORDER BY "slug" DESC LIMIT 1`);
+    if (!last) throw new Error(`bench: ${file} holds no actors`);
+    return { revision: Number(revision?.revision ?? 0), actors: Number(count?.n ?? 0), last };
+  } finally {
+    await db.close();
+  }
+}
+
+export interface App {
+  base: string;
+  port: number;
+  stop(): void;
+}
+
+/**
+ * The production server (the same `server.ts` `npm start` runs) on a free port against the SQLite file,
+ * checked to serve that file: the revision its health reports and the file's last actor must match.
+ */
+export async function startApp(file: string): Promise<App> {
+  const port = await freePort();
+  const child = spawn(bin("tsx"), ["server.ts"], {
     cwd: join(root, "apps", "web"),
-    env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${file}`,
+      PORT: String(port),
+      STANCEMAP_HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    },
     stdio: "ignore",
   });
   const stop = () => child.kill("SIGTERM");
   process.on("exit", stop);
-  await waitFor(`http://127.0.0.1:${port}/api/health`);
-  return stop;
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/health`, child);
+  await checkServes(base, file);
+  return { base, port, stop };
+}
+
+/** Throws unless the server at `base` serves the database in `file`. */
+export async function checkServes(base: string, file: string): Promise<void> {
+  const expected = await signatureOf(file);
+  const health = (await (await fetch(`${base}/api/health`)).json()) as { database?: { revision?: number } };
+  const actor = await fetch(`${base}/api/v1/actors/${encodeURIComponent(expected.last.slug)}`);
+  const name = actor.ok ? ((await actor.json()) as { name?: string }).name : undefined;
+  if (health.database?.revision !== expected.revision || name !== expected.last.name)
+    throw new Error(
+      `bench: the server on ${base} does not serve ${file} (revision ${health.database?.revision} vs ${expected.revision}, ` +
+        `actor ${expected.last.slug}: ${actor.status} ${name ?? ""})`,
+    );
+  console.log(`bench: ${base} serves ${file} (revision ${expected.revision}, ${expected.actors.toLocaleString("en")} actors)`);
 }
 
 export const CHROMIUM_ARGS = [
@@ -56,4 +137,51 @@ export const CHROMIUM_ARGS = [
 export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+/** Median, min and max of repeated runs. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return { median, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, n: sorted.length };
+}
+
+/** "12.3 (10.1–15.0)": the median, then the range. */
+export function showSpread(s: Spread, digits = 0): string {
+  return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+}
+
+/** The 1-minute load average and the core count, printed beside every figure. */
+export function load(): string {
+  const [one, five] = loadavg();
+  return `load ${one?.toFixed(2)} (5 min ${five?.toFixed(2)})`;
+}
+
+/**
+ * Runs each of `sides` `rounds` times, interleaved (A B A B … with the order alternating every round), so
+ * a change in the machine's load falls on both sides alike; returns every side's samples in run order.
+ */
+export async function interleaved<K extends string, T>(rounds: number, sides: Record<K, () => Promise<T>>): Promise<Record<K, T[]>> {
+  const keys = Object.keys(sides) as K[];
+  const out = Object.fromEntries(keys.map((k) => [k, [] as T[]])) as Record<K, T[]>;
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? keys : [...keys].reverse();
+    for (const k of order) out[k].push(await sides[k]());
+  }
+  return out;
+}
+
+/** A plain text table, columns padded. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] as number)).join("  ");
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }

@@ -26,6 +26,7 @@ import { useDashboardState } from "./use-dashboard-state";
 
 declare global {
   interface Window {
+    /** Per date change, ms from the change to React's commit and to the painted frame. */
     __stancemapPerf?: { recolour: { commit: number; frame: number }[] };
   }
 }
@@ -133,7 +134,8 @@ export function Dashboard(props: {
     [map],
   );
 
-  // Recolour timing: from the date change to React's commit, and to the next frame.
+  // Recolour timing: from the date change to React's commit, and to the frame painted with it (a message
+  // posted from the frame's animation callback is handled only after that frame is rendered).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each recolour, which is when byFeature changes.
   useLayoutEffect(() => {
     const start = perfStart.current;
@@ -141,8 +143,12 @@ export function Dashboard(props: {
     perfStart.current = null;
     const commit = performance.now() - start;
     requestAnimationFrame(() => {
-      window.__stancemapPerf ??= { recolour: [] };
-      window.__stancemapPerf.recolour.push({ commit, frame: performance.now() - start });
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        window.__stancemapPerf ??= { recolour: [] };
+        window.__stancemapPerf.recolour.push({ commit, frame: performance.now() - start });
+      };
+      channel.port2.postMessage(null);
     });
   }, [byFeature]);
 
