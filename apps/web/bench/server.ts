@@ -185,3 +185,28 @@ export function table(header: string[], rows: string[][]): string {
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] as number)).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
+
+/** The part of a Playwright page the date change uses (playwright-core's Page). */
+interface DatePage {
+  evaluate<R>(fn: () => R): Promise<R>;
+  getByLabel(label: string): { fill(value: string): Promise<void> };
+  waitForFunction(fn: (n: number) => boolean, arg: number, options: { timeout: number }): Promise<unknown>;
+}
+
+/**
+ * Types a date into the dashboard's "As of" field and waits for the recolour it causes. Until the page has
+ * hydrated a typed date changes nothing, so an unanswered change is typed again (a day later, so it is a
+ * change) for up to a minute, rather than timing the wait for hydration.
+ */
+export async function changeDate(page: DatePage, date: string): Promise<void> {
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const before = await page.evaluate(() => window.__stancemapPerf?.recolour.length ?? 0);
+    const day = new Date(Date.parse(date) + attempt * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("As of").fill(day);
+    try {
+      await page.waitForFunction((n) => (window.__stancemapPerf?.recolour.length ?? 0) > n, before, { timeout: 5000 });
+      return;
+    } catch {}
+  }
+  throw new Error(`bench: typing ${date} into "As of" never recoloured the map`);
+}
