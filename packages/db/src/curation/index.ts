@@ -3,6 +3,7 @@ export { authDatabase } from "./auth-adapter";
 export * from "./drafts";
 export * from "./errors";
 export * from "./history";
+export * from "./import-input";
 export * from "./import-progress";
 export * from "./lists";
 export type { ConflictDetails } from "./merge-base";
