@@ -7,6 +7,7 @@ export * from "./import-input";
 export * from "./import-progress";
 export * from "./lists";
 export type { ConflictDetails } from "./merge-base";
+export * from "./patch";
 export { type Dependant, readRecord, type Stored } from "./records";
 export { instanceSecret } from "./settings";
 export * from "./transfer";
