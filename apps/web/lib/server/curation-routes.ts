@@ -2,8 +2,8 @@
 // POST /api/v1/{collection}, PATCH and DELETE /api/v1/{collection}/{key},
 // GET /api/v1/{collection}/{key}/head, GET …/history and POST …/revert.
 import "server-only";
-import { DeleteQuery, type EntityType, RevertBody, VersionToken, WriteOptions } from "@stancemap/core";
-import { CurationError, getDb, getHead, InvalidInput, NotFound, recordHistory, revertRecord, saveChange, zodIssues } from "@stancemap/db";
+import { DeleteQuery, type EntityType, RevertBody, WriteOptions } from "@stancemap/core";
+import { getDb, getHead, InvalidInput, NotFound, patchRecord, recordHistory, revertRecord, saveChange, zodIssues } from "@stancemap/db";
 import type { z } from "zod";
 import { curationEndpoint, noStore, readJson } from "./write";
 
@@ -48,26 +48,7 @@ export function updateRoute(type: EntityType) {
     curationEndpoint(request, async (who) => {
       const key = await keyOfParams(context.params);
       const options = writeOptions(request);
-      const body = await readJson(request);
-      if (!body || typeof body !== "object" || Array.isArray(body))
-        throw new InvalidInput([
-          { field: "body", code: "invalid_type", message: "must be a JSON object of the fields to change, with expectedVersion" },
-        ]);
-      const { expectedVersion, ...fields } = body as Record<string, unknown>;
-      const expected = parse(VersionToken, expectedVersion, ["expectedVersion"]);
-      const db = getDb();
-      const head = await getHead(db, type, key);
-      const current = head.draft ? head.draft.record : (head.published?.record ?? null);
-      if (!head.published && !head.draft) throw new NotFound(`no ${type} "${key}"`);
-      if (!current) throw new CurationError(409, `${type} "${key}" is being deleted in draft "${head.draft?.draftId}"`);
-      const saved = await saveChange(db, who, {
-        type,
-        op: "upsert",
-        key,
-        record: { ...current, ...fields },
-        expectedVersion: expected,
-        ...options,
-      });
+      const saved = await patchRecord(getDb(), who, { type, key, body: await readJson(request), ...options });
       return Response.json(saved, { headers: noStore });
     });
 }

@@ -301,7 +301,10 @@ export function curationPaths(): ZodOpenApiPathsObject {
         "200": json(ImportResult, "Every row's outcome. With `dryRun=true` (the default) nothing is written."),
         "400": invalid,
         "403": forbidden("`publish=true` needs the reviewer role."),
-        "422": json(ImportResult, "Some rows were rejected (see each row's `reason`); nothing was written."),
+        "422": json(
+          ImportResult,
+          "Some rows were rejected (each rejected row lists every problem found, in `problems`); nothing was written.",
+        ),
       },
       {
         requestParams: { query: ImportQuery },

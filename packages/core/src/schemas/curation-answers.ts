@@ -2,6 +2,7 @@
 // the OpenAPI document describes them, so what the server sends and what it documents cannot drift.
 import { z } from "zod";
 import { EntityType, RECORD_SCHEMAS, Role, VersionToken } from "./curation";
+import { FieldError } from "./field-error";
 
 const RECORD_LIST = Object.values(RECORD_SCHEMAS) as unknown as [
   (typeof RECORD_SCHEMAS)[EntityType],
@@ -192,7 +193,13 @@ export const RowResult = z
     type: EntityType,
     key: z.string().nullable(),
     outcome: RowOutcome,
-    reason: z.string().optional(),
+    reason: z.string().optional().describe("A rejected row's problems in one line (`field: message; …`)."),
+    problems: z
+      .array(FieldError)
+      .optional()
+      .describe(
+        "A rejected row's problems, all found in one pass: its structure, what it points at and its categories, each with the field's path in the record (`evidence.0.source`).",
+      ),
   })
   .meta({ id: "RowResult" });
 export type RowResult = z.infer<typeof RowResult>;

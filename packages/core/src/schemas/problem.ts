@@ -2,17 +2,9 @@
 import { z } from "zod";
 import { VersionToken } from "./curation";
 import { AnyRecordSchema, Dependant } from "./curation-answers";
+import { FieldError } from "./field-error";
 
-export const FieldError = z
-  .object({
-    field: z
-      .string()
-      .describe("What was refused: a query parameter's name (`limit`), or a body path as dots (`evidence.0.source`, `body`)."),
-    code: z.string().describe("A stable reason code (`invalid_type`, `too_big`, `unrecognized_keys`, `custom`, `exists`…)."),
-    message: z.string().describe("Why, for people."),
-  })
-  .meta({ id: "FieldError" });
-export type FieldError = z.infer<typeof FieldError>;
+export { FieldError };
 
 const VersionedRecord = z.object({ version: VersionToken, record: AnyRecordSchema.nullable() });
 

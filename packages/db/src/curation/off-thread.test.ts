@@ -15,8 +15,9 @@ import { importBody } from "../testing/import-rows";
 import { createUserRecord } from "./accounts";
 import { publishDraft } from "./drafts";
 import { CurationError, type Principal } from "./errors";
+import { importInputFromJson } from "./import-input";
 import { offThread } from "./off-thread";
-import { importInputFromJson, importRecords } from "./transfer";
+import { importRecords } from "./transfer";
 
 describe("large SQLite writes off the event loop", () => {
   let database: TestDatabase;

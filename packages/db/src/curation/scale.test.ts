@@ -11,7 +11,8 @@ import { importBody } from "../testing/import-rows";
 import { createUserRecord } from "./accounts";
 import { getHead, listDrafts, publishDraft, saveChange } from "./drafts";
 import type { Principal } from "./errors";
-import { importInputFromJson, importRecords } from "./transfer";
+import { importInputFromJson } from "./import-input";
+import { importRecords } from "./transfer";
 
 const pg = await postgresAvailable();
 if (!pg.ok) console.warn(`[scale tests] PostgreSQL run skipped: ${pg.reason}`);

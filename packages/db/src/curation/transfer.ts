@@ -8,7 +8,6 @@ import {
   detectDateForm,
   type EntityType,
   keyOf,
-  parseCsvRecords,
   RECORD_SCHEMAS,
   upgradeLegacyRecord,
   versionToken,
@@ -18,7 +17,9 @@ import { normaliseDataset } from "../seed";
 import { stableJson } from "../stable-json";
 import { insertRows } from "./bulk-insert";
 import { openChanges, publishInTx } from "./drafts";
-import { InvalidInput, type Principal, requireRole, VersionConflict } from "./errors";
+import { type FieldIssue, InvalidInput, type Principal, requireRole, VersionConflict } from "./errors";
+import type { ImportInput } from "./import-input";
+import { coveredBy, KEY_FIELD, type RowIssue, rawReferencesOf, reasonOf, rowIssue } from "./import-problems";
 import type { ImportProgress } from "./import-progress";
 import { offThread, runOffThread } from "./off-thread";
 import { unknownQualifiers } from "./qualifiers";
@@ -45,38 +46,6 @@ export async function exportDataset(db: Db, who: Principal | null, opts: { draft
 
 export type { ImportResult, RowOutcome, RowResult };
 
-export interface ImportInput {
-  rows: { row: string; type: EntityType; record: unknown }[];
-  /** Problems found before any row could be read (a CSV parse error, an unknown collection). */
-  problems?: { row: string; message: string }[];
-}
-
-/** JSON: an object of collections as the dataset files use (`{"actors": [...], ...}`), any subset. */
-export function importInputFromJson(body: unknown): ImportInput {
-  if (!body || typeof body !== "object" || Array.isArray(body))
-    return { rows: [], problems: [{ row: "body", message: 'must be a JSON object of collections, e.g. {"actors": [...]}' }] };
-  const rows: ImportInput["rows"] = [];
-  const problems: { row: string; message: string }[] = [];
-  for (const [collection, list] of Object.entries(body)) {
-    const type = (Object.entries(COLLECTIONS).find(([, c]) => c === collection)?.[0] ?? null) as EntityType | null;
-    if (!type) problems.push({ row: collection, message: `unknown collection; expected one of ${Object.values(COLLECTIONS).join(", ")}` });
-    else if (!Array.isArray(list)) problems.push({ row: collection, message: "must be an array" });
-    else
-      list.forEach((record, i) => {
-        rows.push({ row: `${collection}[${i}]`, type, record });
-      });
-  }
-  return { rows, problems };
-}
-
-export function importInputFromCsv(text: string, type: EntityType): ImportInput {
-  const { rows, errors } = parseCsvRecords(text);
-  return {
-    rows: rows.map((r) => ({ row: `line ${r.line}`, type, record: r.record })),
-    problems: errors.map((e) => ({ row: `line ${e.line}`, message: e.message })),
-  };
-}
-
 /** Lets the event loop serve other requests between parts of a large import (never inside a transaction). */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 const PART = 500;
@@ -91,9 +60,30 @@ export interface Accepted {
   before: AnyRecord | null;
 }
 
+/** A row as read: its record when the schema accepts it, its raw values (dates upgraded) either way. */
+interface ReadRow {
+  row: string;
+  type: EntityType;
+  raw: unknown;
+  record: AnyRecord | null;
+  /** The key it names: the parsed record's, else the raw one's when it is text. */
+  key: string | null;
+  issues: FieldIssue[];
+}
+
+function rawKeyOf(type: EntityType, raw: unknown): string | null {
+  if (!raw || typeof raw !== "object") return null;
+  const r = raw as Record<string, unknown>;
+  if (type === "gap") return typeof r.actor === "string" && typeof r.topic === "string" ? `${r.actor}~${r.topic}` : null;
+  const key = r[KEY_FIELD[type]];
+  return typeof key === "string" && key !== "" ? key : null;
+}
+
 /**
  * Checks every row against the published data and the open drafts, reading them a few hundred keys per
- * query (not several queries per row), outside any transaction, with pauses between parts.
+ * query (not several queries per row), outside any transaction, with pauses between parts. One pass
+ * finds all of a row's problems: its structure, and (from its raw values where the structure fails)
+ * what it points at and its category and qualifiers.
  */
 async function classify(
   reader: Tx,
@@ -103,32 +93,44 @@ async function classify(
   const results: RowResult[] = [];
   const accepted: Accepted[] = [];
   const dateForms = { edtf: 0, legacy: 0 };
-  const parsedRows: { row: string; type: EntityType; record: AnyRecord | null; reason?: string }[] = [];
+  const rows: ReadRow[] = [];
   for (let i = 0; i < input.rows.length; i += PART) {
     for (const r of input.rows.slice(i, i + PART)) {
       // For one release a file may carry dates in the previous form (an ISO day and a precision word):
       // read as EDTF, and counted, so the answer says which form it read.
       if (DATED.has(r.type)) dateForms[detectDateForm(r.type, r.record)] += 1;
-      const parsed = RECORD_SCHEMAS[r.type].safeParse(upgradeLegacyRecord(r.type, r.record));
-      if (!parsed.success) {
-        const reason = parsed.error.issues.map((x) => `${x.path.join(".") || "record"}: ${x.message}`).join("; ");
-        parsedRows.push({ row: r.row, type: r.type, record: null, reason });
-      } else parsedRows.push({ row: r.row, type: r.type, record: normaliseRecord(r.type, parsed.data as AnyRecord) });
+      const raw = upgradeLegacyRecord(r.type, r.record);
+      const parsed = RECORD_SCHEMAS[r.type].safeParse(raw);
+      if (parsed.success) {
+        const record = normaliseRecord(r.type, parsed.data as AnyRecord);
+        rows.push({ row: r.row, type: r.type, raw, record, key: keyOf(r.type, record), issues: [] });
+      } else {
+        const issues = parsed.error.issues.map((x) => rowIssue(x as RowIssue, raw));
+        rows.push({ row: r.row, type: r.type, raw, record: null, key: rawKeyOf(r.type, raw), issues });
+      }
     }
-    await progress?.({ phase: "checking", done: parsedRows.length, total: input.rows.length });
+    await progress?.({ phase: "checking", done: rows.length, total: input.rows.length });
     await breathe();
   }
   const incoming = new Map<string, AnyRecord>();
-  for (const r of parsedRows) if (r.record) incoming.set(`${r.type}:${keyOf(r.type, r.record)}`, r.record);
+  // Every key the file holds, accepted or not: a reference to a rejected row is that row's problem.
+  const inFile = new Set<string>();
+  for (const r of rows) {
+    if (r.key) inFile.add(`${r.type}:${r.key}`);
+    if (r.record && r.key) incoming.set(`${r.type}:${r.key}`, r.record);
+  }
+  const refsOf = (r: ReadRow) =>
+    r.record ? referencesOf(r.type, r.record) : rawReferencesOf(r.type, r.raw).filter((ref) => !coveredBy(r.issues, ref.path ?? ""));
+  const stanceOf = (r: ReadRow) => (r.record ?? r.raw ?? {}) as Partial<Record<"topic" | "category" | "qualifiers", unknown>>;
 
   // What the rows are, and what they point at, as published now; and which have an open change.
   const keysOf = new Map<EntityType, Set<string>>();
   const want = (type: EntityType, key: string) => keysOf.set(type, (keysOf.get(type) ?? new Set<string>()).add(key));
-  for (const r of parsedRows) {
-    if (!r.record) continue;
-    want(r.type, keyOf(r.type, r.record));
-    for (const ref of referencesOf(r.type, r.record)) if (!incoming.has(`${ref.type}:${ref.key}`)) want(ref.type, ref.key);
-    if (r.type === "stance") want("topic", (r.record as RecordOf<"stance">).topic);
+  for (const r of rows) {
+    if (r.record && r.key) want(r.type, r.key);
+    for (const ref of refsOf(r)) if (!inFile.has(`${ref.type}:${ref.key}`)) want(ref.type, ref.key);
+    const topic = r.type === "stance" ? stanceOf(r).topic : undefined;
+    if (typeof topic === "string" && topic !== "") want("topic", topic);
   }
   const published = new Map<string, Stored>();
   for (const [type, keys] of keysOf) {
@@ -145,53 +147,63 @@ async function classify(
   }
 
   const seen = new Set<string>();
-  for (const r of parsedRows) {
-    if (!r.record) {
-      results.push({ row: r.row, type: r.type, key: null, outcome: "rejected", reason: r.reason });
-      continue;
+  for (const r of rows) {
+    const problems = [...r.issues];
+    const id = r.key ? `${r.type}:${r.key}` : null;
+    if (id && seen.has(id))
+      problems.push({ field: KEY_FIELD[r.type], code: "duplicate", message: `${r.type} "${r.key}" appears twice in this file` });
+    if (id) seen.add(id);
+    for (const ref of refsOf(r)) {
+      if (inFile.has(`${ref.type}:${ref.key}`) || published.has(`${ref.type}:${ref.key}`)) continue;
+      problems.push({ field: ref.path ?? ref.type, code: "unknown_reference", message: `unknown ${ref.type} "${ref.key}"` });
     }
-    const key = keyOf(r.type, r.record);
-    const id = `${r.type}:${key}`;
-    if (seen.has(id)) {
-      results.push({ row: r.row, type: r.type, key, outcome: "rejected", reason: `${r.type} "${key}" appears twice in this import` });
-      continue;
-    }
-    seen.add(id);
-    const missing: string[] = [];
-    for (const ref of referencesOf(r.type, r.record)) {
-      if (incoming.has(`${ref.type}:${ref.key}`)) continue;
-      if (!published.has(`${ref.type}:${ref.key}`)) missing.push(`unknown ${ref.type} "${ref.key}"`);
-    }
-    if (r.type === "stance") {
-      const s = r.record as RecordOf<"stance">;
-      const topic = (incoming.get(`topic:${s.topic}`) ?? published.get(`topic:${s.topic}`)?.record) as RecordOf<"topic"> | undefined;
-      if (topic && !topic.categories.some((c) => c.key === s.category)) missing.push(`"${s.category}" is not on the scale of ${s.topic}`);
-      if (topic) missing.push(...unknownQualifiers(s, topic).map((i) => i.message));
-    }
-    if (missing.length > 0) {
-      results.push({ row: r.row, type: r.type, key, outcome: "rejected", reason: [...new Set(missing)].join("; ") });
-      continue;
-    }
-    const current = published.get(id) ?? null;
-    if (current && stableJson(current.record) === stableJson(r.record)) {
-      results.push({ row: r.row, type: r.type, key, outcome: "unchanged" });
-      continue;
-    }
-    const draftId = open.get(id);
-    if (draftId) {
-      results.push({
-        row: r.row,
-        type: r.type,
-        key,
-        outcome: "rejected",
-        reason: `has an open change in draft ${draftId}; publish or withdraw it first`,
+    if (r.type === "stance") problems.push(...scaleProblems(stanceOf(r), r.issues, incoming, published));
+    const current = id ? (published.get(id) ?? null) : null;
+    const same = !!(r.record && current && stableJson(current.record) === stableJson(r.record));
+    const draftId = id && r.record && !same ? open.get(id) : undefined;
+    if (draftId)
+      problems.push({
+        field: KEY_FIELD[r.type],
+        code: "open_draft",
+        message: `has an open change in draft ${draftId}; publish or withdraw it first`,
       });
+    if (problems.length > 0 || !r.record || !r.key) {
+      results.push({ row: r.row, type: r.type, key: r.key, outcome: "rejected", reason: reasonOf(problems), problems });
       continue;
     }
-    results.push({ row: r.row, type: r.type, key, outcome: current ? "updated" : "created" });
+    if (same) {
+      results.push({ row: r.row, type: r.type, key: r.key, outcome: "unchanged" });
+      continue;
+    }
+    results.push({ row: r.row, type: r.type, key: r.key, outcome: current ? "updated" : "created" });
     accepted.push({ type: r.type, record: r.record, base: current?.version ?? null, before: current?.record ?? null });
   }
   return { results, accepted, dateForms };
+}
+
+/** A stance's category and qualifiers against its topic (in the file or published), from raw values where need be. */
+function scaleProblems(
+  stance: Partial<Record<"topic" | "category" | "qualifiers", unknown>>,
+  issues: readonly FieldIssue[],
+  incoming: Map<string, AnyRecord>,
+  published: Map<string, Stored>,
+): FieldIssue[] {
+  if (typeof stance.topic !== "string") return [];
+  const topic = (incoming.get(`topic:${stance.topic}`) ?? published.get(`topic:${stance.topic}`)?.record) as RecordOf<"topic"> | undefined;
+  if (!topic) return [];
+  const out: FieldIssue[] = [];
+  const category = stance.category;
+  if (typeof category === "string" && !coveredBy(issues, "category") && !topic.categories.some((c) => c.key === category))
+    out.push({
+      field: "category",
+      code: "not_on_scale",
+      message: `unknown category "${category}": the scale of ${topic.slug} has ${topic.categories.map((c) => c.key).join(", ")}`,
+    });
+  if (Array.isArray(stance.qualifiers) && !coveredBy(issues, "qualifiers")) {
+    const qualifiers = stance.qualifiers.filter((q): q is string => typeof q === "string");
+    out.push(...unknownQualifiers({ topic: topic.slug, qualifiers } as RecordOf<"stance">, topic));
+  }
+  return out;
 }
 
 /**

@@ -223,7 +223,16 @@ export function ImportForm({ canPublish }: { canPublish: boolean }) {
   );
 }
 
-function RowTable({ rows }: { rows: { row: string; type: string; key: string | null; outcome: Outcome; reason?: string }[] }) {
+type Row = {
+  row: string;
+  type: string;
+  key: string | null;
+  outcome: Outcome;
+  reason?: string;
+  problems?: { field: string; code: string; message: string }[];
+};
+
+function RowTable({ rows }: { rows: Row[] }) {
   const rejected = rows.filter((r) => r.outcome === "rejected");
   const shown =
     rows.length <= SHOWN_ROWS
@@ -261,13 +270,28 @@ function RowTable({ rows }: { rows: { row: string; type: string; key: string | n
               <td data-label="Outcome">
                 <span className={OUTCOME_CLASS[r.outcome]}>{r.outcome}</span>
               </td>
-              <td data-label="Reason" dir="auto">
-                {r.reason ?? ""}
+              <td data-label="Reason">
+                <RowProblems row={r} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Every problem of a rejected row, each with the field it is in. */
+function RowProblems({ row }: { row: Row }) {
+  const problems = row.problems ?? [];
+  if (problems.length === 0) return <span dir="auto">{row.reason ?? ""}</span>;
+  return (
+    <ul className="xfer-problems" aria-label={`Problems of ${row.row}`}>
+      {problems.map((p) => (
+        <li key={`${p.field}:${p.code}:${p.message}`}>
+          <code>{p.field}</code>: <span dir="auto">{p.message}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,58 +1,41 @@
 "use server";
 // Import (check, then commit all or nothing) and CSV export from the admin pages. The file is checked
 // again when committed, and must be the one that was checked: its checksum travels with the form.
-import { createHash } from "node:crypto";
 import { COLLECTIONS, EntityType, recordsToCsv } from "@stancemap/core";
 import {
   clearImportProgress,
   exportDataset,
   getDb,
   IMPORT_JOB,
-  type ImportInput,
   type ImportResult,
-  importInputFromCsv,
-  importInputFromJson,
   importRecords,
+  readImportInput,
   throttledProgress,
 } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
 import { formArg, MALFORMED } from "@/lib/server/action-args";
 import { currentPrincipal } from "@/lib/server/dal";
 import type { Refusal } from "./action-result";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./import-limits";
 import { refusalOf, signedOut } from "./refusal";
 
-export type ImportState = { ok: true; checksum: string; result: ImportResult } | (Refusal & { field?: "file" | "type" });
+type ImportRefusal = Refusal & { field?: "file" | "type" };
+export type ImportState = { ok: true; checksum: string; result: ImportResult } | ImportRefusal;
 
-const fail = (message: string, field?: "file" | "type", status = 400): ImportState => ({ ok: false, status, message, field });
+const fail = (message: string, field?: "file" | "type", status = 400): ImportRefusal => ({ ok: false, status, message, field });
 
-async function readInput(form: FormData): Promise<{ input: ImportInput; checksum: string } | ImportState> {
+async function readInput(form: FormData) {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return fail("Choose a CSV or JSON file.", "file");
-  if (file.size > MAX_IMPORT_BYTES)
-    return fail(
-      `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_LABEL}. Split it into smaller files.`,
-      "file",
-    );
-  const text = (await file.text()).replace(/^\uFEFF/, "");
-  const name = file.name.toLowerCase();
-  const json = name.endsWith(".json") || (!name.endsWith(".csv") && /^\s*[{[]/.test(text));
-  const type = String(form.get("type") ?? "");
-  const checksum = createHash("sha256")
-    .update(`${json ? "json" : `csv:${type}`}\n${text}`)
-    .digest("hex");
-  if (json) {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (error) {
-      return fail(`The file is not valid JSON: ${(error as Error).message}`, "file");
-    }
-    return { input: importInputFromJson(body), checksum };
-  }
-  const parsed = EntityType.safeParse(type);
-  if (!parsed.success) return fail("Choose the record type of the CSV rows.", "type");
-  return { input: importInputFromCsv(text, parsed.data), checksum };
+  const read = await readImportInput({
+    field: "file",
+    size: file.size,
+    read: () => file.text(),
+    name: file.name,
+    type: String(form.get("type") ?? ""),
+  });
+  if (read.ok) return read;
+  const issue = read.error.issues[0];
+  return fail(issue?.message ?? read.error.message, issue?.field === "type" ? "type" : "file");
 }
 
 /** `intent=check` is a dry run; `intent=commit` writes one draft (published at once if a reviewer asks). */
@@ -61,7 +44,7 @@ export async function importAction(form: FormData): Promise<ImportState> {
   if (!who) return signedOut;
   if (!formArg(form)) return MALFORMED;
   const read = await readInput(form);
-  if ("ok" in read) return read;
+  if (!read.ok) return read;
   const commit = form.get("intent") === "commit";
   if (commit && form.get("checksum") !== read.checksum)
     return fail("The file or record type changed after it was checked. Check it again before importing.", "file", 409);
