@@ -15,6 +15,7 @@ import {
 import type { Db } from "../client";
 import { normaliseDataset } from "../seed";
 import { stableJson } from "../stable-json";
+import { refreshStatistics } from "../statistics";
 import { insertRows } from "./bulk-insert";
 import { openChanges, publishInTx } from "./drafts";
 import { type FieldIssue, InvalidInput, type Principal, requireRole, VersionConflict } from "./errors";
@@ -365,7 +366,7 @@ export async function importRecords(
     if (!("draftId" in done)) throw new Error("the database write worker answered an import with no draft");
     return { ...result, committed: true, draftId: done.draftId, published: opts.publish };
   }
-  return curationTx(
+  const done = await curationTx(
     db,
     async (tx) => {
       const draftId = await saveImport(tx, principal, rows, title);
@@ -374,4 +375,10 @@ export async function importRecords(
     },
     [],
   );
+  // A bulk import published at once changes the tables' sizes a lot: PostgreSQL's planner learns it now.
+  if (opts.publish && rows.length >= BULK_ROWS) await refreshStatistics(db);
+  return done;
 }
+
+/** From this many rows an import published at once refreshes the planner's statistics. */
+const BULK_ROWS = 1000;
