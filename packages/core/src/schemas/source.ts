@@ -8,6 +8,27 @@ import { IsoDate, LanguageTag, Slug, Text } from "./common";
  */
 const RFC3986_CHARACTERS = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$/;
 
+/** The longest source text stored, in UTF-16 code units (JavaScript's string length): about 2 MB of plain text. */
+export const MAX_SOURCE_TEXT_CHARS = 2_000_000;
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 digest as 64 lowercase hex digits");
+
+/**
+ * A stored source text, by content: the SHA-256 of its UTF-8 bytes and its length. The text itself is kept once
+ * per content (`SourceText`), so drafts, history and diffs carry these two fields, never the text.
+ */
+export const SourceTextRef = z
+  .object({
+    sha256: Sha256,
+    length: z.int().min(0).max(MAX_SOURCE_TEXT_CHARS).describe("In UTF-16 code units, as quote-check offsets count."),
+  })
+  .meta({ id: "SourceTextRef" });
+
+/** A source text as an editor sends it: plain text, valid Unicode, no NUL, at most MAX_SOURCE_TEXT_CHARS. */
+export const SourceTextContent = Text.max(MAX_SOURCE_TEXT_CHARS, {
+  message: `must be at most ${MAX_SOURCE_TEXT_CHARS.toLocaleString("en")} characters (about 2 MB)`,
+});
+
 export const Source = z
   .object({
     id: Slug,
@@ -28,7 +49,11 @@ export const Source = z
       .string()
       .regex(/^[a-z0-9-]+\.txt$/)
       .optional()
-      .describe("The stored text of the document, which quotes citing it are checked against."),
+      .describe("The file in the dataset's `texts/` folder holding the document's text (dataset files only)."),
+    text: SourceTextRef.optional().describe(
+      "The document's stored text, which quotes citing this source are checked against (`POST /api/v1/quote-check`); " +
+        "store it with `POST /api/v1/source-texts`, read it at `GET /api/v1/sources/{id}/text`.",
+    ),
     citedIn: z
       .object({ source: Slug, locator: Text.min(1).max(100) })
       .optional()
@@ -54,5 +79,6 @@ export const Evidence = z
   .meta({ id: "Evidence" });
 
 export type Source = z.infer<typeof Source>;
+export type SourceTextRef = z.infer<typeof SourceTextRef>;
 export type Quote = z.infer<typeof Quote>;
 export type Evidence = z.infer<typeof Evidence>;

@@ -8,4 +8,5 @@ export * from "./lists";
 export type { ConflictDetails } from "./merge-base";
 export { type Dependant, readRecord, type Stored } from "./records";
 export { instanceSecret } from "./settings";
+export * from "./source-texts";
 export * from "./transfer";

@@ -23,6 +23,7 @@ import type { ImportProgress } from "./import-progress";
 import { offThread, runOffThread } from "./off-thread";
 import { unknownQualifiers } from "./qualifiers";
 import { chunks, readAll, readMany, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
+import { unknownSourceTexts, unknownTextIssue } from "./source-texts";
 import { curationTx, lockKeys, newId, recordLock } from "./tx";
 
 /** The whole dataset; with `drafts`, open draft changes applied on top (reviewers only). */
@@ -144,6 +145,12 @@ async function classify(
     await breathe();
   }
 
+  const textRefs = parsedRows.flatMap((r) => {
+    const text = r.type === "source" ? (r.record as RecordOf<"source"> | null)?.text : undefined;
+    return text ? [text] : [];
+  });
+  const unknownTexts = await unknownSourceTexts(reader, textRefs);
+
   const seen = new Set<string>();
   for (const r of parsedRows) {
     if (!r.record) {
@@ -162,6 +169,8 @@ async function classify(
       if (incoming.has(`${ref.type}:${ref.key}`)) continue;
       if (!published.has(`${ref.type}:${ref.key}`)) missing.push(`unknown ${ref.type} "${ref.key}"`);
     }
+    const text = r.type === "source" ? (r.record as RecordOf<"source">).text : undefined;
+    if (text && unknownTexts.has(text.sha256)) missing.push(`text.sha256: ${unknownTextIssue(text).message}`);
     if (r.type === "stance") {
       const s = r.record as RecordOf<"stance">;
       const topic = (incoming.get(`topic:${s.topic}`) ?? published.get(`topic:${s.topic}`)?.record) as RecordOf<"topic"> | undefined;
