@@ -1,6 +1,9 @@
 // Whether a quote is in its source's stored text: the one rule for the dataset's tests, the admin form and review.
 // Verbatim on word boundaries; only whitespace runs and typographic (curly vs straight) quotes are forgiven.
 
+/** The longest source text stored, in UTF-16 code units (JavaScript's string length): about 2 MB of plain text. */
+export const MAX_SOURCE_TEXT_CHARS = 2_000_000;
+
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
 

@@ -1,5 +1,6 @@
 // Sources, quotes and the evidence that ties a claim to a source.
 import { z } from "zod";
+import { MAX_SOURCE_TEXT_CHARS } from "../quote-check";
 import { IsoDate, LanguageTag, Slug, Text } from "./common";
 
 /**
@@ -7,9 +8,6 @@ import { IsoDate, LanguageTag, Slug, Text } from "./common";
  * WHATWG URL parsing alone accepts `"`, `<`, spaces and non-ASCII, which the document's `format: uri` does not.
  */
 const RFC3986_CHARACTERS = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$/;
-
-/** The longest source text stored, in UTF-16 code units (JavaScript's string length): about 2 MB of plain text. */
-export const MAX_SOURCE_TEXT_CHARS = 2_000_000;
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 digest as 64 lowercase hex digits");
 

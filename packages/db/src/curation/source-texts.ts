@@ -170,3 +170,35 @@ export async function quoteChecksOf(
   }
   return out;
 }
+
+export interface DraftQuoteCheck extends EvidenceQuoteCheck {
+  type: EntityType;
+  key: string;
+  label: string;
+  quote: string;
+}
+
+/**
+ * Every quote the drafts propose, checked against its source as each draft would leave it: a source the same
+ * draft changes, else the pending or published one. For the review queue and the draft page; readers only.
+ */
+export async function draftQuoteChecks(
+  db: Db,
+  who: Principal | null,
+  drafts: readonly { id: string; items: readonly { type: EntityType; key: string; label: string; record: unknown }[] }[],
+): Promise<Map<string, DraftQuoteCheck[]>> {
+  requireRole(who, "editor");
+  const out = new Map<string, DraftQuoteCheck[]>();
+  for (const draft of drafts) {
+    const own = new Map<string, RecordOf<"source">>();
+    for (const item of draft.items) if (item.type === "source" && item.record) own.set(item.key, item.record as RecordOf<"source">);
+    const checks: DraftQuoteCheck[] = [];
+    for (const item of draft.items) {
+      const evidence = (item.record as { evidence?: RecordOf<"stance">["evidence"] } | null)?.evidence ?? [];
+      for (const check of await quoteChecksOf(db.prisma, item.type, item.record, own))
+        checks.push({ ...check, type: item.type, key: item.key, label: item.label, quote: evidence[check.evidence]?.quote?.text ?? "" });
+    }
+    out.set(draft.id, checks);
+  }
+  return out;
+}
