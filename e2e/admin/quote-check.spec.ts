@@ -113,7 +113,7 @@ test("the review queue and the draft page show each quote of a draft found, not 
 
   await page.goto(`/admin/drafts/${draftId}`);
   const section = page.getByRole("region", { name: /Quotes against their sources/ });
-  await expect(section.locator("mark")).toHaveText(`“${FOUND}`);
+  await expect(section.locator("mark")).toHaveText(FOUND);
   await expect(section).toContainText("Not found in the source");
   await expect(section).toContainText("Not checked: this source has no stored text");
   await context.close();
