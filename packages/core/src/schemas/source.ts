@@ -47,7 +47,7 @@ export const Source = z
       .string()
       .regex(/^[a-z0-9-]+\.txt$/)
       .optional()
-      .describe("The file in the dataset's `texts/` folder holding the document's text (dataset files only)."),
+      .describe("The file in the dataset's `texts/` folder the first load took the stored `text` from (shipped sources)."),
     text: SourceTextRef.optional().describe(
       "The document's stored text, which quotes citing this source are checked against (`POST /api/v1/quote-check`); " +
         "store it with `POST /api/v1/source-texts`, read it at `GET /api/v1/sources/{id}/text`.",
