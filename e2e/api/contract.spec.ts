@@ -209,6 +209,28 @@ test.describe("the OpenAPI document describes every real answer", () => {
       await call(editor, "POST", "/api/v1/import?format=xml", { data: importable, expect: 400 });
       await call(editor, "POST", "/api/v1/import?dryRun=false&publish=true", { data: importable, expect: 403 });
 
+      // ---- Source texts and the quote check. ----
+      const text = `A contract text ${u}: “the quoted words” and more.`;
+      await call(anonymous, "POST", "/api/v1/source-texts", { data: { text }, expect: 401 });
+      await call(editor, "POST", "/api/v1/source-texts", { data: { text: "x\u0000" }, expect: 400 });
+      const stored = await call(editor, "POST", "/api/v1/source-texts", { data: { text }, expect: 201 });
+      const textSource = await call(editor, "POST", "/api/v1/sources", {
+        data: { ...sourceRecord(`c-txt-${u}`), text: stored.body },
+        expect: 201,
+      });
+      expect(textSource.body.draftId).toBeTruthy();
+      await call(editor, "GET", `/api/v1/sources/c-txt-${u}/text`, { expect: 200 });
+      await call(editor, "GET", `/api/v1/sources/no-such-${u}/text`, { expect: 404 });
+      await call(anonymous, "GET", `/api/v1/sources/c-txt-${u}/text`, { expect: 401 });
+      await call(editor, "POST", "/api/v1/quote-check", { data: { source: `c-txt-${u}`, text: '"the quoted words"' }, expect: 200 });
+      await call(editor, "POST", "/api/v1/quote-check", { data: { source: `c-txt-${u}`, text: "other words" }, expect: 200 });
+      await call(editor, "POST", "/api/v1/quote-check", {
+        data: { source: "bbc-2025-07-05-russia-recognises-taliban", text: "x" },
+        expect: 200,
+      });
+      await call(editor, "POST", "/api/v1/quote-check", { data: { source: `no-such-${u}`, text: "x" }, expect: 400 });
+      await call(anonymous, "POST", "/api/v1/quote-check", { data: { source: `c-txt-${u}`, text: "x" }, expect: 401 });
+
       // ---- Audit, users and tokens. ----
       await call(editor, "GET", "/api/v1/audit?limit=5", { expect: 200 });
       await call(admin, "GET", "/api/v1/audit?limit=1", { expect: 200 });

@@ -6,6 +6,7 @@ export * from "./dates";
 export * from "./export-presets";
 export * from "./lookup";
 export * from "./merge";
+export * from "./quote-check";
 export * from "./reaction-graph";
 export * from "./schemas";
 export * from "./stance-history";

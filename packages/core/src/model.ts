@@ -8,6 +8,7 @@ export * from "./dates";
 export * from "./export-presets";
 export * from "./lookup";
 export * from "./merge";
+export * from "./quote-check";
 export * from "./reaction-graph";
 export * from "./stance-history";
 export * from "./stance-index";

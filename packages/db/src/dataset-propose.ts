@@ -6,7 +6,9 @@ import { type AnyRecord, type Dataset, type EntityType, keyOf, noteHoldsOn, type
 import type { Db } from "./client";
 import { checkReferences, type ImportResult, importRecords, type Principal } from "./curation";
 import { readAll, readRecord, referencesOf, WRITE_ORDER, writeRecords } from "./curation/records";
+import { putSourceTexts } from "./curation/source-texts";
 import { curationTx, snapshot } from "./curation/tx";
+import { loadSourceTexts } from "./dataset";
 import { bumpRevision } from "./revision";
 import {
   baseOf,
@@ -37,6 +39,8 @@ export interface ProposeOptions {
   /** Also draft records that both the files and an editor changed (the reviewer sees the editor's version as published). */
   includeConflicts?: boolean;
   dryRun?: boolean;
+  /** The documents the sources' `text` names, by source id (default: the shipped `texts/` files). */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export interface ProposeResult {
@@ -259,6 +263,9 @@ export async function proposeDataset(db: Db, dataset: Dataset, opts: ProposeOpti
     result.applied = p.direct.map((d) => ({ type: d.type, key: d.key, reason: "unedited; would be applied" }));
     return result;
   }
+  // Texts are stored by content and inert until a published source names one: stored first, so the
+  // sources that name them pass the importer's check.
+  await putSourceTexts(db.prisma, [...(opts.texts ?? loadSourceTexts(dataset)).values()]);
   if (p.draft.length > 0) {
     // Checked by the importer first: a refused row and nothing at all is written.
     const rows = p.draft.map((d) => ({ row: `${d.type} ${d.key}`, type: d.type, record: d.record as unknown }));

@@ -1,39 +1,7 @@
 // Checks that the dataset's quotes, and the fragments its prose puts in quotation marks, are in the stored source texts.
+// The rule itself is core's (`quote-check.ts`), which the admin form and review use too.
 import type { Dataset } from "@stancemap/core";
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/** Runs of whitespace (including no-break spaces) become one space. */
-export function normaliseWhitespace(text: string): string {
-  return text.replace(/\s+/gu, " ").trim();
-}
-
-/**
- * For prose fragments, which the dataset writes in its own typography: whitespace as above, curly quotes and
- * apostrophes become straight ones, and Unicode hyphens (U+2010, U+2011) become "-".
- */
-export function normaliseTypography(text: string): string {
-  return normaliseWhitespace(text).replace(/[‘’‛]/gu, "'").replace(/[“”„]/gu, '"').replace(/[‐‑]/gu, "-");
-}
-
-/**
- * Whether `quote` occurs in `text` with a word boundary at both ends: where the quote begins (or ends) with a
- * letter or digit, the character before (or after) the occurrence must not be one. So "ally" occurs in
- * `an "ally" in` but not in "formally".
- */
-export function occursOnWordBoundaries(text: string, quote: string): boolean {
-  if (quote.length === 0) return false;
-  const needsStart = WORD_CHAR.test(quote.charAt(0));
-  const needsEnd = WORD_CHAR.test(quote.charAt(quote.length - 1));
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
-    const before = at > 0 ? text.charAt(at - 1) : "";
-    const after = text.charAt(at + quote.length);
-    if (needsStart && before !== "" && WORD_CHAR.test(before)) continue;
-    if (needsEnd && after !== "" && WORD_CHAR.test(after)) continue;
-    return true;
-  }
-  return false;
-}
+import { checkQuote, normaliseTypography, normaliseWhitespace, occursOnWordBoundaries } from "@stancemap/core";
 
 // A straight single quote opens only after a non-letter and closes only before one, so apostrophes ("Russia's",
 // "envoys' ") are not taken for quotation marks; a curly closing quote likewise ends a fragment only before a non-letter.
@@ -83,8 +51,9 @@ function evidencedRecords(dataset: Dataset): { key: string; record: Evidenced & 
 }
 
 /**
- * Every evidence quote must occur in the stored text of the source it cites, verbatim (only whitespace is
- * normalised) and on word boundaries. A quote citing a source without a stored text is not checked here.
+ * Every evidence quote must occur in the stored text of the source it cites, verbatim (only whitespace runs and
+ * curly against straight quotes are forgiven) and on word boundaries: core's `checkQuote`. A quote citing a
+ * source without a stored text is not checked here.
  */
 export function quoteProblems(dataset: Dataset, texts: ReadonlyMap<string, string>): QuoteProblem[] {
   const problems: QuoteProblem[] = [];
@@ -92,8 +61,7 @@ export function quoteProblems(dataset: Dataset, texts: ReadonlyMap<string, strin
     for (const e of record.evidence) {
       const text = texts.get(e.source);
       if (!e.quote || text === undefined) continue;
-      if (!occursOnWordBoundaries(normaliseWhitespace(text), normaliseWhitespace(e.quote.text)))
-        problems.push({ record: key, source: e.source, quote: e.quote.text });
+      if (checkQuote(text, e.quote.text).status !== "found") problems.push({ record: key, source: e.source, quote: e.quote.text });
     }
   }
   return problems;

@@ -1,9 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compareEdtf, formatEdtf, gapReason, isoDay, parseEdtf, stanceAt, stanceChanges, stanceHistory } from "@stancemap/core";
+import {
+  compareEdtf,
+  formatEdtf,
+  gapReason,
+  isoDay,
+  occursOnWordBoundaries,
+  parseEdtf,
+  stanceAt,
+  stanceChanges,
+  stanceHistory,
+} from "@stancemap/core";
 import { describe, expect, it } from "vitest";
 import { datasetDir, loadDataset, loadSourceTexts } from "./dataset";
-import { fragmentProblems, occursOnWordBoundaries, quotedFragments, quoteProblems } from "./dataset-quotes";
+import { fragmentProblems, quotedFragments, quoteProblems } from "./dataset-quotes";
 import { findRepoRoot } from "./env";
 
 const dataset = loadDataset();

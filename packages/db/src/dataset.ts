@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Dataset, type DateForm, detectDateForm, upgradeLegacyRecord } from "@stancemap/core";
+import { sourceTextRef } from "./curation/source-texts";
 import { findRepoRoot } from "./env";
 
 export const DATASET_FILES = ["actors", "topics", "sources", "stances", "gaps", "reactions", "events"] as const;
@@ -32,12 +33,24 @@ export function loadDataset(dir: string = datasetDir()): Dataset {
   );
   for (const [file, kind] of Object.entries(DATED))
     if (Array.isArray(raw[file])) raw[file] = (raw[file] as unknown[]).map((r) => upgradeLegacyRecord(kind, r));
+  if (Array.isArray(raw.sources)) raw.sources = (raw.sources as unknown[]).map((s) => withTextRef(s, dir));
   const parsed = Dataset.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 20).map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new DatasetError(`the dataset in ${dir} is invalid:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+/**
+ * A source whose file names a `textFile` holds that text in the database as well (`text`: its SHA-256 and
+ * length), as editors' sources do; the seed stores the texts themselves (`loadSourceTexts`).
+ */
+function withTextRef(source: unknown, dir: string): unknown {
+  if (!source || typeof source !== "object") return source;
+  const file = (source as { textFile?: unknown }).textFile;
+  if (typeof file !== "string" || !/^[a-z0-9-]+\.txt$/.test(file)) return source;
+  return { ...source, text: sourceTextRef(readFileSync(join(dir, "texts", file), "utf8")) };
 }
 
 /** The stored text of every source that has one, by source id. */

@@ -110,6 +110,7 @@ export function toSource(row: Prisma.SourceGetPayload<{ include: { citedIn: { se
     url: row.url ?? undefined,
     reliability: row.reliability,
     textFile: row.textFile ?? undefined,
+    text: row.textSha256 && row.textLength !== null ? { sha256: row.textSha256, length: row.textLength } : undefined,
     citedIn: row.citedIn && row.citedInLocator ? { source: row.citedIn.id, locator: row.citedInLocator } : undefined,
   });
 }

@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
 import { COLLECTIONS, type Dataset, type EntityType, keyOf } from "@stancemap/core";
 import type { Db } from "./client";
 import { readAll, type Stored, type Tx, WRITE_ORDER, writeRecords } from "./curation/records";
+import { putSourceTexts, sourceTextRef } from "./curation/source-texts";
+import { DatasetError, loadSourceTexts } from "./dataset";
 import { legacyFormOf } from "./legacy-form";
 import { bumpRevision } from "./revision";
 import { stableJson } from "./stable-json";
@@ -146,8 +148,22 @@ async function readRevisionTx(tx: Tx): Promise<number> {
 
 const zeros = () => Object.fromEntries(WRITE_ORDER.map((t) => [COLLECTIONS[t], 0]));
 
-async function firstLoad(tx: Tx, dataset: Dataset): Promise<SeedResult> {
+/** The texts the dataset's sources name (`text`), stored before the sources that point at them. */
+async function storeDatasetTexts(tx: Tx, dataset: Dataset, texts: ReadonlyMap<string, string>): Promise<void> {
+  const wanted: string[] = [];
+  for (const s of dataset.sources) {
+    if (!s.text) continue;
+    const text = texts.get(s.id);
+    if (text === undefined || sourceTextRef(text).sha256 !== s.text.sha256)
+      throw new DatasetError(`source "${s.id}" names a text (${s.text.sha256.slice(0, 12)}…) the dataset's texts do not hold`);
+    wanted.push(text);
+  }
+  await putSourceTexts(tx, wanted);
+}
+
+async function firstLoad(tx: Tx, dataset: Dataset, texts: ReadonlyMap<string, string>): Promise<SeedResult> {
   const print = datasetFingerprint(dataset);
+  await storeDatasetTexts(tx, dataset, texts);
   const changed: Record<string, number> = {};
   for (const type of WRITE_ORDER) {
     const writes = (await pairWithPublished(tx, dataset, type))
@@ -180,9 +196,14 @@ const isBusy = (error: unknown) => /database is locked|SQLITE_BUSY/i.test(String
  * The start-time seed. On a database that has never been loaded, loads the dataset; on one that has,
  * writes nothing and says whether the files differ from what was loaded. Safe when several instances
  * start at once: on PostgreSQL an advisory lock lets one load while the others wait and then find it
- * loaded; on SQLite the write transaction (BEGIN IMMEDIATE) does the same.
+ * loaded; on SQLite the write transaction (BEGIN IMMEDIATE) does the same. `texts` (by source id) are the
+ * documents the sources' `text` names, stored with them (by default, the shipped `texts/` files).
  */
-export async function seedDataset(db: Db, dataset: Dataset): Promise<SeedResult> {
+export async function seedDataset(
+  db: Db,
+  dataset: Dataset,
+  texts: ReadonlyMap<string, string> = loadSourceTexts(dataset),
+): Promise<SeedResult> {
   const notLoading = async (tx: Tx): Promise<SeedResult | null> => {
     const load = await readLoadRecord(tx);
     if (load)
@@ -211,7 +232,7 @@ export async function seedDataset(db: Db, dataset: Dataset): Promise<SeedResult>
       const result = await db.prisma.$transaction(
         async (tx) => {
           if (db.provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
-          return (await notLoading(tx)) ?? (await firstLoad(tx, dataset));
+          return (await notLoading(tx)) ?? (await firstLoad(tx, dataset, texts));
         },
         { timeout: 120_000, maxWait: 60_000 },
       );

@@ -14,12 +14,15 @@ import {
   Head,
   ImportQuery,
   ImportResult,
+  MAX_SOURCE_TEXT_CHARS,
   NewToken,
   NewTokenResult,
   NewUser,
   Problem,
   PublishBody,
   PublishResult,
+  QuoteCheckBody,
+  QuoteCheckResult,
   RECORD_SCHEMAS,
   RecordHistory,
   ReturnBody,
@@ -27,6 +30,8 @@ import {
   RevertResult,
   SaveResult,
   SaveUnchanged,
+  SourceTextBody,
+  SourceTextRef,
   User,
   UserList,
   UserPatch,
@@ -379,6 +384,45 @@ export function curationPaths(): ZodOpenApiPathsObject {
       "Revoke an API token (admins): it stops working at once",
       { "204": noContent("Revoked."), "403": forbidden("Admins only."), "404": problem("No token with that id.") },
       { requestParams: { path: z.object({ id: z.string().describe("The token's id.") }) } },
+    ),
+  };
+  paths["/api/v1/source-texts"] = {
+    post: op(
+      "Store a source's text (editors); name it in the source's `text` to keep it with the source",
+      {
+        "201": json(
+          SourceTextRef,
+          "Stored, or already stored: texts are kept once per content (SHA-256 of the UTF-8 bytes) and never change, so every draft and revision naming one can read it.",
+        ),
+        "400": invalid,
+        "403": crossSite,
+      },
+      { requestBody: body(SourceTextBody, `Plain text, at most ${MAX_SOURCE_TEXT_CHARS.toLocaleString("en")} characters.`) },
+    ),
+  };
+  paths["/api/v1/sources/{id}/text"] = {
+    get: op(
+      "The stored text a source's quotes are checked against (curators): its open draft's, else the published one",
+      {
+        "200": { description: "The text. `X-Content-SHA256` names it.", content: { "text/plain": { schema: z.string() } } },
+        "403": forbidden("Signed-in curators only."),
+        "404": problem("No source with that id, or it has no stored text."),
+      },
+      { requestParams: { path: z.object({ id: z.string().describe("The source's id.") }) } },
+    ),
+  };
+  paths["/api/v1/quote-check"] = {
+    post: op(
+      "Check a quote against its source's stored text (curators): found on word boundaries, not found, or not checked",
+      {
+        "200": json(
+          QuoteCheckResult,
+          "Found (with where: offset, length and context), not found, or not checked when the source has no stored text, never found then.",
+        ),
+        "400": invalid,
+        "403": crossSite,
+      },
+      { requestBody: body(QuoteCheckBody) },
     ),
   };
   return paths;

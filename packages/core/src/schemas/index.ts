@@ -7,5 +7,6 @@ export * from "./curation-answers";
 export * from "./dataset";
 export * from "./export";
 export * from "./problem";
+export * from "./quote-check";
 export * from "./source";
 export * from "./topic";

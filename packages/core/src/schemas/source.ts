@@ -1,5 +1,6 @@
 // Sources, quotes and the evidence that ties a claim to a source.
 import { z } from "zod";
+import { MAX_SOURCE_TEXT_CHARS } from "../quote-check";
 import { IsoDate, LanguageTag, Slug, Text } from "./common";
 
 /**
@@ -7,6 +8,24 @@ import { IsoDate, LanguageTag, Slug, Text } from "./common";
  * WHATWG URL parsing alone accepts `"`, `<`, spaces and non-ASCII, which the document's `format: uri` does not.
  */
 const RFC3986_CHARACTERS = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$/;
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 digest as 64 lowercase hex digits");
+
+/**
+ * A stored source text, by content: the SHA-256 of its UTF-8 bytes and its length. The text itself is kept once
+ * per content (`SourceText`), so drafts, history and diffs carry these two fields, never the text.
+ */
+export const SourceTextRef = z
+  .object({
+    sha256: Sha256,
+    length: z.int().min(0).max(MAX_SOURCE_TEXT_CHARS).describe("In UTF-16 code units, as quote-check offsets count."),
+  })
+  .meta({ id: "SourceTextRef" });
+
+/** A source text as an editor sends it: plain text, valid Unicode, no NUL, at most MAX_SOURCE_TEXT_CHARS. */
+export const SourceTextContent = Text.max(MAX_SOURCE_TEXT_CHARS, {
+  message: `must be at most ${MAX_SOURCE_TEXT_CHARS.toLocaleString("en")} characters (about 2 MB)`,
+});
 
 export const Source = z
   .object({
@@ -28,7 +47,11 @@ export const Source = z
       .string()
       .regex(/^[a-z0-9-]+\.txt$/)
       .optional()
-      .describe("The stored text of the document, which quotes citing it are checked against."),
+      .describe("The file in the dataset's `texts/` folder the first load took the stored `text` from (shipped sources)."),
+    text: SourceTextRef.optional().describe(
+      "The document's stored text, which quotes citing this source are checked against (`POST /api/v1/quote-check`); " +
+        "store it with `POST /api/v1/source-texts`, read it at `GET /api/v1/sources/{id}/text`.",
+    ),
     citedIn: z
       .object({ source: Slug, locator: Text.min(1).max(100) })
       .optional()
@@ -54,5 +77,6 @@ export const Evidence = z
   .meta({ id: "Evidence" });
 
 export type Source = z.infer<typeof Source>;
+export type SourceTextRef = z.infer<typeof SourceTextRef>;
 export type Quote = z.infer<typeof Quote>;
 export type Evidence = z.infer<typeof Evidence>;

@@ -21,6 +21,7 @@ import { OFF_THREAD_MIN_ROWS, offThread, runOffThread } from "./off-thread";
 import { categoriesInUse, publishInTx } from "./publish";
 import { qualifiersInUse, qualifiersInUseMessage, unknownQualifiers } from "./qualifiers";
 import { dependantsOf, readMany, readRecord, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
+import { unknownSourceTexts, unknownTextIssue } from "./source-texts";
 import { parseStoredRecord } from "./stored-json";
 import { curationTx, draftLock, lockKeys, newId, recordChange, recordLock } from "./tx";
 
@@ -105,6 +106,10 @@ export async function checkReferences(tx: Tx, type: EntityType, record: AnyRecor
       });
     const carried = await qualifiersInUse(tx, t);
     if (carried.length > 0) issues.push({ field: "qualifiers", code: "in_use", message: qualifiersInUseMessage(carried) });
+  }
+  if (type === "source") {
+    const text = (record as RecordOf<"source">).text;
+    if (text && (await unknownSourceTexts(tx, [text])).size > 0) issues.push(unknownTextIssue(text));
   }
   if (type === "stance") {
     const s = record as RecordOf<"stance">;

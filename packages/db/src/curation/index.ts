@@ -10,4 +10,5 @@ export type { ConflictDetails } from "./merge-base";
 export * from "./patch";
 export { type Dependant, readRecord, type Stored } from "./records";
 export { instanceSecret } from "./settings";
+export * from "./source-texts";
 export * from "./transfer";

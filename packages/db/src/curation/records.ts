@@ -274,6 +274,8 @@ function sourceRow(s: RecordOf<"source">, version: number) {
     url: s.url ?? null,
     reliability: s.reliability,
     textFile: s.textFile ?? null,
+    textSha256: s.text?.sha256 ?? null,
+    textLength: s.text?.length ?? null,
     version,
   };
 }

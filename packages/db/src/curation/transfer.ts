@@ -25,6 +25,7 @@ import type { ImportProgress } from "./import-progress";
 import { offThread, runOffThread } from "./off-thread";
 import { unknownQualifiers } from "./qualifiers";
 import { chunks, readAll, readMany, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
+import { unknownSourceTexts, unknownTextIssue } from "./source-texts";
 import { curationTx, lockKeys, newId, recordLock } from "./tx";
 
 /** The whole dataset; with `drafts`, open draft changes applied on top (reviewers only). */
@@ -147,6 +148,12 @@ async function classify(
     await breathe();
   }
 
+  const textRefs = rows.flatMap((r) => {
+    const text = r.type === "source" ? (r.record as RecordOf<"source"> | null)?.text : undefined;
+    return text ? [text] : [];
+  });
+  const unknownTexts = await unknownSourceTexts(reader, textRefs);
+
   const seen = new Set<string>();
   for (const r of rows) {
     const problems = [...r.issues];
@@ -158,6 +165,8 @@ async function classify(
       if (inFile.has(`${ref.type}:${ref.key}`) || published.has(`${ref.type}:${ref.key}`)) continue;
       problems.push({ field: ref.path ?? ref.type, code: "unknown_reference", message: `unknown ${ref.type} "${ref.key}"` });
     }
+    const text = r.type === "source" ? (r.record as RecordOf<"source"> | null)?.text : undefined;
+    if (text && unknownTexts.has(text.sha256)) problems.push(unknownTextIssue(text));
     if (r.type === "stance") problems.push(...scaleProblems(stanceOf(r), r.issues, incoming, published));
     const current = id ? (published.get(id) ?? null) : null;
     const same = !!(r.record && current && stableJson(current.record) === stableJson(r.record));

@@ -5,6 +5,7 @@ import { FieldErrors, readValue, useForm } from "./FormContext";
 import { RadioField, TextAreaField, TextField } from "./fields";
 import { blankEvidence, fieldId, type Values } from "./form-state";
 import { RefPicker } from "./pickers";
+import { QuoteCheck } from "./QuoteCheck";
 import { RowTools, useRows } from "./RowTools";
 
 const LANGUAGES = [
@@ -112,6 +113,7 @@ function EvidenceRow({ row, index, count }: { row: Values; index: number; count:
             lang={quoteLang}
             hint="Exactly as in the source, in its language. Right-to-left text shows as written."
           />
+          <QuoteCheck sourceId={isNew ? "" : readValue(api, `${p}.source`)} text={readValue(api, `${p}.quote.text`)} />
           <RefPicker path={`${p}.quote.speaker`} list="actors" label="Speaker" required hint="The actor who said it." />
           <div className="rf-pair">
             <TextField

@@ -1,6 +1,6 @@
 "use client";
 // The fields of each record type, in the order an editor fills them in.
-import { ActorKind, type EntityType } from "@stancemap/core";
+import { ActorKind, type EntityType, type SourceTextRef } from "@stancemap/core";
 import { ActorListPicker } from "./ActorListPicker";
 import { AliasesEditor } from "./AliasesEditor";
 import { CategoryScaleEditor } from "./CategoryScaleEditor";
@@ -10,6 +10,7 @@ import { CONFIDENCE, EdtfField, RadioField, SelectField, TextAreaField, TextFiel
 import { fieldId, type Values } from "./form-state";
 import { LocalNamesEditor } from "./LocalNamesEditor";
 import { CategorySelect, QualifierChecks, RefPicker, TopicSelect } from "./pickers";
+import { SourceTextField } from "./SourceTextField";
 
 const KIND_LABELS: Record<string, string> = {
   state: "State",
@@ -126,7 +127,6 @@ function TopicFields() {
 
 function SourceFields() {
   const api = useForm();
-  const textFile = readValue(api, "textFile");
   return (
     <>
       <div className="rf-pair">
@@ -153,11 +153,12 @@ function SourceFields() {
         />
         <TextField path="citedIn.locator" label="Where it is cited" maxLength={100} hint="An endnote, e.g. [xi]." />
       </div>
-      {textFile ? (
-        <p className="hint">
-          Quotes citing this source are checked against its stored text, <code>{textFile}</code>.
-        </p>
-      ) : null}
+      <SourceTextField
+        sourceId={readValue(api, "id")}
+        value={api.get("text") as SourceTextRef | undefined}
+        onChange={(ref) => api.set("text", ref)}
+        saved={api.mode === "edit"}
+      />
     </>
   );
 }

@@ -1,9 +1,10 @@
 // The review queue: every pending draft (and those sent back) for editors and reviewers alike;
 // only reviewers get the buttons, and @stancemap/db checks the role again when they are pressed.
 import { roleAtLeast } from "@stancemap/core";
-import { type DraftView, getDb, listDrafts, userNames } from "@stancemap/db";
+import { type DraftQuoteCheck, type DraftView, draftQuoteChecks, getDb, listDrafts, userNames } from "@stancemap/db";
 import type { Metadata } from "next";
 import { DraftActions } from "@/components/admin/review/DraftActions";
+import { QuoteChecksCell } from "@/components/admin/review/DraftQuoteChecks";
 import { age, plural, utc } from "@/components/admin/review/format";
 import { draftHref } from "@/components/admin/review/links";
 import { currentPrincipal } from "@/lib/server/dal";
@@ -17,8 +18,10 @@ function DraftTable({
   reviewer,
   returned,
   names,
+  quotes,
 }: {
   names: ReadonlyMap<string, string>;
+  quotes: ReadonlyMap<string, DraftQuoteCheck[]>;
   drafts: DraftView[];
   caption: string;
   reviewer: boolean;
@@ -37,6 +40,7 @@ function DraftTable({
             <th scope="col" className="num">
               Changes
             </th>
+            <th scope="col">Quotes</th>
             <th scope="col">{returned ? "Reviewer's comment" : "Status"}</th>
             {reviewer && !returned && <th scope="col">Review</th>}
           </tr>
@@ -59,6 +63,9 @@ function DraftTable({
                 </td>
                 <td data-label="Changes" className="num">
                   {d.items.length}
+                </td>
+                <td data-label="Quotes">
+                  <QuoteChecksCell checks={quotes.get(d.id) ?? []} />
                 </td>
                 <td data-label={returned ? "Reviewer's comment" : "Status"}>
                   {stale > 0 && (
@@ -113,6 +120,7 @@ export default async function ReviewQueue() {
     who,
     [...pending, ...returned].map((d) => d.authorId),
   );
+  const quotes = await draftQuoteChecks(db, who, [...pending, ...returned]);
   return (
     <>
       <h1>{reviewer ? "Review queue" : "Drafts"}</h1>
@@ -126,7 +134,14 @@ export default async function ReviewQueue() {
       {pending.length === 0 ? (
         <p className="muted">Nothing is waiting.</p>
       ) : (
-        <DraftTable drafts={pending} caption="Drafts waiting for review" reviewer={reviewer} returned={false} names={names} />
+        <DraftTable
+          drafts={pending}
+          caption="Drafts waiting for review"
+          reviewer={reviewer}
+          returned={false}
+          names={names}
+          quotes={quotes}
+        />
       )}
       <h2>Sent back ({returned.length})</h2>
       {returned.length === 0 ? (
@@ -134,7 +149,14 @@ export default async function ReviewQueue() {
       ) : (
         <>
           <p className="muted">The author edits the records again; saving a change puts the draft back in the queue.</p>
-          <DraftTable drafts={returned} caption="Drafts sent back to their authors" reviewer={reviewer} returned names={names} />
+          <DraftTable
+            drafts={returned}
+            caption="Drafts sent back to their authors"
+            reviewer={reviewer}
+            returned
+            names={names}
+            quotes={quotes}
+          />
         </>
       )}
     </>

@@ -1,7 +1,16 @@
 // One draft: each change beside what is published now, and the reviewer's buttons. Once published,
 // each change is shown as it was published (from the audit trail), with links to the record's history.
 import { roleAtLeast } from "@stancemap/core";
-import { CurationError, type DraftItemView, type DraftView, getDb, type Principal, recordHistory, userNames } from "@stancemap/db";
+import {
+  CurationError,
+  type DraftItemView,
+  type DraftView,
+  draftQuoteChecks,
+  getDb,
+  type Principal,
+  recordHistory,
+  userNames,
+} from "@stancemap/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DraftActions } from "@/components/admin/review/DraftActions";
@@ -14,6 +23,7 @@ import { RecordDiff } from "@/components/admin/review/RecordDiff";
 import type { DiffLabels } from "@/components/admin/review/record-diff-model";
 import { currentPrincipal } from "@/lib/server/dal";
 import "@/components/admin/review/review.css";
+import { DraftQuoteChecks } from "@/components/admin/review/DraftQuoteChecks";
 
 type Params = Promise<{ id: string }>;
 
@@ -195,6 +205,8 @@ export default async function DraftPage({ params }: { params: Params }) {
           </p>
         </section>
       )}
+
+      <DraftQuoteChecks checks={(await draftQuoteChecks(getDb(), who, [draft])).get(draft.id) ?? []} />
 
       <h2>Changes ({draft.items.length})</h2>
       {draft.items.length === 0 && <p className="muted">This draft has no changes.</p>}
