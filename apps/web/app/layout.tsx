@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 // Local-script names (Dari, Pashto, Urdu; Chinese) must render on any machine: fonts ship with the app,
 // split by unicode-range so a browser downloads only the glyphs a page uses. Noto Sans (Latin, Cyrillic,
@@ -43,9 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a href="/admin">Admin</a>
           </nav>
         </header>
-        <main id="main">
-          <NuqsAdapter>{children}</NuqsAdapter>
-        </main>
+        <main id="main">{children}</main>
         <FontsOnDemand />
       </body>
     </html>
