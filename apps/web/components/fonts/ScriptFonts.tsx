@@ -9,8 +9,10 @@ import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { type Scripts, scriptsIn } from "@/lib/scripts";
 
-const ArabicFonts = dynamic(() => import("./arabic-fonts"));
-const HanFonts = dynamic(() => import("./han-fonts"));
+// `loading` gives each its own Suspense boundary: without one, the first render of a font module on the
+// client would suspend the nearest boundary above, the whole page, and take focus from the field in use.
+const ArabicFonts = dynamic(() => import("./arabic-fonts"), { loading: () => null });
+const HanFonts = dynamic(() => import("./han-fonts"), { loading: () => null });
 
 export function ScriptFonts({ arabic, han }: Partial<Scripts>) {
   return (
