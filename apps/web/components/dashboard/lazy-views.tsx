@@ -6,6 +6,19 @@
 // holds its place while the chunk loads.
 import dynamic from "next/dynamic";
 
+// A page that opens on one of these (`?view=`, `?actor=`, an embed of the network) asks for its chunk
+// while the page's own scripts run, not when hydration reaches the view: the server's markup then turns
+// interactive with the rest, and what someone types into it at once is not lost.
+if (typeof window !== "undefined") {
+  const query = new URLSearchParams(window.location.search);
+  const view = window.location.pathname.startsWith("/embed/network") ? "network" : query.get("view");
+  if (view === "network") void import("@/components/network/NetworkView");
+  else if (view === "change") void import("@/components/change/ChangeView");
+  else if (view === "sequence") void import("@/components/sequence/SequenceView");
+  else if (view === "table") void import("@/components/map/MapTable");
+  if (query.get("actor") && !window.location.pathname.startsWith("/embed/")) void import("./ActorPanel");
+}
+
 function ViewLoading() {
   return (
     <p className="muted view-loading" role="status">
