@@ -98,10 +98,12 @@ test.describe("the table", () => {
   test("Export on the Table tab exports the table, in its order, as CSV and JSON", async ({ page }) => {
     await page.goto("/?date=2025-07-10&view=table");
     const table = page.locator("table.map-table");
-    await table
-      .getByRole("columnheader", { name: /Category/ })
-      .getByRole("button")
-      .click();
+    const category = table.getByRole("columnheader", { name: /Category/ });
+    // The table is its own chunk: until it has hydrated, a click on the server's markup has no handler.
+    await expect(async () => {
+      await category.getByRole("button").click();
+      await expect(category).toHaveAttribute("aria-sort", /ascending|descending/, { timeout: 3000 });
+    }).toPass();
     const shown = await names(page);
     // The map's picture export is not offered here.
     await expect(page.getByRole("button", { name: "Export…", exact: true })).toHaveCount(0);

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 // Local-script names (Dari, Pashto, Urdu; Chinese) must render on any machine: fonts ship with the app,
-// split by unicode-range so a browser downloads only the glyphs a page uses.
+// split by unicode-range so a browser downloads only the glyphs a page uses. Noto Sans (Latin, Cyrillic,
+// Greek) is on every page; the Arabic and Chinese stylesheets only where the text has those scripts
+// (FontsOnDemand, and pages that know their text, such as actor pages).
 import "@fontsource/noto-sans/400.css";
-import "@fontsource/noto-sans-arabic/400.css";
-import "@fontsource/noto-sans-sc/400.css";
+import { FontsOnDemand } from "@/components/fonts/ScriptFonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <html lang="en">
         <body className="embed-body">
           <main>{children}</main>
+          <FontsOnDemand />
         </body>
       </html>
     );
@@ -41,9 +42,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a href="/admin">Admin</a>
           </nav>
         </header>
-        <main id="main">
-          <NuqsAdapter>{children}</NuqsAdapter>
-        </main>
+        <main id="main">{children}</main>
+        <FontsOnDemand />
       </body>
     </html>
   );

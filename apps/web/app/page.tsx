@@ -4,6 +4,7 @@ import { ExportQuery, formatEdtf } from "@stancemap/core";
 import { RevisionUnavailable } from "@stancemap/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { cache } from "react";
 import { currentHref, RevisionNotice } from "@/components/cite/RevisionNotice";
 import { Dashboard } from "@/components/dashboard/Dashboard";
@@ -80,7 +81,10 @@ export default async function DashboardPage({ searchParams }: Props) {
   return (
     <>
       <RevisionNotice shown={data.shown} currentHref={currentHref("/", raw)} />
-      <Dashboard data={data} geometry={geometry} defaults={defaults} notices={notices} exportOrigin={await pageOrigin()} />
+      {/* URL state for the dashboard alone: actor and admin pages do not carry nuqs's adapter. */}
+      <NuqsAdapter>
+        <Dashboard data={data} geometry={geometry} defaults={defaults} notices={notices} exportOrigin={await pageOrigin()} />
+      </NuqsAdapter>
     </>
   );
 }

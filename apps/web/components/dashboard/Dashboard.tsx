@@ -8,19 +8,15 @@ import { changeRange, formatEdtf, StanceIndex, topicMapAt } from "@stancemap/cor
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { loadReactionEdges } from "@/app/actions";
-import { ChangeView } from "@/components/change/ChangeView";
 import { LazyExportDialog as ExportDialog } from "@/components/export/LazyExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { type CueCounts, Legend } from "@/components/map/Legend";
-import { MapTable } from "@/components/map/MapTable";
 import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/WorldMap";
-import { NetworkView } from "@/components/network/NetworkView";
-import { SequenceView } from "@/components/sequence/SequenceView";
 import { Timeline } from "@/components/timeline/Timeline";
 import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
 import { TIMELINE_START, type View } from "@/lib/url-state";
-import { ActorPanel } from "./ActorPanel";
+import { ActorPanel, ChangeView, MapTable, NetworkView, SequenceView } from "./lazy-views";
 import { Search } from "./Search";
 import { useDashboardState } from "./use-dashboard-state";
 

@@ -10,8 +10,7 @@
 // typing letters jumps to a matching name; Enter or Space selects.
 import { type Cell, cellSentence, cuePattern, cuePatternId, qualifierShape } from "@stancemap/charts";
 import { NOT_COVERED_REASON } from "@stancemap/core/model";
-import { select } from "d3-selection";
-import { type ZoomBehavior, zoom, zoomIdentity, zoomTransform } from "d3-zoom";
+import type { ZoomBehavior } from "d3-zoom";
 import {
   type KeyboardEvent,
   memo,
@@ -259,11 +258,21 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
   const names = useRef(new Map(geometry.features.map((f) => [f.id, f.name])));
   for (const m of geometry.markers) names.current.set(m.id, m.name);
 
+  /** d3-zoom and d3-selection, loaded after the first paint (map-zoom.ts); null until then. */
+  const [d3, setD3] = useState<typeof import("./map-zoom") | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import("./map-zoom").then((m) => live && setD3(m));
+    return () => {
+      live = false;
+    };
+  }, []);
   useEffect(() => {
     const svg = svgRef.current;
     const layer = layerRef.current;
-    if (!svg || !layer) return;
-    const behaviour = zoom<SVGSVGElement, unknown>()
+    if (!svg || !layer || !d3) return;
+    const behaviour = d3
+      .zoom<SVGSVGElement, unknown>()
       .scaleExtent([1, 16])
       .translateExtent([
         [0, 0],
@@ -275,19 +284,20 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
         setTip(null);
       });
     zoomRef.current = behaviour;
-    select(svg).call(behaviour).on("dblclick.zoom", null);
+    d3.select(svg).call(behaviour).on("dblclick.zoom", null);
     return () => {
-      select(svg).on(".zoom", null);
+      d3.select(svg).on(".zoom", null);
+      zoomRef.current = null;
     };
-  }, [geometry.width, geometry.height]);
+  }, [d3, geometry.width, geometry.height]);
 
   const zoomBy = (k: number) => {
     const svg = svgRef.current;
-    if (svg && zoomRef.current) zoomRef.current.scaleBy(select(svg), k);
+    if (svg && d3 && zoomRef.current) zoomRef.current.scaleBy(d3.select(svg), k);
   };
   const reset = () => {
     const svg = svgRef.current;
-    if (svg && zoomRef.current) zoomRef.current.transform(select(svg), zoomIdentity);
+    if (svg && d3 && zoomRef.current) zoomRef.current.transform(d3.select(svg), d3.zoomIdentity);
   };
 
   // The region filter zooms to its countries' bounds; no region, the whole world.
@@ -296,7 +306,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
   useEffect(() => {
     const svg = svgRef.current;
     const behaviour = zoomRef.current;
-    if (!svg || !behaviour) return;
+    if (!svg || !behaviour || !d3) return;
     const ids = zoomKey ? zoomKey.split(",") : [];
     const boxes = ids.flatMap((id): [number, number, number, number][] => {
       const f = geometry.features.find((x) => x.id === id);
@@ -307,7 +317,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
     });
     if (boxes.length === 0) {
       // Nothing to undo on the first render: the map starts whole.
-      if (!firstZoom.current) behaviour.transform(select(svg), zoomIdentity);
+      if (!firstZoom.current) behaviour.transform(d3.select(svg), d3.zoomIdentity);
     } else {
       const [x0, y0, x1, y1] = boxes.reduce((u, b) => [
         Math.min(u[0], b[0]),
@@ -319,10 +329,10 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
       const k = Math.max(1, Math.min(8, 0.85 / Math.max((x1 - x0) / width, (y1 - y0) / height)));
       const tx = Math.min(0, Math.max(width - width * k, width / 2 - (k * (x0 + x1)) / 2));
       const ty = Math.min(0, Math.max(height - height * k, height / 2 - (k * (y0 + y1)) / 2));
-      behaviour.transform(select(svg), zoomIdentity.translate(tx, ty).scale(k));
+      behaviour.transform(d3.select(svg), d3.zoomIdentity.translate(tx, ty).scale(k));
     }
     firstZoom.current = false;
-  }, [zoomKey, geometry]);
+  }, [zoomKey, geometry, d3]);
 
   const cellsRef = useRef(cells);
   cellsRef.current = cells;
@@ -376,15 +386,15 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
       // Zoomed in, the country may be outside the frame: bring its centre into view first.
       const item = itemsRef.current.find((i) => i.id === id);
       const behaviour = zoomRef.current;
-      if (item && behaviour && layerRef.current) {
-        const t = zoomTransform(svg);
+      if (item && behaviour && d3 && layerRef.current) {
+        const t = d3.zoomTransform(svg);
         const [px, py] = t.apply([item.x, item.y]);
         const { width, height } = geometry;
-        if (t.k > 1 && (px < 0 || py < 0 || px > width || py > height)) behaviour.translateTo(select(svg), item.x, item.y);
+        if (t.k > 1 && (px < 0 || py < 0 || px > width || py > height)) behaviour.translateTo(d3.select(svg), item.x, item.y);
       }
       el.focus({ preventScroll: true });
     },
-    [geometry],
+    [geometry, d3],
   );
 
   const typed = useRef({ text: "", at: 0 });
@@ -562,13 +572,14 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
         </g>
       </svg>
       <div className="map-controls">
-        <button type="button" onClick={() => zoomBy(1.6)} aria-label="Zoom in">
+        {/* Until d3-zoom has loaded (just after the first paint) the buttons say they cannot act yet. */}
+        <button type="button" onClick={() => zoomBy(1.6)} aria-label="Zoom in" aria-disabled={d3 ? undefined : true}>
           +
         </button>
-        <button type="button" onClick={() => zoomBy(1 / 1.6)} aria-label="Zoom out">
+        <button type="button" onClick={() => zoomBy(1 / 1.6)} aria-label="Zoom out" aria-disabled={d3 ? undefined : true}>
           −
         </button>
-        <button type="button" onClick={reset}>
+        <button type="button" onClick={reset} aria-disabled={d3 ? undefined : true}>
           Reset
         </button>
       </div>

@@ -15,6 +15,8 @@ import { StanceHistory } from "@/components/actor/StanceHistory";
 import { CiteThis } from "@/components/cite/CiteThis";
 import { currentHref, RevisionNotice } from "@/components/cite/RevisionNotice";
 import { LazyExportDialog } from "@/components/export/LazyExportDialog";
+import { ScriptFonts } from "@/components/fonts/ScriptFonts";
+import { scriptsIn } from "@/lib/scripts";
 import { pinnedRevision, revisionShown } from "@/lib/server/dashboard";
 import { actorExportData } from "@/lib/server/export";
 import { pageOrigin } from "@/lib/server/origins";
@@ -103,6 +105,8 @@ export default async function ActorPage({ params, searchParams }: Props) {
         <span aria-current="page">{actor.name}</span>
       </nav>
       <RevisionNotice shown={shown} currentHref={currentHref(`/actors/${actor.slug}`, raw)} />
+      {/* In the HTML when the record has Arabic or Chinese text (local names, quotes), so it never shows in a fallback first. */}
+      <ScriptFonts {...scriptsIn(JSON.stringify(page))} />
 
       <ActorHeader page={page} lookups={lookups} />
 

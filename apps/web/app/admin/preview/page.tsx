@@ -2,6 +2,7 @@
 // never cached, never indexed. Same components as the public dashboard, full width.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Dashboard } from "@/components/dashboard/Dashboard";
 import { currentPrincipal } from "@/lib/server/dal";
 import { checkAgainstData, loadDashboard, todayIso } from "@/lib/server/dashboard";
@@ -28,7 +29,9 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
         <strong>Preview, not public:</strong> published data with {drafts} open draft change{drafts === 1 ? "" : "s"} applied.{" "}
         <a href="/admin/review">Back to the review queue</a>
       </p>
-      <Dashboard data={data} geometry={geometry} defaults={defaults} notices={notices} />
+      <NuqsAdapter>
+        <Dashboard data={data} geometry={geometry} defaults={defaults} notices={notices} />
+      </NuqsAdapter>
     </>
   );
 }
