@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseEdtf } from "../time/edtf";
 import { Confidence, EdtfDate, Sentiment, Slug, Text } from "./common";
+import type { OrderRule } from "./messages";
 import { Evidence } from "./source";
 
 function edtfProblemOf(value: string): boolean {
@@ -41,7 +42,7 @@ export const Stance = z
       ctx.addIssue({
         code: "custom",
         path: ["attested"],
-        message: "must not be before validFrom: nothing attests a stance before it began",
+        params: { rule: "notBefore", other: "validFrom" } satisfies OrderRule,
       });
     if (s.validUntil && !edtfProblemOf(s.validUntil)) {
       const from = start ?? attested;
@@ -49,7 +50,7 @@ export const Stance = z
         ctx.addIssue({
           code: "custom",
           path: ["validUntil"],
-          message: "must be after validFrom (or attested, when the start is not stated)",
+          params: (start ? { rule: "after", other: "validFrom" } : { rule: "after", other: "attested" }) satisfies OrderRule,
         });
     }
     if (new Set(s.qualifiers).size !== s.qualifiers.length)
@@ -64,6 +65,11 @@ export const DataGap = z
     note: Text.min(1).max(2000).describe("What the sources say, and why that is no stance on this topic."),
     validFrom: EdtfDate.optional().describe("The note holds from this date; absent: from the beginning."),
     validUntil: EdtfDate.optional().describe("The note holds until this date (exclusive), e.g. the actor's first stance."),
+  })
+  .superRefine((g, ctx) => {
+    if (g.validFrom && g.validUntil && !edtfProblemOf(g.validFrom) && !edtfProblemOf(g.validUntil))
+      if (parseEdtf(g.validUntil).last <= parseEdtf(g.validFrom).first)
+        ctx.addIssue({ code: "custom", path: ["validUntil"], params: { rule: "after", other: "validFrom" } satisfies OrderRule });
   })
   .meta({ id: "DataGap" });
 
@@ -86,7 +92,7 @@ export const Reaction = z
       ctx.addIssue({
         code: "custom",
         path: ["attested"],
-        message: "must not be before date: nothing reports a reaction before it was made",
+        params: { rule: "notBefore", other: "date" } satisfies OrderRule,
       });
   })
   .meta({ id: "Reaction" });

@@ -1,7 +1,8 @@
 // Shared field schemas: slugs, dates and the small enumerations every record uses.
 import { z } from "zod";
 import { SENTIMENTS } from "../collections";
-import { edtfProblem } from "../time/edtf";
+import { edtfProblem, impossibleDateProblem } from "../time/edtf";
+import "./messages";
 
 export const Slug = z
   .string()
@@ -30,6 +31,9 @@ export const EdtfDate = z
   .string()
   .max(23)
   .superRefine((value, ctx) => {
+    // A date that has the shape but names no real day is said as such ("30 February 2025 does not exist.").
+    const impossible = impossibleDateProblem(value);
+    if (impossible) return void ctx.addIssue({ code: "custom", message: impossible, params: { impossibleDate: true } });
     const problem = edtfProblem(value);
     if (problem) ctx.addIssue({ code: "custom", message: `must be an EDTF date: ${problem}` });
   })
