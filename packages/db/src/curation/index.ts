@@ -7,5 +7,6 @@ export * from "./import-progress";
 export * from "./lists";
 export type { ConflictDetails } from "./merge-base";
 export { type Dependant, readRecord, type Stored } from "./records";
+export * from "./save-with-sources";
 export { instanceSecret } from "./settings";
 export * from "./transfer";
