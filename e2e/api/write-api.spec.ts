@@ -105,7 +105,7 @@ test.describe("write API over HTTP", () => {
       await editor.post("/api/v1/stances", { data: stanceRecord(`stance-${u}`, "russia", `src-${u}`, { evidence: [] }) }),
       400,
     );
-    expect(noEvidence.errors).toContainEqual({ field: "evidence", code: "too_small", message: "at least one source is required" });
+    expect(noEvidence.errors).toContainEqual({ field: "evidence", code: "too_small", message: "At least one source is required." });
 
     const { evidence: _, ...withoutEvidence } = stanceRecord(`stance-${u}`, "russia", `src-${u}`);
     const missing = await problemOf(await editor.post("/api/v1/stances", { data: withoutEvidence }), 400);

@@ -14,7 +14,7 @@ function edtfProblemOf(value: string): boolean {
   }
 }
 
-const evidenceList = z.array(Evidence).min(1, "at least one source is required");
+const evidenceList = z.array(Evidence).min(1, "At least one source is required.");
 
 export const Stance = z
   .object({

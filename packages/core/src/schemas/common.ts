@@ -11,15 +11,14 @@ export const Slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens")
   .describe("Lowercase words joined by hyphens, e.g. `united-nations`.");
 
-function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 export const IsoDate = z
   .string()
+  .superRefine((value, ctx) => {
+    // "30 February 2025 does not exist." before "not YYYY-MM-DD": the first is what the user got wrong.
+    const impossible = impossibleDateProblem(value);
+    if (impossible) ctx.addIssue({ code: "custom", message: impossible, abort: true });
+  })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date as YYYY-MM-DD", abort: true })
-  .refine(isRealDate, "must be a real calendar date")
   .describe("A calendar date, YYYY-MM-DD.");
 
 /**

@@ -38,6 +38,6 @@ describe("the one error map", () => {
   });
 
   it("keeps a schema's own message", () => {
-    expect(Stance.safeParse({ ...stance, evidence: [] }).error?.issues[0]?.message).toBe("at least one source is required");
+    expect(Stance.safeParse({ ...stance, evidence: [] }).error?.issues[0]?.message).toBe("At least one source is required.");
   });
 });
