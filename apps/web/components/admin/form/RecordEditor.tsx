@@ -71,7 +71,7 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
   const [conflict, setConflict] = useState<PendingMerge | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const [attempt, setAttempt] = useState(0);
+  const [, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // What follows from a change (suggested keys, a quote's speaker…): only for the user's own changes.
@@ -83,12 +83,16 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
     });
     return () => sub.unsubscribe();
   }, [watch, setValue, type, mode, options]);
-  // A refused save moves focus to the summary, or to the merge view.
+  // A refused save moves focus to the summary, or to the merge view, once it is drawn: react-hook-form
+  // publishes a refused submit's errors after calling onInvalid, so the summary may come a render later.
+  const focusPending = useRef(false);
   useEffect(() => {
-    if (attempt === 0) return;
-    if (conflict) document.getElementById("rf-conflict-title")?.focus();
-    else summaryRef.current?.focus();
-  }, [attempt, conflict]);
+    if (!focusPending.current) return;
+    const target = conflict ? document.getElementById("rf-conflict-title") : summaryRef.current;
+    if (!target) return;
+    focusPending.current = false;
+    target.focus();
+  });
   const dirty = formState.isDirty && !notice;
   useEffect(() => {
     if (!dirty) return;
@@ -132,6 +136,7 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
       for (const issue of result.issues ?? []) setError(issue.path as Path<FormValues>, { type: "server", message: issue.message });
       setMessage(result.message);
     }
+    focusPending.current = true;
     setAttempt((n) => n + 1);
   }
 
@@ -142,6 +147,7 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
   };
   const onInvalid = () => {
     setMessage(null);
+    focusPending.current = true;
     setAttempt((n) => n + 1);
   };
 
