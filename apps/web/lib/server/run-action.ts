@@ -1,7 +1,7 @@
 // The one way a server action runs: find the caller from the session (never from the arguments),
 // check the arguments with zod (actions are public endpoints), run, and turn a refusal into a result.
 import "server-only";
-import { type Principal, zodIssues } from "@stancemap/db";
+import type { Principal } from "@stancemap/db";
 import type { z } from "zod";
 import { MALFORMED } from "./action-args";
 import { currentPrincipal } from "./dal";
@@ -10,7 +10,6 @@ export interface ActionRefusal {
   ok: false;
   status: number;
   message: string;
-  issues?: { path: string; message: string }[];
 }
 
 export const SIGNED_OUT: ActionRefusal = {
@@ -28,7 +27,7 @@ export async function runAction<S extends z.ZodType, R>(
   const who = await currentPrincipal();
   if (!who) return SIGNED_OUT;
   const parsed = args.safeParse(raw);
-  if (!parsed.success) return { ...MALFORMED, issues: zodIssues(parsed.error).map((i) => ({ path: i.field, message: i.message })) };
+  if (!parsed.success) return MALFORMED;
   try {
     return await run(who, parsed.data);
   } catch (error) {
