@@ -14,6 +14,9 @@ function edtfProblemOf(value: string): boolean {
   }
 }
 
+/** Cross-field rules run even when another field is wrong, so a form hears of every problem at once. */
+const ALWAYS: z.core.$ZodSuperRefineParams = { when: (payload) => typeof payload.value === "object" && payload.value !== null };
+
 const evidenceList = z.array(Evidence).min(1, "At least one source is required.");
 
 export const Stance = z
@@ -53,9 +56,9 @@ export const Stance = z
           params: (start ? { rule: "after", other: "validFrom" } : { rule: "after", other: "attested" }) satisfies OrderRule,
         });
     }
-    if (new Set(s.qualifiers).size !== s.qualifiers.length)
+    if (Array.isArray(s.qualifiers) && new Set(s.qualifiers).size !== s.qualifiers.length)
       ctx.addIssue({ code: "custom", path: ["qualifiers"], message: "duplicate qualifier" });
-  })
+  }, ALWAYS)
   .meta({ id: "Stance" });
 
 export const DataGap = z
@@ -70,7 +73,7 @@ export const DataGap = z
     if (g.validFrom && g.validUntil && !edtfProblemOf(g.validFrom) && !edtfProblemOf(g.validUntil))
       if (parseEdtf(g.validUntil).last <= parseEdtf(g.validFrom).first)
         ctx.addIssue({ code: "custom", path: ["validUntil"], params: { rule: "after", other: "validFrom" } satisfies OrderRule });
-  })
+  }, ALWAYS)
   .meta({ id: "DataGap" });
 
 export const ReactionTarget = z.union([z.object({ actor: Slug }).strict(), z.object({ event: Slug }).strict()]);
@@ -94,7 +97,7 @@ export const Reaction = z
         path: ["attested"],
         params: { rule: "notBefore", other: "date" } satisfies OrderRule,
       });
-  })
+  }, ALWAYS)
   .meta({ id: "Reaction" });
 
 export const Event = z

@@ -41,3 +41,13 @@ describe("the one error map", () => {
     expect(Stance.safeParse({ ...stance, evidence: [] }).error?.issues[0]?.message).toBe("At least one source is required.");
   });
 });
+
+describe("every problem at once", () => {
+  it("checks the order of dates even when another field is wrong", () => {
+    const r = Stance.safeParse({ ...stance, summary: "", validFrom: "2024", validUntil: "2020" });
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["summary", "Required."],
+      ["validUntil", "Valid until must be after Valid from."],
+    ]);
+  });
+});

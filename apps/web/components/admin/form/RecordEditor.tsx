@@ -147,6 +147,7 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
   };
   const onInvalid = () => {
     setMessage(null);
+    setNotice(null);
     focusPending.current = true;
     setAttempt((n) => n + 1);
   };
