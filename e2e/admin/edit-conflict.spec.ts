@@ -80,6 +80,26 @@ test.describe("record forms", () => {
     await context.close();
   });
 
+  test("an editor typing 30 February sees that the day does not exist beside the date, and nothing is saved", async ({ browser }) => {
+    const { page, context } = await contextAs(browser, "editor");
+    await page.goto("/admin/events/new");
+    await page.getByRole("textbox", { name: "Title", exact: true }).fill(`Impossible day ${Date.now()}`);
+    const date = page.getByRole("textbox", { name: "Date", exact: true });
+    await date.fill("2025-02-30");
+    await page.getByRole("button", { name: "Save as draft" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "nothing was saved" });
+    await expect(alert).toBeFocused();
+    await expect(alert).toContainText("Date: 30 February 2025 does not exist.");
+    await expect(date).toHaveAttribute("aria-invalid", "true");
+    await expect(date).toHaveAccessibleDescription(/30 February 2025 does not exist\./);
+    // Not "Required": the field is not empty. Corrected, the message goes at once.
+    await expect(page.locator("#rf-date-error")).not.toContainText("Required");
+    await date.fill("2025-02-28");
+    await expect(page.locator("#rf-date-error")).toHaveCount(0);
+    await expect(page).toHaveURL(/\/admin\/events\/new/);
+    await context.close();
+  });
+
   test("deleting an actor others depend on lists the dependants", async ({ browser, baseURL }) => {
     const reviewer = await contextAs(browser, "reviewer");
     const { actor, stance } = await publishedStance(reviewer.page, baseURL as string);

@@ -163,7 +163,7 @@ describe.each(engines)("curation on $name", ({ fresh, enabled }) => {
     });
     await expect(attempt).rejects.toMatchObject({
       status: 400,
-      issues: [{ field: "evidence", code: "too_small", message: "at least one source is required" }],
+      issues: [{ field: "evidence", code: "too_small", message: "At least one source is required." }],
     });
   });
 

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type AnyRecord, COLLECTIONS, type Dataset, type EntityType, type FieldError, keyOf } from "@stancemap/core";
+import { type AnyRecord, COLLECTIONS, type Dataset, type EntityType, keyOf } from "@stancemap/core";
 import { createDb, type Db } from "./client";
 import { CurationError } from "./curation/errors";
 import { createRecords, readAll, type Stored, WRITE_ORDER } from "./curation/records";
@@ -13,10 +13,8 @@ import { migrate } from "./migrate";
 
 /** A revision that cannot be shown: 400 when it is not one (below 1), 404 when there is none such. */
 export class RevisionUnavailable extends CurationError {
-  readonly issues: FieldError[];
   constructor(status: 400 | 404, message: string) {
-    super(status, message);
-    this.issues = [{ field: "revision", code: status === 400 ? "too_small" : "not_found", message }];
+    super(status, message, [{ field: "revision", code: status === 400 ? "too_small" : "not_found", message }]);
   }
 }
 

@@ -4,7 +4,8 @@ import "server-only";
 import { EntityType, VersionToken } from "@stancemap/core";
 import { z } from "zod";
 
-const FormArg = z.instanceof(FormData);
+/** The form a form-posted action was sent; anything else is malformed. */
+export const FormArg = z.instanceof(FormData);
 
 /** The form an action was posted, or null when called with anything else. */
 export function formArg(value: unknown): FormData | null {

@@ -35,7 +35,8 @@ export function curationProblem(error: CurationError, instance?: string): Respon
     ...(error instanceof HasDependants ? { dependants: error.dependants.map(({ type, key, label }) => ({ type, key, label })) } : {}),
   };
   const headers: Record<string, string> = error.status === 401 ? { "www-authenticate": 'Bearer realm="stancemap"' } : {};
-  const errors = error instanceof InvalidInput ? error.issues : undefined;
+  // Every refusal names its fields when it has any (a 409 "exists" says which key field is taken).
+  const errors = error instanceof InvalidInput || error.issues.length > 0 ? error.issues : undefined;
   return problem(error.status, TITLES[error.status], error.message, errors, instance, extras, headers);
 }
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseEdtf } from "../time/edtf";
 import { Confidence, EdtfDate, Sentiment, Slug, Text } from "./common";
+import type { OrderRule } from "./messages";
 import { Evidence } from "./source";
 
 function edtfProblemOf(value: string): boolean {
@@ -13,7 +14,10 @@ function edtfProblemOf(value: string): boolean {
   }
 }
 
-const evidenceList = z.array(Evidence).min(1, "at least one source is required");
+/** Cross-field rules run even when another field is wrong, so a form hears of every problem at once. */
+const ALWAYS: z.core.$ZodSuperRefineParams = { when: (payload) => typeof payload.value === "object" && payload.value !== null };
+
+const evidenceList = z.array(Evidence).min(1, "At least one source is required.");
 
 export const Stance = z
   .object({
@@ -41,7 +45,7 @@ export const Stance = z
       ctx.addIssue({
         code: "custom",
         path: ["attested"],
-        message: "must not be before validFrom: nothing attests a stance before it began",
+        params: { rule: "notBefore", other: "validFrom" } satisfies OrderRule,
       });
     if (s.validUntil && !edtfProblemOf(s.validUntil)) {
       const from = start ?? attested;
@@ -49,12 +53,12 @@ export const Stance = z
         ctx.addIssue({
           code: "custom",
           path: ["validUntil"],
-          message: "must be after validFrom (or attested, when the start is not stated)",
+          params: (start ? { rule: "after", other: "validFrom" } : { rule: "after", other: "attested" }) satisfies OrderRule,
         });
     }
-    if (new Set(s.qualifiers).size !== s.qualifiers.length)
+    if (Array.isArray(s.qualifiers) && new Set(s.qualifiers).size !== s.qualifiers.length)
       ctx.addIssue({ code: "custom", path: ["qualifiers"], message: "duplicate qualifier" });
-  })
+  }, ALWAYS)
   .meta({ id: "Stance" });
 
 export const DataGap = z
@@ -65,6 +69,11 @@ export const DataGap = z
     validFrom: EdtfDate.optional().describe("The note holds from this date; absent: from the beginning."),
     validUntil: EdtfDate.optional().describe("The note holds until this date (exclusive), e.g. the actor's first stance."),
   })
+  .superRefine((g, ctx) => {
+    if (g.validFrom && g.validUntil && !edtfProblemOf(g.validFrom) && !edtfProblemOf(g.validUntil))
+      if (parseEdtf(g.validUntil).last <= parseEdtf(g.validFrom).first)
+        ctx.addIssue({ code: "custom", path: ["validUntil"], params: { rule: "after", other: "validFrom" } satisfies OrderRule });
+  }, ALWAYS)
   .meta({ id: "DataGap" });
 
 export const ReactionTarget = z.union([z.object({ actor: Slug }).strict(), z.object({ event: Slug }).strict()]);
@@ -86,9 +95,9 @@ export const Reaction = z
       ctx.addIssue({
         code: "custom",
         path: ["attested"],
-        message: "must not be before date: nothing reports a reaction before it was made",
+        params: { rule: "notBefore", other: "date" } satisfies OrderRule,
       });
-  })
+  }, ALWAYS)
   .meta({ id: "Reaction" });
 
 export const Event = z

@@ -1,7 +1,8 @@
 // Shared field schemas: slugs, dates and the small enumerations every record uses.
 import { z } from "zod";
 import { SENTIMENTS } from "../collections";
-import { edtfProblem } from "../time/edtf";
+import { edtfProblem, impossibleDateProblem } from "../time/edtf";
+import "./messages";
 
 export const Slug = z
   .string()
@@ -10,15 +11,14 @@ export const Slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens")
   .describe("Lowercase words joined by hyphens, e.g. `united-nations`.");
 
-function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 export const IsoDate = z
   .string()
+  .superRefine((value, ctx) => {
+    // "30 February 2025 does not exist." before "not YYYY-MM-DD": the first is what the user got wrong.
+    const impossible = impossibleDateProblem(value);
+    if (impossible) ctx.addIssue({ code: "custom", message: impossible, abort: true });
+  })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date as YYYY-MM-DD", abort: true })
-  .refine(isRealDate, "must be a real calendar date")
   .describe("A calendar date, YYYY-MM-DD.");
 
 /**
@@ -30,6 +30,9 @@ export const EdtfDate = z
   .string()
   .max(23)
   .superRefine((value, ctx) => {
+    // A date that has the shape but names no real day is said as such ("30 February 2025 does not exist.").
+    const impossible = impossibleDateProblem(value);
+    if (impossible) return void ctx.addIssue({ code: "custom", message: impossible, params: { impossibleDate: true } });
     const problem = edtfProblem(value);
     if (problem) ctx.addIssue({ code: "custom", message: `must be an EDTF date: ${problem}` });
   })

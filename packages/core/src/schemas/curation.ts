@@ -35,6 +35,17 @@ export const RECORD_SCHEMAS = {
 export type RecordOf<T extends EntityType> = z.infer<(typeof RECORD_SCHEMAS)[T]>;
 export type AnyRecord = RecordOf<EntityType>;
 
+/** The field that holds a record's key (a no-data note is keyed by its actor and topic: `actor` names it). */
+export const KEY_FIELDS = {
+  actor: "slug",
+  topic: "slug",
+  source: "id",
+  stance: "id",
+  reaction: "id",
+  event: "slug",
+  gap: "actor",
+} as const satisfies Record<EntityType, string>;
+
 /** A record's key: slugs for actors, topics and events, ids for the rest, `actor~topic` for no-data notes. */
 export function keyOf(type: EntityType, record: AnyRecord): string {
   const r = record as Record<string, unknown>;

@@ -6,6 +6,7 @@ export * from "./curation";
 export * from "./curation-answers";
 export * from "./dataset";
 export * from "./export";
+export * from "./messages";
 export * from "./problem";
 export * from "./quote-check";
 export * from "./source";

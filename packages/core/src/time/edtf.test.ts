@@ -46,7 +46,11 @@ describe("parseEdtf", () => {
     expect(edtfProblem("2023-21")).toMatch(/season/);
     expect(edtfProblem("2023-XX")).toMatch(/not an EDTF date/);
     expect(edtfProblem("2024/2023")).toMatch(/before/);
-    expect(EdtfDate.safeParse("2023-02-30").error?.issues[0]?.message).toMatch(/^must be an EDTF date/);
+    expect(EdtfDate.safeParse("2023-02-30").error?.issues[0]?.message).toBe("30 February 2023 does not exist.");
+    expect(EdtfDate.safeParse("2024-02-29").success).toBe(true);
+    expect(EdtfDate.safeParse("2023-02-28/2023-04-31").error?.issues[0]?.message).toBe("31 April 2023 does not exist.");
+    expect(EdtfDate.safeParse("2023-13").error?.issues[0]?.message).toBe("There is no month 13: months are 01 to 12.");
+    expect(EdtfDate.safeParse("02/30/2025").error?.issues[0]?.message).toBe("Write the date as year-month-day, e.g. 2025-07-03.");
     expect(EdtfDate.safeParse("2023/2024-03").success).toBe(true);
   });
 });

@@ -70,6 +70,28 @@ function kindWord(type: string): string {
 }
 
 const SHAPE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?[?~%]?$/;
+
+/**
+ * Said in words when a value has a date's shape but names no real day: "30 February 2025 does not
+ * exist.", "There is no month 13.", or a day written month first ("02/30/2025"). Null otherwise.
+ */
+export function impossibleDateProblem(value: string): string | null {
+  if (typeof value !== "string") return null;
+  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(value.trim())) return "Write the date as year-month-day, e.g. 2025-07-03.";
+  for (const part of value.split("/")) {
+    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?[?~%]?$/.exec(part);
+    if (!m) continue;
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    // 21-24 are EDTF's seasons: the parser says those are not supported.
+    if (month < 1 || (month > 12 && (month < 21 || month > 24))) return `There is no month ${m[2]}: months are 01 to 12.`;
+    if (month > 12) continue;
+    if (m[3] === undefined) continue;
+    const day = Number(m[3]);
+    if (day < 1 || day > daysInMonth(year, month)) return `${day} ${MONTHS[month - 1]} ${year} does not exist.`;
+  }
+  return null;
+}
 const cache = new Map<string, Parsed>();
 const CACHE_LIMIT = 5000;
 
@@ -84,6 +106,8 @@ function parseValue(value: string): Parsed {
   // A guard, not the parser: the parser's cost explodes on hostile strings of qualifiers and digits, so
   // only the shapes of the supported subset reach it (each side of an interval a year, month or day with
   // one optional qualifier, "..", or empty). The parser then decides what they mean and if they are real.
+  const impossible = impossibleDateProblem(value);
+  if (impossible) throw new EdtfError(impossible);
   const parts = value.split("/");
   if (parts.length > 2 || !parts.every((part) => SHAPE.test(part) || (parts.length === 2 && (part === "" || part === ".."))))
     throw new EdtfError(

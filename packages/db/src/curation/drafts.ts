@@ -2,7 +2,17 @@
 // Every step checks the caller's role here, where the write happens, and is recorded in the audit trail.
 
 import type { Draft, DraftItem, DraftStatus as DraftStatusAnswer, Head, SaveResult, SaveUnchanged } from "@stancemap/core";
-import { type AnyRecord, type EntityType, keyOf, labelOf, RECORD_SCHEMAS, type RecordOf, sameJson, versionToken } from "@stancemap/core";
+import {
+  type AnyRecord,
+  type EntityType,
+  KEY_FIELDS,
+  keyOf,
+  labelOf,
+  RECORD_SCHEMAS,
+  type RecordOf,
+  sameJson,
+  versionToken,
+} from "@stancemap/core";
 import type { Db } from "../client";
 import { assertMayChangeDraft } from "./draft-access";
 import {
@@ -183,6 +193,22 @@ export async function defaultTitle(tx: Tx, type: EntityType, record: AnyRecord):
   return labelOf(type, record);
 }
 
+const A_RECORD: Record<EntityType, string> = {
+  actor: "An actor with the slug",
+  topic: "A topic with the slug",
+  source: "A source with the ID",
+  stance: "A stance with the ID",
+  reaction: "A reaction with the ID",
+  event: "An event with the slug",
+  gap: "A no-data note for this actor and topic",
+};
+
+/** "A source with the ID "x" exists already in an open draft." */
+function existsMessage(type: EntityType, key: string, published: boolean): string {
+  const what = type === "gap" ? A_RECORD.gap : `${A_RECORD[type]} "${key}"`;
+  return `${what} exists already${published ? "" : " in an open draft"}.`;
+}
+
 /** Saves one change into a draft. Returns the draft and the record's new version token, or that nothing changed. */
 export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promise<SaveResult | SaveUnchanged> {
   requireRole(who, "editor");
@@ -207,15 +233,22 @@ export async function saveInTx(tx: Tx, who: Principal, req: SaveRequest): Promis
   }
   if (req.expectedVersion === null) {
     if (head.published || head.draft)
-      throw new VersionConflict(`${req.type} "${key}" already exists${head.published ? "" : " in an open draft"}`, {
-        version: head.version,
-        record: head.draft?.record ?? head.published?.record ?? null,
-      });
+      throw new VersionConflict(
+        `${req.type} "${key}" already exists${head.published ? "" : " in an open draft"}`,
+        { version: head.version, record: head.draft?.record ?? head.published?.record ?? null },
+        undefined,
+        {
+          code: "exists",
+          record: { type: req.type, key, where: head.published ? "published" : "draft" },
+          issues: [{ field: KEY_FIELDS[req.type], code: "exists", message: existsMessage(req.type, key, head.published !== null) }],
+        },
+      );
   } else if (req.expectedVersion !== head.version) {
     throw new VersionConflict(
       `${req.type} "${key}" was changed by someone else since you opened it`,
       { version: head.version, record: head.draft ? head.draft.record : (head.published?.record ?? null) },
       await conflictDetails(tx, req.type, key, head, req.expectedVersion, record),
+      { code: "changed", record: { type: req.type, key, where: head.draft ? "draft" : head.published ? "published" : "none" } },
     );
   }
   // Someone else's open change to this record: only its author or a reviewer may touch it.

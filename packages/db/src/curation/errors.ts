@@ -1,5 +1,5 @@
 // The ways a curation write is refused. Each maps to one HTTP status; none leaves anything written.
-import { type FieldError, type Role, roleAtLeast } from "@stancemap/core";
+import { type EntityType, type FieldError, type Role, roleAtLeast } from "@stancemap/core";
 import type { ConflictDetails } from "./merge-base";
 import type { Dependant } from "./records";
 
@@ -13,21 +13,22 @@ export interface Principal {
 /** One refused field, as the problem shape carries it: `field` is the body path as dots (`evidence.0.source`). */
 export type FieldIssue = FieldError;
 
+/** Every refusal says which fields are to blame, if any, as `{ field, code, message }`: callers never read `message` to find out. */
 export class CurationError extends Error {
+  readonly issues: FieldIssue[];
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409,
     message: string,
+    issues: FieldIssue[] = [],
   ) {
     super(message);
+    this.issues = issues;
   }
 }
 
 export class InvalidInput extends CurationError {
-  constructor(
-    readonly issues: FieldIssue[],
-    message = "the input is invalid",
-  ) {
-    super(400, message);
+  constructor(issues: FieldIssue[], message = "the input is invalid") {
+    super(400, message, issues);
   }
 }
 
@@ -43,17 +44,31 @@ export class NotFound extends CurationError {
   }
 }
 
+/** Which record a refusal is about, and where it was found: published, or only in an open draft. */
+export interface RecordRef {
+  type: EntityType;
+  key: string;
+  where: "published" | "draft" | "none";
+}
+
 /**
  * Someone else saved first: `current` is what is there now, so the editor can merge. A save from a
  * version token also carries `details`: the base it started from, theirs, yours and the three-way merge.
+ * `code` says which kind: `exists` (a creation found the key taken) or `changed` (the version moved);
+ * `record` says which record and where, so no caller reads the message to find out.
  */
 export class VersionConflict extends CurationError {
+  readonly code: "exists" | "changed";
+  readonly record: RecordRef | null;
   constructor(
     message: string,
     readonly current: { version: string; record: unknown | null },
     readonly details?: ConflictDetails,
+    refusal?: { code: "exists" | "changed"; record: RecordRef; issues?: FieldIssue[] },
   ) {
-    super(409, message);
+    super(409, message, refusal?.issues);
+    this.code = refusal?.code ?? "changed";
+    this.record = refusal?.record ?? null;
   }
 }
 

@@ -76,10 +76,15 @@ export async function revertRecord(
       if (!live && rows.length === 0) throw new NotFound(`no ${type} "${key}"`);
       const current = live?.version ?? Math.max(0, ...rows.map((r) => r.recordVersion ?? 0));
       if (body.expectedVersion !== current)
-        throw new VersionConflict(`${type} "${key}" is at version ${current} now, not ${body.expectedVersion}`, {
-          version: `${current}.0`,
-          record: live?.record ?? null,
-        });
+        throw new VersionConflict(
+          `${type} "${key}" is at version ${current} now, not ${body.expectedVersion}`,
+          {
+            version: `${current}.0`,
+            record: live?.record ?? null,
+          },
+          undefined,
+          { code: "changed", record: { type, key, where: live ? "published" : "none" } },
+        );
       const target = revisionsOf(rows).find((r) => r.version === body.revision) ?? (body.revision === 0 ? { record: null } : null);
       if (!target) throw new NotFound(`${type} "${key}" has no revision ${body.revision}`);
       if (!target.record && !live) throw new CurationError(409, `${type} "${key}" does not exist now; there is nothing to take back`);

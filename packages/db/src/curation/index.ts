@@ -9,6 +9,7 @@ export * from "./lists";
 export type { ConflictDetails } from "./merge-base";
 export * from "./patch";
 export { type Dependant, readRecord, type Stored } from "./records";
+export * from "./save-with-sources";
 export { instanceSecret } from "./settings";
 export * from "./source-texts";
 export * from "./transfer";

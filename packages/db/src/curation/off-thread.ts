@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { dirname, sep } from "node:path";
 import * as threads from "node:worker_threads";
 import type { Db } from "../client";
-import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, VersionConflict } from "./errors";
+import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, type RecordRef, VersionConflict } from "./errors";
 
 /** Below this many rows or items a write is short enough for the server's own connection. */
 export const OFF_THREAD_MIN_ROWS = 200;
@@ -83,7 +83,7 @@ export function serialiseError(error: unknown): Record<string, unknown> {
   const e = error as Record<string, unknown> & Error;
   const out: Record<string, unknown> = { name: error?.constructor?.name ?? "Error", message: String(e?.message ?? error) };
   if (error instanceof CurationError) out.status = error.status;
-  for (const field of ["issues", "current", "dependants", "code"]) if (e && field in e) out[field] = structuredClone(e[field]);
+  for (const field of ["issues", "current", "dependants", "code", "record"]) if (e && field in e) out[field] = structuredClone(e[field]);
   return out;
 }
 
@@ -96,10 +96,22 @@ export function reviveError(data: Record<string, unknown>): Error {
     case "NotFound":
       return new NotFound(message);
     case "VersionConflict":
-      return new VersionConflict(message, data.current as VersionConflict["current"]);
+      return new VersionConflict(
+        message,
+        data.current as VersionConflict["current"],
+        undefined,
+        data.record
+          ? {
+              code: data.code === "exists" ? "exists" : "changed",
+              record: data.record as RecordRef,
+              issues: (data.issues ?? []) as VersionConflict["issues"],
+            }
+          : undefined,
+      );
     case "HasDependants":
       return new HasDependants(message, data.dependants as HasDependants["dependants"]);
   }
-  if (typeof data.status === "number") return new CurationError(data.status as CurationError["status"], message);
+  if (typeof data.status === "number")
+    return new CurationError(data.status as CurationError["status"], message, (data.issues ?? []) as CurationError["issues"]);
   return Object.assign(new Error(message), data.code === undefined ? {} : { code: data.code });
 }

@@ -214,6 +214,8 @@ export async function publishInTx(
       throw new VersionConflict(
         `${item.entityType} "${item.entityId}" was published by someone else after this draft began; reopen and merge it`,
         { version: versionToken(current?.version ?? 0, item.version), record: current?.record ?? null },
+        undefined,
+        { code: "changed", record: { type: item.entityType as EntityType, key: item.entityId, where: current ? "published" : "none" } },
       );
   }
   const last = await lastVersions(

@@ -1,15 +1,21 @@
 "use client";
-// Several actors at once (those involved in an event): a list of chosen actors and a picker to add more.
+// Several actors at once (those involved in an event): the chosen actors as chips and a picker to add more.
+import { useController, useFormState } from "react-hook-form";
 import { Combobox } from "./Combobox";
-import { FieldErrors, useForm } from "./FormContext";
-import { fieldId } from "./form-state";
+import { describedBy, FieldError } from "./Field";
+import { focusSoon, useFormMeta } from "./form-meta";
+import { errorAt } from "./issues";
+import { fieldId } from "./paths";
 
 export function ActorListPicker({ path, label, hint }: { path: string; label: string; hint?: string }) {
-  const api = useForm();
-  const chosen = (Array.isArray(api.get(path)) ? api.get(path) : []) as string[];
+  const { options, announce } = useFormMeta();
+  const { field } = useController({ name: path });
+  const { errors } = useFormState({ name: path });
+  const chosen = (Array.isArray(field.value) ? field.value : []) as string[];
   const id = fieldId(path);
-  const issues = chosen.flatMap((_, i) => api.issuesAt(`${path}.${i}`)).concat(api.issuesAt(path));
-  const labelOf = (key: string) => api.options.actors.find((a) => a.key === key)?.label ?? key;
+  // The schema names the element (`actors.2`); the form shows them all in one field.
+  const error = [errorAt(errors, path), ...chosen.map((_, i) => errorAt(errors, `${path}.${i}`))].filter(Boolean).join(" ") || null;
+  const labelOf = (key: string) => options.actors.find((a) => a.key === key)?.label ?? key;
   return (
     <div className="rf-field">
       <label htmlFor={id}>
@@ -27,12 +33,9 @@ export function ActorListPicker({ path, label, hint }: { path: string; label: st
                 id={`${id}-remove-${i}`}
                 aria-label={`Remove ${labelOf(key)}`}
                 onClick={() => {
-                  api.set(
-                    path,
-                    chosen.filter((k) => k !== key),
-                  );
-                  api.announce(`${labelOf(key)} removed.`);
-                  api.focusLater(id);
+                  field.onChange(chosen.filter((k) => k !== key));
+                  announce(`${labelOf(key)} removed.`);
+                  focusSoon(id);
                 }}
               >
                 ×
@@ -46,13 +49,14 @@ export function ActorListPicker({ path, label, hint }: { path: string; label: st
         value=""
         onChange={(key) => {
           if (!key) return;
-          api.set(path, [...chosen, key]);
-          api.announce(`${labelOf(key)} added.`);
+          field.onChange([...chosen, key]);
+          announce(`${labelOf(key)} added.`);
         }}
-        options={api.options.actors}
+        onBlur={field.onBlur}
+        options={options.actors}
         exclude={chosen}
-        invalid={issues.length > 0}
-        describedBy={[hint ? `${id}-hint` : null, issues.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
+        invalid={error ? true : undefined}
+        describedBy={describedBy(id, hint, error)}
         placeholder="Search actors to add…"
       />
       {hint && (
@@ -60,7 +64,7 @@ export function ActorListPicker({ path, label, hint }: { path: string; label: st
           {hint}
         </p>
       )}
-      <FieldErrors id={`${id}-error`} issues={issues} />
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

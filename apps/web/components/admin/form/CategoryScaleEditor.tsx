@@ -1,18 +1,21 @@
 "use client";
-// A topic's ordered scale: rows in scale order (the order field follows the rows), each with a key,
-// label, colour and description. Keys already published stay fixed: stances refer to them.
-import { FieldErrors, readValue, useForm } from "./FormContext";
+// A topic's ordered scale: a field array in scale order (the order field follows the rows), each row
+// with a key, label, colour and description. Keys already published stay fixed: stances refer to them.
+import { useController, useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { FieldError, GroupError, useFieldError } from "./Field";
 import { TextAreaField, TextField } from "./fields";
-import { blankCategory, fieldId, type Values } from "./form-state";
-import { RowTools, useRows } from "./RowTools";
+import { focusSoon } from "./form-meta";
+import { fieldId } from "./paths";
+import { RowTools } from "./RowTools";
+import { blankCategory, type FormValues, type CategoryRow as Row } from "./record-values";
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 export function CategoryScaleEditor() {
-  const api = useForm();
-  const { rows, add } = useRows("categories");
+  const { control } = useFormContext<FormValues>();
+  const rows = useFieldArray({ control, name: "categories" });
+  const live = (useWatch<FormValues>({ name: "categories" }) ?? []) as Row[];
   const id = fieldId("categories");
-  const issues = api.issuesAt("categories");
   return (
     <section className="rf-group" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Scale</h2>
@@ -20,29 +23,29 @@ export function CategoryScaleEditor() {
         The categories in order, first to last (at least two). The map colours each actor by its category; pick colours that stay apart for
         colour-blind readers.
       </p>
-      <div id={id} tabIndex={-1} className="rf-anchor">
-        <FieldErrors id={`${id}-error`} issues={issues} />
-      </div>
+      <GroupError path="categories" />
       <ol className="rf-scale-preview" aria-label="Scale preview">
-        {rows.map((c) => (
-          <li key={String(c._uid)}>
-            <span
-              className="rf-swatch"
-              style={{ background: HEX.test(String(c.colour)) ? String(c.colour) : "transparent" }}
-              aria-hidden="true"
-            />
-            <span dir="auto">{String(c.label || c.key || "(no label yet)")}</span>
-          </li>
-        ))}
+        {rows.fields.map((f, i) => {
+          const c = live[i];
+          return (
+            <li key={f.id}>
+              <span className="rf-swatch" style={{ background: c && HEX.test(c.colour) ? c.colour : "transparent" }} aria-hidden="true" />
+              <span dir="auto">{c?.label || c?.key || "(no label yet)"}</span>
+            </li>
+          );
+        })}
       </ol>
-      {rows.map((row, i) => (
-        <CategoryRow key={String(row._uid)} row={row} index={i} count={rows.length} />
+      {rows.fields.map((f, i) => (
+        <CategoryRow key={f.id} index={i} count={rows.fields.length} existing={live[i]?._existing === true} rows={rows} />
       ))}
       <button
         type="button"
         className="btn btn-secondary"
         id={`${id}-add`}
-        onClick={() => add(blankCategory(), (n) => `categories.${n}.label`)}
+        onClick={() => {
+          rows.append(blankCategory(), { shouldFocus: false });
+          focusSoon(fieldId(`categories.${rows.fields.length}.label`));
+        }}
       >
         Add a category
       </button>
@@ -50,12 +53,22 @@ export function CategoryScaleEditor() {
   );
 }
 
-function CategoryRow({ row, index, count }: { row: Values; index: number; count: number }) {
-  const api = useForm();
+function CategoryRow({
+  index,
+  count,
+  existing,
+  rows,
+}: {
+  index: number;
+  count: number;
+  existing: boolean;
+  rows: Parameters<typeof RowTools>[0]["rows"];
+}) {
   const p = `categories.${index}`;
-  const colour = readValue(api, `${p}.colour`);
+  const { field } = useController({ name: `${p}.colour` });
+  const colour = String(field.value ?? "");
   const colourId = fieldId(`${p}.colour`);
-  const colourIssues = api.issuesAt(`${p}.colour`);
+  const colourError = useFieldError(`${p}.colour`);
   return (
     <fieldset className="rf-row" id={fieldId(p)}>
       <legend>
@@ -67,8 +80,8 @@ function CategoryRow({ row, index, count }: { row: Values; index: number; count:
           path={`${p}.key`}
           label="Key"
           required
-          readOnly={row._existing === true}
-          hint={row._existing ? "Published stances use this key, so it cannot change." : "Suggested from the label."}
+          readOnly={existing}
+          hint={existing ? "Published stances use this key, so it cannot change." : "Suggested from the label."}
         />
       </div>
       <div className="rf-field">
@@ -80,7 +93,7 @@ function CategoryRow({ row, index, count }: { row: Values; index: number; count:
             type="color"
             aria-labelledby={`${colourId}-label`}
             value={HEX.test(colour) ? colour.toLowerCase() : "#888888"}
-            onChange={(e) => api.set(`${p}.colour`, e.target.value)}
+            onChange={(e) => field.onChange(e.target.value)}
           />
           <input
             type="text"
@@ -88,18 +101,19 @@ function CategoryRow({ row, index, count }: { row: Values; index: number; count:
             aria-label={`Colour of category ${index + 1} as #rrggbb`}
             className="rf-hex"
             value={colour}
-            onChange={(e) => api.set(`${p}.colour`, e.target.value)}
-            aria-invalid={colourIssues.length > 0 || undefined}
-            aria-describedby={colourIssues.length ? `${colourId}-error` : undefined}
+            onChange={(e) => field.onChange(e.target.value)}
+            onBlur={field.onBlur}
+            aria-invalid={colourError ? true : undefined}
+            aria-describedby={colourError ? `${colourId}-error` : undefined}
             spellCheck={false}
             maxLength={7}
           />
         </div>
-        <FieldErrors id={`${colourId}-error`} issues={colourIssues} />
+        <FieldError id={`${colourId}-error`} message={colourError} />
       </div>
       <TextAreaField path={`${p}.description`} label="Description" rows={2} hint="What puts an actor in this category." />
-      <FieldErrors id={`${fieldId(`${p}.order`)}-error`} issues={api.issuesAt(`${p}.order`)} />
-      <RowTools path="categories" index={index} count={count} what="Category" />
+      <FieldError id={`${fieldId(`${p}.order`)}-error`} message={useFieldError(`${p}.order`)} />
+      <RowTools path="categories" index={index} count={count} what="Category" rows={rows} />
     </fieldset>
   );
 }

@@ -29,6 +29,7 @@ export function Combobox({
   id,
   value,
   onChange,
+  onBlur,
   options,
   exclude,
   invalid,
@@ -40,6 +41,7 @@ export function Combobox({
   id: string;
   value: string;
   onChange: (key: string) => void;
+  onBlur?: () => void;
   options: PickOption[];
   exclude?: readonly string[];
   invalid?: boolean;
@@ -123,6 +125,7 @@ export function Combobox({
           // Emptying the box and leaving it clears the choice; any other unfinished text is dropped.
           if (editing && query.trim() === "" && value) onChange("");
           close();
+          onBlur?.();
         }}
       />
       {selected?.draftId || (value && !selected) ? (

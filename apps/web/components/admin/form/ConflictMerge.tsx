@@ -3,9 +3,10 @@
 // from (the original), fields only one side changed are merged without asking; only fields both
 // changed differently are asked about, showing the original, theirs and yours, and the merged
 // version cannot be saved until each has a choice. With no original, every differing field is asked.
+import type { EntityType } from "@stancemap/core";
 import { threeWayMerge } from "@stancemap/core/model";
 import { type ReactNode, useMemo, useState } from "react";
-import { pathLabel, type Values } from "./form-state";
+import { pathLabel } from "./paths";
 import type { Conflict } from "./save-types";
 
 function ValueView({ field, value }: { field: string; value: unknown }): ReactNode {
@@ -90,16 +91,19 @@ export function theirLabel(conflict: Pick<Conflict, "savedBy" | "savedAt">): str
   return by || at ? `Their version (saved${by}${at})` : "Their version";
 }
 
+type Values = Record<string, unknown>;
 type Choice = "theirs" | "yours";
 
 export function ConflictMerge({
   conflict,
   mine,
   busy,
+  type,
   onSave,
   onDiscard,
 }: {
   conflict: Conflict;
+  type: EntityType;
   /** The form's record, as sent: used when the server could not echo it. */
   mine: Values;
   busy: boolean;
@@ -141,7 +145,7 @@ export function ConflictMerge({
           onChange={() => setChoice((c) => ({ ...c, [field]: side }))}
         />{" "}
         {side === "theirs" ? "Keep theirs" : "Keep yours"}
-        <span className="rf-sr"> for {pathLabel(field)}</span>
+        <span className="rf-sr"> for {pathLabel(field, type)}</span>
       </label>
       <div className="rf-merge-value">
         <ValueView field={field} value={value} />
@@ -174,7 +178,7 @@ export function ConflictMerge({
               <ul>
                 {auto.map((t) => (
                   <li key={t.field}>
-                    {pathLabel(t.field)}: {t.from === "theirs" ? "their change" : "your change"}
+                    {pathLabel(t.field, type)}: {t.from === "theirs" ? "their change" : "your change"}
                   </li>
                 ))}
               </ul>
@@ -201,7 +205,7 @@ export function ConflictMerge({
                 <tbody>
                   {conflicts.map((c) => (
                     <tr key={c.field}>
-                      <th scope="row">{pathLabel(c.field)}</th>
+                      <th scope="row">{pathLabel(c.field, type)}</th>
                       {base !== null && (
                         <td data-label="Original">
                           <div className="rf-merge-value">
@@ -234,7 +238,7 @@ export function ConflictMerge({
         </button>
         {open.length > 0 && (
           <p id="rf-merge-pending" className="rf-merge-pending">
-            Choose a version for {open.map((c) => pathLabel(c.field)).join(", ")} to save.
+            Choose a version for {open.map((c) => pathLabel(c.field, type)).join(", ")} to save.
           </p>
         )}
       </div>

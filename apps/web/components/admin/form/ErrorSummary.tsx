@@ -1,8 +1,10 @@
 "use client";
 // The list of problems at the top of a form, each linking to its field; it takes focus when a save
 // is refused so keyboard and screen-reader users start from it.
+import type { EntityType } from "@stancemap/core";
 import type { Ref } from "react";
-import { type FieldIssue, fieldId, pathLabel } from "./form-state";
+import { fieldId, pathLabel } from "./paths";
+import type { FieldIssue } from "./record-values";
 
 /** The nearest element on screen for an issue's path: the field itself, else the group that holds it. */
 function anchorFor(path: string): HTMLElement | null {
@@ -26,7 +28,17 @@ function inScreenOrder(issues: FieldIssue[]): FieldIssue[] {
     .map((p) => p.issue);
 }
 
-export function ErrorSummary({ issues, message, ref }: { issues: FieldIssue[]; message: string | null; ref: Ref<HTMLDivElement> }) {
+export function ErrorSummary({
+  issues,
+  message,
+  type,
+  ref,
+}: {
+  issues: FieldIssue[];
+  message: string | null;
+  type: EntityType;
+  ref: Ref<HTMLDivElement>;
+}) {
   if (issues.length === 0 && !message) return null;
   const title =
     issues.length === 0
@@ -53,7 +65,7 @@ export function ErrorSummary({ issues, message, ref }: { issues: FieldIssue[]; m
                   el.focus();
                 }}
               >
-                {pathLabel(issue.path)}: {issue.message}
+                {pathLabel(issue.path, type)}: {issue.message}
               </a>
             </li>
           ))}

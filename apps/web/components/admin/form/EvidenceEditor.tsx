@@ -1,60 +1,43 @@
 "use client";
-// The sources behind a stance, reaction or event: each row cites an existing source or creates one
-// in place (saved in the same draft, before the record), with a locator and an optional quote.
-import { FieldErrors, readValue, useForm } from "./FormContext";
-import { RadioField, TextAreaField, TextField } from "./fields";
-import { blankEvidence, fieldId, type Values } from "./form-state";
+// The sources behind a stance, reaction or event: a field array whose rows each cite an existing
+// source or create one in place (saved in the same draft, before the record), with a locator and an
+// optional quote.
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { GroupError, useFieldError } from "./Field";
+import { DayField, RadioField, TextAreaField, TextField } from "./fields";
+import { focusSoon } from "./form-meta";
+import { fieldId } from "./paths";
 import { RefPicker } from "./pickers";
-import { QuoteCheck } from "./QuoteCheck";
-import { RowTools, useRows } from "./RowTools";
-
-const LANGUAGES = [
-  ["en", "English"],
-  ["ru", "Russian"],
-  ["zh", "Chinese"],
-  ["prs", "Dari"],
-  ["ps", "Pashto"],
-  ["fa", "Persian"],
-  ["ur", "Urdu"],
-  ["ar", "Arabic"],
-  ["uz", "Uzbek"],
-  ["tk", "Turkmen"],
-  ["tg", "Tajik"],
-  ["fr", "French"],
-  ["de", "German"],
-] as const;
+import { LanguageList, QuoteFields } from "./QuoteFields";
+import { RowTools } from "./RowTools";
+import { blankEvidence, type FormValues } from "./record-values";
 
 export function EvidenceEditor() {
-  const api = useForm();
-  const { rows, add } = useRows("evidence");
+  const { control, getValues } = useFormContext<FormValues>();
+  const rows = useFieldArray({ control, name: "evidence" });
   const id = fieldId("evidence");
-  const issues = api.issuesAt("evidence");
-  const actor = readValue(api, "actor");
+  const error = useFieldError("evidence");
   return (
     <section className="rf-group" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Sources</h2>
       <p className="hint" id={`${id}-hint`}>
         Every claim needs at least one source. Pick one already in the dataset, or create a new one here: it is saved in the same draft.
       </p>
-      <div id={id} tabIndex={-1} className="rf-anchor">
-        <FieldErrors id={`${id}-error`} issues={issues} />
-      </div>
-      <datalist id="rf-languages">
-        {LANGUAGES.map(([tag, name]) => (
-          <option key={tag} value={tag}>
-            {name}
-          </option>
-        ))}
-      </datalist>
-      {rows.map((row, i) => (
-        <EvidenceRow key={String(row._uid)} row={row} index={i} count={rows.length} />
+      <GroupError path="evidence" />
+      <LanguageList />
+      {rows.fields.map((row, i) => (
+        <EvidenceRow key={row.id} index={i} count={rows.fields.length} rows={rows} />
       ))}
       <button
         type="button"
         className="btn btn-secondary"
         id={`${id}-add`}
-        aria-describedby={issues.length ? `${id}-error` : undefined}
-        onClick={() => add(blankEvidence(actor), (n) => `evidence.${n}._mode`)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onClick={() => {
+          const actor = getValues("actor");
+          rows.append(blankEvidence(typeof actor === "string" ? actor : ""), { shouldFocus: false });
+          focusSoon(fieldId(`evidence.${rows.fields.length}._mode`));
+        }}
       >
         Add a source
       </button>
@@ -62,12 +45,14 @@ export function EvidenceEditor() {
   );
 }
 
-function EvidenceRow({ row, index, count }: { row: Values; index: number; count: number }) {
-  const api = useForm();
-  const p = `evidence.${index}`;
-  const isNew = row._mode === "new";
-  const hasQuote = row._quote === true;
-  const quoteLang = readValue(api, `${p}.quote.language`) || undefined;
+function EvidenceRow({ index, count, rows }: { index: number; count: number; rows: Parameters<typeof RowTools>[0]["rows"] }) {
+  const { register } = useFormContext<FormValues>();
+  const p = `evidence.${index}` as const;
+  const [mode, hasQuote, source] = useWatch<FormValues>({ name: [`${p}._mode`, `${p}._quote`, `${p}.source`] }) as [
+    string,
+    boolean,
+    unknown,
+  ];
   return (
     <fieldset className="rf-row" id={fieldId(p)}>
       <legend>Source {index + 1}</legend>
@@ -79,8 +64,8 @@ function EvidenceRow({ row, index, count }: { row: Values; index: number; count:
           ["new", "A new source, created here"],
         ]}
       />
-      {isNew ? (
-        <NewSourceFields prefix={`${p}._new`} />
+      {mode === "new" ? (
+        <NewSourceFields prefix={`${p}.newSource`} />
       ) : (
         <RefPicker
           path={`${p}.source`}
@@ -96,44 +81,14 @@ function EvidenceRow({ row, index, count }: { row: Values; index: number; count:
         <input
           type="checkbox"
           id={fieldId(`${p}._quote`)}
-          checked={hasQuote}
-          onChange={(e) => api.set(`${p}._quote`, e.target.checked)}
+          {...register(`${p}._quote`)}
           aria-controls={fieldId(`${p}.quote`)}
-          aria-expanded={hasQuote}
+          aria-expanded={hasQuote === true}
         />
         <label htmlFor={fieldId(`${p}._quote`)}>Quote from this source</label>
       </div>
-      {hasQuote && (
-        <div className="rf-quote" id={fieldId(`${p}.quote`)}>
-          <TextAreaField
-            path={`${p}.quote.text`}
-            label="Quote, verbatim"
-            required
-            rows={4}
-            lang={quoteLang}
-            hint="Exactly as in the source, in its language. Right-to-left text shows as written."
-          />
-          <QuoteCheck sourceId={isNew ? "" : readValue(api, `${p}.source`)} text={readValue(api, `${p}.quote.text`)} />
-          <RefPicker path={`${p}.quote.speaker`} list="actors" label="Speaker" required hint="The actor who said it." />
-          <div className="rf-pair">
-            <TextField
-              path={`${p}.quote.language`}
-              label="Language"
-              required
-              list="rf-languages"
-              hint="A BCP 47 tag: en, ru, zh, prs (Dari), ps (Pashto), ur, ar."
-              maxLength={35}
-            />
-          </div>
-          <TextAreaField
-            path={`${p}.quote.translation`}
-            label="Translation"
-            rows={3}
-            hint="An English translation, if the quote is in another language."
-          />
-        </div>
-      )}
-      <RowTools path="evidence" index={index} count={count} what="Source" />
+      {hasQuote === true && <QuoteFields path={`${p}.quote`} sourceId={mode === "new" || typeof source !== "string" ? "" : source} />}
+      <RowTools path="evidence" index={index} count={count} what="Source" rows={rows} />
     </fieldset>
   );
 }
@@ -153,8 +108,8 @@ function NewSourceFields({ prefix }: { prefix: string }) {
         hint="Lowercase words joined by hyphens; suggested from the publisher and title."
       />
       <div className="rf-pair">
-        <TextField type="date" path={`${prefix}.publishedOn`} label="Published on" />
-        <TextField type="date" path={`${prefix}.accessedOn`} label="Accessed on" />
+        <DayField path={`${prefix}.publishedOn`} label="Published on" />
+        <DayField path={`${prefix}.accessedOn`} label="Accessed on" />
       </div>
       <TextField type="url" path={`${prefix}.url`} label="URL" placeholder="https://" inputMode="url" />
       <TextAreaField

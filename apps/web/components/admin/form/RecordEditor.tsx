@@ -1,38 +1,37 @@
 "use client";
-// The create and edit form for any record type: validated in the browser with the API's own zod
-// schema, saved as a draft by a server action, with the merge view when someone else saved first.
+// The create and edit form for any record type, on react-hook-form: validated in the browser by the
+// zod resolver with the API's own schema (and the app's one error map, with this form's labels),
+// saved as a draft by a server action, with the merge view when someone else saved first.
+import { zodResolver } from "@hookform/resolvers/zod";
 import { COLLECTIONS, type EntityType } from "@stancemap/core";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, type Path, useForm } from "react-hook-form";
+import { z } from "zod";
 import { saveRecord } from "@/app/admin/(signed-in)/[collection]/actions";
 import { ConflictMerge } from "./ConflictMerge";
+import { derive } from "./derive";
 import { ErrorSummary } from "./ErrorSummary";
-import { type FormApi, FormProvider } from "./FormContext";
+import { type FormMeta, FormMetaProvider } from "./form-meta";
+import { flattenErrors } from "./issues";
+import type { PickerOptions } from "./options";
+import { RecordFields } from "./RecordFields";
 import {
   blankValues,
   draftsReferenced,
-  type FieldIssue,
-  getAt,
-  KEY_FIELD,
+  type FormValues,
+  formIssues,
   newSourcesOf,
-  setAt,
-  slugify,
-  suggestKey,
+  type RecordInput,
   toRecord,
-  type Values,
-  validate,
   valuesOf,
-} from "./form-state";
-import type { PickerOptions } from "./options";
-import { RecordFields } from "./RecordFields";
+} from "./record-values";
 import type { Conflict, SaveInput } from "./save-types";
 import "./form.css";
 
-const RTL_LANGUAGES = new Set(["ar", "fa", "prs", "ps", "ur", "he", "yi", "sd", "ug", "ckb", "dv"]);
-
 interface PendingMerge {
   conflict: Conflict;
-  mine: Values;
+  mine: Record<string, unknown>;
   newSources: SaveInput["newSources"];
 }
 
@@ -40,7 +39,7 @@ export interface RecordEditorProps {
   type: EntityType;
   mode: "create" | "edit";
   /** The record being edited, or a partial record to start a new one from. */
-  initial: Values | null;
+  initial: Record<string, unknown> | null;
   recordKey: string | null;
   expectedVersion: string | null;
   /** The open draft this record is already in, if any: further saves go there. */
@@ -48,72 +47,53 @@ export interface RecordEditorProps {
   options: PickerOptions;
 }
 
-/** Fills in what follows from a change: suggested keys, a quote's speaker, a local name's direction. */
-function derive(type: EntityType, mode: "create" | "edit", options: PickerOptions, prev: Values, path: string, value: unknown): Values {
-  let next = setAt(prev, path, value);
-  const keyField = KEY_FIELD[type];
-  if (mode === "create" && keyField) {
-    if (path === keyField) next = { ...next, _keyTouched: true };
-    else if (!next._keyTouched) next = { ...next, [keyField]: suggestKey(type, next) };
-  }
-  let m = /^evidence\.(\d+)\._new\.(publisher|title|id)$/.exec(path);
-  if (m) {
-    const row = `evidence.${m[1]}`;
-    if (m[2] === "id") next = setAt(next, `${row}._idTouched`, true);
-    else if (!getAt(next, `${row}._idTouched`))
-      next = setAt(next, `${row}._new.id`, suggestKey("source", getAt(next, `${row}._new`) as Values));
-  }
-  m = /^categories\.(\d+)\.(label|key)$/.exec(path);
-  if (m) {
-    const row = `categories.${m[1]}`;
-    if (m[2] === "key") next = setAt(next, `${row}._keyTouched`, true);
-    else if (!getAt(next, `${row}._existing`) && !getAt(next, `${row}._keyTouched`))
-      next = setAt(next, `${row}.key`, slugify(String(value)));
-  }
-  m = /^evidence\.(\d+)\._quote$/.exec(path);
-  if (m && value === true && !getAt(next, `evidence.${m[1]}.quote.speaker`) && typeof next.actor === "string")
-    next = setAt(next, `evidence.${m[1]}.quote.speaker`, next.actor);
-  m = /^names\.(\d+)\.lang$/.exec(path);
-  if (m) next = setAt(next, `names.${m[1]}.dir`, RTL_LANGUAGES.has(String(value).split("-")[0] ?? "") ? "rtl" : "ltr");
-  if (path === "topic" && type === "stance") {
-    const topic = options.topics.find((t) => t.key === value);
-    if (!topic?.categories.some((c) => c.key === next.category)) next = { ...next, category: "" };
-  }
-  return next;
+/** The form's schema: the record type's core schema on the record the values describe, issues at form paths. */
+function formSchema(type: EntityType, options: PickerOptions) {
+  return z.custom<FormValues>().superRefine((values, ctx) => {
+    for (const issue of formIssues(type, values, options))
+      ctx.addIssue({ code: "custom", path: issue.path.split("."), message: issue.message });
+  });
 }
 
 export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, draftId, options }: RecordEditorProps) {
   const router = useRouter();
-  const [values, setValues] = useState<Values>(() =>
-    mode === "edit" && initial ? valuesOf(type, initial) : { ...blankValues(type), ...(initial ?? {}) },
-  );
-  const [submitted, setSubmitted] = useState(false);
-  const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
+  const resolver = useMemo(() => zodResolver(formSchema(type, options)), [type, options]);
+  const form = useForm<FormValues>({
+    defaultValues: mode === "edit" && initial ? valuesOf(type, initial as RecordInput) : { ...blankValues(type), ...(initial ?? {}) },
+    resolver,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldFocusError: false,
+  });
+  const { watch, setValue, handleSubmit, setError, formState } = form;
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<PendingMerge | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const [dirty, setDirty] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const focusTarget = useRef<string | null>(null);
+  const [, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const clientIssues = useMemo(() => validate(type, values, options), [type, values, options]);
-  const shown = useMemo(() => [...(submitted ? clientIssues : []), ...serverIssues], [submitted, clientIssues, serverIssues]);
-
+  // What follows from a change (suggested keys, a quote's speaker…): only for the user's own changes.
   useEffect(() => {
-    const id = focusTarget.current;
-    if (!id) return;
-    focusTarget.current = null;
-    document.getElementById(id)?.focus();
+    const sub = watch((values, { name, type: event }) => {
+      if (!name || event !== "change") return;
+      for (const [path, value] of derive(type, mode, options, values as FormValues, name))
+        setValue(path as Path<FormValues>, value as never, { shouldDirty: true });
+    });
+    return () => sub.unsubscribe();
+  }, [watch, setValue, type, mode, options]);
+  // A refused save moves focus to the summary, or to the merge view, once it is drawn: react-hook-form
+  // publishes a refused submit's errors after calling onInvalid, so the summary may come a render later.
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const target = conflict ? document.getElementById("rf-conflict-title") : summaryRef.current;
+    if (!target) return;
+    focusPending.current = false;
+    target.focus();
   });
-  // A refused save moves focus to the summary, or to the merge view.
-  useEffect(() => {
-    if (attempt === 0) return;
-    if (conflict) document.getElementById("rf-conflict-title")?.focus();
-    else summaryRef.current?.focus();
-  }, [attempt, conflict]);
+  const dirty = formState.isDirty && !notice;
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -121,30 +101,9 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const set = useCallback(
-    (path: string, value: unknown) => {
-      setValues((prev) => derive(type, mode, options, prev, path, value));
-      setServerIssues((prev) => prev.filter((i) => i.path !== path && !i.path.startsWith(`${path}.`)));
-      setDirty(true);
-    },
-    [type, mode, options],
-  );
+  const meta: FormMeta = useMemo(() => ({ type, mode, options, announce: setAnnouncement }), [type, mode, options]);
 
-  const api: FormApi = {
-    type,
-    mode,
-    values,
-    options,
-    get: (path) => getAt(values, path),
-    set,
-    issuesAt: (path) => shown.filter((i) => i.path === path).map((i) => i.message),
-    focusLater: (id) => {
-      focusTarget.current = id;
-    },
-    announce: setAnnouncement,
-  };
-
-  async function save(record: Values, newSources: SaveInput["newSources"], version: string | null) {
+  async function save(record: Record<string, unknown>, newSources: SaveInput["newSources"], version: string | null) {
     setBusy(true);
     setMessage(null);
     setNotice(null);
@@ -154,15 +113,15 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
     if (result.ok && result.unchanged) {
       // Nothing differs from what the form started from: no draft, nothing to review.
       setBusy(false);
-      setDirty(false);
       setConflict(null);
+      form.reset(form.getValues());
       const text = "No changes to save: the record is as it is now. Nothing was saved and no draft was made.";
       setNotice(text);
       setAnnouncement(text);
       return;
     }
     if (result.ok) {
-      setDirty(false);
+      form.reset(form.getValues());
       const url = `/admin/${COLLECTIONS[type]}/${encodeURIComponent(result.key)}?saved=${encodeURIComponent(result.draftId ?? "")}`;
       if (mode === "create") router.push(url);
       else router.replace(url);
@@ -174,64 +133,71 @@ export function RecordEditor({ type, mode, initial, recordKey, expectedVersion, 
       setConflict({ conflict: result.conflict, mine: record, newSources });
     } else {
       setConflict(null);
-      setServerIssues(result.issues ?? []);
+      for (const issue of result.issues ?? []) setError(issue.path as Path<FormValues>, { type: "server", message: issue.message });
       setMessage(result.message);
     }
+    focusPending.current = true;
     setAttempt((n) => n + 1);
   }
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const onValid = async (values: FormValues) => {
     if (busy) return;
-    setSubmitted(true);
-    setServerIssues([]);
-    if (clientIssues.length > 0) {
-      setMessage(null);
-      setAttempt((n) => n + 1);
-      return;
-    }
     // After a conflict the form still holds the old version token: the merge view saves against theirs.
     await save(toRecord(type, values), newSourcesOf(values), expectedVersion);
-  }
+  };
+  const onInvalid = () => {
+    setMessage(null);
+    setNotice(null);
+    focusPending.current = true;
+    setAttempt((n) => n + 1);
+  };
 
   const collection = COLLECTIONS[type];
   return (
-    <FormProvider api={api}>
-      <ErrorSummary ref={summaryRef} issues={shown} message={message} />
-      {conflict ? (
-        <ConflictMerge
-          conflict={conflict.conflict}
-          mine={conflict.mine}
-          busy={busy}
-          onSave={(merged, keptMyEvidence) => save(merged, keptMyEvidence ? conflict.newSources : [], conflict.conflict.version)}
-          onDiscard={() => {
-            setDirty(false);
-            window.location.assign(`/admin/${collection}/${encodeURIComponent(recordKey ?? "")}`);
-          }}
-        />
-      ) : null}
-      {notice && (
-        <p className="form-ok" role="status">
-          {notice}
-        </p>
-      )}
-      <form className="admin-form rf-form" onSubmit={onSubmit} noValidate aria-label={mode === "create" ? `New ${type}` : `Edit ${type}`}>
-        {/* The version this form started from; saves are checked against it (see the merge view). */}
-        <input type="hidden" name="expectedVersion" value={expectedVersion ?? ""} />
-        <p className="hint">Fields are required unless marked optional. Saving puts your change in a draft; a reviewer publishes it.</p>
-        <RecordFields type={type} />
-        <div className="rf-actions rf-submit">
-          <button type="submit" className="btn" disabled={busy}>
-            {busy ? "Saving…" : "Save as draft"}
-          </button>
-          <a className="btn btn-secondary" href={`/admin/${collection}`}>
-            Cancel
-          </a>
+    <FormProvider {...form}>
+      <FormMetaProvider meta={meta}>
+        <ErrorSummary ref={summaryRef} issues={flattenErrors(formState.errors)} message={message} type={type} />
+        {conflict ? (
+          <ConflictMerge
+            conflict={conflict.conflict}
+            mine={conflict.mine}
+            busy={busy}
+            type={type}
+            onSave={(merged, keptMyEvidence) => save(merged, keptMyEvidence ? conflict.newSources : [], conflict.conflict.version)}
+            onDiscard={() => {
+              form.reset(form.getValues());
+              window.location.assign(`/admin/${collection}/${encodeURIComponent(recordKey ?? "")}`);
+            }}
+          />
+        ) : null}
+        {notice && (
+          <p className="form-ok" role="status">
+            {notice}
+          </p>
+        )}
+        <form
+          className="admin-form rf-form"
+          onSubmit={handleSubmit(onValid, onInvalid)}
+          noValidate
+          aria-label={mode === "create" ? `New ${type}` : `Edit ${type}`}
+        >
+          {/* The version this form started from; saves are checked against it (see the merge view). */}
+          <input type="hidden" name="expectedVersion" value={expectedVersion ?? ""} />
+          <p className="hint">Fields are required unless marked optional. Saving puts your change in a draft; a reviewer publishes it.</p>
+          <RecordFields type={type} />
+          <div className="rf-actions rf-submit">
+            <button type="submit" className="btn" disabled={busy}>
+              {busy ? "Saving…" : "Save as draft"}
+            </button>
+            <a className="btn btn-secondary" href={`/admin/${collection}`}>
+              Cancel
+            </a>
+          </div>
+        </form>
+        <div className="rf-sr" aria-live="polite">
+          {announcement}
         </div>
-      </form>
-      <div className="rf-sr" aria-live="polite">
-        {announcement}
-      </div>
+      </FormMetaProvider>
     </FormProvider>
   );
 }

@@ -1,14 +1,16 @@
 "use client";
 // The fields of each record type, in the order an editor fills them in.
 import { ActorKind, type EntityType, type SourceTextRef } from "@stancemap/core";
+import { useController, useWatch } from "react-hook-form";
 import { ActorListPicker } from "./ActorListPicker";
 import { AliasesEditor } from "./AliasesEditor";
 import { CategoryScaleEditor } from "./CategoryScaleEditor";
 import { EvidenceEditor } from "./EvidenceEditor";
-import { FieldErrors, readValue, useForm } from "./FormContext";
-import { CONFIDENCE, EdtfField, RadioField, SelectField, TextAreaField, TextField } from "./fields";
-import { fieldId, type Values } from "./form-state";
+import { FieldError, useFieldError } from "./Field";
+import { CONFIDENCE, DayField, EdtfField, RadioField, SelectField, TextAreaField, TextField } from "./fields";
+import { useFormMeta } from "./form-meta";
 import { LocalNamesEditor } from "./LocalNamesEditor";
+import { fieldId } from "./paths";
 import { CategorySelect, QualifierChecks, RefPicker, TopicSelect } from "./pickers";
 import { SourceTextField } from "./SourceTextField";
 
@@ -32,8 +34,7 @@ const SENTIMENTS = [
 ] as const;
 
 function KeyField({ path, label, from }: { path: string; label: string; from: string }) {
-  const api = useForm();
-  const creating = api.mode === "create";
+  const creating = useFormMeta().mode === "create";
   return (
     <TextField
       path={path}
@@ -70,8 +71,8 @@ export function RecordFields({ type }: { type: EntityType }) {
 }
 
 function ActorFields() {
-  const api = useForm();
-  const isState = readValue(api, "kind") === "state";
+  const [kind, slug] = useWatch({ name: ["kind", "slug"] });
+  const isState = kind === "state";
   return (
     <>
       <TextField path="name" label="Name" required maxLength={200} dir="auto" />
@@ -103,7 +104,7 @@ function ActorFields() {
         list="actors"
         label="Belongs to"
         hint="The state, government or body this actor belongs to or speaks for."
-        exclude={[readValue(api, "slug")]}
+        exclude={[String(slug ?? "")]}
         placeholder="Search actors…"
       />
       <TextAreaField path="description" label="Description" rows={3} />
@@ -126,7 +127,9 @@ function TopicFields() {
 }
 
 function SourceFields() {
-  const api = useForm();
+  const id = useWatch({ name: "id" });
+  const text = useController({ name: "text" });
+  const { mode } = useFormMeta();
   return (
     <>
       <div className="rf-pair">
@@ -136,8 +139,8 @@ function SourceFields() {
       <TextField path="title" label="Title" required maxLength={500} dir="auto" />
       <KeyField path="id" label="ID" from="the publisher and title" />
       <div className="rf-pair">
-        <TextField type="date" path="publishedOn" label="Published on" />
-        <TextField type="date" path="accessedOn" label="Accessed on" />
+        <DayField path="publishedOn" label="Published on" />
+        <DayField path="accessedOn" label="Accessed on" />
       </div>
       <TextField path="dateNote" label="Date note" maxLength={500} hint="What is known of the date when it is not exact." />
       <TextField type="url" path="url" label="URL" placeholder="https://" inputMode="url" />
@@ -148,16 +151,16 @@ function SourceFields() {
           list="sources"
           label="Cited in"
           hint="The document that cites this one, if that is where it was found."
-          exclude={[readValue(api, "id")]}
+          exclude={[String(id ?? "")]}
           placeholder="Search sources…"
         />
         <TextField path="citedIn.locator" label="Where it is cited" maxLength={100} hint="An endnote, e.g. [xi]." />
       </div>
       <SourceTextField
-        sourceId={readValue(api, "id")}
-        value={api.get("text") as SourceTextRef | undefined}
-        onChange={(ref) => api.set("text", ref)}
-        saved={api.mode === "edit"}
+        sourceId={String(id ?? "")}
+        value={(text.field.value ?? undefined) as SourceTextRef | undefined}
+        onChange={(ref) => text.field.onChange(ref)}
+        saved={mode === "edit"}
       />
     </>
   );
@@ -195,8 +198,9 @@ function StanceFields() {
 }
 
 function ReactionTarget() {
-  const api = useForm();
-  const target = (api.get("target") ?? {}) as Values;
+  const { field } = useController({ name: "target" });
+  const actor = useWatch({ name: "actor" });
+  const target = (field.value ?? {}) as Record<string, unknown>;
   const kind = "event" in target ? "event" : "actor";
   const id = fieldId("target");
   return (
@@ -210,20 +214,20 @@ function ReactionTarget() {
               name="target-kind"
               id={k === "actor" ? id : undefined}
               checked={kind === k}
-              onChange={() => api.set("target", { [k]: "" })}
+              onChange={() => field.onChange({ [k]: "" })}
             />{" "}
             {k === "actor" ? "An actor" : "An event"}
           </label>
         ))}
       </div>
-      <FieldErrors id={`${id}-error`} issues={api.issuesAt("target")} />
+      <FieldError id={`${id}-error`} message={useFieldError("target")} />
       {kind === "actor" ? (
         <RefPicker
           path="target.actor"
           list="actors"
           label="Actor reacted to"
           required
-          exclude={[readValue(api, "actor")]}
+          exclude={[String(actor ?? "")]}
           placeholder="Search actors…"
         />
       ) : (
@@ -238,7 +242,13 @@ function ReactionFields() {
     <>
       <RefPicker path="actor" list="actors" label="Actor reacting" required placeholder="Search actors…" />
       <ReactionTarget />
-      <EdtfField path="date" label="Date" required hint="At the precision the sources give." />
+      <EdtfField
+        path="date"
+        label="Date"
+        hint="When the reaction was made, at the precision the sources give."
+        emptyReads="date not stated"
+      />
+      <EdtfField path="attested" label="Attested" required hint="The date of the earliest source that reports this reaction." />
       <div className="rf-pair">
         <SelectField path="sentiment" label="Sentiment" required choices={SENTIMENTS} hint="How the actor regards its target." />
       </div>
@@ -270,8 +280,7 @@ function EventFields() {
 }
 
 function GapFields() {
-  const api = useForm();
-  const editing = api.mode === "edit";
+  const editing = useFormMeta().mode === "edit";
   return (
     <>
       <p className="hint">

@@ -1,9 +1,10 @@
 "use client";
+// The plain controls of the record forms, each registered with react-hook-form by its path.
 import { formatEdtf, isEdtf } from "@stancemap/core/model";
-// The plain controls of the record forms, each bound to a path of the form's values.
 import type { ReactNode } from "react";
-import { Field, FieldErrors, readValue, useForm } from "./FormContext";
-import { fieldId } from "./form-state";
+import { useFormContext, useWatch } from "react-hook-form";
+import { describedBy, Field, FieldError, useFieldError } from "./Field";
+import { fieldId } from "./paths";
 
 interface Common {
   path: string;
@@ -14,7 +15,6 @@ interface Common {
 }
 
 export function TextField({
-  type = "text",
   readOnly,
   dir,
   autoComplete,
@@ -22,10 +22,11 @@ export function TextField({
   placeholder,
   maxLength,
   list,
+  type = "text",
   ...f
 }: Common & {
   list?: string;
-  type?: "text" | "url" | "date";
+  type?: "text" | "url";
   readOnly?: boolean;
   dir?: "auto" | "ltr";
   autoComplete?: string;
@@ -33,16 +34,14 @@ export function TextField({
   placeholder?: string;
   maxLength?: number;
 }) {
-  const api = useForm();
+  const { register } = useFormContext();
   return (
     <Field {...f}>
       {(control) => (
         <input
           {...control}
+          {...register(f.path)}
           type={type}
-          name={f.path}
-          value={readValue(api, f.path)}
-          onChange={(e) => api.set(f.path, e.target.value)}
           readOnly={readOnly}
           dir={dir}
           autoComplete={autoComplete ?? "off"}
@@ -57,21 +56,19 @@ export function TextField({
   );
 }
 
+/** A calendar day typed as YYYY-MM-DD: a browser's date picker would turn "30 February" into an empty field. */
+export function DayField(f: Common) {
+  return (
+    <TextField {...f} placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} hint={f.hint ?? "Year-month-day, e.g. 2025-07-03."} />
+  );
+}
+
 export function TextAreaField({ rows = 3, dir = "auto", lang, ...f }: Common & { rows?: number; dir?: "auto" | "ltr"; lang?: string }) {
-  const api = useForm();
+  const { register } = useFormContext();
   return (
     <Field {...f}>
       {(control) => (
-        <textarea
-          {...control}
-          name={f.path}
-          rows={rows}
-          dir={dir}
-          lang={lang}
-          value={readValue(api, f.path)}
-          onChange={(e) => api.set(f.path, e.target.value)}
-          aria-required={f.required || undefined}
-        />
+        <textarea {...control} {...register(f.path)} rows={rows} dir={dir} lang={lang} aria-required={f.required || undefined} />
       )}
     </Field>
   );
@@ -83,19 +80,12 @@ export function SelectField({
   disabled,
   ...f
 }: Common & { choices: readonly (readonly [string, string])[]; placeholder?: string | null; disabled?: boolean }) {
-  const api = useForm();
-  const value = readValue(api, f.path);
+  const { register } = useFormContext();
+  const value = String(useWatch({ name: f.path }) ?? "");
   return (
     <Field {...f}>
       {(control) => (
-        <select
-          {...control}
-          name={f.path}
-          value={value}
-          disabled={disabled}
-          onChange={(e) => api.set(f.path, e.target.value)}
-          aria-required={f.required || undefined}
-        >
+        <select {...control} {...register(f.path)} disabled={disabled} aria-required={f.required || undefined}>
           {placeholder === null ? null : <option value="">{placeholder}</option>}
           {choices.map(([v, label]) => (
             <option key={v} value={v}>
@@ -121,26 +111,16 @@ export function RadioField({
   choices: readonly (readonly [string, string])[];
   hint?: string;
 }) {
-  const api = useForm();
+  const { register } = useFormContext();
   const id = fieldId(path);
-  const issues = api.issuesAt(path);
-  const value = readValue(api, path);
-  const describedBy = [hint ? `${id}-hint` : null, issues.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const error = useFieldError(path);
   return (
-    <fieldset className={`rf-radios${issues.length ? " rf-invalid" : ""}`} aria-describedby={describedBy}>
+    <fieldset className={`rf-radios${error ? " rf-invalid" : ""}`} aria-describedby={describedBy(id, hint, error)}>
       <legend>{legend}</legend>
       <div className="rf-radio-row">
         {choices.map(([v, label], i) => (
           <label key={v} className="rf-radio">
-            <input
-              type="radio"
-              id={i === 0 ? id : undefined}
-              name={path}
-              value={v}
-              checked={value === v}
-              aria-invalid={issues.length > 0 || undefined}
-              onChange={() => api.set(path, v)}
-            />{" "}
+            <input type="radio" id={i === 0 ? id : undefined} value={v} aria-invalid={error ? true : undefined} {...register(path)} />{" "}
             {label}
           </label>
         ))}
@@ -150,7 +130,7 @@ export function RadioField({
           {hint}
         </p>
       )}
-      <FieldErrors id={`${id}-error`} issues={issues} />
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }
@@ -161,8 +141,7 @@ export function RadioField({
  * schema's error appears under it like any field's. Left empty, an optional date reads as `emptyReads`.
  */
 export function EdtfField({ path, label, required, hint, emptyReads }: Common & { emptyReads?: string }) {
-  const api = useForm();
-  const value = readValue(api, path).trim();
+  const value = String(useWatch({ name: path }) ?? "").trim();
   const id = fieldId(path);
   const reading = value === "" ? (emptyReads ?? null) : isEdtf(value) ? formatEdtf(value) : null;
   return (

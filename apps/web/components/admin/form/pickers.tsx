@@ -1,10 +1,12 @@
 "use client";
 // Pickers for references to other records, fed from the published data plus open drafts.
 import type { ReactNode } from "react";
+import { useController, useWatch } from "react-hook-form";
 import { Combobox } from "./Combobox";
-import { Field, FieldErrors, readValue, useForm } from "./FormContext";
+import { describedBy, Field, FieldError, useFieldError } from "./Field";
 import { SelectField } from "./fields";
-import { fieldId } from "./form-state";
+import { useFormMeta } from "./form-meta";
+import { fieldId } from "./paths";
 
 export function RefPicker({
   path,
@@ -25,7 +27,8 @@ export function RefPicker({
   disabled?: boolean;
   placeholder?: string;
 }) {
-  const api = useForm();
+  const { options } = useFormMeta();
+  const { field } = useController({ name: path });
   return (
     <Field path={path} label={label} hint={hint} required={required}>
       {(control) => (
@@ -34,9 +37,10 @@ export function RefPicker({
           invalid={control["aria-invalid"]}
           describedBy={control["aria-describedby"]}
           required={required}
-          value={readValue(api, path)}
-          onChange={(key) => api.set(path, key)}
-          options={api.options[list]}
+          value={String(field.value ?? "")}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          options={options[list]}
           exclude={exclude}
           disabled={disabled}
           placeholder={placeholder}
@@ -47,14 +51,14 @@ export function RefPicker({
 }
 
 export function TopicSelect({ path = "topic", disabled }: { path?: string; disabled?: boolean }) {
-  const api = useForm();
+  const { options } = useFormMeta();
   return (
     <SelectField
       path={path}
       label="Topic"
       required
       disabled={disabled}
-      choices={api.options.topics.map((t) => [t.key, t.draftId ? `${t.label} (draft)` : t.label] as const)}
+      choices={options.topics.map((t) => [t.key, t.draftId ? `${t.label} (draft)` : t.label] as const)}
       placeholder="Choose a topic…"
     />
   );
@@ -62,10 +66,11 @@ export function TopicSelect({ path = "topic", disabled }: { path?: string; disab
 
 /** The chosen topic's scale, in order; empty until a topic is chosen. */
 export function CategorySelect({ topicPath = "topic", path = "category" }: { topicPath?: string; path?: string }) {
-  const api = useForm();
-  const topic = api.options.topics.find((t) => t.key === readValue(api, topicPath));
+  const { options } = useFormMeta();
+  const [topicKey, value] = useWatch({ name: [topicPath, path] });
+  const topic = options.topics.find((t) => t.key === topicKey);
   const categories = [...(topic?.categories ?? [])].sort((a, b) => a.order - b.order);
-  const current = categories.find((c) => c.key === readValue(api, path));
+  const current = categories.find((c) => c.key === value);
   return (
     <div className="rf-category">
       <SelectField
@@ -83,23 +88,21 @@ export function CategorySelect({ topicPath = "topic", path = "category" }: { top
 
 /** The chosen topic's qualifying facts as checkboxes: those ticked hold for this stance. */
 export function QualifierChecks({ topicPath = "topic", path = "qualifiers" }: { topicPath?: string; path?: string }) {
-  const api = useForm();
-  const topic = api.options.topics.find((t) => t.key === readValue(api, topicPath));
-  const raw = api.get(path);
-  const chosen = Array.isArray(raw) ? (raw as string[]) : [];
+  const { options } = useFormMeta();
+  const topicKey = useWatch({ name: topicPath });
+  const { field } = useController({ name: path });
+  const topic = options.topics.find((t) => t.key === topicKey);
+  const chosen = Array.isArray(field.value) ? (field.value as string[]) : [];
   const id = fieldId(path);
-  const issues = api.issuesAt(path);
+  const error = useFieldError(path);
   const known = new Set((topic?.qualifiers ?? []).map((q) => q.key));
   // A key the topic no longer has stays visible, so saving does not drop it silently.
   const unknown = chosen.filter((k) => !known.has(k));
   if (!topic || (topic.qualifiers.length === 0 && unknown.length === 0)) return null;
   const toggle = (key: string, on: boolean) =>
-    api.set(path, on ? [...chosen.filter((k) => k !== key), key] : chosen.filter((k) => k !== key));
+    field.onChange(on ? [...chosen.filter((k) => k !== key), key] : chosen.filter((k) => k !== key));
   return (
-    <fieldset
-      className={`rf-radios rf-checks${issues.length ? " rf-invalid" : ""}`}
-      aria-describedby={`${id}-hint${issues.length ? ` ${id}-error` : ""}`}
-    >
+    <fieldset className={`rf-radios rf-checks${error ? " rf-invalid" : ""}`} aria-describedby={describedBy(id, true, error)}>
       <legend>Qualifying facts</legend>
       {[...topic.qualifiers, ...unknown.map((key) => ({ key, label: `${key} (not on this topic)`, description: undefined }))].map(
         (q, i) => (
@@ -127,7 +130,7 @@ export function QualifierChecks({ topicPath = "topic", path = "qualifiers" }: { 
       <p className="hint" id={`${id}-hint`}>
         Facts this topic's scale does not rank: a change of them is a change of stance.
       </p>
-      <FieldErrors id={`${id}-error`} issues={issues} />
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }

@@ -1,6 +1,8 @@
 // What the record forms send to their server actions and get back: plain, serialisable shapes.
 import type { EntityType } from "@stancemap/core";
-import type { FieldIssue, Values } from "./form-state";
+import type { FieldIssue } from "./record-values";
+
+type Values = Record<string, unknown>;
 
 export interface SaveInput {
   type: EntityType;

@@ -9,7 +9,7 @@ export function refusalOf(error: unknown): Refusal {
     ok: false,
     status: error.status,
     message: error.message,
-    ...(error instanceof InvalidInput ? { issues: error.issues } : {}),
+    ...(error instanceof InvalidInput || error.issues.length > 0 ? { issues: error.issues } : {}),
     ...(error instanceof HasDependants ? { dependants: error.dependants } : {}),
   };
 }

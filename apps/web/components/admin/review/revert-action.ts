@@ -5,31 +5,26 @@ import { EntityType, RevertBody } from "@stancemap/core";
 import { getDb, revertRecord, zodIssues } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formArg, MALFORMED } from "@/lib/server/action-args";
-import { currentPrincipal } from "@/lib/server/dal";
+import { FormArg } from "@/lib/server/action-args";
+import { runAction } from "@/lib/server/run-action";
 import type { ActionResult } from "./action-result";
 import { historyHref } from "./links";
-import { refusalOf, signedOut } from "./refusal";
+import { refusalOf } from "./refusal";
 
-export async function revertAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const who = await currentPrincipal();
-  if (!who) return signedOut;
-  if (!formArg(form)) return MALFORMED;
-  const type = EntityType.safeParse(form.get("type"));
-  const key = String(form.get("key") ?? "");
-  const body = RevertBody.safeParse({
-    revision: Number(form.get("revision")),
-    expectedVersion: Number(form.get("expectedVersion")),
-    comment: String(form.get("comment") ?? "").trim() || undefined,
+export async function revertAction(_prev: ActionResult, raw: FormData): Promise<ActionResult> {
+  return runAction(FormArg, raw, refusalOf, async (who, form): Promise<ActionResult> => {
+    const type = EntityType.safeParse(form.get("type"));
+    const key = String(form.get("key") ?? "");
+    const body = RevertBody.safeParse({
+      revision: Number(form.get("revision")),
+      expectedVersion: Number(form.get("expectedVersion")),
+      comment: String(form.get("comment") ?? "").trim() || undefined,
+    });
+    if (!type.success || !key) return { ok: false, status: 400, message: "No such record." };
+    if (!body.success) return { ok: false, status: 400, message: "The request is malformed.", issues: zodIssues(body.error) };
+    const { version } = await revertRecord(getDb(), who, type.data, key, body.data);
+    revalidatePath("/admin", "layout");
+    // redirect() throws Next's own signal, which refusalOf passes on.
+    redirect(`${historyHref(type.data, key)}?restored=${body.data.revision}&as=${version}`);
   });
-  if (!type.success || !key) return { ok: false, status: 400, message: "No such record." };
-  if (!body.success) return { ok: false, status: 400, message: "The request is malformed.", issues: zodIssues(body.error) };
-  let version: number;
-  try {
-    ({ version } = await revertRecord(getDb(), who, type.data, key, body.data));
-  } catch (error) {
-    return refusalOf(error);
-  }
-  revalidatePath("/admin", "layout");
-  redirect(`${historyHref(type.data, key)}?restored=${body.data.revision}&as=${version}`);
 }
