@@ -8,6 +8,7 @@ export * from "./lookup";
 export * from "./merge";
 export * from "./reaction-graph";
 export * from "./schemas";
+export * from "./speaker";
 export * from "./stance-history";
 export * from "./stance-index";
 export * from "./text-direction";

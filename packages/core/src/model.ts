@@ -9,6 +9,7 @@ export * from "./export-presets";
 export * from "./lookup";
 export * from "./merge";
 export * from "./reaction-graph";
+export * from "./speaker";
 export * from "./stance-history";
 export * from "./stance-index";
 export * from "./text-direction";
