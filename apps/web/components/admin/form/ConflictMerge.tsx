@@ -3,7 +3,7 @@
 // from (the original), fields only one side changed are merged without asking; only fields both
 // changed differently are asked about, showing the original, theirs and yours, and the merged
 // version cannot be saved until each has a choice. With no original, every differing field is asked.
-import { threeWayMerge } from "@stancemap/core/model";
+import { type SpeakerLike, speakerLabel, threeWayMerge, upgradeSpeaker } from "@stancemap/core/model";
 import { type ReactNode, useMemo, useState } from "react";
 import { pathLabel, type Values } from "./form-state";
 import type { Conflict } from "./save-types";
@@ -23,7 +23,7 @@ function ValueView({ field, value }: { field: string; value: unknown }): ReactNo
               {e.locator ? ` · ${String(e.locator)}` : ""}
               {q ? (
                 <blockquote dir="auto" lang={String(q.language ?? "")}>
-                  “{String(q.text)}” ({String(q.speaker)})
+                  “{String(q.text)}” ({speakerLabel(upgradeSpeaker(q.speaker) as SpeakerLike)})
                 </blockquote>
               ) : null}
             </li>

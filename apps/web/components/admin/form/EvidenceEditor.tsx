@@ -1,11 +1,13 @@
 "use client";
 // The sources behind a stance, reaction or event: each row cites an existing source or creates one
 // in place (saved in the same draft, before the record), with a locator and an optional quote.
-import { FieldErrors, readValue, useForm } from "./FormContext";
+import { Field, FieldErrors, readValue, useForm } from "./FormContext";
 import { RadioField, TextAreaField, TextField } from "./fields";
 import { blankEvidence, fieldId, type Values } from "./form-state";
 import { RefPicker } from "./pickers";
 import { RowTools, useRows } from "./RowTools";
+import { SpeakerField } from "./SpeakerField";
+import { speakerValue } from "./speaker-value";
 
 const LANGUAGES = [
   ["en", "English"],
@@ -112,7 +114,28 @@ function EvidenceRow({ row, index, count }: { row: Values; index: number; count:
             lang={quoteLang}
             hint="Exactly as in the source, in its language. Right-to-left text shows as written."
           />
-          <RefPicker path={`${p}.quote.speaker`} list="actors" label="Speaker" required hint="The actor who said it." />
+          <Field
+            path={`${p}.quote.speaker.name`}
+            label="Speaker"
+            required
+            hint="As the source names them. Pick an actor from the list to link it, or keep any name as typed."
+          >
+            {(control) => (
+              <SpeakerField
+                id={control.id}
+                invalid={control["aria-invalid"]}
+                describedBy={control["aria-describedby"]}
+                required
+                value={speakerValue(api.get(`${p}.quote.speaker`))}
+                onChange={(v) => api.set(`${p}.quote.speaker`, v)}
+                actors={api.options.actors}
+              />
+            )}
+          </Field>
+          <FieldErrors
+            id={fieldId(`${p}.quote.speaker`)}
+            issues={["", ".actor", ".title"].flatMap((k) => api.issuesAt(`${p}.quote.speaker${k}`))}
+          />
           <div className="rf-pair">
             <TextField
               path={`${p}.quote.language`}

@@ -71,8 +71,8 @@ function derive(type: EntityType, mode: "create" | "edit", options: PickerOption
       next = setAt(next, `${row}.key`, slugify(String(value)));
   }
   m = /^evidence\.(\d+)\._quote$/.exec(path);
-  if (m && value === true && !getAt(next, `evidence.${m[1]}.quote.speaker`) && typeof next.actor === "string")
-    next = setAt(next, `evidence.${m[1]}.quote.speaker`, next.actor);
+  if (m && value === true && !getAt(next, `evidence.${m[1]}.quote.speaker.actor`) && typeof next.actor === "string")
+    next = setAt(next, `evidence.${m[1]}.quote.speaker.actor`, next.actor);
   m = /^names\.(\d+)\.lang$/.exec(path);
   if (m) next = setAt(next, `names.${m[1]}.dir`, RTL_LANGUAGES.has(String(value).split("-")[0] ?? "") ? "rtl" : "ltr");
   if (path === "topic" && type === "stance") {

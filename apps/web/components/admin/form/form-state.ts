@@ -2,6 +2,7 @@
 // UI-only keys (prefixed `_`), and are turned into the record that the core zod schema checks.
 import { type EntityType, RECORD_SCHEMAS } from "@stancemap/core";
 import type { PickerOptions } from "./options";
+import { BLANK_SPEAKER, speakerValue } from "./speaker-value";
 
 export type Values = Record<string, unknown>;
 export interface FieldIssue {
@@ -201,7 +202,7 @@ export function blankEvidence(speaker = ""): Values {
     _idTouched: false,
     source: "",
     locator: "",
-    quote: { text: "", speaker, language: "en", translation: "" },
+    quote: { text: "", speaker: { ...BLANK_SPEAKER, actor: speaker }, language: "en", translation: "" },
   };
 }
 
@@ -268,7 +269,7 @@ export function valuesOf(type: EntityType, record: unknown): Values {
         source: str(e.source),
         locator: str(e.locator),
         _quote: Boolean(quote),
-        quote: { text: "", speaker: "", language: "en", translation: "", ...quote },
+        quote: { text: "", language: "en", translation: "", ...quote, speaker: speakerValue(quote?.speaker) },
       };
     });
   }
@@ -383,7 +384,8 @@ export function draftsReferenced(type: EntityType, record: Values, options: Pick
   refs.push(["actors", target.actor], ["events", target.event]);
   if (Array.isArray(r.actors)) for (const a of r.actors) refs.push(["actors", a]);
   if (Array.isArray(r.evidence))
-    for (const e of r.evidence as Values[]) refs.push(["sources", e.source], ["actors", (e.quote as Values | undefined)?.speaker]);
+    for (const e of r.evidence as Values[])
+      refs.push(["sources", e.source], ["actors", speakerValue((e.quote as Values | undefined)?.speaker).actor]);
   refs.push(["sources", (r.citedIn as Values | undefined)?.source]);
   const drafts = new Set<string>();
   for (const [list, key] of refs) {
