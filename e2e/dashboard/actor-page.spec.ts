@@ -33,7 +33,9 @@ test.describe("actor page", () => {
     await expect(recognition).toContainText("Formal recognition");
     await expect(recognition).toContainText("since 3 July 2025");
     await expect(recognition.locator("blockquote").filter({ hasText: /^“We believe that the act of official recognition/ })).toBeVisible();
-    await expect(recognition.locator("blockquote cite").first()).toContainText("Ministry of Foreign Affairs");
+    // The speaker as the source prints them, linked to the ministry's page.
+    await expect(recognition.locator("blockquote cite").first()).toHaveText("— Russia's Foreign Ministry");
+    await expect(recognition.locator("blockquote cite a").first()).toHaveAttribute("href", "/actors/russia-ministry-of-foreign-affairs");
 
     // Reactions to the events Russia took part in, and a way back to the dashboard with Russia selected.
     await expect(page.getByRole("heading", { name: "Reactions to events Russia took part in" })).toBeVisible();
@@ -55,7 +57,7 @@ test.describe("actor page", () => {
     expect(await evidence.count()).toBeGreaterThanOrEqual(1);
     const first = evidence.first();
     await expect(first.locator("blockquote p").first()).toHaveText(`“${quoteText}”`);
-    await expect(first.locator("blockquote cite")).toHaveText("— Fawzia Koofi");
+    await expect(first.locator("blockquote cite")).toHaveText("— Fawzia Koofi, former Afghan MP and advocate for women’s rights");
     await expect(first.locator(".source-line")).toHaveText(
       /^Source: Indian Council of World Affairs, Russia's formal recognition of the Taliban regime .*\(Implications, para 2, endnote \[xix\]\)$/,
     );

@@ -9,6 +9,7 @@ export * from "./merge";
 export * from "./quote-check";
 export * from "./reaction-graph";
 export * from "./schemas";
+export * from "./speaker";
 export * from "./stance-history";
 export * from "./stance-index";
 export * from "./text-direction";

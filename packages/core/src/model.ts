@@ -10,6 +10,7 @@ export * from "./lookup";
 export * from "./merge";
 export * from "./quote-check";
 export * from "./reaction-graph";
+export * from "./speaker";
 export * from "./stance-history";
 export * from "./stance-index";
 export * from "./text-direction";

@@ -122,7 +122,7 @@ export async function getActorPage(db: Db, slugOrIso3: string): Promise<ActorPag
   const actorSlugs = new Set<string>([
     ...(actor.affiliation ? [actor.affiliation] : []),
     ...reactions.flatMap((r) => [r.actor, ...("actor" in r.target ? [r.target.actor] : [])]),
-    ...evidence.flatMap((e) => (e.quote ? [e.quote.speaker] : [])),
+    ...evidence.flatMap((e) => (e.quote?.speaker.actor ? [e.quote.speaker.actor] : [])),
     ...coReactors.keys(),
     ...events.flatMap((e) => e.actors.map((a) => a.actor.slug)),
   ]);

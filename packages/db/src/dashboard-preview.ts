@@ -1,7 +1,7 @@
 // The dashboard's compact data with every open draft change applied on top: what editors preview
 // before a reviewer publishes. Published data is read as usual; drafts are laid over it in memory.
 import type { AnyRecord, DataGap, RecordOf, Topic } from "@stancemap/core";
-import { countsFrom, edtfFirstDay } from "@stancemap/core";
+import { countsFrom, edtfFirstDay, speakerLabel } from "@stancemap/core";
 import type { Db } from "./client";
 import { openChanges } from "./curation/drafts";
 import { type Principal, requireRole } from "./curation/errors";
@@ -113,7 +113,7 @@ export async function withOpenDrafts(
             qualifiers: onTopic.qualifiers ?? [],
             confidence: onTopic.confidence,
             quote: quoted?.quote ? quoted.quote.text.slice(0, 160) : null,
-            speaker: quoted?.quote ? (p.actors.find((a) => a.slug === quoted.quote?.speaker)?.name ?? quoted.quote.speaker) : null,
+            speaker: quoted?.quote ? speakerLabel(quoted.quote.speaker, (slug) => p.actors.find((a) => a.slug === slug)?.name) : null,
             publisher: p.sources.find((x) => x.id === onTopic.evidence[0]?.source)?.publisher ?? null,
             sources: onTopic.evidence.map((x) => x.source),
           },

@@ -132,7 +132,8 @@ export async function selectStanceTimeline(db: Db, topicSlug: string, actor?: st
       `SELECT st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category", st."validFrom" AS "validFrom",
             st."attested" AS "attested", st."validUntil" AS "validUntil", st."qualifiers" AS "qualifiers", st."confidence" AS "confidence",
             (SELECT substr(e."quoteText", 1, 160) FROM "Evidence" e WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "quote",
-            (SELECT sp."name" FROM "Evidence" e JOIN "Actor" sp ON sp."id" = e."quoteSpeakerId"
+            (SELECT COALESCE(e."quoteSpeakerName", sp."name") || COALESCE(', ' || e."quoteSpeakerTitle", '')
+               FROM "Evidence" e LEFT JOIN "Actor" sp ON sp."id" = e."quoteSpeakerId"
                WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "speaker",
             (SELECT so."publisher" FROM "Evidence" e JOIN "Source" so ON so."id" = e."sourceId"
                WHERE e."stanceId" = st."id" ORDER BY e."position" LIMIT 1) AS "publisher"

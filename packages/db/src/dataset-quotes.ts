@@ -40,7 +40,13 @@ export interface FragmentProblem {
   fragment: string;
 }
 
-type Evidenced = { evidence: readonly { source: string; locator?: string | undefined; quote?: { text: string } | undefined }[] };
+type Evidenced = {
+  evidence: readonly {
+    source: string;
+    locator?: string | undefined;
+    quote?: { text: string; speaker: { name?: string | undefined; title?: string | undefined; actor?: string | undefined } } | undefined;
+  }[];
+};
 
 function evidencedRecords(dataset: Dataset): { key: string; record: Evidenced & Record<string, unknown> }[] {
   return [
@@ -62,6 +68,39 @@ export function quoteProblems(dataset: Dataset, texts: ReadonlyMap<string, strin
       const text = texts.get(e.source);
       if (!e.quote || text === undefined) continue;
       if (checkQuote(text, e.quote.text).status !== "found") problems.push({ record: key, source: e.source, quote: e.quote.text });
+    }
+  }
+  return problems;
+}
+
+export interface SpeakerProblem {
+  record: string;
+  source: string;
+  /** "name" or "title": the part of the speaker the source does not print. */
+  field: "name" | "title";
+  value: string;
+}
+
+/**
+ * A quote's speaker is named as the source prints them: the name and the title occur in the stored text of
+ * the source (typography normalised as for prose, on word boundaries). A name may also be the linked actor's
+ * own name, for a source that gives only a title ("Russian President"). Sources without a stored text are
+ * not checked here.
+ */
+export function speakerProblems(dataset: Dataset, texts: ReadonlyMap<string, string>): SpeakerProblem[] {
+  const actorNames = new Map(dataset.actors.map((a) => [a.slug, a.name]));
+  const problems: SpeakerProblem[] = [];
+  for (const { key, record } of evidencedRecords(dataset)) {
+    for (const e of record.evidence) {
+      const text = texts.get(e.source);
+      const speaker = e.quote?.speaker;
+      if (!speaker || text === undefined) continue;
+      const printed = normaliseTypography(text);
+      const prints = (value: string) => occursOnWordBoundaries(printed, normaliseTypography(value));
+      if (speaker.name !== undefined && !prints(speaker.name) && speaker.name !== actorNames.get(speaker.actor ?? ""))
+        problems.push({ record: key, source: e.source, field: "name", value: speaker.name });
+      if (speaker.title !== undefined && !prints(speaker.title))
+        problems.push({ record: key, source: e.source, field: "title", value: speaker.title });
     }
   }
   return problems;

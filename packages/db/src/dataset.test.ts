@@ -13,7 +13,7 @@ import {
 } from "@stancemap/core";
 import { describe, expect, it } from "vitest";
 import { datasetDir, loadDataset, loadSourceTexts } from "./dataset";
-import { fragmentProblems, quotedFragments, quoteProblems } from "./dataset-quotes";
+import { fragmentProblems, quotedFragments, quoteProblems, speakerProblems } from "./dataset-quotes";
 import { findRepoRoot } from "./env";
 
 const dataset = loadDataset();
@@ -28,6 +28,15 @@ describe("the curated dataset", () => {
     );
     expect(quotes.length).toBeGreaterThanOrEqual(10);
     expect(quoteProblems(dataset, texts)).toEqual([]);
+  });
+
+  it("names each quote's speaker as its source prints them, linked to the actor", () => {
+    const quotes = [...dataset.stances, ...dataset.reactions, ...dataset.events].flatMap((r) =>
+      r.evidence.flatMap((e) => (e.quote ? [e.quote] : [])),
+    );
+    expect(quotes.every((q) => q.speaker.name !== undefined && q.speaker.actor !== undefined && actors.has(q.speaker.actor))).toBe(true);
+    expect(quotes.map((q) => q.speaker)).toContainEqual({ name: "Mao Ning", title: "Foreign Ministry Spokesperson", actor: "mao-ning" });
+    expect(speakerProblems(dataset, texts)).toEqual([]);
   });
 
   it("quotes the sources in its prose too: every quoted fragment of two words or more is in a text the record rests on", () => {

@@ -56,10 +56,15 @@ function compact<T extends Record<string, unknown>>(record: T): T {
 
 export function toEvidence(row: EvidenceRow): Evidence {
   const quote =
-    row.quoteText != null && row.quoteSpeaker
+    row.quoteText != null && (row.quoteSpeaker || row.quoteSpeakerName != null)
       ? compact({
           text: row.quoteText,
-          speaker: row.quoteSpeaker.slug,
+          // As stored: a row written before names were kept has the actor alone (its name stands).
+          speaker: compact({
+            name: row.quoteSpeakerName ?? undefined,
+            title: row.quoteSpeakerTitle ?? undefined,
+            actor: row.quoteSpeaker?.slug,
+          }),
           language: row.quoteLanguage ?? "en",
           translation: row.quoteTranslation ?? undefined,
         })

@@ -1,7 +1,7 @@
 // Hot read paths in hand-written SQL (see sql.ts): stances, reactions and their evidence, mapped to
 // the core contract's shapes. The SQL is portable between SQLite and PostgreSQL except for list
 // parameters, which the reader supplies.
-import type { DataGap, Evidence, GapAtDate, Holding, Reaction, Stance } from "@stancemap/core";
+import type { DataGap, Evidence, GapAtDate, Holding, Reaction, Speaker, Stance } from "@stancemap/core";
 import { gapReason, stanceAt } from "@stancemap/core";
 import type { Db } from "./client";
 import { jsonList } from "./mappers";
@@ -29,7 +29,9 @@ interface EvidenceRow {
   source: string;
   locator: string | null;
   quoteText: string | null;
-  speaker: string | null;
+  speakerName: string | null;
+  speakerTitle: string | null;
+  speakerActor: string | null;
   quoteLanguage: string | null;
   quoteTranslation: string | null;
 }
@@ -80,7 +82,8 @@ export async function evidenceFor(db: Db, owner: Owner, ids: readonly string[]):
   if (ids.length === 0) return out;
   const rows = await db.sql.all<EvidenceRow>(
     `SELECT e."${owner}" AS "owner", e."sourceId" AS "source", e."locator" AS "locator", e."quoteText" AS "quoteText",
-            sp."slug" AS "speaker", e."quoteLanguage" AS "quoteLanguage", e."quoteTranslation" AS "quoteTranslation"
+            COALESCE(e."quoteSpeakerName", sp."name") AS "speakerName", e."quoteSpeakerTitle" AS "speakerTitle",
+            sp."slug" AS "speakerActor", e."quoteLanguage" AS "quoteLanguage", e."quoteTranslation" AS "quoteTranslation"
      FROM "Evidence" e LEFT JOIN "Actor" sp ON sp."id" = e."quoteSpeakerId"
      WHERE ${db.sql.inList(`e."${owner}"`, 1)}
      ORDER BY e."${owner}", e."position"`,
@@ -89,8 +92,12 @@ export async function evidenceFor(db: Db, owner: Owner, ids: readonly string[]):
   for (const r of rows) {
     const item: Evidence = { source: r.source };
     if (r.locator != null) item.locator = r.locator;
-    if (r.quoteText != null && r.speaker != null) {
-      item.quote = { text: r.quoteText, speaker: r.speaker, language: r.quoteLanguage ?? "en" };
+    if (r.quoteText != null && r.speakerName != null) {
+      // Public reads always name the speaker: a row written before names were kept gives its actor's name.
+      const speaker: Speaker = { name: r.speakerName };
+      if (r.speakerTitle != null) speaker.title = r.speakerTitle;
+      if (r.speakerActor != null) speaker.actor = r.speakerActor;
+      item.quote = { text: r.quoteText, speaker, language: r.quoteLanguage ?? "en" };
       if (r.quoteTranslation != null) item.quote.translation = r.quoteTranslation;
     }
     const list = out.get(r.owner);

@@ -1,7 +1,7 @@
 // A claim's evidence: the verbatim quote with its speaker, and the source it comes from.
 import { publicTitle, publisherName } from "@stancemap/charts";
 import type { Evidence } from "@stancemap/core";
-import { dirAttribute, formatEdtf } from "@stancemap/core/model";
+import { dirAttribute, formatEdtf, type SpeakerLike, speakerName } from "@stancemap/core/model";
 import type { CompactSource } from "@/lib/dashboard-data";
 
 export function EvidenceList(props: {
@@ -21,7 +21,9 @@ export function EvidenceList(props: {
                 <p lang={e.quote.language} dir={dirAttribute(e.quote.language)}>
                   “{e.quote.text}”
                 </p>
-                <cite>— {props.speakers.get(e.quote.speaker) ?? e.quote.speaker}</cite>
+                <cite>
+                  — <Speaker speaker={e.quote.speaker} names={props.speakers} />
+                </cite>
                 {e.quote.translation ? <p className="muted">Translation: {e.quote.translation}</p> : null}
               </blockquote>
             ) : null}
@@ -42,5 +44,17 @@ export function EvidenceList(props: {
         );
       })}
     </ul>
+  );
+}
+
+/** "Mumtaz Zahra Baloch, Foreign Office spokesperson": the name as printed, linked to the actor's page when linked. */
+export function Speaker(props: { speaker: SpeakerLike; names: ReadonlyMap<string, string> }) {
+  const { speaker, names } = props;
+  const name = speakerName(speaker, (slug) => names.get(slug));
+  return (
+    <>
+      {speaker.actor ? <a href={`/actors/${encodeURIComponent(speaker.actor)}`}>{name}</a> : name}
+      {speaker.title ? `, ${speaker.title}` : ""}
+    </>
   );
 }

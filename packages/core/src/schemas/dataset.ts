@@ -54,7 +54,9 @@ function checkReferences(d: Shape, ctx: Ctx) {
   const checkEvidence = (collection: string, i: number, evidence: Shape["stances"][number]["evidence"]) => {
     evidence.forEach((e, j) => {
       if (!sources.has(e.source)) missing([collection, i, "evidence", j, "source"], "source", e.source);
-      if (e.quote && !actors.has(e.quote.speaker)) missing([collection, i, "evidence", j, "quote", "speaker"], "actor", e.quote.speaker);
+      const speaker = e.quote?.speaker.actor;
+      if (speaker !== undefined && !actors.has(speaker))
+        missing([collection, i, "evidence", j, "quote", "speaker", "actor"], "actor", speaker);
     });
   };
   d.stances.forEach((s, i) => {

@@ -1,6 +1,7 @@
 // Sources, quotes and the evidence that ties a claim to a source.
 import { z } from "zod";
 import { MAX_SOURCE_TEXT_CHARS } from "../quote-check";
+import { upgradeSpeaker } from "../speaker";
 import { IsoDate, LanguageTag, Slug, Text } from "./common";
 
 /**
@@ -59,10 +60,32 @@ export const Source = z
   })
   .meta({ id: "Source" });
 
+/**
+ * Who said it, as the source names them ("Mumtaz Zahra Baloch", "Foreign Office spokesperson"), linked to
+ * the actor they are or speak for when the dataset has one. `name` may be left out only when an actor is
+ * linked: the source names the actor itself, and the actor's name stands (records written before speakers
+ * had names read this way, so nothing stored is rewritten).
+ */
+export const Speaker = z
+  .object({
+    name: Text.trim().min(1).max(300).optional().describe("The speaker as the source prints them."),
+    title: Text.trim().min(1).max(300).optional().describe("Their title or role as the source gives it."),
+    actor: Slug.optional().describe("The actor the speaker is or speaks for, when the dataset has one."),
+  })
+  .refine((s) => s.name !== undefined || s.actor !== undefined, {
+    message: "needs a name or an actor",
+    path: ["name"],
+  })
+  .meta({ id: "Speaker", description: "At least one of `name` and `actor`." });
+
 export const Quote = z
   .object({
     text: Text.min(1).max(4000).describe("Verbatim, exactly as in the source."),
-    speaker: Slug.describe("The actor who said it."),
+    speaker: z
+      .union([Speaker, Slug.meta({ deprecated: true, description: "The earlier form: an actor's slug alone, read as `{ actor }`." })])
+      .transform(upgradeSpeaker)
+      .pipe(Speaker)
+      .describe("Who said it, as the source names them."),
     language: LanguageTag.default("en"),
     translation: Text.max(4000).optional(),
   })
@@ -78,5 +101,6 @@ export const Evidence = z
 
 export type Source = z.infer<typeof Source>;
 export type SourceTextRef = z.infer<typeof SourceTextRef>;
+export type Speaker = z.infer<typeof Speaker>;
 export type Quote = z.infer<typeof Quote>;
 export type Evidence = z.infer<typeof Evidence>;

@@ -232,7 +232,9 @@ function evidenceRows(owner: { stanceId?: string; reactionId?: string; eventId?:
     locator: e.locator ?? null,
     ...owner,
     quoteText: e.quote?.text ?? null,
-    quoteSpeakerId: e.quote?.speaker ?? null,
+    quoteSpeakerName: e.quote?.speaker.name ?? null,
+    quoteSpeakerTitle: e.quote?.speaker.title ?? null,
+    quoteSpeakerId: e.quote?.speaker.actor ?? null,
     quoteLanguage: e.quote?.language ?? null,
     quoteTranslation: e.quote?.translation ?? null,
   }));
@@ -476,7 +478,8 @@ export function referencesOf(type: EntityType, record: AnyRecord): Ref[] {
   const evidence = (list: Evidence[]) => {
     list.forEach((e, i) => {
       refs.push({ type: "source", key: e.source, path: `evidence.${i}.source` });
-      if (e.quote) refs.push({ type: "actor", key: e.quote.speaker, path: `evidence.${i}.quote.speaker` });
+      const speaker = e.quote?.speaker.actor;
+      if (speaker) refs.push({ type: "actor", key: speaker, path: `evidence.${i}.quote.speaker.actor` });
     });
   };
   switch (type) {

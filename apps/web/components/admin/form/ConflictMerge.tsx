@@ -4,7 +4,8 @@
 // changed differently are asked about, showing the original, theirs and yours, and the merged
 // version cannot be saved until each has a choice. With no original, every differing field is asked.
 import type { EntityType } from "@stancemap/core";
-import { threeWayMerge } from "@stancemap/core/model";
+import { type SpeakerLike, speakerLabel, threeWayMerge, upgradeSpeaker } from "@stancemap/core/model";
+
 import { type ReactNode, useMemo, useState } from "react";
 import { pathLabel } from "./paths";
 import type { Conflict } from "./save-types";
@@ -24,7 +25,7 @@ function ValueView({ field, value }: { field: string; value: unknown }): ReactNo
               {e.locator ? ` · ${String(e.locator)}` : ""}
               {q ? (
                 <blockquote dir="auto" lang={String(q.language ?? "")}>
-                  “{String(q.text)}” ({String(q.speaker)})
+                  “{String(q.text)}” ({speakerLabel(upgradeSpeaker(q.speaker) as SpeakerLike)})
                 </blockquote>
               ) : null}
             </li>

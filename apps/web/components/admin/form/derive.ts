@@ -46,8 +46,9 @@ export function derive(type: EntityType, mode: "create" | "edit", options: Picke
   }
   m = /^evidence\.(\d+)\._quote$/.exec(path);
   const quoted = m ? rows[Number(m[1])] : undefined;
-  if (m && quoted?._quote && !quoted.quote.speaker && typeof values.actor === "string")
-    out.push([`evidence.${m[1]}.quote.speaker`, values.actor]);
+  // A new quote is most often the actor's own words: link its speaker to the actor until the editor says otherwise.
+  if (m && quoted?._quote && !quoted.quote.speaker?.actor && !quoted.quote.speaker?.name && typeof values.actor === "string")
+    out.push([`evidence.${m[1]}.quote.speaker.actor`, values.actor]);
   m = /^names\.(\d+)\.lang$/.exec(path);
   if (m) {
     const lang = values.names?.[Number(m[1])]?.lang ?? "";

@@ -15,6 +15,7 @@ import {
 import type { z } from "zod";
 import type { PickerOptions } from "./options";
 import { labelsFor } from "./paths";
+import { BLANK_SPEAKER, type SpeakerValue, speakerValue } from "./speaker-value";
 
 /** The record of one type as its schema takes it in. */
 export type RecordInput<T extends EntityType = EntityType> = z.input<(typeof RECORD_SCHEMAS)[T]>;
@@ -25,7 +26,8 @@ type Blank<T> = { [K in keyof T]-?: T[K] extends string | undefined ? string : T
 export type SourceValues = Blank<
   Pick<Source, "id" | "publisher" | "title" | "author" | "publishedOn" | "accessedOn" | "url" | "reliability">
 >;
-export type QuoteValues = Blank<Quote>;
+/** A quote as form values: its speaker in the speaker box's shape (blank strings for what is not set). */
+export type QuoteValues = Omit<Blank<Quote>, "speaker"> & { speaker: SpeakerValue };
 
 export interface EvidenceRow {
   source: string;
@@ -111,7 +113,7 @@ export function blankEvidence(speaker = ""): EvidenceRow {
     _idTouched: false,
     source: "",
     locator: "",
-    quote: { text: "", speaker, language: "en", translation: "" },
+    quote: { text: "", speaker: { ...BLANK_SPEAKER, actor: speaker }, language: "en", translation: "" },
   };
 }
 
@@ -194,7 +196,7 @@ export function valuesOf(type: EntityType, record: RecordInput): FormValues {
       source: e.source,
       locator: str(e.locator),
       _quote: Boolean(e.quote),
-      quote: { text: "", speaker: "", language: "en", translation: "", ...e.quote } as QuoteValues,
+      quote: { text: "", language: "en", translation: "", ...e.quote, speaker: speakerValue(e.quote?.speaker) } as QuoteValues,
     }));
   if (type === "topic" && "categories" in record && Array.isArray(record.categories))
     r.categories = [...record.categories]
@@ -308,7 +310,7 @@ export function draftsReferenced(type: EntityType, record: Record<string, unknow
   if (Array.isArray(r.actors)) for (const a of r.actors) refs.push(["actors", a]);
   if (Array.isArray(r.evidence))
     for (const e of r.evidence as Record<string, unknown>[])
-      refs.push(["sources", e.source], ["actors", (e.quote as Record<string, unknown> | undefined)?.speaker]);
+      refs.push(["sources", e.source], ["actors", speakerValue((e.quote as Record<string, unknown> | undefined)?.speaker).actor]);
   refs.push(["sources", (r.citedIn as Record<string, unknown> | undefined)?.source]);
   const drafts = new Set<string>();
   for (const [list, key] of refs) {

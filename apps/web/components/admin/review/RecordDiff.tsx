@@ -41,8 +41,15 @@ function Added({ children }: { children: ReactNode }) {
 }
 
 /** A label standing for a stored key: the key shows on hover (`Pakistan`, title `pakistan`). */
-function Named({ text, stored }: { text: string | null; stored: string | undefined }): ReactNode {
+function Named({ text, stored, actor }: { text: string | null; stored: string | undefined; actor?: boolean }): ReactNode {
   if (!stored) return text;
+  // A speaker linked to an actor: the name leads to the actor's page.
+  if (actor)
+    return (
+      <a className="rdiff-named" title={stored} href={`/actors/${encodeURIComponent(stored)}`}>
+        {text}
+      </a>
+    );
   return (
     <span className="rdiff-named" title={stored}>
       {text}
@@ -52,8 +59,9 @@ function Named({ text, stored }: { text: string | null; stored: string | undefin
 
 /** A single value is bare text so the `dir="auto"` around it reads its direction; two values are isolated from each other. */
 function Value({ field }: { field: Extract<FieldDiff, { kind: "value" }> }) {
-  const before = <Named text={field.before} stored={field.beforeKey} />;
-  const after = <Named text={field.after} stored={field.afterKey} />;
+  const speaker = field.key === "speaker";
+  const before = <Named text={field.before} stored={field.beforeKey} actor={speaker} />;
+  const after = <Named text={field.after} stored={field.afterKey} actor={speaker} />;
   switch (field.status) {
     case "unchanged":
       return after;

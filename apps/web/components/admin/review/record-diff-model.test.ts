@@ -62,6 +62,40 @@ describe("diffRecords", () => {
   });
 });
 
+describe("a quote's speaker in a diff", () => {
+  const labels = {
+    actors: new Map([["pakistan", "Pakistan"]]),
+    topics: new Map(),
+    sources: new Map(),
+    events: new Map(),
+    categories: new Map(),
+  };
+  const quoted = (speaker: unknown) => ({ ...stance, evidence: [{ source: "icwa", quote: { text: "a bilateral matter", speaker } }] });
+  const speakerOf = (fields: ReturnType<typeof diffRecords>["fields"]) => {
+    const evidence = fields.find((f) => f.key === "evidence");
+    const item = evidence?.kind === "list" ? evidence.items[0] : undefined;
+    const quote = item?.kind === "object" ? item.fields.find((f) => f.key === "quote") : undefined;
+    return quote?.kind === "object" ? quote.fields.find((f) => f.key === "speaker") : undefined;
+  };
+
+  it("reads as name and title, with the linked actor as its key; an actor's slug alone reads as the actor", () => {
+    const before = quoted("pakistan");
+    const after = quoted({ name: "Mumtaz Zahra Baloch", title: "Foreign Office spokesperson", actor: "pakistan" });
+    expect(speakerOf(diffRecords(before, after, labels).fields)).toMatchObject({
+      kind: "value",
+      status: "changed",
+      before: "Pakistan",
+      after: "Mumtaz Zahra Baloch, Foreign Office spokesperson",
+      beforeKey: "pakistan",
+      afterKey: "pakistan",
+    });
+  });
+
+  it("is unchanged between the earlier form and the same actor without a name", () => {
+    expect(speakerOf(diffRecords(quoted("pakistan"), quoted({ actor: "pakistan" }), labels).fields)?.status).toBe("unchanged");
+  });
+});
+
 describe("fieldLabel", () => {
   it("turns keys into words", () => {
     expect(fieldLabel("validFromPrecision")).toBe("Valid from precision");

@@ -1,6 +1,6 @@
 // The field-by-field comparison behind RecordDiff, kept apart from the markup so it can be tested:
 // list items (evidence, local names, categories) are matched by what identifies them, not by position.
-import { formatEdtf, isEdtf } from "@stancemap/core/model";
+import { formatEdtf, isEdtf, type SpeakerLike, speakerLabel, upgradeSpeaker } from "@stancemap/core/model";
 import { diffWords } from "diff";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -53,7 +53,6 @@ interface Context {
 const KEY_FIELDS: Record<string, keyof Omit<DiffLabels, "categories"> | "categories"> = {
   actor: "actors",
   actors: "actors",
-  speaker: "actors",
   topic: "topics",
   source: "sources",
   event: "events",
@@ -184,8 +183,33 @@ function diffObject(
   return { kind: "object", key, label, status: statusOf(before, after), fields: diffFields(before ?? {}, after ?? {}, ctx) };
 }
 
+/**
+ * A quote's speaker reads as one value, "Mumtaz Zahra Baloch, Foreign Office spokesperson", with the linked
+ * actor as its stored key; a speaker stored as an actor's slug alone (the earlier form) reads as that actor.
+ */
+function diffSpeaker(ctx: Context, key: string, label: string, before: Json | undefined, after: Json | undefined): FieldDiff {
+  const b = upgradeSpeaker(before) as Json | undefined;
+  const a = upgradeSpeaker(after) as Json | undefined;
+  const words = (v: Json | undefined): string | null =>
+    isObject(v) ? speakerLabel(v as SpeakerLike, (slug) => ctx.labels?.actors.get(slug)) || null : null;
+  const actorOf = (v: Json | undefined) => (isObject(v) && typeof v.actor === "string" ? { key: v.actor } : {});
+  const { key: beforeKey } = actorOf(b);
+  const { key: afterKey } = actorOf(a);
+  return {
+    kind: "value",
+    key,
+    label,
+    status: statusOf(b, a),
+    before: words(b),
+    after: words(a),
+    ...(beforeKey ? { beforeKey } : {}),
+    ...(afterKey ? { afterKey } : {}),
+  };
+}
+
 /** `field` names what the value is for label lookups: the key itself, or the list a scalar item is in. */
 function diffValue(ctx: Context, key: string, label: string, before: Json | undefined, after: Json | undefined, field = key): FieldDiff {
+  if (key === "speaker") return diffSpeaker(ctx, key, label, before, after);
   const status = statusOf(before, after);
   if (Array.isArray(before) || Array.isArray(after))
     return diffList(ctx, key, label, Array.isArray(before) ? before : [], Array.isArray(after) ? after : []);

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Evidence" ADD COLUMN     "quoteSpeakerName" TEXT,
+ADD COLUMN     "quoteSpeakerTitle" TEXT;
+

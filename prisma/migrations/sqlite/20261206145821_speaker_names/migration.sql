@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Evidence" ADD COLUMN "quoteSpeakerName" TEXT;
+ALTER TABLE "Evidence" ADD COLUMN "quoteSpeakerTitle" TEXT;
+
