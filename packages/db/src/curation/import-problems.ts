@@ -152,7 +152,10 @@ export function rawReferencesOf(type: EntityType, raw: unknown): Ref[] {
       if (!e) return;
       push("source", e.source, `evidence.${i}.source`);
       const quote = object(e.quote);
-      if (quote) push("actor", quote.speaker, `evidence.${i}.quote.speaker`);
+      // A speaker is { name, title, actor } (only the actor is a reference), or an actor's slug alone (the earlier form).
+      const speaker = quote?.speaker;
+      if (typeof speaker === "string") push("actor", speaker, `evidence.${i}.quote.speaker.actor`);
+      else if (quote) push("actor", object(speaker)?.actor, `evidence.${i}.quote.speaker.actor`);
     });
   };
   switch (type) {

@@ -51,9 +51,33 @@ describe("form values and records", () => {
       qualifiers: [],
       confidence: "medium",
       summary: "S.",
-      evidence: [{ source: "dawn-2025", quote: { text: "Q", speaker: "pakistan", language: "en" } }, { source: "dawn-2025" }],
+      evidence: [
+        {
+          source: "dawn-2025",
+          quote: { text: "Q", speaker: { name: "Mumtaz Zahra Baloch", title: "Spokesperson", actor: "pakistan" }, language: "en" },
+        },
+        { source: "dawn-2025", quote: { text: "R", speaker: { name: "A journalist" }, language: "en" } },
+        { source: "dawn-2025" },
+      ],
     };
     expect(toRecord("stance", valuesOf("stance", stance))).toEqual(stance);
+  });
+
+  it("reads a speaker stored as an actor's slug (the earlier form) as a link to that actor", () => {
+    const stance = {
+      id: "p",
+      actor: "pakistan",
+      topic: "posture",
+      category: "engaged",
+      attested: "2025",
+      qualifiers: [],
+      confidence: "medium",
+      summary: "S.",
+      evidence: [{ source: "dawn-2025", quote: { text: "Q", speaker: "pakistan", language: "en" } }],
+    } as unknown as RecordInput<"stance">;
+    expect(toRecord("stance", valuesOf("stance", stance)).evidence).toEqual([
+      { source: "dawn-2025", quote: { text: "Q", speaker: { actor: "pakistan" }, language: "en" } },
+    ]);
   });
 
   it("numbers a scale's categories by their rows' order", () => {
