@@ -31,10 +31,10 @@ const fiveProblems = (id: string) => ({
 
 describe("import wording and raw references", () => {
   it("says which dates do not exist, as a person would", () => {
-    expect(dateProblem("2025-02-30")).toBe("30 February 2025 does not exist");
+    expect(dateProblem("2025-02-30")).toBe("30 February 2025 does not exist.");
     expect(dateProblem("2024-02-29")).not.toContain("does not exist");
-    expect(dateProblem("2025-13-01")).toContain("month 13 does not exist");
-    expect(dateProblem("02/30/2025")).toContain("year-month-day (2025-07-03)");
+    expect(dateProblem("2025-13-01")).toContain("There is no month 13");
+    expect(dateProblem("02/30/2025")).toContain("year-month-day, e.g. 2025-07-03");
   });
 
   it("finds the same references in a raw row as in its parsed record, for every record of the dataset", () => {
@@ -161,7 +161,7 @@ describe.each(engines)("import checks on $name", ({ fresh, enabled }) => {
     const row = result.rows[0];
     expect(row).toMatchObject({ row: "stances[0]", type: "stance", key: "five-problems", outcome: "rejected" });
     expect(row?.problems).toEqual([
-      { field: "attested", code: "invalid_date", message: "30 February 2025 does not exist" },
+      { field: "attested", code: "invalid_date", message: "30 February 2025 does not exist." },
       { field: "confidence", code: "invalid_value", message: '"very high" is not a confidence level; use high, medium or low' },
       { field: "actor", code: "unknown_reference", message: 'unknown actor "atlantis"' },
       { field: "evidence.0.source", code: "unknown_reference", message: 'unknown source "no-such-report"' },

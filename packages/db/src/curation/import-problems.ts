@@ -1,7 +1,7 @@
 // What is wrong with an import row, in the editor's words: zod's issues reworded from their code and the
 // row's own value (never from zod's message text), and the references a row makes read from its raw
 // values, so a row whose structure fails still has its actors, sources and categories checked.
-import type { EntityType } from "@stancemap/core";
+import { type EntityType, impossibleDateProblem } from "@stancemap/core";
 import type { FieldIssue } from "./errors";
 import type { Ref } from "./records";
 
@@ -19,7 +19,6 @@ export interface RowIssue {
   format?: string;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 /** The fields that hold dates (EDTF, or a day for a source's `publishedOn`/`accessedOn`). */
 const DATE_FIELDS = new Set(["validFrom", "validUntil", "attested", "date", "publishedOn", "accessedOn"]);
 const LABELS: Record<string, string> = { confidence: "confidence level", kind: "kind of actor", sentiment: "sentiment" };
@@ -44,23 +43,13 @@ function fieldName(path: readonly PropertyKey[]): string {
   return typeof last === "string" ? last : "record";
 }
 
-/** Why a written date is not one, as a person would say it: "30 February 2025 does not exist". */
+/**
+ * Why a written date is not one, as a person would say it: core's wording for a date that names no real day
+ * ("30 February 2025 does not exist.", the same as the forms and the API say), else what to write instead.
+ */
 export function dateProblem(value: string): string {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const month = day ?? /^(\d{4})-(\d{2})$/.exec(value);
-  if (month) {
-    const m = Number(month[2]);
-    if (m < 1 || (m > 12 && !(day === null && m >= 21 && m <= 24)))
-      return `month ${month[2]} does not exist; write dates as year-month-day (2025-07-03)`;
-    if (day) {
-      const y = Number(day[1]);
-      const d = Number(day[3]);
-      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      if (d < 1 || d > last) return `${d} ${MONTHS[m - 1]} ${day[1]} does not exist`;
-    }
-  }
-  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(value))
-    return `${quoted(value)} is not a date this file can use; write it as year-month-day (2025-07-03)`;
+  const impossible = impossibleDateProblem(value);
+  if (impossible) return impossible;
   return `${quoted(value)} is not a date; write it as 2025-07-03, 2025-07 or 2025 (EDTF; 2021-08~ for approximate)`;
 }
 
@@ -214,4 +203,5 @@ export const KEY_FIELD: Record<EntityType, string> = {
 };
 
 /** A row's problems in one line, as `reason` carries them. */
-export const reasonOf = (issues: readonly FieldIssue[]) => issues.map((i) => `${i.field}: ${i.message}`).join("; ");
+/** A row's problems in one line: "field: message; field: message" (a sentence's own full stop dropped inside the line). */
+export const reasonOf = (issues: readonly FieldIssue[]) => issues.map((i) => `${i.field}: ${i.message.replace(/\.$/, "")}`).join("; ");
