@@ -7,7 +7,7 @@ import { cellsOf, KIND_LABELS } from "@stancemap/charts";
 import { changeRange, formatEdtf, StanceIndex, topicMapAt } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
-import { loadReactionEdges } from "@/app/actions";
+import { loadReactionEdges } from "@/lib/server/actions/dashboard";
 import { LazyExportDialog as ExportDialog } from "@/components/export/LazyExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { type CueCounts, Legend } from "@/components/map/Legend";

@@ -7,7 +7,7 @@ import { withAltText } from "@stancemap/charts";
 import { type EmbeddedFont, EXPORT_THEMES, type ExportTheme, embedFonts } from "@stancemap/charts/export";
 import { EXPORT_PRESETS, formatEdtf, MAX_EXPORT_PIXELS, PRINT_DPI, pixelSize } from "@stancemap/core/model";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
-import { loadExportFonts } from "@/app/actions";
+import { loadExportFonts } from "@/lib/server/actions/dashboard";
 import { CiteThis } from "@/components/cite/CiteThis";
 import type { RevisionShown } from "@/lib/dashboard-data";
 import { altTextOf } from "@/lib/export/alt-text";

@@ -209,7 +209,7 @@ async function loadFrom(
   opts: { preview?: Principal },
 ): Promise<{ data: DashboardData; state: DashboardState; notices: Notice[]; drafts: number }> {
   // The network's edges come with the first paint only when the network is what is shown;
-  // otherwise the client asks for them when the view opens (app/actions.ts).
+  // otherwise the client asks for them when the view opens (lib/server/actions/dashboard.ts).
   const wantsNetwork = first(raw.view) === "network";
   const [{ data: topics }, actors, events, reactions, sources, revision] = await Promise.all([
     listTopics(db),

@@ -4,7 +4,7 @@
 import { COLLECTIONS, type EntityType } from "@stancemap/core";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { deleteRecord } from "@/app/admin/(signed-in)/[collection]/actions";
+import { deleteRecord } from "@/lib/server/actions/records";
 import type { SaveResult } from "./save-types";
 import { TYPE_LABELS } from "./type-labels";
 

@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, type Path, useForm } from "react-hook-form";
 import { z } from "zod";
-import { saveRecord } from "@/app/admin/(signed-in)/[collection]/actions";
+import { saveRecord } from "@/lib/server/actions/records";
 import { ConflictMerge } from "./ConflictMerge";
 import { derive } from "./derive";
 import { ErrorSummary } from "./ErrorSummary";

@@ -4,7 +4,7 @@
 import { useId, useState, useTransition } from "react";
 import { ActionMessage } from "./ActionMessage";
 import type { Refusal } from "./action-result";
-import { exportCsvAction } from "./transfer-actions";
+import { exportCsvAction } from "@/lib/server/actions/transfer";
 
 const TYPES = ["actor", "topic", "source", "stance", "reaction", "event", "gap"] as const;
 

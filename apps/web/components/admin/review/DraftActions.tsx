@@ -3,7 +3,7 @@
 // @stancemap/db decides: a crafted request from an editor is refused there with 403.
 import { useActionState, useId } from "react";
 import { ActionMessage } from "./ActionMessage";
-import { publishDraftAction, returnDraftAction, withdrawDraftAction } from "./draft-actions";
+import { publishDraftAction, returnDraftAction, withdrawDraftAction } from "@/lib/server/actions/drafts";
 
 export interface DraftActionsProps {
   draftId: string;

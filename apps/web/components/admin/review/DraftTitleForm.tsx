@@ -3,7 +3,7 @@
 // action checks who may; this form only offers it.
 import { useActionState, useId } from "react";
 import { ActionMessage } from "./ActionMessage";
-import { renameDraftAction } from "./draft-actions";
+import { renameDraftAction } from "@/lib/server/actions/drafts";
 
 export function DraftTitleForm({ draftId, title }: { draftId: string; title: string }) {
   const id = useId();

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { ActionMessage } from "./ActionMessage";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./import-limits";
 import { draftHref } from "./links";
-import { type ImportState, importAction } from "./transfer-actions";
+import { type ImportState, importAction } from "@/lib/server/actions/transfer";
 
 const TYPES = ["actor", "topic", "source", "stance", "reaction", "event", "gap"] as const;
 /** Enough rows to read; rejected ones are always all shown. */

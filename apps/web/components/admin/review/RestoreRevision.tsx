@@ -3,7 +3,7 @@
 // since the page was read) is shown here, with what to do.
 import { useActionState, useId } from "react";
 import { ActionMessage } from "./ActionMessage";
-import { revertAction } from "./revert-action";
+import { revertAction } from "@/lib/server/actions/revert";
 
 export function RestoreRevision({
   type,

@@ -3,7 +3,7 @@
 // by the server; each problem is shown under its field.
 import { type FieldError, NewUser } from "@stancemap/core";
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
-import { createUserAction } from "@/app/admin/(signed-in)/users/actions";
+import { createUserAction } from "@/lib/server/actions/users";
 
 type Issues = Record<string, string>;
 

@@ -3,7 +3,7 @@
 // last used, and revoke one, after a confirming second click, since a revoked token cannot come back.
 import type { UserView } from "@stancemap/db";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { createTokenAction, revokeTokenAction } from "@/app/admin/(signed-in)/users/actions";
+import { createTokenAction, revokeTokenAction } from "@/lib/server/actions/users";
 
 const day = (iso: string | null) =>
   iso ? <time dateTime={iso}>{iso.slice(0, 16).replace("T", " ")}</time> : <span className="muted">never</span>;

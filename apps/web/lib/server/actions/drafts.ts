@@ -4,10 +4,10 @@
 import { DraftTitleBody, PublishBody, ReturnBody } from "@stancemap/core";
 import { getDb, getDraft, publishDraft, renameDraft, returnDraft, VersionConflict, withdrawDraft, zodIssues } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/components/admin/review/action-result";
+import { refusalOf } from "@/components/admin/review/refusal";
 import { FormArg } from "@/lib/server/action-args";
 import { runAction } from "@/lib/server/run-action";
-import type { ActionResult } from "./action-result";
-import { refusalOf } from "./refusal";
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);

@@ -5,11 +5,11 @@ import { EntityType, RevertBody } from "@stancemap/core";
 import { getDb, revertRecord, zodIssues } from "@stancemap/db";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { ActionResult } from "@/components/admin/review/action-result";
+import { historyHref } from "@/components/admin/review/links";
+import { refusalOf } from "@/components/admin/review/refusal";
 import { FormArg } from "@/lib/server/action-args";
 import { runAction } from "@/lib/server/run-action";
-import type { ActionResult } from "./action-result";
-import { historyHref } from "./links";
-import { refusalOf } from "./refusal";
 
 export async function revertAction(_prev: ActionResult, raw: FormData): Promise<ActionResult> {
   return runAction(FormArg, raw, refusalOf, async (who, form): Promise<ActionResult> => {
