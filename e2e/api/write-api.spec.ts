@@ -407,6 +407,8 @@ test.describe("write API over HTTP", () => {
     ];
     const people = ["/users", "/users/{id}", "/users/{id}/tokens", "/tokens/{id}"];
     const analysis = ["/changes", "/sequence"];
+    // Sources' stored texts and the quote check against them.
+    const texts = ["/source-texts", "/sources/{id}/text", "/quote-check"];
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         ...new Set([
@@ -414,7 +416,7 @@ test.describe("write API over HTTP", () => {
           "/api/v1/openapi.json",
           "/api/v1/export/{file}",
           ...records,
-          ...[...curation, ...people, ...analysis].map((p) => `/api/v1${p}`),
+          ...[...curation, ...people, ...analysis, ...texts].map((p) => `/api/v1${p}`),
         ]),
       ].sort(),
     );
