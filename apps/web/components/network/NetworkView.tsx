@@ -8,6 +8,7 @@ import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboard-data";
 import { dashboardParsers } from "@/lib/url-state";
+import { useHydrated } from "@/lib/use-hydrated";
 import { NetworkChart } from "./NetworkChart";
 import { ReactionTable } from "./ReactionTable";
 
@@ -28,6 +29,7 @@ const networkParsers = {
 const SENTIMENTS = Object.keys(SENTIMENT_LABELS);
 
 export function NetworkView(props: NetworkViewProps) {
+  const hydrated = useHydrated();
   const { actors, events, reactions, date } = props;
   const [filters, setFilters] = useQueryStates(networkParsers, { history: "push", scroll: false });
   // By content: the URL state hands out new arrays whenever any parameter changes (selecting an
@@ -80,7 +82,7 @@ export function NetworkView(props: NetworkViewProps) {
   return (
     <section className="network" aria-label="Reaction network">
       <div className="net-filters">
-        <fieldset className="net-filter">
+        <fieldset className="net-filter" disabled={!hydrated}>
           <legend>Sentiment</legend>
           {SENTIMENTS.map((s) => (
             <button
@@ -97,7 +99,7 @@ export function NetworkView(props: NetworkViewProps) {
             </button>
           ))}
         </fieldset>
-        <fieldset className="net-filter">
+        <fieldset className="net-filter" disabled={!hydrated}>
           <legend>Reacting actor</legend>
           {kinds.map((k) => (
             <button
