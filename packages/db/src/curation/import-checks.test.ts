@@ -1,13 +1,10 @@
 // The import's one-pass checks and the shared reading of an upload, on a real database (SQLite, and
 // PostgreSQL when one answers): a row's structure, references and categories all show in the first dry run.
 import type { EntityType, RecordOf } from "@stancemap/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../client";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../client";
 import { loadDataset } from "../dataset";
-import { migrate } from "../migrate";
-import { seedDataset } from "../seed";
-import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "../testing/databases";
-import { createUserRecord } from "./accounts";
+import { engines, seededDatabase } from "../testing/seeded";
 import { InvalidInput, type Principal } from "./errors";
 import { importInputFromCsv, importInputFromJson, MAX_IMPORT_BYTES, readImportInput } from "./import-input";
 import { dateProblem, rawReferencesOf } from "./import-problems";
@@ -122,34 +119,13 @@ describe("reading an upload", () => {
   });
 });
 
-const pg = await postgresAvailable();
-if (!pg.ok) console.warn(`[import check tests] PostgreSQL run skipped: ${pg.reason}`);
-const engines = [
-  { name: "SQLite", fresh: async () => freshSqlite(), enabled: true },
-  { name: "PostgreSQL", fresh: freshPostgres, enabled: pg.ok },
-];
-
-describe.each(engines)("import checks on $name", ({ fresh, enabled }) => {
-  let database: TestDatabase;
+describe.each(await engines("import check tests"))("import checks on $name", (engine) => {
+  const { enabled } = engine;
+  const seeded = seededDatabase(engine);
   let db: Db;
   let editor: Principal;
-
-  beforeAll(async () => {
-    if (!enabled) return;
-    database = await fresh();
-    await migrate(database.url);
-    db = createDb(database.url);
-    await seedDataset(db, dataset);
-    const make = async (email: string, name: string, role: "editor" | "reviewer") => {
-      const u = await createUserRecord(db, null, { email, name, role, password: "correct horse battery" });
-      return { id: u.id, email: u.email, name: u.name, role };
-    };
-    editor = await make("ada@example.org", "Ada Editor", "editor");
-  }, 60_000);
-  afterAll(async () => {
-    if (!enabled) return;
-    await db.close();
-    await database.drop();
+  beforeAll(() => {
+    ({ db, editor } = seeded);
   });
 
   it.skipIf(!enabled)("reports a row's five problems in one dry run: date, confidence, actor, source and category", async () => {

@@ -1,52 +1,27 @@
 // PATCH on a real database (SQLite, and PostgreSQL when one answers): the fields are laid over what is
 // there now, read and saved in one transaction; refusals name the field at fault.
 import type { RecordOf } from "@stancemap/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../client";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../client";
 import { loadDataset } from "../dataset";
-import { migrate } from "../migrate";
-import { seedDataset } from "../seed";
-import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "../testing/databases";
 import { draftOf } from "../testing/saved";
-import { createUserRecord } from "./accounts";
+import { engines, seededDatabase } from "../testing/seeded";
 import { getHead, isSaved, saveChange } from "./drafts";
 import { InvalidInput, NotFound, type Principal, VersionConflict } from "./errors";
 import { patchRecord } from "./patch";
 
-const dataset = loadDataset();
+const _dataset = loadDataset();
 const UZBEKISTAN = "uzbekistan-posture-2025-07-03";
 type Stance = RecordOf<"stance">;
 
-const pg = await postgresAvailable();
-if (!pg.ok) console.warn(`[patch tests] PostgreSQL run skipped: ${pg.reason}`);
-const engines = [
-  { name: "SQLite", fresh: async () => freshSqlite(), enabled: true },
-  { name: "PostgreSQL", fresh: freshPostgres, enabled: pg.ok },
-];
-
-describe.each(engines)("PATCH on $name", ({ fresh, enabled }) => {
-  let database: TestDatabase;
+describe.each(await engines("patch tests"))("PATCH on $name", (engine) => {
+  const { enabled } = engine;
+  const seeded = seededDatabase(engine);
   let db: Db;
   let editor: Principal;
   let reviewer: Principal;
-
-  beforeAll(async () => {
-    if (!enabled) return;
-    database = await fresh();
-    await migrate(database.url);
-    db = createDb(database.url);
-    await seedDataset(db, dataset);
-    const make = async (email: string, name: string, role: "editor" | "reviewer") => {
-      const u = await createUserRecord(db, null, { email, name, role, password: "correct horse battery" });
-      return { id: u.id, email: u.email, name: u.name, role };
-    };
-    editor = await make("ada@example.org", "Ada Editor", "editor");
-    reviewer = await make("rex@example.org", "Rex Reviewer", "reviewer");
-  }, 60_000);
-  afterAll(async () => {
-    if (!enabled) return;
-    await db.close();
-    await database.drop();
+  beforeAll(() => {
+    ({ db, editor, reviewer } = seeded);
   });
 
   it.skipIf(!enabled)("PATCH lays the fields over the published record, then over the open draft's change", async () => {

@@ -1,47 +1,23 @@
 // Source texts on a real database: stored once per content, kept with the source through draft, review,
 // publish and revert without copying them into history, checked by the quote check; the shipped ones loaded.
 import type { RecordOf } from "@stancemap/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../client";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../client";
 import { loadDataset, loadSourceTexts } from "../dataset";
-import { migrate } from "../migrate";
-import { seedDataset } from "../seed";
-import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "../testing/databases";
-import { createUserRecord, getHead, importRecords, type Principal, publishDraft, recordHistory, revertRecord, saveChange } from "./index";
+import { engines, seededDatabase } from "../testing/seeded";
+import { getHead, importRecords, type Principal, publishDraft, recordHistory, revertRecord, saveChange } from "./index";
 import { checkQuoteAgainstSource, draftQuoteChecks, sourceTextFor, sourceTextRef, storeSourceText } from "./source-texts";
 
-const pg = await postgresAvailable();
-if (!pg.ok) console.warn(`[source-text tests] PostgreSQL run skipped: ${pg.reason}`);
-
-const engines = [
-  { name: "SQLite", fresh: async () => freshSqlite(), enabled: true },
-  { name: "PostgreSQL", fresh: freshPostgres, enabled: pg.ok },
-];
 const dataset = loadDataset();
 
-describe.each(engines)("source texts on $name", ({ fresh, enabled }) => {
-  let database: TestDatabase;
+describe.each(await engines("source-text tests"))("source texts on $name", (engine) => {
+  const { enabled } = engine;
+  const seeded = seededDatabase(engine);
   let db: Db;
   let editor: Principal;
   let reviewer: Principal;
-
-  beforeAll(async () => {
-    if (!enabled) return;
-    database = await fresh();
-    await migrate(database.url);
-    db = createDb(database.url);
-    await seedDataset(db, dataset);
-    const make = async (email: string, role: "editor" | "reviewer") => {
-      const u = await createUserRecord(db, null, { email, name: email.split("@")[0], role, password: "correct horse battery" });
-      return { id: u.id, email: u.email, name: u.name, role };
-    };
-    editor = await make("ed@example.org", "editor");
-    reviewer = await make("rev@example.org", "reviewer");
-  }, 60_000);
-  afterAll(async () => {
-    if (!enabled) return;
-    await db.close();
-    await database.drop();
+  beforeAll(() => {
+    ({ db, editor, reviewer } = seeded);
   });
 
   it.skipIf(!enabled)("the first load stores the five shipped texts and each shipped source names its own", async () => {
@@ -63,7 +39,7 @@ describe.each(engines)("source texts on $name", ({ fresh, enabled }) => {
   it.skipIf(!enabled)(
     "stores a text once per content, and refuses one too long, with a NUL or a lone surrogate, naming `text`",
     async () => {
-      const text = `A statement.\n\nIt says “we will talk” and nothing else. ${database.url.length}`;
+      const text = `A statement.\n\nIt says “we will talk” and nothing else. ${engine.name}`;
       const [a, b] = await Promise.all([storeSourceText(db, editor, { text }), storeSourceText(db, editor, { text })]);
       expect(a).toEqual(b);
       expect(a).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), length: text.length });
