@@ -7,7 +7,6 @@ import { cellsOf, KIND_LABELS } from "@stancemap/charts";
 import { changeRange, formatEdtf, StanceIndex, topicMapAt } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
-import { loadReactionEdges } from "@/lib/server/actions/dashboard";
 import { LazyExportDialog as ExportDialog } from "@/components/export/LazyExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { type CueCounts, Legend } from "@/components/map/Legend";
@@ -15,6 +14,7 @@ import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/Wo
 import { Timeline } from "@/components/timeline/Timeline";
 import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
+import { loadReactionEdges } from "@/lib/server/actions/dashboard";
 import { TIMELINE_START, type View } from "@/lib/url-state";
 import { ActorPanel, ChangeView, MapTable, NetworkView, SequenceView } from "./lazy-views";
 import { Search } from "./Search";

@@ -7,12 +7,12 @@ import { withAltText } from "@stancemap/charts";
 import { type EmbeddedFont, EXPORT_THEMES, type ExportTheme, embedFonts } from "@stancemap/charts/export";
 import { EXPORT_PRESETS, formatEdtf, MAX_EXPORT_PIXELS, PRINT_DPI, pixelSize } from "@stancemap/core/model";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
-import { loadExportFonts } from "@/lib/server/actions/dashboard";
 import { CiteThis } from "@/components/cite/CiteThis";
 import type { RevisionShown } from "@/lib/dashboard-data";
 import { altTextOf } from "@/lib/export/alt-text";
 import { type ExportData, type ExportState, type ExportView, exportModel, stateQuery, VIEW_NAMES } from "@/lib/export/views";
 import type { MapGeometry } from "@/lib/map-geometry";
+import { loadExportFonts } from "@/lib/server/actions/dashboard";
 
 const PRESETS = { ...EXPORT_PRESETS, custom: { label: "Custom size", width: 0, height: 0, print: false } } as const;
 type Preset = keyof typeof PRESETS;

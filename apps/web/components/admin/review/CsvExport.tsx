@@ -2,9 +2,9 @@
 // One record type of the published data as a CSV download, in the columns the importer reads back.
 // The server builds the text; the browser saves it, so no extra route is needed.
 import { useId, useState, useTransition } from "react";
+import { exportCsvAction } from "@/lib/server/actions/transfer";
 import { ActionMessage } from "./ActionMessage";
 import type { Refusal } from "./action-result";
-import { exportCsvAction } from "@/lib/server/actions/transfer";
 
 const TYPES = ["actor", "topic", "source", "stance", "reaction", "event", "gap"] as const;
 

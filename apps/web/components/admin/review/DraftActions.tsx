@@ -2,8 +2,8 @@
 // Publish, send back and withdraw for one draft. Which buttons appear follows the caller's role, but
 // @stancemap/db decides: a crafted request from an editor is refused there with 403.
 import { useActionState, useId } from "react";
-import { ActionMessage } from "./ActionMessage";
 import { publishDraftAction, returnDraftAction, withdrawDraftAction } from "@/lib/server/actions/drafts";
+import { ActionMessage } from "./ActionMessage";
 
 export interface DraftActionsProps {
   draftId: string;

@@ -2,8 +2,8 @@
 // Renaming a draft: its author or a reviewer gives it a title that says what it is for. The server
 // action checks who may; this form only offers it.
 import { useActionState, useId } from "react";
-import { ActionMessage } from "./ActionMessage";
 import { renameDraftAction } from "@/lib/server/actions/drafts";
+import { ActionMessage } from "./ActionMessage";
 
 export function DraftTitleForm({ draftId, title }: { draftId: string; title: string }) {
   const id = useId();

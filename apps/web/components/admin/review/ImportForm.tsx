@@ -2,10 +2,10 @@
 // Bulk import: check the file first (a dry run with a result per row), then import every change as one
 // draft. One rejected row and the import button stays disabled: the import is all or nothing.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { type ImportState, importAction } from "@/lib/server/actions/transfer";
 import { ActionMessage } from "./ActionMessage";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./import-limits";
 import { draftHref } from "./links";
-import { type ImportState, importAction } from "@/lib/server/actions/transfer";
 
 const TYPES = ["actor", "topic", "source", "stance", "reaction", "event", "gap"] as const;
 /** Enough rows to read; rejected ones are always all shown. */

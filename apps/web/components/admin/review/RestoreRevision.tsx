@@ -2,8 +2,8 @@
 // "Restore this revision" for reviewers: a new revision with the old content. A 409 (the record moved
 // since the page was read) is shown here, with what to do.
 import { useActionState, useId } from "react";
-import { ActionMessage } from "./ActionMessage";
 import { revertAction } from "@/lib/server/actions/revert";
+import { ActionMessage } from "./ActionMessage";
 
 export function RestoreRevision({
   type,

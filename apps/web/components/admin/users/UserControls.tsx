@@ -2,8 +2,8 @@
 // A user's role and whether they may sign in, changed from their row of the users table. Refusals
 // (the last admin cannot be demoted or disabled) appear in the cell of the control that caused them.
 import { useActionState, useId } from "react";
-import { changeRoleAction, setDisabledAction } from "@/lib/server/actions/users";
 import type { UsersActionResult } from "@/app/admin/(signed-in)/users/result";
+import { changeRoleAction, setDisabledAction } from "@/lib/server/actions/users";
 
 function Message({ result, id }: { result: UsersActionResult; id: string }) {
   if (!result) return null;
