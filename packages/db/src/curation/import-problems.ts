@@ -1,7 +1,7 @@
 // What is wrong with an import row, in the editor's words: zod's issues reworded from their code and the
 // row's own value (never from zod's message text), and the references a row makes read from its raw
 // values, so a row whose structure fails still has its actors, sources and categories checked.
-import { type EntityType, impossibleDateProblem } from "@stancemap/core";
+import { type EntityType, impossibleDateProblem, KEY_FIELDS } from "@stancemap/core";
 import type { FieldIssue } from "./errors";
 import type { Ref } from "./records";
 
@@ -191,17 +191,8 @@ export function coveredBy(issues: readonly FieldIssue[], path: string): boolean 
   return issues.some((i) => i.field === path || path.startsWith(`${i.field}.`) || i.field.startsWith(`${path}.`));
 }
 
-/** The field that names a record, for problems of the whole row (a duplicate, an open draft). */
-export const KEY_FIELD: Record<EntityType, string> = {
-  actor: "slug",
-  topic: "slug",
-  event: "slug",
-  source: "id",
-  stance: "id",
-  reaction: "id",
-  gap: "actor",
-};
+/** The field that names a record, for problems of the whole row (a duplicate, an open draft): core's key fields. */
+export const KEY_FIELD: Record<EntityType, string> = KEY_FIELDS;
 
-/** A row's problems in one line, as `reason` carries them. */
 /** A row's problems in one line: "field: message; field: message" (a sentence's own full stop dropped inside the line). */
 export const reasonOf = (issues: readonly FieldIssue[]) => issues.map((i) => `${i.field}: ${i.message.replace(/\.$/, "")}`).join("; ");

@@ -1,46 +1,28 @@
 import type { RecordOf } from "@stancemap/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../client";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../client";
 import { loadDataset } from "../dataset";
-import { migrate } from "../migrate";
-import { seedDataset } from "../seed";
-import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "../testing/databases";
-import { createUserRecord } from "./accounts";
+import { engines, seededDatabase } from "../testing/seeded";
 import { getDraft, getHead } from "./drafts";
 import { InvalidInput, type Principal, VersionConflict } from "./errors";
 import { saveWithSources } from "./save-with-sources";
 
-const pg = await postgresAvailable();
-if (!pg.ok) console.warn(`[save with sources tests] PostgreSQL run skipped: ${pg.reason}`);
-const engines = [
-  { name: "SQLite", fresh: async () => freshSqlite(), enabled: true },
-  { name: "PostgreSQL", fresh: freshPostgres, enabled: pg.ok },
-];
 const dataset = loadDataset();
 const PAKISTAN = "pakistan-posture-2025-07-03";
 
 const source = (id: string) => ({ id, publisher: "Test Desk", title: `Statement ${id}`, reliability: "Test fixture." });
 
-describe.each(engines)("saving a record with new sources on $name", ({ fresh, enabled }) => {
-  let database: TestDatabase;
+describe.each(await engines("save with sources tests"))("saving a record with new sources on $name", (engine) => {
+  const { enabled } = engine;
+  const seeded = seededDatabase(engine);
   let db: Db;
   let editor: Principal;
   let pakistan: RecordOf<"stance">;
 
   beforeAll(async () => {
     if (!enabled) return;
-    database = await fresh();
-    await migrate(database.url);
-    db = createDb(database.url);
-    await seedDataset(db, dataset);
-    const u = await createUserRecord(db, null, { email: "ed@example.org", name: "Ed", role: "editor", password: "correct horse battery" });
-    editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
+    ({ db, editor } = seeded);
     pakistan = (await getHead(db, "stance", PAKISTAN)).published?.record as RecordOf<"stance">;
-  }, 60_000);
-  afterAll(async () => {
-    if (!enabled) return;
-    await db.close();
-    await database.drop();
   });
 
   it.skipIf(!enabled)("saves the new source and the stance citing it into one draft, named after the stance", async () => {

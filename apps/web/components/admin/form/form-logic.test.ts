@@ -41,16 +41,20 @@ describe("paths in words", () => {
 });
 
 describe("form values and records", () => {
+  const base = {
+    id: "pakistan-2025",
+    actor: "pakistan",
+    topic: "posture",
+    category: "engaged",
+    attested: "2025",
+    qualifiers: [],
+    confidence: "medium" as const,
+    summary: "S.",
+  } satisfies Omit<RecordInput<"stance">, "evidence">;
+
   it("gives back the stored record from an untouched form, so saving it changes nothing", () => {
     const stance: RecordInput<"stance"> = {
-      id: "pakistan-2025",
-      actor: "pakistan",
-      topic: "posture",
-      category: "engaged",
-      attested: "2025",
-      qualifiers: [],
-      confidence: "medium",
-      summary: "S.",
+      ...base,
       evidence: [
         {
           source: "dawn-2025",
@@ -65,14 +69,7 @@ describe("form values and records", () => {
 
   it("reads a speaker stored as an actor's slug (the earlier form) as a link to that actor", () => {
     const stance = {
-      id: "p",
-      actor: "pakistan",
-      topic: "posture",
-      category: "engaged",
-      attested: "2025",
-      qualifiers: [],
-      confidence: "medium",
-      summary: "S.",
+      ...base,
       evidence: [{ source: "dawn-2025", quote: { text: "Q", speaker: "pakistan", language: "en" } }],
     } as unknown as RecordInput<"stance">;
     expect(toRecord("stance", valuesOf("stance", stance)).evidence).toEqual([
