@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCsvRecords, recordsToCsv } from "./csv-records";
-import { Quote, Stance } from "./schemas";
+import { Quote, Speaker, Stance } from "./schemas";
 import { speakerLabel, speakerName, upgradeRecordSpeakers } from "./speaker";
 
 const names: Record<string, string> = { pakistan: "Pakistan" };
@@ -79,5 +79,16 @@ describe("a quote's speaker", () => {
     const older = recordsToCsv([stance]);
     expect(older.split("\r\n")[0]).toContain("evidence.0.quote.speaker,");
     expect(Stance.parse(parseCsvRecords(older).rows[0]?.record).evidence[0]?.quote?.speaker).toEqual({ actor: "pakistan" });
+  });
+});
+
+describe("a speaker with a key it does not know", () => {
+  it("is refused naming the key, `__proto__` included, rather than dropped", () => {
+    for (const body of ['{"__proto__":{"a":1},"name":"b"}', '{"name":"b","role":"spokesperson"}']) {
+      const parsed = Speaker.safeParse(JSON.parse(body));
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.code).toBe("unrecognized_keys");
+    }
+    expect(Speaker.safeParse({ name: "Mumtaz Zahra Baloch", title: "Foreign Office spokesperson", actor: "pakistan" }).success).toBe(true);
   });
 });

@@ -67,7 +67,8 @@ export const Source = z
  * had names read this way, so nothing stored is rewritten).
  */
 export const Speaker = z
-  .object({
+  // Strict: a key it does not know (`__proto__` included) is refused naming the speaker, not dropped.
+  .strictObject({
     name: Text.trim().min(1).max(300).optional().describe("The speaker as the source prints them."),
     title: Text.trim().min(1).max(300).optional().describe("Their title or role as the source gives it."),
     actor: Slug.optional().describe("The actor the speaker is or speaks for, when the dataset has one."),
