@@ -6,11 +6,10 @@
 // of the light requests, their ratio to the unloaded run, the server's peak resident memory and the
 // exports' status counts. Stops by itself (each flood phase is capped). FLOOD_LIGHT (light requests per
 // phase, 60) and FLOOD_CAP_MS (a phase's cap, 30 s) adjust it.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { build, freePort, quantile, root, waitFor } from "./server";
+import { build, freePort, quantile, root, shippedDatabase, waitFor } from "./server";
 
 const LIGHT = ["/api/health", "/api/v1/topics", "/api/v1/stances?topic=posture-toward-taliban-government&at=2025-07-03"] as const;
 const EXPORT = "/api/v1/export/map.png?preset=a4&dpi=600";
@@ -25,11 +24,7 @@ function memory(pid: number, field: "VmRSS" | "VmHWM"): number {
   return line ? Number(line.replace(/\D+/g, "")) / 1024 : Number.NaN;
 }
 
-const dir = mkdtempSync(join(tmpdir(), "stancemap-bench-flood-"));
-const file = join(dir, "flood.db");
-const env = { ...process.env, DATABASE_URL: `file:${file}`, STANCEMAP_NO_DEMO_ADMIN: "1" };
-execFileSync("npm", ["run", "db:migrate"], { cwd: root, env, stdio: "ignore" });
-execFileSync("npm", ["run", "db:seed"], { cwd: root, env, stdio: "ignore" });
+const { dir, env } = shippedDatabase("flood");
 if (!process.argv.includes("--no-build")) build();
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;

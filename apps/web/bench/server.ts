@@ -3,9 +3,9 @@
 // repeated, interleaved runs with the machine's load beside them.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
-import { loadavg } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@stancemap/db";
 
@@ -25,6 +25,16 @@ export function synthetic(name: string, args: string[] = [], fresh = false): str
     execFileSync("npm", ["run", "db:synth", "--", "--url", `file:${file}`, ...args], { cwd: root, stdio: "inherit" });
   }
   return file;
+}
+
+/** A fresh SQLite file in a temporary directory, migrated and loaded with the shipped dataset (no demo admin). */
+export function shippedDatabase(bench: string): { file: string; dir: string; env: NodeJS.ProcessEnv } {
+  const dir = mkdtempSync(join(tmpdir(), `stancemap-bench-${bench}-`));
+  const file = join(dir, "shipped.db");
+  const env = { ...process.env, DATABASE_URL: `file:${file}`, STANCEMAP_NO_DEMO_ADMIN: "1" };
+  execFileSync("npm", ["run", "db:migrate"], { cwd: root, env, stdio: "ignore" });
+  execFileSync("npm", ["run", "db:seed"], { cwd: root, env, stdio: "ignore" });
+  return { file, dir, env };
 }
 
 /** The synthetic sizes of the growth table. */
@@ -63,9 +73,12 @@ export async function waitFor(url: string, child?: ChildProcess, seconds = 180):
   throw new Error(`bench: ${url} did not answer`);
 }
 
-/** What a database holds, to check that a server serves it: its revision and one actor read from the file. */
+/** A bench's database: a SQLite file's path, or a PostgreSQL URL as it is. */
+export const urlOf = (database: string) => (/^postgres(ql)?:/.test(database) ? database : `file:${database}`);
+
+/** What a database holds, to check that a server serves it: its revision and one actor read from it. */
 export async function signatureOf(file: string): Promise<{ revision: number; actors: number; last: { slug: string; name: string } }> {
-  const db = createDb(`file:${file}`);
+  const db = createDb(urlOf(file));
   try {
     const [revision] = await db.sql.all<{ revision: number }>(`SELECT "revision" FROM "DatasetRevision" WHERE "id" = 1`);
     const [count] = await db.sql.all<{ n: number }>(`SELECT count(*) AS "n" FROM "Actor"`);
@@ -84,8 +97,8 @@ export interface App {
 }
 
 /**
- * The production server (the same `server.ts` `npm start` runs) on a free port against the SQLite file,
- * checked to serve that file: the revision its health reports and the file's last actor must match.
+ * The production server (the same `server.ts` `npm start` runs) on a free port against the SQLite file (or
+ * PostgreSQL URL), checked to serve that database: the revision its health reports and the file's last actor must match.
  */
 export async function startApp(file: string): Promise<App> {
   const port = await freePort();
@@ -93,7 +106,7 @@ export async function startApp(file: string): Promise<App> {
     cwd: join(root, "apps", "web"),
     env: {
       ...process.env,
-      DATABASE_URL: `file:${file}`,
+      DATABASE_URL: urlOf(file),
       PORT: String(port),
       STANCEMAP_HOST: "127.0.0.1",
       NODE_ENV: "production",
