@@ -41,11 +41,6 @@ async function audit(url: string): Promise<Audit> {
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`bench: Lighthouse returned nothing for ${url}`);
     const numeric = (id: string) => Number(lhr.audits[id]?.numericValue ?? Number.NaN);
-    // The LCP breakdown: how much of the LCP is the element waiting to render after its bytes arrived.
-    const phases = (
-      lhr.audits["largest-contentful-paint-element"]?.details as { items?: { items?: { phase?: string; timing?: number }[] }[] }
-    )?.items?.[1]?.items;
-    const renderDelay = phases?.find((p) => p.phase === "Render Delay")?.timing ?? Number.NaN;
     return {
       score: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
       lcp: numeric("largest-contentful-paint"),
