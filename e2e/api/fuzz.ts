@@ -83,11 +83,14 @@ const PAGES: { path: string; params: string[] }[] = [
   { path: "/admin/users", params: [] },
   { path: "/admin/account", params: [] },
   { path: "/admin/preview", params: ["topic", "date", "view"] },
+  // The dashboard's stance index: an internal route, not in the OpenAPI document.
+  { path: "/data/stance-index/{topic}", params: ["revision"] },
 ];
 const PAGE_SEGMENTS: Record<string, string[]> = {
   slug: ["russia", "RUS", "united-nations", "no-such-actor"],
   view: ["map", "network", "timeline", "actor"],
   collection: ["actors", "topics", "stances", "reactions", "events", "sources", "gaps"],
+  topic: ["posture-toward-taliban-government", "no-such-topic"],
 };
 
 /** Plausible values for path parameters: keys that exist nowhere, so accepted writes touch no shared record. */

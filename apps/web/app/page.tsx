@@ -1,5 +1,6 @@
 // The dashboard: map, network and timeline of one topic at one date. Rendered on the server with
-// the colours already in the HTML; the client takes over for time travel, zoom and selection.
+// the colours already in the HTML; the client takes over for time travel, zoom and selection. The page
+// carries its first screen only (firstScreenOf); every stance comes as the topic's stance index.
 import { ExportQuery, formatEdtf } from "@stancemap/core";
 import { RevisionUnavailable } from "@stancemap/db";
 import type { Metadata } from "next";
@@ -10,10 +11,12 @@ import { currentHref, RevisionNotice } from "@/components/cite/RevisionNotice";
 import { Dashboard } from "@/components/dashboard/Dashboard";
 import { altTextOf } from "@/lib/export/alt-text";
 import { exportModel, stateQuery } from "@/lib/export/views";
+import { firstScreenOf } from "@/lib/first-screen";
 import { checkAgainstData, loadDashboard, todayIso } from "@/lib/server/dashboard";
 import { mapGeometry } from "@/lib/server/map-geometry";
 import { pageOrigin } from "@/lib/server/origins";
 import { socialMetadata } from "@/lib/server/social";
+import { dashboardParsers } from "@/lib/url-state";
 
 export const dynamic = "force-dynamic";
 
@@ -78,12 +81,24 @@ export default async function DashboardPage({ searchParams }: Props) {
   // Defaults, not the URL's values: nuqs drops a parameter equal to its default from the address,
   // so the default date must be today's, or a link to the date it was opened on would lose it.
   const defaults = { topic: data.topics[0]?.slug ?? state.topic, date: todayIso(), view: "map" as const };
+  // The filters as the client's URL state reads them, so the first screen is the one it would draw.
+  const one = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : Array.isArray(raw[k]) ? (raw[k][0] ?? "") : undefined);
+  const region = one("region") ? dashboardParsers.region.parseServerSide(one("region")) : null;
+  const kind = one("kind") ? (dashboardParsers.kind.parseServerSide(one("kind")) ?? []) : [];
+  const { firstScreen, actors } = firstScreenOf(data, { date: state.date, region, kind, selected: state.actor });
   return (
     <>
       <RevisionNotice shown={data.shown} currentHref={currentHref("/", raw)} />
       {/* URL state for the dashboard alone: actor and admin pages do not carry nuqs's adapter. */}
       <NuqsAdapter>
-        <Dashboard data={data} geometry={geometry} defaults={defaults} notices={notices} exportOrigin={await pageOrigin()} />
+        <Dashboard
+          data={{ ...data, actors, stances: [], gaps: [] }}
+          firstScreen={firstScreen}
+          geometry={geometry}
+          defaults={defaults}
+          notices={notices}
+          exportOrigin={await pageOrigin()}
+        />
       </NuqsAdapter>
     </>
   );

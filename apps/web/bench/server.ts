@@ -101,7 +101,8 @@ export interface App {
  * PostgreSQL URL), checked to serve that database: the revision its health reports and the file's last actor must match.
  */
 export async function startApp(file: string): Promise<App> {
-  const port = await freePort();
+  // STANCEMAP_BENCH_PORT pins the port (machines that share ports hand out ranges); else the OS picks one.
+  const port = process.env.STANCEMAP_BENCH_PORT ? Number(process.env.STANCEMAP_BENCH_PORT) : await freePort();
   const child = spawn(bin("tsx"), ["server.ts"], {
     cwd: join(root, "apps", "web"),
     env: {

@@ -3,22 +3,25 @@
 // actor's record beside it and the timeline below. All state is in the URL (use-dashboard-state).
 // On a desktop the map, its legend, the actors without territory and the time slider share the first
 // screen (one chart frame); on a phone the selected actor's record opens as a sheet over the map.
-import { cellsOf, KIND_LABELS } from "@stancemap/charts";
-import { changeRange, formatEdtf, StanceIndex, topicMapAt } from "@stancemap/core/model";
+import { KIND_LABELS } from "@stancemap/charts";
+import { changeRange, formatEdtf, StanceIndex } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
+import { throttle } from "nuqs";
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { LazyExportDialog as ExportDialog } from "@/components/export/LazyExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { type CueCounts, Legend } from "@/components/map/Legend";
 import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/WorldMap";
 import { Timeline } from "@/components/timeline/Timeline";
 import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
+import { type FirstScreen, kindsOf, mapAt, NO_DATA_FILL, regionsOf, visibleActors as visibleOf } from "@/lib/first-screen";
 import type { MapGeometry } from "@/lib/map-geometry";
 import { loadReactionEdges } from "@/lib/server/actions/dashboard";
 import { TIMELINE_START, type View } from "@/lib/url-state";
 import { ActorPanel, ChangeView, MapTable, NetworkView, SequenceView } from "./lazy-views";
 import { Search } from "./Search";
 import { useDashboardState } from "./use-dashboard-state";
+import { useStanceIndex } from "./use-stance-index";
 
 declare global {
   interface Window {
@@ -27,10 +30,14 @@ declare global {
   }
 }
 
-const NO_DATA_FILL = "var(--nodata)";
+/** URL writes of a moving date at most this often: the address follows, off the recolour's frame. */
+const DATE_URL_THROTTLE = throttle(300);
 
 export function Dashboard(props: {
+  /** Every actor and stance of the topic (the admin preview, embeds); or, with `firstScreen`, only the
+   * actors the first screen draws and no stances: the rest arrives as the stance index. */
   data: DashboardData;
+  firstScreen?: FirstScreen;
   geometry: MapGeometry;
   /** What an absent parameter means: the first topic, today (as the server sees it), the map. */
   defaults: { topic: string; date: string; view: View };
@@ -42,7 +49,22 @@ export function Dashboard(props: {
    * keeps its time slider, and a selected actor opens its page. */
   embed?: "map" | "network" | "timeline";
 }) {
-  const { data, geometry } = props;
+  const { geometry, firstScreen } = props;
+  // The topic's stance index, fetched after hydration when the page carries only its first screen.
+  const shownRevision = props.data.shown?.revision ?? props.data.revision;
+  const fetched = useStanceIndex(props.data.topic.slug, shownRevision, Boolean(firstScreen));
+  const full = useMemo(
+    (): DashboardData | null =>
+      !firstScreen
+        ? props.data
+        : fetched.index
+          ? { ...props.data, actors: fetched.index.actors, stances: fetched.index.stances, gaps: fetched.index.gaps }
+          : null,
+    [firstScreen, props.data, fetched.index],
+  );
+  /** Whether every actor and stance is here; until then the views that need them say they are loading. */
+  const ready = full !== null;
+  const data = full ?? props.data;
   const [urlState, setState] = useDashboardState(props.defaults);
   const { embed } = props;
   const state = embed ? { ...urlState, view: embed === "network" ? ("network" as const) : ("map" as const) } : urlState;
@@ -67,13 +89,20 @@ export function Dashboard(props: {
     if (Object.keys(fix).length) void setStateRef.current(fix as Parameters<typeof setState>[0], { history: "replace" });
   }, [props.notices]);
 
-  const kinds = useMemo(() => Object.keys(KIND_LABELS).filter((k) => data.actors.some((a) => a.kind === k)), [data.actors]);
-  const regions = useMemo(() => [...new Set(data.actors.flatMap((a) => (a.region ? [a.region] : [])))].sort(), [data.actors]);
+  const kinds = useMemo(() => (ready ? kindsOf(data.actors) : (firstScreen?.kinds ?? [])), [ready, data.actors, firstScreen]);
+  const regions = useMemo(() => (ready ? regionsOf(data.actors) : (firstScreen?.regions ?? [])), [ready, data.actors, firstScreen]);
+  const kindKey = state.kind.join(",");
   const visibleActors = useMemo(
-    () =>
-      data.actors.filter((a) => (!state.region || a.region === state.region) && (state.kind.length === 0 || state.kind.includes(a.kind))),
-    [data.actors, state.region, state.kind],
+    () => visibleOf(data.actors, { region: state.region, kind: kindKey ? kindKey.split(",") : [] }),
+    [data.actors, state.region, kindKey],
   );
+  // The first screen as the server worked it out, while the date and filters are still the ones it was for.
+  const firstScreenHolds =
+    !ready &&
+    firstScreen &&
+    firstScreen.date === state.date &&
+    firstScreen.region === state.region &&
+    firstScreen.kind.join(",") === kindKey;
 
   const [reactions, setReactions] = useState<CompactReaction[] | null>(data.reactions);
   const [reactionsError, setReactionsError] = useState<string | null>(null);
@@ -89,28 +118,39 @@ export function Dashboard(props: {
 
   const perfStart = useRef<number | null>(null);
   const index = useMemo(() => new StanceIndex(loadedTopic ? data.stances : [], topic.slug), [data.stances, topic.slug, loadedTopic]);
-  const map = useMemo(
-    () =>
-      topicMapAt({
-        topic: topic.slug,
-        categories: topic.categories,
-        actors: visibleActors,
-        stances: index,
-        gaps: data.gaps.map((g) => ({ ...g, topic: topic.slug })),
-        qualifiers: topic.qualifiers,
-        date: state.date,
-      }),
-    [topic, visibleActors, index, data.gaps, state.date],
+  const shownData = useMemo(() => ({ topic, gaps: data.gaps }), [topic, data.gaps]);
+  // A date change recolours the map at once from the countries' actors alone (a few hundred, whatever
+  // the dataset's size); the legend, badges and table follow from every actor a moment later (deferred).
+  const territorialVisible = useMemo(() => visibleActors.filter((a) => a.isoNumeric), [visibleActors]);
+  const countryCells = useMemo(
+    () => (ready ? mapAt(shownData, index, territorialVisible, state.date).byActor : null),
+    [ready, shownData, index, territorialVisible, state.date],
   );
-  const { byActor, byFeature } = useMemo(() => {
-    const byActor: Map<string, MapCell> = cellsOf(map, NO_DATA_FILL);
+  const deferredDate = useDeferredValue(state.date);
+  const whole = useMemo(
+    () => (ready ? mapAt(shownData, index, visibleActors, deferredDate) : null),
+    [ready, shownData, index, visibleActors, deferredDate],
+  );
+  const firstCells = useMemo(() => new Map(firstScreen?.cells ?? []), [firstScreen]);
+  const byActor: Map<string, MapCell> = whole?.byActor ?? firstCells;
+  const byFeature = useMemo(() => {
+    const cells = countryCells ?? firstCells;
     const byFeature = new Map<string, MapCell>();
-    for (const a of visibleActors) {
-      const cell = a.isoNumeric ? byActor.get(a.slug) : undefined;
+    for (const a of territorialVisible) {
+      const cell = a.isoNumeric ? cells.get(a.slug) : undefined;
       if (a.isoNumeric && cell) byFeature.set(a.isoNumeric, cell);
     }
-    return { byActor, byFeature };
-  }, [map, visibleActors]);
+    return byFeature;
+  }, [countryCells, firstCells, territorialVisible]);
+  const map = whole
+    ? whole.map
+    : {
+        legend: firstScreen?.legend ?? [],
+        noData: firstScreen?.noData ?? 0,
+        uncertain: firstScreen?.uncertain ?? 0,
+        attested: firstScreen?.attested ?? 0,
+        qualifiers: firstScreen?.qualifiers ?? [],
+      };
   // Countries of actors the filters leave out: neither a stance nor "not covered".
   const filtered = useMemo(() => {
     const visible = new Set(visibleActors.map((a) => a.slug));
@@ -154,7 +194,7 @@ export function Dashboard(props: {
   setStateRef.current = setState;
   const setDate = useCallback((date: string, opts?: { replace?: boolean }) => {
     perfStart.current = performance.now();
-    void setStateRef.current({ date }, { history: opts?.replace ? "replace" : "push" });
+    void setStateRef.current({ date }, { history: opts?.replace ? "replace" : "push", limitUrlUpdates: DATE_URL_THROTTLE });
   }, []);
   /** What had focus when an actor was selected (a country, a badge, a search field): where closing the panel returns. */
   const openerRef = useRef<{ slug: string; element: Element | null } | null>(null);
@@ -240,12 +280,16 @@ export function Dashboard(props: {
     [data.actors, regionKey],
   );
   const badges = visibleActors.filter((a) => !a.isoNumeric);
-  const stale = [...byActor.values()].filter((c) => c.ageDays !== null && c.ageDays > 365).length;
+  const stale = useMemo(() => {
+    if (!whole) return firstScreen?.stale ?? 0;
+    let n = 0;
+    for (const c of whole.byActor.values()) if (c.ageDays !== null && c.ageDays > 365) n++;
+    return n;
+  }, [whole, firstScreen]);
 
   // The export dialogs' input: the same data and state the views draw from. Keyed by the filters'
   // contents, since the URL state hands out new arrays whenever any parameter changes.
   const exportData = useMemo(() => ({ ...data, reactions }), [data, reactions]);
-  const kindKey = state.kind.join(",");
   const sentKey = state.sent.join(",");
   const nkindKey = state.nkind.join(",");
   const catKey = state.cat.join(",");
@@ -344,7 +388,7 @@ export function Dashboard(props: {
             ))}
           </fieldset>
         </details>
-        <Search actors={data.actors} onSelect={select} />
+        <Search actors={data.actors} pending={!ready} onSelect={select} />
       </div>
 
       <h1 className="dash-title" hidden={embed === "timeline"}>
@@ -390,7 +434,7 @@ export function Dashboard(props: {
             </button>
           ))}
         </div>
-        {!embed && loadedTopic && props.exportOrigin && (
+        {!embed && loadedTopic && ready && props.exportOrigin && (
           <div className="export-row">
             {/* The Table tab's export is the table's own (MapTable); the map's is on the Map tab. */}
             {state.view === "table" ? null : state.view === "change" ? (
@@ -432,6 +476,11 @@ export function Dashboard(props: {
         <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} className="view">
           {state.view === "map" ? (
             <>
+              {ready || firstScreenHolds ? null : (
+                <p className="muted view-loading" role="status">
+                  {fetched.error ? `Could not load the data: ${fetched.error}` : `Loading the map as of ${formatEdtf(state.date)}…`}
+                </p>
+              )}
               <WorldMap
                 geometry={geometry}
                 cells={byFeature}
@@ -458,9 +507,14 @@ export function Dashboard(props: {
                 qualifiers={qualifierNames}
                 selected={selected}
                 highlight={highlight}
+                totals={ready ? undefined : firstScreen?.totals}
                 onSelect={select}
               />
             </>
+          ) : !ready ? (
+            <p className="muted view-loading" role="status">
+              {fetched.error ? `Could not load the data: ${fetched.error}` : "Loading the data…"}
+            </p>
           ) : state.view === "change" ? (
             <ChangeView
               topic={topic}
@@ -535,7 +589,13 @@ export function Dashboard(props: {
         ) : null}
       </div>
 
-      {embed === "network" ? null : (
+      {embed === "network" ? null : !ready ? (
+        <section className="timeline timeline-loading" aria-label="Timeline">
+          <p className="muted" role="status">
+            {fetched.error ? `Could not load the timeline: ${fetched.error}` : "Loading the timeline…"}
+          </p>
+        </section>
+      ) : (
         <Timeline
           from={TIMELINE_START}
           to={today}

@@ -16,7 +16,12 @@ function matchedBy(match: ActorMatch): string | null {
   return null;
 }
 
-export function Search(props: { actors: readonly CompactActor[]; onSelect: (slug: string) => void }) {
+export function Search(props: {
+  actors: readonly CompactActor[];
+  /** The whole list has not arrived yet (the stance index): nothing is listed rather than a partial match. */
+  pending?: boolean;
+  onSelect: (slug: string) => void;
+}) {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -36,7 +41,7 @@ export function Search(props: { actors: readonly CompactActor[]; onSelect: (slug
   }, []);
 
   const q = query.trim();
-  const all = useMemo(() => searchActors(props.actors, q), [q, props.actors]);
+  const all = useMemo(() => (props.pending ? [] : searchActors(props.actors, q)), [q, props.actors, props.pending]);
   const results = all.slice(0, MAX_RESULTS);
   const open = results.length > 0;
 
@@ -47,11 +52,13 @@ export function Search(props: { actors: readonly CompactActor[]; onSelect: (slug
   const optionId = (slug: string) => `${listId}-${slug}`;
   const status = !q
     ? ""
-    : results.length === 0
-      ? `No results for “${q}”`
-      : all.length > results.length
-        ? `${all.length} actors match; the first ${results.length} are listed`
-        : `${results.length} ${results.length === 1 ? "actor matches" : "actors match"}`;
+    : props.pending
+      ? "Loading the list of actors…"
+      : results.length === 0
+        ? `No results for “${q}”`
+        : all.length > results.length
+          ? `${all.length} actors match; the first ${results.length} are listed`
+          : `${results.length} ${results.length === 1 ? "actor matches" : "actors match"}`;
 
   return (
     <search className="search">

@@ -68,6 +68,9 @@ export function ActorBadges(props: {
   qualifiers: QualifierNames;
   selected: string | null;
   highlight: ReadonlySet<string>;
+  /** Actors per kind when `actors` holds only the first of each group (the page's first screen, before
+   * the stance index has arrived): the counts said, and "Show all" waits for the rest. */
+  totals?: Readonly<Record<string, number>>;
   onSelect: (slug: string) => void;
 }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -93,10 +96,12 @@ export function ActorBadges(props: {
     <div className="badges" role="group" aria-label="Actors without territory (arrow keys move between them)">
       {sorted.map(([kind, list]) => {
         const { open, shown } = shownOf(kind, list);
+        const total = props.totals?.[kind] ?? list.length;
+        const waiting = total > list.length;
         return (
           <section key={kind} aria-label={KIND_LABELS[kind] ?? kind}>
             <h3>
-              {KIND_LABELS[kind] ?? kind} <span className="count">{list.length}</span>
+              {KIND_LABELS[kind] ?? kind} <span className="count">{total}</span>
             </h3>
             <ul>
               {shown.map((a) => {
@@ -120,21 +125,22 @@ export function ActorBadges(props: {
                 );
               })}
             </ul>
-            {list.length > SHOWN ? (
+            {total > SHOWN ? (
               <button
                 type="button"
                 className="link"
-                aria-expanded={open}
+                aria-expanded={open && !waiting}
                 onClick={() =>
                   setExpanded((s) => {
                     const next = new Set(s);
-                    if (open) next.delete(kind);
+                    // Pressed before the rest has arrived: the group opens when it does.
+                    if (open && !waiting) next.delete(kind);
                     else next.add(kind);
                     return next;
                   })
                 }
               >
-                {open ? "Show fewer" : `Show all ${list.length}`}
+                {open && !waiting ? "Show fewer" : `Show all ${total}`}
               </button>
             ) : null}
           </section>

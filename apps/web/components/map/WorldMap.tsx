@@ -1,6 +1,8 @@
 "use client";
 // The choropleth: React renders the projected paths (computed once on the server), D3 only handles
-// zoom. A date change changes fills, nothing else, so recolouring is a cheap re-render. How a stance
+// zoom. React draws each country once with the fill and name of the first render (the server's HTML);
+// after that a date change writes fills and names straight onto the shapes that changed, in one layout
+// effect, so recolouring re-renders no country, however large the dataset. How a stance
 // holds is drawn too (charts' cues.ts): stripes when uncertain, dots when its start is not stated, a
 // marker per qualifying fact; the tooltip and each country's name say the same in words.
 // Keyboard: the map is one tab stop (a roving tabindex over the countries and small-state dots).
@@ -52,6 +54,7 @@ interface Props {
 }
 
 export const FILTERED_TEXT = "left out by the filters";
+const NO_PAINT: Paint = { fill: "", label: "" };
 
 export function accessibleName(name: string, cell: MapCell | undefined, qualifiers?: QualifierNames, filtered = false): string {
   if (filtered) return `${name}: ${FILTERED_TEXT}`;
@@ -175,12 +178,18 @@ interface ItemHandlers {
   onPointer: (id: string, e: PointerEvent<SVGElement> | null) => void;
 }
 
+/** A shape's fill and accessible name as React first drew them; later ones are written by `paint`. */
+interface Paint {
+  fill: string;
+  label: string;
+}
+
 const Country = memo(function Country(props: {
   id: string;
   name: string;
   d: string;
-  fill: string;
-  label: string;
+  /** The first render's fill and name (a stable object: later dates do not re-render the country). */
+  first: Paint;
   actor: string | null;
   selected: boolean;
   dimmed: boolean;
@@ -188,7 +197,7 @@ const Country = memo(function Country(props: {
   tabStop: boolean;
   on: ItemHandlers;
 }) {
-  const { id, d, fill, label, actor, selected, dimmed, subject, tabStop, on } = props;
+  const { id, d, first, actor, selected, dimmed, subject, tabStop, on } = props;
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; it has the role, name, focus and keys of one.
     <path
@@ -196,10 +205,10 @@ const Country = memo(function Country(props: {
       data-id={id}
       data-actor={actor ?? undefined}
       className={`country${selected ? " is-selected" : ""}${dimmed ? " is-dimmed" : ""}${subject ? " is-subject" : ""}`}
-      style={{ fill }}
+      style={{ fill: first.fill }}
       tabIndex={tabStop ? 0 : -1}
       role="button"
-      aria-label={label}
+      aria-label={first.label}
       aria-pressed={actor ? selected : undefined}
       aria-disabled={actor ? undefined : true}
       onClick={() => actor && on.onSelect(actor)}
@@ -360,15 +369,18 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
   }, [tip]);
 
   // Keyboard order: actors A–Z, then the countries without data A–Z (features come sorted by name).
+  // Which shapes are actors' changes with the filters, not with the date: keyed so a date change keeps the order.
+  let withData = "";
+  for (const [id, cell] of cells) if (cell.actor && !filtered?.has(id)) withData += `${id},`;
   const items = useMemo((): NavItem[] => {
+    const data = new Set(withData.split(","));
     const all: NavItem[] = [
-      ...geometry.features.map((f) => ({ id: f.id, name: f.name, x: f.centroid[0], y: f.centroid[1], data: false })),
-      ...geometry.markers.map((m) => ({ id: m.id, name: m.name, x: m.x, y: m.y, data: false })),
+      ...geometry.features.map((f) => ({ id: f.id, name: f.name, x: f.centroid[0], y: f.centroid[1], data: data.has(f.id) })),
+      ...geometry.markers.map((m) => ({ id: m.id, name: m.name, x: m.x, y: m.y, data: data.has(m.id) })),
     ];
-    for (const item of all) item.data = Boolean(cells.get(item.id)?.actor) && !filtered?.has(item.id);
     const byName = (a: NavItem, b: NavItem) => a.name.localeCompare(b.name);
     return [...all.filter((i) => i.data).sort(byName), ...all.filter((i) => !i.data).sort(byName)];
-  }, [geometry, cells, filtered]);
+  }, [geometry, withData]);
   const itemsRef = useRef(items);
   itemsRef.current = items;
   const selectedId = useMemo(() => {
@@ -468,6 +480,36 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
   );
 
   const dimmedBy = (cell: MapCell | undefined) => highlight.size > 0 && !(cell && highlight.has(cell.key));
+  /** What each shape shows: its fill and its name in words, at the date. */
+  const paintOf = (id: string, name: string, marker: boolean): Paint => {
+    const cell = cells.get(id);
+    const out = filtered?.has(id) ?? false;
+    const label = accessibleName(name, cell, qualifiers, out);
+    return { fill: out ? "var(--filtered)" : cellFill(cell), label: marker ? `${label} (small state, shown as a dot)` : label };
+  };
+  // The first render's paint, kept: React writes it (into the server's HTML, and at hydration), never again.
+  const firstPaint = useRef<Map<string, Paint> | null>(null);
+  if (firstPaint.current === null) {
+    const first = new Map<string, Paint>();
+    for (const f of geometry.features) first.set(f.id, paintOf(f.id, f.name, false));
+    for (const m of geometry.markers) first.set(m.id, paintOf(m.id, m.name, true));
+    firstPaint.current = first;
+  }
+  const painted = useRef<Map<string, Paint>>(firstPaint.current);
+  // Later paints: one pass over the shapes, touching only those whose fill or name changed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: paintOf reads exactly these.
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    for (const el of svg.querySelectorAll<SVGElement>("path.country[data-id], circle.marker[data-id]")) {
+      const id = el.dataset.id ?? "";
+      const next = paintOf(id, names.current.get(id) ?? id, el.tagName === "circle");
+      const was = painted.current.get(id);
+      if (was?.fill !== next.fill) el.style.fill = next.fill;
+      if (was?.label !== next.label) el.setAttribute("aria-label", next.label);
+      painted.current.set(id, next);
+    }
+  }, [cells, filtered, qualifiers]);
   const tipCell = tip?.cell;
   const ringFeature = ring ? geometry.features.find((f) => f.id === ring) : undefined;
 
@@ -521,8 +563,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
                 id={f.id}
                 name={f.name}
                 d={f.d}
-                fill={filtered?.has(f.id) ? "var(--filtered)" : cellFill(cell)}
-                label={accessibleName(f.name, cell, qualifiers, filtered?.has(f.id))}
+                first={firstPaint.current?.get(f.id) ?? NO_PAINT}
                 actor={cell?.actor ?? null}
                 selected={!!cell && cell.actor === selected}
                 dimmed={dimmedBy(cell)}
@@ -535,6 +576,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
           {geometry.markers.map((m) => {
             const cell = cells.get(m.id);
             const actor = cell?.actor ?? null;
+            const first = firstPaint.current?.get(m.id) ?? NO_PAINT;
             return (
               // biome-ignore lint/a11y/useSemanticElements: an SVG marker cannot be a <button>.
               <circle
@@ -545,10 +587,10 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
                 data-id={m.id}
                 data-actor={actor ?? undefined}
                 className={`marker${actor && actor === selected ? " is-selected" : ""}${dimmedBy(cell) ? " is-dimmed" : ""}`}
-                style={{ fill: filtered?.has(m.id) ? "var(--filtered)" : cellFill(cell) }}
+                style={{ fill: first.fill }}
                 tabIndex={m.id === tabStop ? 0 : -1}
                 role="button"
-                aria-label={`${accessibleName(m.name, cell, qualifiers, filtered?.has(m.id))} (small state, shown as a dot)`}
+                aria-label={first.label}
                 aria-pressed={actor ? actor === selected : undefined}
                 aria-disabled={actor ? undefined : true}
                 onClick={() => actor && onSelect(actor)}

@@ -25,7 +25,7 @@ import {
   storyTicks,
 } from "@stancemap/charts";
 import { formatEdtf, OPEN_END, OPEN_START } from "@stancemap/core/model";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { CompactEvent, CompactStance } from "@/lib/dashboard-data";
 import { isIsoDate, MAX_STANCE_MARKS } from "@/lib/url-state";
 
@@ -157,8 +157,11 @@ export function Timeline(props: {
   );
 
   // What happened on the chosen day: changes and events dated to it, and those dated only coarsely
-  // (a month, a year, "c.") whose span includes it.
+  // (a month, a year, "c.") whose span includes it. A pass over every change, so it follows the date a
+  // moment later (deferred): the slider and the map's recolour do not wait for it.
+  const listed = useDeferredValue(date);
   const day = useMemo(() => {
+    const date = listed;
     // Spans with both ends known: "from 2021 on" is no date that may be this one.
     const covers = (d: string) => {
       const s = dateSpan(d);
@@ -176,7 +179,7 @@ export function Timeline(props: {
           .map((e) => ({ id: `e:${e.slug}`, date: e.date, label: e.title })),
       ],
     };
-  }, [changes, props.events, props.selectedActor, date]);
+  }, [changes, props.events, props.selectedActor, listed]);
 
   // Play: to the next dated fact, a pause there to read it (shorter at 2×, longer at 0.5×), and on.
   // The day it stands on is kept here: the URL catches up a moment later.
