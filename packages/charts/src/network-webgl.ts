@@ -3,6 +3,10 @@
 import type { NodeShape } from "./network";
 import type { Scene } from "./network-scene";
 
+/** Up to this many edges a click on one shows its evidence; past it, picking would draw every edge a second
+ * time per frame, and camera moves hide the edges until they stop (WebglNetwork.tsx). */
+export const WEBGL_EDGE_PICKING_MAX = 20_000;
+
 /** The shapes sigma draws as signed distance fields; an event's hexagon is drawn as a circle in its own colour. */
 export type WebglShape = "circle" | "square" | "diamond" | "triangle";
 

@@ -4,7 +4,16 @@
 // the URL; the same reactions are listed in a table below for keyboard and screen-reader users.
 // When there are more reactions than the network is sent, the newest are kept: the view says so,
 // and asks the server again for the newest in the date and filters chosen (use-reaction-scope.ts).
-import { buildScene, edgeColour, KIND_LABELS, nodeShape, SENTIMENT_LABELS, SHAPE_LEGEND, shapePath } from "@stancemap/charts";
+import {
+  buildScene,
+  edgeColour,
+  KIND_LABELS,
+  nodeShape,
+  SENTIMENT_LABELS,
+  SHAPE_LEGEND,
+  shapePath,
+  WEBGL_EDGE_PICKING_MAX,
+} from "@stancemap/charts";
 import { buildReactionGraph, formatEdtf, reactionCountsFrom } from "@stancemap/core/model";
 import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
@@ -171,7 +180,9 @@ export function NetworkView(props: NetworkViewProps) {
         {filtered && !inScope.scoped ? `, of ${upToDate.length} before filtering` : ""}.{" "}
         <span className="muted">
           Arrows point from the reacting actor to its target; size shows reactions given and received.{" "}
-          {scene.renderer === "svg" ? "Drag a node to pin it." : "Hover a node for its neighbours; click an edge for its evidence."}
+          {scene.renderer === "svg"
+            ? "Drag a node to pin it."
+            : `Hover a node for its neighbours${scene.edges.length <= WEBGL_EDGE_PICKING_MAX ? "; click an edge for its evidence" : ""}.`}
         </span>
       </p>
 

@@ -5,7 +5,7 @@
 // SVG (use-force-layout.ts, Float32Array transfers); nodes show from the first layout frame, edges once
 // it settles. A chunk of its own (loaded by NetworkView only when a graph passes the limit), so sigma
 // never weighs on the map's first load. Keyboard and screen-reader users have the reactions table.
-import { type Scene, webglGraphData, webglHighlight } from "@stancemap/charts";
+import { type Scene, WEBGL_EDGE_PICKING_MAX, webglGraphData, webglHighlight } from "@stancemap/charts";
 import Graph from "graphology";
 import { useCallback, useEffect, useRef, useState } from "react";
 import Sigma from "sigma";
@@ -50,6 +50,8 @@ const PRIMITIVES = {
 
 const MIN_HEIGHT = 420;
 const MAX_HEIGHT = 680;
+/** Above this many edges, pans and zooms hide the edges until the camera stops, and edges are not picked. */
+const MOVE_EDGES = WEBGL_EDGE_PICKING_MAX;
 /** Main-thread work per layout frame is a node update and a redraw: a few a second is enough to watch it settle. */
 const LAYOUT_FRAME_MS = 120;
 
@@ -110,7 +112,11 @@ export default function WebglNetwork({ scene, selected, onSelect, label }: Props
           itemSizesReference: "positions",
           zoomToSizeRatioFunction: (ratio: number) => ratio,
           minEdgeThickness: 0.8,
-          hideEdgesOnMove: false,
+          // Past MOVE_EDGES, a camera move draws the nodes alone and the edges come back when it stops: a
+          // software rasteriser (a GPU-less server, headless Chromium) redraws 100,000 edges a few times a second.
+          hideEdgesOnMove: live.current.scene.edges.length > MOVE_EDGES,
+          // Picking reads a smaller offscreen picture: four times fewer pixels drawn twice per frame.
+          pickingDownSizingRatio: 4,
           labelRenderedSizeThreshold: 9,
           labelDensity: 0.4,
           enableCameraRotation: false,
@@ -209,7 +215,9 @@ export default function WebglNetwork({ scene, selected, onSelect, label }: Props
     if (layout.done && edgesIn.current !== scene) {
       edgesIn.current = scene;
       for (const e of webglGraphData(scene).edges) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
-      sigmaRef.current?.setSetting("enableEdgeEvents", true);
+      // Edge picking draws every edge a second time per frame: beyond MOVE_EDGES the table lists them instead.
+      sigmaRef.current?.setSetting("enableEdgeEvents", scene.edges.length <= MOVE_EDGES);
+      sigmaRef.current?.setSetting("hideEdgesOnMove", scene.edges.length > MOVE_EDGES);
     }
   }, [layout.positions, layout.done, scene]);
 
