@@ -87,8 +87,9 @@ export interface App {
  * The production server (the same `server.ts` `npm start` runs) on a free port against the SQLite file,
  * checked to serve that file: the revision its health reports and the file's last actor must match.
  */
-export async function startApp(file: string): Promise<App> {
-  const port = await freePort();
+export async function startApp(file: string, extraEnv: Record<string, string> = {}): Promise<App> {
+  // STANCEMAP_BENCH_PORT keeps a bench inside a port range given to it; else any free port.
+  const port = process.env.STANCEMAP_BENCH_PORT ? Number(process.env.STANCEMAP_BENCH_PORT) : await freePort();
   const child = spawn(bin("tsx"), ["server.ts"], {
     cwd: join(root, "apps", "web"),
     env: {
@@ -99,6 +100,7 @@ export async function startApp(file: string): Promise<App> {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      ...extraEnv,
     },
     stdio: "ignore",
   });
