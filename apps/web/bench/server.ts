@@ -100,7 +100,7 @@ export interface App {
  * The production server (the same `server.ts` `npm start` runs) on a free port against the SQLite file (or
  * PostgreSQL URL), checked to serve that database: the revision its health reports and the file's last actor must match.
  */
-export async function startApp(file: string): Promise<App> {
+export async function startApp(file: string, extraEnv: Record<string, string> = {}): Promise<App> {
   // STANCEMAP_BENCH_PORT pins the port (machines that share ports hand out ranges); else the OS picks one.
   const port = process.env.STANCEMAP_BENCH_PORT ? Number(process.env.STANCEMAP_BENCH_PORT) : await freePort();
   const child = spawn(bin("tsx"), ["server.ts"], {
@@ -113,6 +113,7 @@ export async function startApp(file: string): Promise<App> {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      ...extraEnv,
     },
     stdio: "ignore",
   });

@@ -34,9 +34,21 @@ export interface DashboardData {
   reactions: CompactReaction[] | null;
   /** True when more reactions exist than the network was given. */
   reactionsTruncated: boolean;
+  /** How many reactions there are in all (a count, not the length of `reactions`); null until asked for. */
+  reactionsTotal: number | null;
   sources: CompactSource[];
   /** The revision shown, for "Cite this": absent in the admin preview (drafts are not citable). */
   shown?: RevisionShown;
+}
+
+/** Reactions as the network loads them: the newest that fit in its scope, and how many the scope holds. */
+export interface ReactionEdgeSet {
+  /** Oldest first. */
+  reactions: CompactReaction[];
+  total: number;
+  /** More in scope than were sent: the oldest were left out. */
+  truncated: boolean;
+  scope: { to?: string; sentiments?: readonly string[]; kinds?: readonly string[] };
 }
 
 /** The dataset revision a page shows: when it was published, and whether the URL pinned it (`?revision=`). */

@@ -5,6 +5,7 @@ export * from "./movement";
 export * from "./network";
 export * from "./network-layout";
 export * from "./network-scene";
+export * from "./network-webgl";
 export * from "./palette";
 export * from "./sources";
 export * from "./stance-changes";

@@ -4,7 +4,8 @@ import type { GraphEdge, GraphNode } from "@stancemap/core";
 import { edgeColour, type NodeShape, nodeRadiusScale, nodeShape, parallelBends, sentimentLabel, wrapLabel } from "./network";
 import { KIND_NAMES } from "./palette";
 
-/** Above this many edges the network is drawn on a canvas instead of as SVG elements. */
+/** Above this many edges the network is drawn with WebGL (sigma.js) instead of as SVG elements: the
+ * one threshold; SVG keeps each actor a focusable button, which past it costs more than it gives. */
 export const SVG_MAX_EDGES = 1500;
 
 export interface SceneNode {
@@ -49,7 +50,8 @@ export interface Scene {
   /** Per node: its edges, either way. */
   incident: number[][];
   maxR: number;
-  renderer: "svg" | "canvas";
+  /** SVG elements, or WebGL (a 2D canvas where the browser has no WebGL2). */
+  renderer: "svg" | "webgl";
   arrowLength: number;
   arrowWidth: number;
 }
@@ -60,7 +62,7 @@ export function kindLabel(kind: string): string {
 
 export function buildScene(graph: { nodes: GraphNode[]; edges: GraphEdge[] }, eventDates: ReadonlyMap<string, string>): Scene {
   const small = graph.nodes.length <= 150;
-  const renderer = graph.edges.length <= SVG_MAX_EDGES ? "svg" : "canvas";
+  const renderer = graph.edges.length <= SVG_MAX_EDGES ? "svg" : "webgl";
   // Events first, then actors by name: the order of the nodes for keyboard users.
   const sorted = [...graph.nodes].sort((a, b) =>
     a.type !== b.type ? (a.type === "event" ? -1 : 1) : a.label.localeCompare(b.label, "en") || a.slug.localeCompare(b.slug),

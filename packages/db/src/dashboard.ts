@@ -152,12 +152,49 @@ export async function selectStanceTimeline(db: Db, topicSlug: string, actor?: st
   return rows.map((r) => ({ ...r, qualifiers: jsonList<string>(r.qualifiers), sources: sources.get(r.id) ?? [] }));
 }
 
-/** Reactions in the order they count from (the first day of each date, else of its attestation; then id), up to `limit`. */
-export async function selectReactionEdges(db: Db, limit: number): Promise<CompactReaction[]> {
-  const [rows, sources] = await Promise.all([
-    db.sql.all<ReactionRow>(`${REACTION_SELECT} ORDER BY r."sortDate", r."id" LIMIT $1`, [limit]),
-    citedSources(db, "reactionId"),
-  ]);
+/** Which reactions the network asks for: those that count from `to` or earlier, of these sentiments and
+ * reacting actors' kinds (each list empty or absent for all). */
+export interface ReactionEdgeScope {
+  /** ISO day. */
+  to?: string;
+  sentiments?: readonly string[];
+  kinds?: readonly string[];
+}
+
+function edgeScope(db: Db, scope: ReactionEdgeScope, first = 1): { where: string; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (scope.to) {
+    params.push(scope.to);
+    sql.push(`r."sortDate" <= $${first + params.length - 1}`);
+  }
+  if (scope.sentiments?.length) {
+    params.push(db.sql.list(scope.sentiments));
+    sql.push(db.sql.inList(`r."sentiment"`, first + params.length - 1));
+  }
+  if (scope.kinds?.length) {
+    params.push(db.sql.list(scope.kinds));
+    sql.push(db.sql.inList(`a."kind"`, first + params.length - 1));
+  }
+  return { where: sql.length ? `WHERE ${sql.join(" AND ")}` : "", params };
+}
+
+/**
+ * The newest `limit` reactions in `scope`, returned in the order they count from (the first day of each
+ * date, else of its attestation; then id). One statement walking the (sortDate, id) index backwards, so
+ * that when there are more reactions than the network can draw, the ones left out are the oldest.
+ */
+export async function selectReactionEdges(db: Db, limit: number, scope: ReactionEdgeScope = {}): Promise<CompactReaction[]> {
+  const s = edgeScope(db, scope);
+  const rows = await db.sql.all<ReactionRow>(
+    `${REACTION_SELECT} ${s.where} ORDER BY r."sortDate" DESC, r."id" DESC LIMIT $${s.params.length + 1}`,
+    [...s.params, limit],
+  );
+  rows.reverse();
+  // Only the sources of the reactions sent, not of every reaction in the database.
+  const sources = rows.length
+    ? await citedSources(db, "reactionId", `WHERE ${db.sql.inList(`e."reactionId"`, 1)}`, [db.sql.list(rows.map((r) => r.id))])
+    : new Map<string, string[]>();
   return rows.map((r) => ({
     id: r.id,
     actor: r.actor,
@@ -168,6 +205,14 @@ export async function selectReactionEdges(db: Db, limit: number): Promise<Compac
     summary: r.summary,
     sources: sources.get(r.id) ?? [],
   }));
+}
+
+/** How many reactions `scope` holds: the network says how many it left out. */
+export async function countReactionEdges(db: Db, scope: ReactionEdgeScope = {}): Promise<number> {
+  const s = edgeScope(db, scope);
+  const join = scope.kinds?.length ? `JOIN "Actor" a ON a."id" = r."actorId"` : "";
+  const [row] = await db.sql.all<{ n: number | string | bigint }>(`SELECT count(*) AS "n" FROM "Reaction" r ${join} ${s.where}`, s.params);
+  return Number(row?.n ?? 0);
 }
 
 export async function selectCompactEvents(db: Db): Promise<CompactEvent[]> {

@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { countsFrom, ownStances, stancesAt } from "@stancemap/core";
+import { countsFrom, ownStances, reactionCountsFrom, stancesAt } from "@stancemap/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getActorPage } from "./actor-page";
 import { createDb, type Db } from "./client";
-import { selectCompactActors, selectCompactEvents, selectReactionEdges, selectStanceTimeline } from "./dashboard";
+import { countReactionEdges, selectCompactActors, selectCompactEvents, selectReactionEdges, selectStanceTimeline } from "./dashboard";
 import { loadDataset } from "./dataset";
 import { migrate } from "./migrate";
 import { datasetRevision, getActor, listActors, listReactions, listStances, sourcesByIds, stancesAsOf } from "./queries";
@@ -208,6 +208,33 @@ describe.each(engines)("storage on $name", ({ fresh, enabled }) => {
       sentiment: "critical",
     });
     expect(await selectReactionEdges(db, 2)).toHaveLength(2);
+  });
+
+  it.skipIf(!enabled)("a capped network keeps the newest reactions in scope, oldest first, and counts them all", async () => {
+    const key = (r: { id: string; date?: string | null; attested: string }) => `${reactionCountsFrom(r)} ${r.id}`;
+    const byAge = [...dataset.reactions].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    expect(await countReactionEdges(db)).toBe(dataset.reactions.length);
+    const newest = await selectReactionEdges(db, 3);
+    expect(newest.map((r) => r.id)).toEqual(byAge.slice(-3).map((r) => r.id));
+    // Cut at a date: the newest up to it, and the count of all up to it.
+    const to = reactionCountsFrom(byAge[Math.floor(byAge.length / 2)] as (typeof byAge)[number]);
+    const upTo = byAge.filter((r) => reactionCountsFrom(r) <= to);
+    expect(upTo.length).toBeLessThan(byAge.length);
+    expect(await countReactionEdges(db, { to })).toBe(upTo.length);
+    expect((await selectReactionEdges(db, 2, { to })).map((r) => r.id)).toEqual(upTo.slice(-2).map((r) => r.id));
+    // Sentiment and the reacting actor's kind narrow both the rows and the count.
+    const critical = byAge.filter((r) => r.sentiment === "critical");
+    expect(await countReactionEdges(db, { sentiments: ["critical"] })).toBe(critical.length);
+    expect((await selectReactionEdges(db, 1000, { sentiments: ["critical"] })).map((r) => r.id)).toEqual(critical.map((r) => r.id));
+    const kindOf = new Map(dataset.actors.map((a) => [a.slug, a.kind]));
+    const people = byAge.filter((r) => kindOf.get(r.actor) === "person");
+    expect(people.length).toBeGreaterThan(0);
+    expect(await countReactionEdges(db, { kinds: ["person"] })).toBe(people.length);
+    const sent = await selectReactionEdges(db, 1000, { kinds: ["person"] });
+    expect(sent.map((r) => r.id)).toEqual(people.map((r) => r.id));
+    // Each reaction sent carries its own sources, in evidence order.
+    const koofi = dataset.reactions.find((r) => r.actor === "fawzia-koofi");
+    expect(sent.find((r) => r.id === koofi?.id)?.sources).toEqual(koofi?.evidence.map((e) => e.source));
   });
 
   it.skipIf(!enabled)("reads one actor's rows, stances, notes and cited sources alone, the same as the full reads cut to it", async () => {

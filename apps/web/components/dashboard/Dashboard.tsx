@@ -105,13 +105,17 @@ export function Dashboard(props: {
     firstScreen.kind.join(",") === kindKey;
 
   const [reactions, setReactions] = useState<CompactReaction[] | null>(data.reactions);
+  const [reactionsTotal, setReactionsTotal] = useState<number | null>(data.reactionsTotal);
   const [reactionsError, setReactionsError] = useState<string | null>(null);
   // A page pinned to a revision (`?revision=`) asks for that revision's reactions.
   const pinned = data.shown?.pinned ? data.shown.revision : undefined;
   useEffect(() => {
     if ((state.view !== "network" && state.view !== "sequence") || reactions) return;
     loadReactionEdges(pinned).then(
-      (r) => setReactions(r.reactions),
+      (r) => {
+        setReactions(r.reactions);
+        setReactionsTotal(r.total);
+      },
       (e: Error) => setReactionsError(e.message),
     );
   }, [state.view, reactions, pinned]);
@@ -551,6 +555,8 @@ export function Dashboard(props: {
                 actors={data.actors}
                 events={data.events}
                 reactions={reactions}
+                total={reactionsTotal ?? reactions.length}
+                revision={pinned}
                 date={state.date}
                 selected={selected}
                 onSelect={select}

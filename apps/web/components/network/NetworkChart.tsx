@@ -15,7 +15,8 @@ import {
 } from "@stancemap/charts";
 // The network itself: positions from the layout worker, d3-zoom for zoom and pan, pointer drag to
 // pin nodes, hover and focus to highlight a node's neighbours, click or Enter to select an actor.
-// Small graphs are SVG elements (focusable, named, testable); large ones a canvas with quadtree hits.
+// Small graphs are SVG elements (focusable, named, testable); large ones WebGL (WebglNetwork.tsx), or
+// here a 2D canvas with quadtree hits where the browser has no WebGL2.
 import { formatEdtf } from "@stancemap/core/model";
 import { type Quadtree, quadtree } from "d3-quadtree";
 import { select } from "d3-selection";
@@ -29,7 +30,7 @@ declare global {
   interface Window {
     /** Measurements for the benchmark and the tests. */
     __stancemapNetwork?: {
-      renderer: "svg" | "canvas";
+      renderer: "svg" | "canvas" | "webgl";
       nodes: number;
       edges: number;
       posted: number;
@@ -188,7 +189,7 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
   /** Keeps the canvas's current picture (and what it shows) for a pan or zoom gesture. */
   const takeSnapshot = useCallback(() => {
     const canvas = canvasRef.current;
-    if (!canvas || live.current.scene.renderer !== "canvas") return;
+    if (!canvas || live.current.scene.renderer === "svg") return;
     const copy = snapshot.current?.canvas ?? document.createElement("canvas");
     if (copy.width !== canvas.width || copy.height !== canvas.height) {
       copy.width = canvas.width;
@@ -267,7 +268,7 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
   }, [bySentiment, isPinned, frameDone]);
 
   const requestDraw = useCallback(() => {
-    if (live.current.scene.renderer !== "canvas") return;
+    if (live.current.scene.renderer === "svg") return;
     drawRequest.current ??= requestAnimationFrame(draw);
   }, [draw]);
 
@@ -387,7 +388,7 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
   useEffect(() => {
     const t = layout.timings.current;
     window.__stancemapNetwork = {
-      renderer: scene.renderer,
+      renderer: scene.renderer === "svg" ? "svg" : "canvas",
       nodes: scene.nodes.length,
       edges: scene.edges.length,
       posted: t.posted,
@@ -505,7 +506,7 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
   const status = layout.ready
     ? layout.done
       ? ""
-      : `Laying out…${scene.renderer === "canvas" && scene.edges.length > 2000 ? " (the reactions are drawn once it settles)" : ""}`
+      : `Laying out…${scene.renderer !== "svg" && scene.edges.length > 2000 ? " (the reactions are drawn once it settles)" : ""}`
     : `Laying out ${scene.nodes.length} nodes…`;
 
   return (

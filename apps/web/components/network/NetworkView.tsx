@@ -2,8 +2,20 @@
 // The dashboard's network tab: who reacted to whom (or to which event) up to the chosen date, as a
 // directed graph laid out off the main thread. Filters (sentiment, kind of reacting actor) live in
 // the URL; the same reactions are listed in a table below for keyboard and screen-reader users.
-import { buildScene, edgeColour, KIND_LABELS, nodeShape, SENTIMENT_LABELS, SHAPE_LEGEND, shapePath } from "@stancemap/charts";
+// When there are more reactions than the network is sent, the newest are kept: the view says so,
+// and asks the server again for the newest in the date and filters chosen (use-reaction-scope.ts).
+import {
+  buildScene,
+  edgeColour,
+  KIND_LABELS,
+  nodeShape,
+  SENTIMENT_LABELS,
+  SHAPE_LEGEND,
+  shapePath,
+  WEBGL_EDGE_PICKING_MAX,
+} from "@stancemap/charts";
 import { buildReactionGraph, formatEdtf, reactionCountsFrom } from "@stancemap/core/model";
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboard-data";
@@ -11,11 +23,16 @@ import { dashboardParsers } from "@/lib/url-state";
 import { useHydrated } from "@/lib/use-hydrated";
 import { NetworkChart } from "./NetworkChart";
 import { ReactionTable } from "./ReactionTable";
+import { truncationNote, useReactionScope } from "./use-reaction-scope";
 
 export interface NetworkViewProps {
   actors: readonly CompactActor[];
   events: readonly CompactEvent[];
   reactions: readonly CompactReaction[];
+  /** How many reactions there are in all (more than `reactions` when the server kept only the newest). */
+  total: number;
+  /** The revision the page is pinned to, if any: a narrower scope is asked for in it. */
+  revision?: number;
   date: string;
   selected: string | null;
   onSelect: (slug: string) => void;
@@ -28,9 +45,32 @@ const networkParsers = {
 
 const SENTIMENTS = Object.keys(SENTIMENT_LABELS);
 
+// sigma.js and graphology in a chunk of their own, asked for only when a graph passes the SVG limit.
+const WebglNetwork = dynamic(() => import("./WebglNetwork"), {
+  ssr: false,
+  loading: () => (
+    <p className="net-status" role="status">
+      Loading the network’s WebGL renderer…
+    </p>
+  ),
+});
+
+let webgl2: boolean | null = null;
+/** Whether this browser draws WebGL2 (sigma's need); asked once. Without it, the 2D canvas draws large graphs. */
+function hasWebgl2(): boolean {
+  if (webgl2 === null) {
+    try {
+      webgl2 = !!document.createElement("canvas").getContext("webgl2");
+    } catch {
+      webgl2 = false;
+    }
+  }
+  return webgl2;
+}
+
 export function NetworkView(props: NetworkViewProps) {
   const hydrated = useHydrated();
-  const { actors, events, reactions, date } = props;
+  const { actors, events, date } = props;
   const [filters, setFilters] = useQueryStates(networkParsers, { history: "push", scroll: false });
   // By content: the URL state hands out new arrays whenever any parameter changes (selecting an
   // actor, say), and a new graph would restart the layout.
@@ -38,29 +78,35 @@ export function NetworkView(props: NetworkViewProps) {
   const nkindKey = filters.nkind.join(",");
   const sent = useMemo(() => (sentKey ? sentKey.split(",") : []), [sentKey]);
   const nkind = useMemo(() => (nkindKey ? nkindKey.split(",") : []), [nkindKey]);
+  const inScope = useReactionScope({ reactions: props.reactions, total: props.total, revision: props.revision, date, sent, nkind });
+  const reactions = inScope.reactions;
+  const note = truncationNote(inScope);
 
   const kindOf = useMemo(() => new Map(actors.map((a) => [a.slug, a.kind])), [actors]);
   const eventDates = useMemo(() => new Map(events.map((e) => [e.slug, e.date])), [events]);
   const upToDate = useMemo(() => reactions.filter((r) => reactionCountsFrom(r) <= date), [reactions, date]);
+  // The buttons count what was loaded first (all sentiments and kinds), not the narrower set asked for after.
+  const loaded = props.reactions;
+  const loadedUpToDate = useMemo(() => loaded.filter((r) => reactionCountsFrom(r) <= date), [loaded, date]);
 
   // Counts for the filter buttons: each one counts with the other filter applied.
   const { sentimentCounts, kindCounts } = useMemo(() => {
     const sentimentCounts = new Map<string, number>();
     const kindCounts = new Map<string, number>();
-    for (const r of upToDate) {
+    for (const r of loadedUpToDate) {
       const kind = kindOf.get(r.actor);
       if (!kind) continue;
       if (nkind.length === 0 || nkind.includes(kind)) sentimentCounts.set(r.sentiment, (sentimentCounts.get(r.sentiment) ?? 0) + 1);
       if (sent.length === 0 || sent.includes(r.sentiment)) kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
     }
     return { sentimentCounts, kindCounts };
-  }, [upToDate, kindOf, sent, nkind]);
+  }, [loadedUpToDate, kindOf, sent, nkind]);
   const kinds = useMemo(() => {
-    const reacting = new Set(reactions.flatMap((r) => kindOf.get(r.actor) ?? []));
+    const reacting = new Set(loaded.flatMap((r) => kindOf.get(r.actor) ?? []));
     for (const k of nkind) reacting.add(k);
     const order = Object.keys(KIND_LABELS);
     return [...reacting].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
-  }, [reactions, kindOf, nkind]);
+  }, [loaded, kindOf, nkind]);
 
   const graph = useMemo(
     () => buildReactionGraph({ actors, events, reactions: upToDate, filter: { to: date, sentiments: sent, kinds: nkind } }),
@@ -76,7 +122,8 @@ export function NetworkView(props: NetworkViewProps) {
 
   const actorCount = scene.nodes.filter((n) => n.type === "actor").length;
   const eventCount = scene.nodes.length - actorCount;
-  const counts = `${actorCount} actor${actorCount === 1 ? "" : "s"} and ${eventCount} event${eventCount === 1 ? "" : "s"}, ${scene.edges.length} reaction${scene.edges.length === 1 ? "" : "s"}`;
+  const n = (v: number) => v.toLocaleString("en-GB");
+  const counts = `${n(actorCount)} actor${actorCount === 1 ? "" : "s"} and ${n(eventCount)} event${eventCount === 1 ? "" : "s"}, ${n(scene.edges.length)} reaction${scene.edges.length === 1 ? "" : "s"}`;
   const label = `Reaction network up to ${formatEdtf(date)}: ${counts}.`;
 
   return (
@@ -124,17 +171,31 @@ export function NetworkView(props: NetworkViewProps) {
       </div>
 
       <p className="net-counts" aria-live="polite">
+        {note ? (
+          <span className="net-truncated" data-testid="network-truncated">
+            {note}{" "}
+          </span>
+        ) : null}
         <strong>{counts}</strong> up to {formatEdtf(date)}
-        {filtered ? `, of ${upToDate.length} before filtering` : ""}.{" "}
+        {filtered && !inScope.scoped ? `, of ${upToDate.length} before filtering` : ""}.{" "}
         <span className="muted">
-          Arrows point from the reacting actor to its target; size shows reactions given and received. Drag a node to pin it.
+          Arrows point from the reacting actor to its target; size shows reactions given and received.{" "}
+          {scene.renderer === "svg"
+            ? "Drag a node to pin it."
+            : `Hover a node for its neighbours${scene.edges.length <= WEBGL_EDGE_PICKING_MAX ? "; click an edge for its evidence" : ""}.`}
         </span>
       </p>
 
       <a className="skip-map" href="#network-table">
         Skip the network’s nodes
       </a>
-      {scene.edges.length > 0 ? (
+      {scene.edges.length > 0 && scene.renderer === "webgl" && !hydrated ? (
+        <p className="net-status" role="status">
+          Loading the network…
+        </p>
+      ) : scene.edges.length > 0 && scene.renderer === "webgl" && hasWebgl2() ? (
+        <WebglNetwork scene={scene} selected={props.selected} onSelect={props.onSelect} label={label} />
+      ) : scene.edges.length > 0 ? (
         <NetworkChart scene={scene} selected={props.selected} onSelect={props.onSelect} label={label} />
       ) : (
         <div className="net-empty">
@@ -153,7 +214,7 @@ export function NetworkView(props: NetworkViewProps) {
       )}
 
       <NetworkLegend />
-      <ReactionTable id="network-table" scene={scene} date={date} onSelect={props.onSelect} />
+      <ReactionTable id="network-table" scene={scene} date={date} note={note} onSelect={props.onSelect} />
     </section>
   );
 }

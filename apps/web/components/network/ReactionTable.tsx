@@ -9,7 +9,14 @@ import { reactionDate } from "@/lib/reaction-date";
 
 const PAGE = 500;
 
-export function ReactionTable(props: { id: string; scene: Scene; date: string; onSelect: (slug: string) => void }) {
+export function ReactionTable(props: {
+  id: string;
+  scene: Scene;
+  date: string;
+  /** What the network left out, when it did (the newest reactions are kept). */
+  note?: string | null;
+  onSelect: (slug: string) => void;
+}) {
   const { scene } = props;
   const [open, setOpen] = useState(false);
   const [limit, setLimit] = useState(PAGE);
@@ -37,8 +44,10 @@ export function ReactionTable(props: { id: string; scene: Scene; date: string; o
   return (
     <details id={props.id} className="net-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        The {scene.edges.length} reaction{scene.edges.length === 1 ? "" : "s"} shown, as a table
+        The {scene.edges.length.toLocaleString("en-GB")} reaction{scene.edges.length === 1 ? "" : "s"} shown, as a table
+        {props.note ? " (the newest; older ones left out)" : ""}
       </summary>
+      {props.note ? <p className="net-truncated">{props.note}</p> : null}
       {open ? (
         <div className="table-wrap">
           <table>

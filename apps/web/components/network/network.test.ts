@@ -3,6 +3,7 @@ import { buildReactionGraph } from "@stancemap/core/model";
 import { describe, expect, it } from "vitest";
 import { over } from "./draw-canvas";
 import { forceSettings, seedRadius } from "./layout-protocol";
+import { type ReactionScopeState, truncationNote } from "./truncation-note";
 
 const actors = [
   { slug: "fawzia-koofi", name: "Fawzia Koofi", kind: "person" },
@@ -62,10 +63,10 @@ describe("the network's scene", () => {
     expect((scene.incident[koofi] ?? []).map((i) => scene.edges[i]?.id).sort()).toEqual(["koofi", "pk-koofi"]);
   });
 
-  it("draws SVG up to the edge limit and canvas above it", () => {
+  it("draws SVG up to the edge limit and WebGL above it", () => {
     expect(scene.renderer).toBe("svg");
     const many = Array.from({ length: SVG_MAX_EDGES + 1 }, (_, i) => ({ ...reactions[0], id: `r${i}` }) as (typeof reactions)[number]);
-    expect(buildScene(buildReactionGraph({ actors, events, reactions: many }), dates).renderer).toBe("canvas");
+    expect(buildScene(buildReactionGraph({ actors, events, reactions: many }), dates).renderer).toBe("webgl");
     const atLimit = many.slice(0, SVG_MAX_EDGES);
     expect(buildScene(buildReactionGraph({ actors, events, reactions: atLimit }), dates).renderer).toBe("svg");
   });
@@ -91,5 +92,57 @@ describe("layout and canvas helpers", () => {
     expect(over("#000000", "#ffffff", 0.5)).toBe("rgb(128,128,128)");
     expect(over("#000", "#fff", 0.25)).toBe("rgb(191,191,191)");
     expect(over("#D55E00", "rgb(0 0 0)", 0.5)).toBeNull();
+  });
+});
+
+describe("what a capped network says it left out", () => {
+  const kept: ReactionScopeState["reactions"] = [
+    {
+      id: "a",
+      actor: "pakistan",
+      target: { actor: "fawzia-koofi" },
+      date: "2022-06-27",
+      attested: "2022-06-27",
+      sentiment: "neutral",
+      summary: "",
+      sources: [],
+    },
+    {
+      id: "b",
+      actor: "pakistan",
+      target: { actor: "fawzia-koofi" },
+      date: null,
+      attested: "2023-03",
+      sentiment: "neutral",
+      summary: "",
+      sources: [],
+    },
+  ];
+  const state = (s: Partial<ReactionScopeState>): ReactionScopeState => ({
+    reactions: kept,
+    total: 2,
+    truncated: false,
+    scoped: false,
+    pending: false,
+    to: null,
+    filtered: false,
+    ...s,
+  });
+
+  it("says nothing when everything was sent", () => {
+    expect(truncationNote(state({}))).toBeNull();
+  });
+
+  it("counts what is shown of the total, from the oldest day kept, and says how to narrow", () => {
+    expect(truncationNote(state({ total: 100_000, truncated: true }))).toBe(
+      "Showing the 2 newest of 100,000 reactions (from 27 June 2022 on); older ones are left out. " +
+        "Narrow by date, sentiment or kind of reacting actor to see them.",
+    );
+  });
+
+  it("names the date and filters of a narrower request, and a request still on its way", () => {
+    const note = truncationNote(state({ total: 30_000, truncated: true, scoped: true, to: "2024-01-31", filtered: true }));
+    expect(note).toContain("Showing the 2 newest of 30,000 reactions up to 31 January 2024 with these filters (from 27 June 2022 on)");
+    expect(truncationNote(state({ total: 30_000, truncated: true, pending: true }))).toContain("Loading the newest for this date");
   });
 });

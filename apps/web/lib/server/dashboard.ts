@@ -3,6 +3,7 @@ import "server-only";
 import { publicTitle } from "@stancemap/charts";
 import { countsFrom, formatEdtf } from "@stancemap/core";
 import {
+  countReactionEdges,
   type Db,
   getDb,
   listSources,
@@ -19,9 +20,12 @@ import {
   withPublishedAt,
 } from "@stancemap/db";
 import type { CompactSource, DashboardData, Notice, RevisionShown } from "@/lib/dashboard-data";
+import { env } from "@/lib/server/env";
 import { isIsoDate, parseRef, VIEWS, type View } from "@/lib/url-state";
 
-export const MAX_NETWORK_REACTIONS = 20_000;
+/** The most reactions the network is sent: the newest in its scope (packages/db's selectReactionEdges).
+ * 20,000 unless STANCEMAP_NETWORK_MAX_REACTIONS says otherwise (the e2e spec of a capped network lowers it). */
+export const MAX_NETWORK_REACTIONS = env.STANCEMAP_NETWORK_MAX_REACTIONS;
 
 export interface DashboardState {
   topic: string;
@@ -211,11 +215,12 @@ async function loadFrom(
   // The network's edges come with the first paint only when the network is what is shown;
   // otherwise the client asks for them when the view opens (lib/server/actions/dashboard.ts).
   const wantsNetwork = first(raw.view) === "network";
-  const [{ data: topics }, actors, events, reactions, sources, revision] = await Promise.all([
+  const [{ data: topics }, actors, events, reactions, reactionsTotal, sources, revision] = await Promise.all([
     listTopics(db),
     selectCompactActors(db),
     selectCompactEvents(db),
-    wantsNetwork ? selectReactionEdges(db, MAX_NETWORK_REACTIONS + 1) : null,
+    wantsNetwork ? selectReactionEdges(db, MAX_NETWORK_REACTIONS) : null,
+    wantsNetwork ? countReactionEdges(db) : null,
     dashboardSources(db),
     readRevision(db),
   ]);
@@ -234,7 +239,7 @@ async function loadFrom(
     stances,
     gaps,
     events,
-    reactions: reactions ? reactions.slice(0, MAX_NETWORK_REACTIONS) : null,
+    reactions,
     sources,
   };
   let drafts = 0;
@@ -259,7 +264,8 @@ async function loadFrom(
       })),
       events: parts.events,
       reactions: parts.reactions,
-      reactionsTruncated: reactions ? reactions.length > MAX_NETWORK_REACTIONS : false,
+      reactionsTruncated: reactions !== null && reactionsTotal !== null && reactionsTotal > reactions.length,
+      reactionsTotal,
       sources: parts.sources,
     },
     state,

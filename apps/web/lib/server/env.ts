@@ -50,6 +50,8 @@ const Env = z.object({
   STANCEMAP_EXPORT_PER_MINUTE: count(60),
   /** Uncached exports one client may have in flight at once, across every instance; 0 turns it off. */
   STANCEMAP_EXPORT_IN_FLIGHT: count(6),
+  /** The most reactions the network view is sent (the newest in its date and filters); past it, it says what it left out. */
+  STANCEMAP_NETWORK_MAX_REACTIONS: z.coerce.number().int().min(1).default(20_000),
 });
 
 export const env = Env.parse(process.env);

@@ -1,0 +1,116 @@
+// A network past the SVG limit, on a synthetic dataset of this spec's own: the shared server holds the
+// shipped dataset (24 reactions), so this spec writes 3,000 reactions with `npm run db:synth` and starts a
+// second production server on the next port, its network capped at 2,000 reactions, so that the cap bites.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { PNG } from "pngjs";
+
+const root = join(import.meta.dirname, "..", "..");
+const port = Number(process.env.STANCEMAP_E2E_PORT ?? 3100) + 1;
+const base = `http://127.0.0.1:${port}`;
+const dir = join(import.meta.dirname, "..", ".tmp", `network-large-${process.pid}`);
+const CAP = 2000;
+const REACTIONS = 3000;
+let server: ChildProcess | null = null;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "synth.db");
+  execFileSync(
+    "npm",
+    ["run", "db:synth", "--", "--url", `file:${file}`, "--actors", "400", "--states", "60", "--stances", "400"].concat([
+      "--reactions",
+      String(REACTIONS),
+      "--events",
+      "20",
+    ]),
+    { cwd: root, stdio: "ignore" },
+  );
+  server = spawn(join(root, "node_modules", ".bin", "tsx"), ["server.ts"], {
+    cwd: join(root, "apps", "web"),
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${file}`,
+      PORT: String(port),
+      STANCEMAP_HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      STANCEMAP_NETWORK_MAX_REACTIONS: String(CAP),
+    },
+    stdio: "ignore",
+  });
+  await expect(async () => {
+    expect((await fetch(`${base}/api/health/live`)).ok).toBe(true);
+  }).toPass({ intervals: [500], timeout: 180_000 });
+});
+
+test.afterAll(() => {
+  server?.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Pixels of the drawing that differ from its top-left corner's (the background): what WebGL drew. */
+async function drawnPixels(page: Page): Promise<number> {
+  const png = PNG.sync.read(await page.locator(".net-webgl").screenshot());
+  const [r, g, b] = [png.data[0], png.data[1], png.data[2]];
+  let drawn = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (png.data[i] !== r || png.data[i + 1] !== g || png.data[i + 2] !== b) drawn++;
+  return drawn;
+}
+
+test("a reader opens a network past the SVG limit: WebGL draws it, and it says the oldest reactions were left out", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(`${base}/?view=network&date=2030-01-01`);
+  const note = page.getByTestId("network-truncated");
+  await expect(note).toContainText(
+    /^Showing the 2,000 newest of 3,000 reactions \(from \d{1,2} \w+ 20\d\d on\); older ones are left out\./,
+  );
+  await expect(note).toContainText("Narrow by date, sentiment or kind");
+  // The note is in the live region that counts what is shown.
+  await expect(page.locator(".net-counts[aria-live=polite]")).toContainText("2,000 newest");
+  // sigma's WebGL canvas, not SVG elements nor the 2D canvas.
+  await expect(page.locator(".net-webgl canvas").first()).toBeVisible();
+  expect(await page.locator(".net-svg").count()).toBe(0);
+  await expect(page.locator(".net-webgl")).toHaveAttribute("data-settled", "true", { timeout: 120_000 });
+  const stats = await page.evaluate(() => (window as { __stancemapNetwork?: { renderer: string; edges: number } }).__stancemapNetwork);
+  expect(stats).toMatchObject({ renderer: "webgl", edges: CAP });
+  await expect.poll(() => drawnPixels(page), { timeout: 30_000 }).toBeGreaterThan(2000);
+
+  // The table says what was left out too.
+  await page.locator("#network-table summary").click();
+  await expect(page.locator("#network-table")).toContainText("Showing the 2,000 newest of 3,000 reactions");
+});
+
+test("narrowing by date or sentiment asks for the newest in that scope, and nothing is left out once it fits", async ({ page }) => {
+  test.setTimeout(180_000);
+  // Up to mid-2022 the synthetic data hold a few hundred reactions: all of them fit.
+  await page.goto(`${base}/?view=network&date=2022-06-01`);
+  await expect(page.locator(".net-counts strong")).toContainText(/\d reactions?$/);
+  await expect(page.getByTestId("network-truncated")).toHaveCount(0, { timeout: 30_000 });
+  const shown = Number((await page.locator(".net-counts strong").textContent())?.match(/([\d,]+) reactions?$/)?.[1]?.replace(/,/g, ""));
+  // The count is the server's: every reaction that counts from 1 June 2022 or earlier.
+  let all = 0;
+  let cursor: string | null = null;
+  do {
+    const page_ = (await (
+      await fetch(`${base}/api/v1/reactions?to=2022-06-01&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
+    ).json()) as { data: unknown[]; page: { nextCursor: string | null } };
+    all += page_.data.length;
+    cursor = page_.page.nextCursor;
+  } while (cursor);
+  expect(shown).toBe(all);
+
+  // All dates, only critical reactions: about a quarter of 3,000, under the cap.
+  await page.goto(`${base}/?view=network&date=2030-01-01`);
+  await expect(page.getByTestId("network-truncated")).toBeVisible();
+  await page.getByRole("button", { name: /^Critical/ }).click();
+  await expect(page.getByTestId("network-truncated")).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator(".net-counts strong")).toContainText(/[1-9][\d,]* reactions$/);
+});
