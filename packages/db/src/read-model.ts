@@ -353,7 +353,30 @@ export async function selectReactions(db: Db, f: ReactionFilter): Promise<Reacti
       "r.confidence as confidence",
     ])
     .$if(given(f.actor), (q) => q.where("a.slug", "=", f.actor as string))
-    .$if(given(f.target), (q) => q.where((eb) => eb.or([eb("ta.slug", "=", f.target as string), eb("te.slug", "=", f.target as string)])))
+    // By the target's id, found first: an index seek of each target column (a condition on the joined slugs
+    // would read every reaction).
+    .$if(given(f.target), (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb(
+            "r.targetActorId",
+            "=",
+            eb
+              .selectFrom("Actor")
+              .select("id")
+              .where("slug", "=", f.target as string),
+          ),
+          eb(
+            "r.targetEventId",
+            "=",
+            eb
+              .selectFrom("Event")
+              .select("id")
+              .where("slug", "=", f.target as string),
+          ),
+        ]),
+      ),
+    )
     .$if(given(f.sentiment), (q) => q.where("r.sentiment", "=", f.sentiment as string))
     .$if(given(f.from), (q) => q.where("r.sortDate", ">=", f.from as string))
     .$if(given(f.to), (q) => q.where("r.sortDate", "<=", f.to as string))
