@@ -1,8 +1,8 @@
 // The load bench's own world: a fresh database (SQLite file or a new PostgreSQL database), migrated,
 // seeded, with bench accounts and API tokens, and production servers on free loopback ports.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, openSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, openSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import {
@@ -18,7 +18,7 @@ import {
   seedDataset,
 } from "@stancemap/db";
 import { freshPostgres, freshSqlite, postgresAvailable } from "../../../packages/db/src/testing/databases";
-import { root } from "./server";
+import { root, synthetic } from "./server";
 
 export interface BenchDatabase {
   url: string;
@@ -39,14 +39,21 @@ export async function freshDatabase(kind: "sqlite" | "postgres"): Promise<BenchD
 }
 
 /**
- * Migrates and seeds the database, makes one editor per writer and a reviewer (each with an API token),
- * and publishes a probe actor whose slug is unique to this run: a server that shows it serves this database.
+ * Migrates and seeds the database (or fills it with `npm run db:synth` and these arguments), makes one
+ * editor per writer and a reviewer (each with an API token), and publishes a probe actor whose slug is
+ * unique to this run: a server that shows it serves this database.
  */
-export async function prepare(url: string, writers: number, probe: string): Promise<Accounts> {
+export async function prepare(url: string, writers: number, probe: string, synth?: string[]): Promise<Accounts> {
+  if (synth && url.startsWith("file:")) {
+    // A synthetic SQLite file is made once per size (bench/server.ts) and copied: writing one takes minutes.
+    copyFileSync(synthetic(`synth-${synth[1]}`, synth), url.slice("file:".length));
+  } else if (synth) {
+    execFileSync("npm", ["run", "db:synth", "--", "--url", url, ...synth], { cwd: root, stdio: "inherit" });
+  }
   await migrate(url);
   const db: Db = createDb(url);
   try {
-    await seedDataset(db, loadDataset());
+    if (!synth) await seedDataset(db, loadDataset());
     const password = () => randomBytes(12).toString("base64url");
     const run = probe.replace(/[^a-z0-9]/g, "");
     const admin = await createUserRecord(db, null, {
@@ -77,6 +84,18 @@ export async function prepare(url: string, writers: number, probe: string): Prom
     });
     await publishDraft(db, reviewerWho, saved.draftId);
     return { editors, reviewer };
+  } finally {
+    await db.close();
+  }
+}
+
+/** The actors (all but the probe) and topics a reader of a synthetic database asks for. */
+export async function readable(url: string, probe: string): Promise<{ actors: string[]; topics: string[] }> {
+  const db = createDb(url);
+  try {
+    const actors = await db.prisma.actor.findMany({ where: { slug: { not: probe } }, select: { slug: true }, orderBy: { slug: "asc" } });
+    const topics = await db.prisma.topic.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
+    return { actors: actors.map((a) => a.slug), topics: topics.map((t) => t.slug) };
   } finally {
     await db.close();
   }

@@ -3,17 +3,19 @@
 // 127.0.0.1:5432 does not answer). Each run makes its own database and servers on free loopback ports,
 // then checks every acknowledged save and publish is there exactly once. Exits 1 when one is not.
 // Options: --duration S (60), --readers N (200), --writers N (10), --timeout S per request (30),
-// --only sqlite|postgres, --port P (first port to try; default: any free), --no-build, --short (smoke test).
+// --only sqlite|postgres, --port P (first port to try; default: any free), --no-build, --short (smoke test),
+// --synth 500|5000|20000 (the synthetic dataset of that size instead of the seeded one; readers then read its
+// actors and topics).
 import { readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadDataset } from "@stancemap/db";
 import { report } from "./load-report";
-import { freePort, freshDatabase, type Instance, prepare, startInstance } from "./load-setup";
+import { freePort, freshDatabase, type Instance, prepare, readable, startInstance } from "./load-setup";
 import { Recorder, runTraffic, warmUp } from "./load-traffic";
 import { verify } from "./load-verify";
-import { build } from "./server";
+import { build, SIZES } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -25,8 +27,11 @@ const { values } = parseArgs({
     port: { type: "string" },
     "no-build": { type: "boolean" },
     short: { type: "boolean" },
+    synth: { type: "string" },
   },
 });
+const synth = values.synth as keyof typeof SIZES | undefined;
+if (synth !== undefined && !(synth in SIZES)) throw new Error(`bench: --synth takes one of ${Object.keys(SIZES).join(", ")}`);
 const short = values.short === true;
 const seconds = Number(values.duration ?? (short ? 8 : 60));
 const readers = Number(values.readers ?? (short ? 20 : 200));
@@ -37,12 +42,12 @@ for (const [name, v] of Object.entries({ seconds, readers, writers, timeoutMs, f
   if (!Number.isInteger(v) || v < 0) throw new Error(`bench: --${name} must be a whole number`);
 
 const dataset = loadDataset();
-const seededActors = dataset.actors.map((a) => a.slug);
-const topics = dataset.topics.map((t) => t.slug);
 const logDir = join(tmpdir(), `stancemap-bench-load-${process.pid}`);
 
 async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boolean> {
-  const title = `${kind === "sqlite" ? "SQLite" : "PostgreSQL"}, ${count} instance${count > 1 ? "s" : ""}, ${readers} readers + ${writers} writers + 1 publisher`;
+  const title =
+    `${kind === "sqlite" ? "SQLite" : "PostgreSQL"}, ${count} instance${count > 1 ? "s" : ""}, ${readers} readers + ${writers} writers + 1 publisher` +
+    (synth ? `, synthetic dataset (${Number(synth).toLocaleString("en")} actors)` : "");
   const database = await freshDatabase(kind);
   if ("skip" in database) {
     console.log(`\n== ${title}: skipped: ${database.skip}`);
@@ -53,7 +58,10 @@ async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boo
   const instances: Instance[] = [];
   try {
     console.log(`bench: ${title}: preparing a fresh database…`);
-    const accounts = await prepare(database.url, writers, probe);
+    const accounts = await prepare(database.url, writers, probe, synth ? [...SIZES[synth]] : undefined);
+    const { actors: seededActors, topics } = synth
+      ? await readable(database.url, probe)
+      : { actors: dataset.actors.map((a) => a.slug), topics: dataset.topics.map((t) => t.slug) };
     let port = firstPort;
     for (let i = 0; i < count; i++) {
       port = await freePort(port ? port : 0);

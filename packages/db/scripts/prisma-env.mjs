@@ -2,6 +2,7 @@
 // where that cannot happen. Placeholder engines stop the download; the CLI then
 // uses its wasm schema engine and the client uses the wasm query compiler.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -9,6 +10,7 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../
 export const prismaDir = join(repoRoot, "prisma");
 export const generatedDir = join(prismaDir, "generated");
 export const providers = ["sqlite", "postgresql"];
+const kyselyGenerator = createRequire(import.meta.url).resolve("prisma-kysely/dist/bin.js");
 
 export function prismaEnv() {
   const engines = join(generatedDir, "engines");
@@ -31,13 +33,14 @@ export function prismaEnv() {
 
 /** The schema for one provider, derived from prisma/schema.prisma (the only file to edit). */
 export function schemaFor(source, provider) {
-  return source
-    .replace(
-      'output                 = "../packages/db/src/generated/PROVIDER"',
-      `output                 = "../../../packages/db/src/generated/${provider}"`,
-    )
-    .replace(
-      /datasource db \{[^}]*\}/,
-      `datasource db {\n  provider = "${provider}"\n  url      = "${provider === "sqlite" ? "file:./placeholder.db" : "postgresql://localhost/placeholder"}"\n}`,
-    );
+  return (
+    source
+      .replaceAll('"../packages/db/src/generated/PROVIDER"', `"../../../packages/db/src/generated/${provider}"`)
+      // prisma-kysely's entry point by path: where npm puts its bin link depends on how it was hoisted.
+      .replace('provider = "prisma-kysely"', `provider = "node ${kyselyGenerator}"`)
+      .replace(
+        /datasource db \{[^}]*\}/,
+        `datasource db {\n  provider = "${provider}"\n  url      = "${provider === "sqlite" ? "file:./placeholder.db" : "postgresql://localhost/placeholder"}"\n}`,
+      )
+  );
 }

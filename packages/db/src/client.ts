@@ -4,6 +4,7 @@ import type pg from "pg";
 import { databaseUrl, type Provider, pgPoolSettings, providerOf, sqlitePath } from "./env";
 import { PrismaClient as PgClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { postgresKysely, type ReadDb, sqliteKysely } from "./kysely";
 import { createPool } from "./pg-pool";
 import { postgresReader, type SqlReader, sqliteReader } from "./sql";
 import { TunedSqliteAdapterFactory } from "./sqlite-adapter";
@@ -13,8 +14,10 @@ export type PrismaDb = SqliteClient;
 
 export interface Db {
   prisma: PrismaDb;
-  /** Hand-written SQL for the hot read paths; see sql.ts. */
+  /** Hand-written SQL through the driver; see sql.ts. */
   sql: SqlReader;
+  /** The hot reads' query builder, over the same connection or pool (kysely.ts). */
+  kysely: ReadDb;
   provider: Provider;
   url: string;
   /** PostgreSQL only: the pool, for readiness (how many requests wait for a connection). */
@@ -32,9 +35,10 @@ export function createDb(url: string = databaseUrl(), opts: { blocking?: boolean
     const path = sqlitePath(url);
     const prisma = new SqliteClient({ adapter: new TunedSqliteAdapterFactory(path, opts) });
     const sql = sqliteReader(path);
-    return { prisma, sql, provider, url, close: async () => void (await Promise.all([prisma.$disconnect(), sql.close()])) };
+    const kysely = sqliteKysely(sql.connection, sql.statements);
+    return { prisma, sql, kysely, provider, url, close: async () => void (await Promise.all([prisma.$disconnect(), sql.close()])) };
   }
-  // One pool shared by Prisma and the SQL reader; see pg-pool.ts for why it is wrapped.
+  // One pool shared by Prisma, the SQL reader and Kysely; see pg-pool.ts for why it is wrapped.
   const settings = pgPoolSettings();
   const pool = createPool(url, settings);
   const prisma = new PgClient({
@@ -44,6 +48,7 @@ export function createDb(url: string = databaseUrl(), opts: { blocking?: boolean
   return {
     prisma,
     sql: postgresReader(pool),
+    kysely: postgresKysely(pool),
     provider,
     url,
     pool,

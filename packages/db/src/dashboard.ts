@@ -1,8 +1,13 @@
 // Compact, whole-topic reads for the dashboard: everything the browser needs to move through time
-// without asking the server again (stance timelines, reaction edges), in a few SQL statements.
+// without asking the server again (stance timelines, reaction edges), in a few SQL statements (Kysely,
+// kysely.ts). The whole-dataset reads are shared by the requests of one revision (read-cache.ts).
 import type { AliasKind } from "@stancemap/core";
+import { type SelectQueryBuilder, sql } from "kysely";
 import type { Db } from "./client";
+import type { DB } from "./generated/sqlite/kysely";
+import { inList } from "./kysely";
 import { jsonList } from "./mappers";
+import { sharedRead } from "./read-cache";
 import { REACTION_SELECT, type ReactionRow } from "./read-model";
 
 export interface CompactActor {
@@ -68,49 +73,64 @@ export interface CompactEvent {
   actors: string[];
 }
 
-/** Every actor, or only those with these slugs (an actor page or its export reads one). */
+/** Every actor (shared by the requests of one revision), or only those with these slugs (an actor page or its export reads one). */
 export async function selectCompactActors(db: Db, only?: readonly string[]): Promise<CompactActor[]> {
   if (only?.length === 0) return [];
-  const where = (column: string) => (only ? `WHERE ${db.sql.inList(column, 1)}` : "");
-  const params = only ? [db.sql.list(only)] : [];
+  return only ? compactActors(db, only) : sharedRead(db, "compactActors", () => compactActors(db));
+}
+
+async function compactActors(db: Db, only?: readonly string[]): Promise<CompactActor[]> {
+  const slugIn = inList(db.provider, sql.ref("a.slug"), only ?? []);
   const [rows, names, aliases] = await Promise.all([
-    db.sql.all<Omit<CompactActor, "names" | "aliases">>(
-      `SELECT a."slug" AS "slug", a."name" AS "name", a."kind" AS "kind", a."iso3" AS "iso3", a."isoNumeric" AS "isoNumeric",
-              a."region" AS "region", af."slug" AS "affiliation", a."role" AS "role"
-       FROM "Actor" a LEFT JOIN "Actor" af ON af."id" = a."affiliationId" ${where('a."slug"')} ORDER BY a."slug"`,
-      params,
-    ),
-    db.sql.all<{ actor: string; name: string; lang: string; dir: "ltr" | "rtl" }>(
-      `SELECT a."slug" AS "actor", n."name" AS "name", n."lang" AS "lang", n."dir" AS "dir"
-       FROM "ActorName" n JOIN "Actor" a ON a."id" = n."actorId" ${where('a."slug"')} ORDER BY a."slug", n."lang"`,
-      params,
-    ),
-    db.sql.all<{ actor: string; name: string; kind: AliasKind; lang: string | null }>(
-      `SELECT a."slug" AS "actor", x."name" AS "name", x."kind" AS "kind", x."lang" AS "lang"
-       FROM "ActorAlias" x JOIN "Actor" a ON a."id" = x."actorId" ${where('a."slug"')} ORDER BY a."slug", x."position"`,
-      params,
-    ),
+    db.kysely
+      .selectFrom("Actor as a")
+      .leftJoin("Actor as af", "af.id", "a.affiliationId")
+      .select(["a.slug as slug", "a.name as name", "a.kind as kind", "a.iso3 as iso3", "a.isoNumeric as isoNumeric", "a.region as region"])
+      .select(["af.slug as affiliation", "a.role as role"])
+      .$if(only !== undefined, (q) => q.where(slugIn))
+      .orderBy("a.slug")
+      .execute(),
+    db.kysely
+      .selectFrom("ActorName as n")
+      .innerJoin("Actor as a", "a.id", "n.actorId")
+      .select(["a.slug as actor", "n.name as name", "n.lang as lang", "n.dir as dir"])
+      .$if(only !== undefined, (q) => q.where(slugIn))
+      .orderBy("a.slug")
+      .orderBy("n.lang")
+      .execute(),
+    db.kysely
+      .selectFrom("ActorAlias as x")
+      .innerJoin("Actor as a", "a.id", "x.actorId")
+      .select(["a.slug as actor", "x.name as name", "x.kind as kind", "x.lang as lang"])
+      .$if(only !== undefined, (q) => q.where(slugIn))
+      .orderBy("a.slug")
+      .orderBy("x.position")
+      .execute(),
   ]);
   const byActor = new Map<string, CompactActor["names"]>();
-  for (const n of names) byActor.set(n.actor, [...(byActor.get(n.actor) ?? []), { name: n.name, lang: n.lang, dir: n.dir }]);
+  for (const n of names)
+    byActor.set(n.actor, [...(byActor.get(n.actor) ?? []), { name: n.name, lang: n.lang, dir: n.dir as "ltr" | "rtl" }]);
   const aliasesOf = new Map<string, CompactActor["aliases"]>();
   for (const x of aliases)
-    aliasesOf.set(x.actor, [...(aliasesOf.get(x.actor) ?? []), { name: x.name, kind: x.kind, ...(x.lang ? { lang: x.lang } : {}) }]);
+    aliasesOf.set(x.actor, [
+      ...(aliasesOf.get(x.actor) ?? []),
+      { name: x.name, kind: x.kind as AliasKind, ...(x.lang ? { lang: x.lang } : {}) },
+    ]);
   return rows.map((r) => ({ ...r, names: byActor.get(r.slug) ?? [], aliases: aliasesOf.get(r.slug) ?? [] }));
 }
 
-/** Source ids per cited record (stance, reaction or event), in evidence order. */
-async function citedSources(
-  db: Db,
-  column: "stanceId" | "reactionId" | "eventId",
-  where = "",
-  params: unknown[] = [],
-): Promise<Map<string, string[]>> {
-  const rows = await db.sql.all<{ id: string; source: string }>(
-    `SELECT e."${column}" AS "id", e."sourceId" AS "source" FROM "Evidence" e ${where || `WHERE e."${column}" IS NOT NULL`}
-     ORDER BY e."${column}", e."position"`,
-    params,
-  );
+type CitedColumn = "stanceId" | "reactionId" | "eventId";
+type EvidenceQuery = SelectQueryBuilder<DB & { e: DB["Evidence"] }, "e", { id: string; source: string }>;
+
+/** Source ids per cited record (stance, reaction or event), in evidence order; `narrow` restricts which records. */
+async function citedSources(db: Db, column: CitedColumn, narrow?: (q: EvidenceQuery) => EvidenceQuery): Promise<Map<string, string[]>> {
+  const all = db.kysely
+    .selectFrom("Evidence as e")
+    .select([sql<string>`${sql.ref(`e.${column}`)}`.as("id"), "e.sourceId as source"]) as unknown as EvidenceQuery;
+  const rows = await (narrow ? narrow(all) : all.where(`e.${column}`, "is not", null))
+    .orderBy(`e.${column}`)
+    .orderBy("e.position")
+    .execute();
   const out = new Map<string, string[]>();
   for (const r of rows) {
     const list = out.get(r.id);
@@ -125,31 +145,86 @@ async function citedSources(
  * first source's publisher; by actor, then in the order they count from (the stored sort key, core's countsFrom).
  */
 export async function selectStanceTimeline(db: Db, topicSlug: string, actor?: string): Promise<CompactStance[]> {
-  const ofActor = actor === undefined ? "" : ` AND a."slug" = $2`;
-  const params = actor === undefined ? [topicSlug] : [topicSlug, actor];
+  return actor === undefined
+    ? sharedRead(db, `timeline\u0000${topicSlug}`, () => stanceTimeline(db, topicSlug))
+    : stanceTimeline(db, topicSlug, actor);
+}
+
+async function stanceTimeline(db: Db, topicSlug: string, actor?: string): Promise<CompactStance[]> {
   const [rows, sources] = await Promise.all([
-    db.sql.all<Omit<CompactStance, "sources" | "qualifiers"> & { qualifiers: string }>(
-      `SELECT st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category", st."validFrom" AS "validFrom",
-            st."attested" AS "attested", st."validUntil" AS "validUntil", st."qualifiers" AS "qualifiers", st."confidence" AS "confidence",
-            (SELECT substr(e."quoteText", 1, 160) FROM "Evidence" e WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "quote",
-            (SELECT COALESCE(e."quoteSpeakerName", sp."name") || COALESCE(', ' || e."quoteSpeakerTitle", '')
-               FROM "Evidence" e LEFT JOIN "Actor" sp ON sp."id" = e."quoteSpeakerId"
-               WHERE e."stanceId" = st."id" AND e."quoteText" IS NOT NULL ORDER BY e."position" LIMIT 1) AS "speaker",
-            (SELECT so."publisher" FROM "Evidence" e JOIN "Source" so ON so."id" = e."sourceId"
-               WHERE e."stanceId" = st."id" ORDER BY e."position" LIMIT 1) AS "publisher"
-     FROM "Stance" st JOIN "Actor" a ON a."id" = st."actorId" JOIN "Topic" t ON t."id" = st."topicId" JOIN "Category" c ON c."id" = st."categoryId"
-     WHERE t."slug" = $1${ofActor} ORDER BY a."slug", st."countsFrom", st."id"`,
-      params,
-    ),
+    db.kysely
+      .selectFrom("Stance as st")
+      .innerJoin("Actor as a", "a.id", "st.actorId")
+      .innerJoin("Topic as t", "t.id", "st.topicId")
+      .innerJoin("Category as c", "c.id", "st.categoryId")
+      .select([
+        "st.id as id",
+        "a.slug as actor",
+        "t.slug as topic",
+        "c.key as category",
+        "st.validFrom as validFrom",
+        "st.attested as attested",
+        "st.validUntil as validUntil",
+        "st.qualifiers as qualifiers",
+        "st.confidence as confidence",
+      ])
+      .select((eb) => {
+        // The first quote of the stance: its start, and who said it.
+        const firstQuote = () =>
+          eb
+            .selectFrom("Evidence as e")
+            .whereRef("e.stanceId", "=", "st.id")
+            .where("e.quoteText", "is not", null)
+            .orderBy("e.position")
+            .limit(1);
+        return [
+          firstQuote()
+            .select(sql<string>`substr(${sql.ref("e.quoteText")}, 1, 160)`.as("q"))
+            .as("quote"),
+          firstQuote()
+            .leftJoin("Actor as sp", "sp.id", "e.quoteSpeakerId")
+            .select(
+              sql<string>`COALESCE(${sql.ref("e.quoteSpeakerName")}, ${sql.ref("sp.name")}) || COALESCE(', ' || ${sql.ref("e.quoteSpeakerTitle")}, '')`.as(
+                "s",
+              ),
+            )
+            .as("speaker"),
+          eb
+            .selectFrom("Evidence as e")
+            .innerJoin("Source as so", "so.id", "e.sourceId")
+            .select("so.publisher")
+            .whereRef("e.stanceId", "=", "st.id")
+            .orderBy("e.position")
+            .limit(1)
+            .as("publisher"),
+        ];
+      })
+      .where("t.slug", "=", topicSlug)
+      .$if(actor !== undefined, (q) => q.where("a.slug", "=", actor as string))
+      .orderBy("a.slug")
+      .orderBy("st.countsFrom")
+      .orderBy("st.id")
+      .execute(),
     citedSources(
       db,
       "stanceId",
-      `JOIN "Stance" st ON st."id" = e."stanceId" JOIN "Topic" t ON t."id" = st."topicId" JOIN "Actor" a ON a."id" = st."actorId"
-       WHERE t."slug" = $1${ofActor}`,
-      params,
+      (q) =>
+        q
+          .innerJoin("Stance as st", "st.id", "e.stanceId")
+          .innerJoin("Topic as t", "t.id", "st.topicId")
+          .innerJoin("Actor as a", "a.id", "st.actorId")
+          .where("t.slug", "=", topicSlug)
+          .$if(actor !== undefined, (w) => w.where("a.slug", "=", actor as string)) as unknown as EvidenceQuery,
     ),
   ]);
-  return rows.map((r) => ({ ...r, qualifiers: jsonList<string>(r.qualifiers), sources: sources.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    ...r,
+    quote: r.quote ?? null,
+    speaker: r.speaker ?? null,
+    publisher: r.publisher ?? null,
+    qualifiers: jsonList<string>(r.qualifiers),
+    sources: sources.get(r.id) ?? [],
+  }));
 }
 
 /** Which reactions the network asks for: those that count from `to` or earlier, of these sentiments and
@@ -192,9 +267,12 @@ export async function selectReactionEdges(db: Db, limit: number, scope: Reaction
   );
   rows.reverse();
   // Only the sources of the reactions sent, not of every reaction in the database.
-  const sources = rows.length
-    ? await citedSources(db, "reactionId", `WHERE ${db.sql.inList(`e."reactionId"`, 1)}`, [db.sql.list(rows.map((r) => r.id))])
-    : new Map<string, string[]>();
+  // (in chunks, under SQLite's limit on bound values).
+  const sources = new Map<string, string[]>();
+  for (let i = 0; i < rows.length; i += 5000) {
+    const ids = rows.slice(i, i + 5000).map((r) => r.id);
+    for (const [id, list] of await citedSources(db, "reactionId", (q) => q.where("e.reactionId", "in", ids))) sources.set(id, list);
+  }
   return rows.map((r) => ({
     id: r.id,
     actor: r.actor,
@@ -215,16 +293,27 @@ export async function countReactionEdges(db: Db, scope: ReactionEdgeScope = {}):
   return Number(row?.n ?? 0);
 }
 
+/** Every event in date order, with its sources and the actors taking part (shared by the requests of one revision). */
 export async function selectCompactEvents(db: Db): Promise<CompactEvent[]> {
+  return sharedRead(db, "compactEvents", () => compactEvents(db));
+}
+
+async function compactEvents(db: Db): Promise<CompactEvent[]> {
   const [rows, sources, taking] = await Promise.all([
-    db.sql.all<Omit<CompactEvent, "sources" | "actors"> & { id: string }>(
-      `SELECT e."id" AS "id", e."slug" AS "slug", e."date" AS "date", e."title" AS "title", e."series" AS "series"
-     FROM "Event" e ORDER BY e."sortDate", e."slug"`,
-    ),
+    db.kysely
+      .selectFrom("Event as e")
+      .select(["e.id as id", "e.slug as slug", "e.date as date", "e.title as title", "e.series as series"])
+      .orderBy("e.sortDate")
+      .orderBy("e.slug")
+      .execute(),
     citedSources(db, "eventId"),
-    db.sql.all<{ id: string; actor: string }>(
-      `SELECT ea."eventId" AS "id", a."slug" AS "actor" FROM "EventActor" ea JOIN "Actor" a ON a."id" = ea."actorId" ORDER BY ea."eventId", a."slug"`,
-    ),
+    db.kysely
+      .selectFrom("EventActor as ea")
+      .innerJoin("Actor as a", "a.id", "ea.actorId")
+      .select(["ea.eventId as id", "a.slug as actor"])
+      .orderBy("ea.eventId")
+      .orderBy("a.slug")
+      .execute(),
   ]);
   const actors = new Map<string, string[]>();
   for (const t of taking) actors.set(t.id, [...(actors.get(t.id) ?? []), t.actor]);

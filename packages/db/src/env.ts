@@ -76,3 +76,12 @@ export function pgPoolSettings(env: NodeJS.ProcessEnv = process.env): PgPoolSett
   }
   return parsed.data;
 }
+
+const ReadCacheMb = z.coerce.number().min(0).max(65_536).default(64);
+
+/** The read cache's budget in bytes (`STANCEMAP_READ_CACHE_MB`, 64 by default; 0 turns it off; read-cache.ts). */
+export function readCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = ReadCacheMb.safeParse(env.STANCEMAP_READ_CACHE_MB);
+  if (!parsed.success) throw new Error(`STANCEMAP_READ_CACHE_MB: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  return Math.round(parsed.data * 1024 * 1024);
+}

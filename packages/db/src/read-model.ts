@@ -1,28 +1,18 @@
-// Hot read paths in hand-written SQL (see sql.ts): stances, reactions and their evidence, mapped to
-// the core contract's shapes. The SQL is portable between SQLite and PostgreSQL except for list
-// parameters, which the reader supplies.
+// Hot read paths, written with Kysely (kysely.ts) over the handle's own connection: stances, reactions
+// and their evidence, mapped to the core contract's shapes. Each filter combination is its own statement,
+// and list filters are one parameter (inList), so every statement keeps its index seeks and its cached plan.
 import type { DataGap, Evidence, GapAtDate, Holding, Reaction, Speaker, Stance } from "@stancemap/core";
 import { gapReason, stanceAt } from "@stancemap/core";
+import { sql } from "kysely";
 import type { Db } from "./client";
+import { inList } from "./kysely";
 import { jsonList } from "./mappers";
+import { sharedRead } from "./read-cache";
 
 type Owner = "stanceId" | "reactionId" | "eventId";
 
-/**
- * Numbers `?` placeholders as `$1…` across the given conditions, keeping only those whose value is
- * present, so each filter combination is its own index-friendly statement.
- */
-function conditions(parts: [sql: string, ...values: (string | number | undefined)[]][], first = 1) {
-  const params: (string | number)[] = [];
-  const sql: string[] = [];
-  for (const [text, ...values] of parts) {
-    if (values.some((v) => v === undefined || v === "")) continue;
-    let i = 0;
-    sql.push(text.replace(/\?/g, () => `$${first + params.length + i++}`));
-    params.push(...(values as (string | number)[]));
-  }
-  return { where: sql.length ? `WHERE ${sql.join(" AND ")}` : "", params, next: first + params.length };
-}
+/** A filter's value is given (an empty string filters nothing, as an absent one). */
+const given = (v: string | undefined): v is string => v !== undefined && v !== "";
 
 interface EvidenceRow {
   owner: string;
@@ -37,13 +27,13 @@ interface EvidenceRow {
 }
 
 export async function readRevision(db: Db): Promise<number> {
-  const rows = await db.sql.all<{ revision: number }>(`SELECT "revision" FROM "DatasetRevision" WHERE "id" = 1`);
-  return Number(rows[0]?.revision ?? 0);
+  const row = await db.kysely.selectFrom("DatasetRevision").select("revision").where("id", "=", 1).executeTakeFirst();
+  return Number(row?.revision ?? 0);
 }
 
 export async function topicIdBySlug(db: Db, slug: string): Promise<string | null> {
-  const rows = await db.sql.all<{ id: string }>(`SELECT "id" FROM "Topic" WHERE "slug" = $1`, [slug]);
-  return rows[0]?.id ?? null;
+  const row = await db.kysely.selectFrom("Topic").select("id").where("slug", "=", slug).executeTakeFirst();
+  return row?.id ?? null;
 }
 
 interface GapRow {
@@ -57,12 +47,15 @@ interface GapRow {
 /** A topic's no-data notes (of these actors only, when given), in actor order. */
 export async function selectGaps(db: Db, topicId: string, actors?: readonly string[]): Promise<DataGap[]> {
   if (actors?.length === 0) return [];
-  const rows = await db.sql.all<GapRow>(
-    `SELECT a."slug" AS "actor", t."slug" AS "topic", g."note" AS "note", g."validFrom" AS "validFrom", g."validUntil" AS "validUntil"
-     FROM "DataGap" g JOIN "Actor" a ON a."id" = g."actorId" JOIN "Topic" t ON t."id" = g."topicId"
-     WHERE g."topicId" = $1 ${actors ? `AND ${db.sql.inList(`a."slug"`, 2)}` : ""} ORDER BY a."slug"`,
-    actors ? [topicId, db.sql.list(actors)] : [topicId],
-  );
+  const rows: GapRow[] = await db.kysely
+    .selectFrom("DataGap as g")
+    .innerJoin("Actor as a", "a.id", "g.actorId")
+    .innerJoin("Topic as t", "t.id", "g.topicId")
+    .select(["a.slug as actor", "t.slug as topic", "g.note as note", "g.validFrom as validFrom", "g.validUntil as validUntil"])
+    .where("g.topicId", "=", topicId)
+    .$if(actors !== undefined, (q) => q.where(inList(db.provider, sql.ref("a.slug"), actors ?? [])))
+    .orderBy("a.slug")
+    .execute();
   return rows.map((r) => {
     const gap: DataGap = { actor: r.actor, topic: r.topic, note: r.note };
     if (r.validFrom != null) gap.validFrom = r.validFrom;
@@ -71,24 +64,37 @@ export async function selectGaps(db: Db, topicId: string, actors?: readonly stri
   });
 }
 
+/** A topic's no-data notes by its slug; every actor's are shared by the requests of one revision (read-cache.ts). */
 export async function selectGapsBySlug(db: Db, topicSlug: string, actors?: readonly string[]): Promise<DataGap[]> {
-  const id = await topicIdBySlug(db, topicSlug);
-  return id ? selectGaps(db, id, actors) : [];
+  const read = async () => {
+    const id = await topicIdBySlug(db, topicSlug);
+    return id ? selectGaps(db, id, actors) : [];
+  };
+  return actors ? read() : sharedRead(db, `gaps\u0000${topicSlug}`, read);
 }
 
 /** Evidence of many records at once, in position order, by owner id. */
 export async function evidenceFor(db: Db, owner: Owner, ids: readonly string[]): Promise<Map<string, Evidence[]>> {
   const out = new Map<string, Evidence[]>();
   if (ids.length === 0) return out;
-  const rows = await db.sql.all<EvidenceRow>(
-    `SELECT e."${owner}" AS "owner", e."sourceId" AS "source", e."locator" AS "locator", e."quoteText" AS "quoteText",
-            COALESCE(e."quoteSpeakerName", sp."name") AS "speakerName", e."quoteSpeakerTitle" AS "speakerTitle",
-            sp."slug" AS "speakerActor", e."quoteLanguage" AS "quoteLanguage", e."quoteTranslation" AS "quoteTranslation"
-     FROM "Evidence" e LEFT JOIN "Actor" sp ON sp."id" = e."quoteSpeakerId"
-     WHERE ${db.sql.inList(`e."${owner}"`, 1)}
-     ORDER BY e."${owner}", e."position"`,
-    [db.sql.list(ids)],
-  );
+  const rows: EvidenceRow[] = await db.kysely
+    .selectFrom("Evidence as e")
+    .leftJoin("Actor as sp", "sp.id", "e.quoteSpeakerId")
+    .select((eb) => [
+      sql<string>`${sql.ref(`e.${owner}`)}`.as("owner"),
+      "e.sourceId as source",
+      "e.locator as locator",
+      "e.quoteText as quoteText",
+      eb.fn.coalesce("e.quoteSpeakerName", "sp.name").as("speakerName"),
+      "e.quoteSpeakerTitle as speakerTitle",
+      "sp.slug as speakerActor",
+      "e.quoteLanguage as quoteLanguage",
+      "e.quoteTranslation as quoteTranslation",
+    ])
+    .where(inList(db.provider, sql.ref(`e.${owner}`), ids))
+    .orderBy(`e.${owner}`)
+    .orderBy("e.position")
+    .execute();
   for (const r of rows) {
     const item: Evidence = { source: r.source };
     if (r.locator != null) item.locator = r.locator;
@@ -121,10 +127,27 @@ interface StanceRow {
   note: string | null;
 }
 
-const STANCE_COLUMNS = `st."id" AS "id", a."slug" AS "actor", t."slug" AS "topic", c."key" AS "category",
-  st."validFrom" AS "validFrom", st."attested" AS "attested", st."validUntil" AS "validUntil", st."qualifiers" AS "qualifiers",
-  st."confidence" AS "confidence", st."summary" AS "summary", st."note" AS "note"`;
-const STANCE_JOINS = `JOIN "Actor" a ON a."id" = st."actorId" JOIN "Topic" t ON t."id" = st."topicId" JOIN "Category" c ON c."id" = st."categoryId"`;
+/** Stances with their actor's, topic's and category's keys, as the contract names them. */
+function stanceRows(db: Db) {
+  return db.kysely
+    .selectFrom("Stance as st")
+    .innerJoin("Actor as a", "a.id", "st.actorId")
+    .innerJoin("Topic as t", "t.id", "st.topicId")
+    .innerJoin("Category as c", "c.id", "st.categoryId")
+    .select([
+      "st.id as id",
+      "a.slug as actor",
+      "t.slug as topic",
+      "c.key as category",
+      "st.validFrom as validFrom",
+      "st.attested as attested",
+      "st.validUntil as validUntil",
+      "st.qualifiers as qualifiers",
+      "st.confidence as confidence",
+      "st.summary as summary",
+      "st.note as note",
+    ]);
+}
 
 /** A stance row in the contract's shape, without its evidence. */
 function stanceOf(r: StanceRow, evidence: Evidence[]): Stance {
@@ -156,15 +179,13 @@ async function withStanceEvidence(db: Db, rows: StanceRow[]): Promise<Stance[]> 
 
 /** Stances filtered by topic and/or actor slug, ordered by id, after `afterId`. */
 export async function selectStances(db: Db, f: { topic?: string; actor?: string; afterId?: string; limit: number }): Promise<Stance[]> {
-  const c = conditions([
-    [`t."slug" = ?`, f.topic],
-    [`a."slug" = ?`, f.actor],
-    [`st."id" > ?`, f.afterId],
-  ]);
-  const rows = await db.sql.all<StanceRow>(
-    `SELECT ${STANCE_COLUMNS} FROM "Stance" st ${STANCE_JOINS} ${c.where} ORDER BY st."id" LIMIT $${c.next}`,
-    [...c.params, f.limit],
-  );
+  const rows: StanceRow[] = await stanceRows(db)
+    .$if(given(f.topic), (q) => q.where("t.slug", "=", f.topic as string))
+    .$if(given(f.actor), (q) => q.where("a.slug", "=", f.actor as string))
+    .$if(given(f.afterId), (q) => q.where("st.id", ">", f.afterId as string))
+    .orderBy("st.id")
+    .limit(f.limit)
+    .execute();
   return withStanceEvidence(db, rows);
 }
 
@@ -191,32 +212,58 @@ export async function selectActorsAt(
   f: { topicId: string; topic: string; at: string; afterSlug?: string; actor?: string; limit: number; slugs?: readonly string[] },
 ): Promise<HoldingOrGap[]> {
   if (f.slugs?.length === 0) return [];
-  // Either a page of actors (after a slug, or one) or the actors named (a page another query chose).
-  const c = f.slugs
-    ? { where: `WHERE ${db.sql.inList(`a0."slug"`, 3)}`, params: [db.sql.list(f.slugs)], next: 4 }
-    : conditions(
-        [
-          [`a0."slug" > ?`, f.afterSlug],
-          [`a0."slug" = ?`, f.actor],
-        ],
-        3,
-      );
-  const rows = await db.sql.all<PickedRow & { id: string | null }>(
-    `SELECT picked."slug" AS "slug", picked."latest" AS "latest", st."id" AS "id", c."key" AS "category",
-            st."validFrom" AS "validFrom", st."attested" AS "attested", st."validUntil" AS "validUntil", st."qualifiers" AS "qualifiers",
-            st."confidence" AS "confidence", st."summary" AS "summary", st."note" AS "note"
-     FROM (
-       SELECT a0."id" AS "actorId", a0."slug" AS "slug",
-         (SELECT MAX(s."countsFrom") FROM "Stance" s WHERE s."actorId" = a0."id" AND s."topicId" = $1 AND s."countsFrom" <= $2) AS "latest",
-         (SELECT MIN(s."countsFrom") FROM "Stance" s WHERE s."actorId" = a0."id" AND s."topicId" = $1) AS "first"
-       FROM "Actor" a0 ${c.where} ORDER BY a0."slug" LIMIT $${c.next}
-     ) picked
-     LEFT JOIN "Stance" st ON st."actorId" = picked."actorId" AND st."topicId" = $1
-       AND st."countsFrom" = COALESCE(picked."latest", picked."first")
-     LEFT JOIN "Category" c ON c."id" = st."categoryId"
-     ORDER BY picked."slug", st."id"`,
-    [f.topicId, f.at, ...c.params, f.slugs ? f.slugs.length : f.limit],
-  );
+  // Either a page of actors (after a slug, or one) or the actors named (a page another query chose); for
+  // each, the latest sort key at or before the date and the earliest, each one seek of Stance(actorId, topicId, countsFrom).
+  const picked = db.kysely
+    .selectFrom("Actor as a0")
+    .select((eb) => [
+      "a0.id as actorId",
+      "a0.slug as slug",
+      eb
+        .selectFrom("Stance as s")
+        .select((m) => m.fn.max("s.countsFrom").as("k"))
+        .whereRef("s.actorId", "=", "a0.id")
+        .where("s.topicId", "=", f.topicId)
+        .where("s.countsFrom", "<=", f.at)
+        .as("latest"),
+      eb
+        .selectFrom("Stance as s")
+        .select((m) => m.fn.min("s.countsFrom").as("k"))
+        .whereRef("s.actorId", "=", "a0.id")
+        .where("s.topicId", "=", f.topicId)
+        .as("first"),
+    ])
+    .$if(f.slugs !== undefined, (q) => q.where(inList(db.provider, sql.ref("a0.slug"), f.slugs ?? [])))
+    .$if(!f.slugs && given(f.afterSlug), (q) => q.where("a0.slug", ">", f.afterSlug as string))
+    .$if(!f.slugs && given(f.actor), (q) => q.where("a0.slug", "=", f.actor as string))
+    .orderBy("a0.slug")
+    .limit(f.slugs ? f.slugs.length : f.limit)
+    .as("picked");
+  const rows: (PickedRow & { id: string | null })[] = (await db.kysely
+    .selectFrom(picked)
+    .leftJoin("Stance as st", (join) =>
+      join
+        .onRef("st.actorId", "=", "picked.actorId")
+        .on("st.topicId", "=", f.topicId)
+        .on(sql<boolean>`${sql.ref("st.countsFrom")} = COALESCE(${sql.ref("picked.latest")}, ${sql.ref("picked.first")})`),
+    )
+    .leftJoin("Category as c", "c.id", "st.categoryId")
+    .select([
+      "picked.slug as slug",
+      "picked.latest as latest",
+      "st.id as id",
+      "c.key as category",
+      "st.validFrom as validFrom",
+      "st.attested as attested",
+      "st.validUntil as validUntil",
+      "st.qualifiers as qualifiers",
+      "st.confidence as confidence",
+      "st.summary as summary",
+      "st.note as note",
+    ])
+    .orderBy("picked.slug")
+    .orderBy("st.id")
+    .execute()) as (PickedRow & { id: string | null })[];
   const byActor = new Map<string, { latest: string | null; stances: Stance[] }>();
   for (const r of rows) {
     const entry = byActor.get(r.slug) ?? { latest: r.latest, stances: [] };
@@ -287,18 +334,64 @@ export interface ReactionFilter {
 
 /** Reactions ordered by the first day of their date, then id; keyset-paged after `after`. */
 export async function selectReactions(db: Db, f: ReactionFilter): Promise<Reaction[]> {
-  const c = conditions([
-    [`a."slug" = ?`, f.actor],
-    [`(ta."slug" = ? OR te."slug" = ?)`, f.target, f.target],
-    [`r."sentiment" = ?`, f.sentiment],
-    [`r."sortDate" >= ?`, f.from],
-    [`r."sortDate" <= ?`, f.to],
-    [`(r."sortDate" > ? OR (r."sortDate" = ? AND r."id" > ?))`, f.after?.[0], f.after?.[0], f.after?.[1]],
-  ]);
-  const rows = await db.sql.all<ReactionRow>(`${REACTION_SELECT} ${c.where} ORDER BY r."sortDate", r."id" LIMIT $${c.next}`, [
-    ...c.params,
-    f.limit,
-  ]);
+  const after = f.after && given(f.after[0]) && given(f.after[1]) ? f.after : undefined;
+  const rows: ReactionRow[] = await db.kysely
+    .selectFrom("Reaction as r")
+    .innerJoin("Actor as a", "a.id", "r.actorId")
+    .leftJoin("Actor as ta", "ta.id", "r.targetActorId")
+    .leftJoin("Event as te", "te.id", "r.targetEventId")
+    .select([
+      "r.id as id",
+      "a.slug as actor",
+      "ta.slug as targetActor",
+      "te.slug as targetEvent",
+      "r.date as date",
+      "r.attested as attested",
+      "r.sortDate as sortDate",
+      "r.sentiment as sentiment",
+      "r.summary as summary",
+      "r.confidence as confidence",
+    ])
+    .$if(given(f.actor), (q) => q.where("a.slug", "=", f.actor as string))
+    // By the target's id, found first: an index seek of each target column (a condition on the joined slugs
+    // would read every reaction).
+    .$if(given(f.target), (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb(
+            "r.targetActorId",
+            "=",
+            eb
+              .selectFrom("Actor")
+              .select("id")
+              .where("slug", "=", f.target as string),
+          ),
+          eb(
+            "r.targetEventId",
+            "=",
+            eb
+              .selectFrom("Event")
+              .select("id")
+              .where("slug", "=", f.target as string),
+          ),
+        ]),
+      ),
+    )
+    .$if(given(f.sentiment), (q) => q.where("r.sentiment", "=", f.sentiment as string))
+    .$if(given(f.from), (q) => q.where("r.sortDate", ">=", f.from as string))
+    .$if(given(f.to), (q) => q.where("r.sortDate", "<=", f.to as string))
+    .$if(after !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb("r.sortDate", ">", after?.[0] as string),
+          eb.and([eb("r.sortDate", "=", after?.[0] as string), eb("r.id", ">", after?.[1] as string)]),
+        ]),
+      ),
+    )
+    .orderBy("r.sortDate")
+    .orderBy("r.id")
+    .limit(f.limit)
+    .execute();
   const evidence = await evidenceFor(
     db,
     "reactionId",

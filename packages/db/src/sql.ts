@@ -19,7 +19,13 @@ export interface SqlReader {
   close(): Promise<void>;
 }
 
-export function sqliteReader(path: string): SqlReader {
+/** The SQLite reader also lends its connection and statement cache to Kysely (kysely.ts). */
+export interface SqliteReader extends SqlReader {
+  connection(): Database.Database;
+  readonly statements: Map<string, Database.Statement>;
+}
+
+export function sqliteReader(path: string): SqliteReader {
   mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database | null = null;
   const statements = new Map<string, Database.Statement>();
@@ -32,6 +38,8 @@ export function sqliteReader(path: string): SqlReader {
   };
   return {
     provider: "sqlite",
+    connection: open,
+    statements,
     async all<T>(text: string, params: readonly unknown[] = []) {
       let statement = statements.get(text);
       if (!statement) {

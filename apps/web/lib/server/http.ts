@@ -1,9 +1,10 @@
 // Thin route-handler plumbing: parse the query with the contract's zod schema, answer problems
-// as RFC 9457 JSON, and tag responses with ETags derived from the dataset revision.
+// as RFC 9457 JSON, tag responses with ETags derived from the dataset revision, and answer a query already
+// answered for the same revision from the process's read cache (packages/db's read-cache.ts).
 import "server-only";
 import { createHash } from "node:crypto";
 import type { FieldError, Problem } from "@stancemap/core";
-import { BadCursorError, type Db, datasetRevision, getDb, RevisionUnavailable } from "@stancemap/db";
+import { BadCursorError, cachedRead, type Db, datasetRevision, getDb, RevisionUnavailable } from "@stancemap/db";
 import type { z } from "zod";
 import { answering } from "./failure";
 import { currentRequestId } from "./request-context";
@@ -58,11 +59,14 @@ export function invalidQuery(url: URL, issues: z.core.$ZodIssue[]): Response {
   return problem(400, "Invalid query parameter", `Invalid value for ${names}.`, errors, url.pathname + url.search);
 }
 
-function etagFor(revision: number, url: URL): string {
-  const hash = createHash("sha1")
-    .update(url.pathname + url.search)
-    .digest("base64url")
-    .slice(0, 16);
+/** The path and its parameters in a fixed order: `?b=2&a=1` and `?a=1&b=2` are one query, one ETag, one cache entry. */
+function normalizedQuery(url: URL): string {
+  const params = [...url.searchParams].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  return `${url.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
+function etagFor(revision: number, query: string): string {
+  const hash = createHash("sha1").update(query).digest("base64url").slice(0, 16);
   return `W/"r${revision}-${hash}"`;
 }
 
@@ -110,13 +114,24 @@ async function readAnswer<S extends z.ZodType>(
   if (!parsed.success) return invalidQuery(url, parsed.error.issues);
   const db = getDb();
   const revision = await datasetRevision(db);
-  const etag = etagFor(revision, url);
+  const query = normalizedQuery(url);
+  const etag = etagFor(revision, query);
   const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   try {
-    const body = await load(parsed.data, db);
+    // The answer as sent (a string: shared safely, counted in bytes), or null for "not found".
+    const body = await cachedRead(
+      db,
+      revision,
+      `api\u0000${query}`,
+      async () => {
+        const value = await load(parsed.data, db);
+        return value === null ? null : JSON.stringify(value);
+      },
+      (text) => 2 * (text?.length ?? 0) + 256,
+    );
     if (body === null) return problem(404, "Not found", `Nothing at ${url.pathname}.`, undefined, url.pathname);
-    return Response.json(body, { headers });
+    return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
   } catch (error) {
     if (error instanceof BadCursorError || error instanceof ParameterError) {
       return parameterProblem(url, error);

@@ -32,7 +32,9 @@ export async function postgresAvailable(): Promise<{ ok: true } | { ok: false; r
 }
 
 export async function freshPostgres(): Promise<TestDatabase> {
-  const name = `stancemap_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  // STANCEMAP_TEST_DB_TAG (e.g. a branch name) marks whose throwaway databases these are on a shared server.
+  const tag = (process.env.STANCEMAP_TEST_DB_TAG ?? "").toLowerCase().replace(/[^a-z0-9_]+/g, "_");
+  const name = `stancemap_test_${tag ? `${tag}_` : ""}${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
