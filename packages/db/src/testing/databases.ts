@@ -32,7 +32,12 @@ export async function postgresAvailable(): Promise<{ ok: true } | { ok: false; r
 }
 
 export async function freshPostgres(): Promise<TestDatabase> {
-  const name = `stancemap_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  // STANCEMAP_TEST_PG_TAG (a branch name, say) marks whose throwaway databases these are on a shared server.
+  const tag = (process.env.STANCEMAP_TEST_PG_TAG ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .slice(0, 20);
+  const name = `stancemap_test_${tag ? `${tag}_` : ""}${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
