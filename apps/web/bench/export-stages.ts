@@ -30,13 +30,23 @@ import { mapGeometry } from "@/lib/server/map-geometry";
 import { load, showSpread, spread, table } from "./server";
 
 const { values } = parseArgs({
-  options: { db: { type: "string" }, date: { type: "string" }, runs: { type: "string" }, svg: { type: "string" } },
+  options: {
+    db: { type: "string" },
+    date: { type: "string" },
+    runs: { type: "string" },
+    svg: { type: "string" },
+    only: { type: "string" },
+  },
 });
 if (!values.db) throw new Error("--db file:/path/to.db is required");
 const runs = Number(values.runs ?? 10);
 const db = createDb(values.db);
 
+/** --only REGEX: time only the stages whose label matches. */
+const only = values.only ? new RegExp(values.only, "i") : null;
+
 async function stage(label: string, fn: () => unknown): Promise<string[]> {
+  if (only && !only.test(label)) return [label, "-", "-"];
   await fn();
   const wall: number[] = [];
   const cpu: number[] = [];

@@ -40,16 +40,23 @@ export function build(): void {
   execFileSync(bin("turbo"), ["run", "build", "--filter=@stancemap/web", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
 }
 
-/** A port nothing listens on now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+/** A port nothing listens on now: the OS picks it, or the first free one of `STANCEMAP_BENCH_PORTS`
+ * ("3650-3699") on a machine where each user of it has a range of its own. */
+export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.STANCEMAP_BENCH_PORTS ?? "");
+  const [first, last] = range ? [Number(range[1]), Number(range[2])] : [0, 0];
+  for (let port = first; port <= last; port++) {
+    const got = await new Promise<number | null>((resolve) => {
+      const server = createServer();
+      server.once("error", () => resolve(null));
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : null));
+      });
     });
-  });
+    if (got) return got;
+  }
+  throw new Error(range ? `bench: no free port in ${process.env.STANCEMAP_BENCH_PORTS}` : "bench: no port");
 }
 
 export async function waitFor(url: string, child?: ChildProcess, seconds = 180): Promise<void> {
