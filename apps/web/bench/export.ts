@@ -2,7 +2,8 @@
 // and ZIP, on the shipped dataset and on a synthetic one (5,000 actors by default): the first request
 // after the server starts (cold: modules, fonts and projection load), then 10 more of each (warm; each asks
 // for a new title, so nothing is a 304 or a cache hit: median, min and max), then one repeat (served from
-// the export cache). Options: --size 500|5000|20000|none (the synthetic dataset; none: shipped only), --no-build.
+// the export cache). Options: --size 500|5000|20000|none (the synthetic dataset; none: shipped only), --no-build,
+// --only REGEX (only the exports whose label matches, e.g. "^map (PNG 2x|PDF|SVG)").
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +11,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { build, load, root, SIZES, showSpread, signatureOf, spread, startApp, synthetic, table } from "./server";
 
-const { values } = parseArgs({ options: { size: { type: "string" }, "no-build": { type: "boolean" } } });
+const { values } = parseArgs({ options: { size: { type: "string" }, "no-build": { type: "boolean" }, only: { type: "string" } } });
+const only = values.only ? new RegExp(values.only) : null;
 const size = values.size ?? "5000";
 if (size !== "none" && !(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(", ")} or none`);
 
@@ -52,6 +54,7 @@ try {
         [`actor (${actor}) PNG 2x`, `/api/v1/export/actor.png?date=2025-07-03&actor=${actor}&scale=2`],
         ["map data ZIP", "/api/v1/export/map.zip?date=2025-07-03"],
       ] as const) {
+        if (only && !only.test(label)) continue;
         const cold = await time(app.base, `${path}&title=cold`);
         const warm: number[] = [];
         let bytes = 0;

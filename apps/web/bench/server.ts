@@ -50,35 +50,23 @@ export function build(): void {
   execFileSync(bin("turbo"), ["run", "build", "--filter=@stancemap/web", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
 }
 
-/**
- * A port nothing listens on now: the OS picks it, or, with `STANCEMAP_BENCH_PORTS=3600-3649`, the next free
- * one of that range (machines shared by several people each keep to their own range).
- */
+/** A port nothing listens on now: the OS picks it, or the first free one of `STANCEMAP_BENCH_PORTS`
+ * ("3650-3699") on a machine where each user of it has a range of its own. */
 export async function freePort(): Promise<number> {
   const range = /^(\d+)-(\d+)$/.exec(process.env.STANCEMAP_BENCH_PORTS ?? "");
-  if (!range) return listenOn(0);
-  const [lo, hi] = [Number(range[1]), Number(range[2])];
-  for (let i = 0; i <= hi - lo; i++) {
-    const port = lo + ((nextInRange + i) % (hi - lo + 1));
-    try {
-      await listenOn(port);
-      nextInRange = port - lo + 1;
-      return port;
-    } catch {}
-  }
-  throw new Error(`bench: no free port in ${range[0]}`);
-}
-let nextInRange = 0;
-
-function listenOn(port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+  const [first, last] = range ? [Number(range[1]), Number(range[2])] : [0, 0];
+  for (let port = first; port <= last; port++) {
+    const got = await new Promise<number | null>((resolve) => {
+      const server = createServer();
+      server.once("error", () => resolve(null));
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : null));
+      });
     });
-  });
+    if (got) return got;
+  }
+  throw new Error(range ? `bench: no free port in ${process.env.STANCEMAP_BENCH_PORTS}` : "bench: no port");
 }
 
 export async function waitFor(url: string, child?: ChildProcess, seconds = 180): Promise<void> {

@@ -6,16 +6,17 @@ import {
   countReactionEdges,
   type Db,
   getDb,
-  listSources,
   listTopics,
   type Principal,
   readRevision,
   revisionInfo,
+  selectCitedSourceIds,
   selectCompactActors,
   selectCompactEvents,
   selectGapsBySlug,
   selectReactionEdges,
   selectStanceTimeline,
+  sourcesCitedBy,
   withOpenDrafts,
   withPublishedAt,
 } from "@stancemap/db";
@@ -170,9 +171,12 @@ export function compactSource(s: {
   };
 }
 
-/** The dashboard's sources: those it can cite, up to 1,000. */
-export async function dashboardSources(db: ReturnType<typeof getDb>) {
-  return (await listSources(db, { limit: 1000 })).data.map(compactSource);
+/**
+ * The dashboard's sources: every source its records cite (the topic's stances, reactions and events; with
+ * no topic named, every record's) and those they were found through, however many: no cap cuts citations.
+ */
+export async function dashboardSources(db: ReturnType<typeof getDb>, topic?: string) {
+  return (await sourcesCitedBy(db, await selectCitedSourceIds(db, topic))).map(compactSource);
 }
 
 /** The revision `?revision=` asks for, or null; a value that is not a whole number is refused by revisionInfo. */

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { type EmbeddedFont, FONT_SUBSETS } from "@stancemap/charts/export";
+import * as fontkit from "fontkit";
 
 // Resolved at run time from the app's directory: the font files are read, never bundled.
 const resolve = (specifier: string) => createRequire(join(process.cwd(), "package.json")).resolve(specifier);
@@ -42,4 +43,18 @@ export function outlineFonts(): { regular: Uint8Array; bold: Uint8Array } {
     outlines = { regular: readFileSync(files.regular), bold: readFileSync(files.bold) };
   }
   return outlines;
+}
+
+let pdf: { regular: fontkit.Font; bold: fontkit.Font } | null = null;
+
+/** The TTFs opened by fontkit once per process (each render worker): pdfkit takes an opened font and
+ * makes each document's subset from it, so a PDF no longer reads and parses 1 MB of fonts, nor lays out
+ * again text the worker has laid out before (fontkit keeps its glyphs and tables). */
+export function pdfFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
+  if (!pdf) {
+    const bytes = outlineFonts();
+    const open = (b: Uint8Array) => fontkit.create(Buffer.from(b.buffer, b.byteOffset, b.byteLength)) as fontkit.Font;
+    pdf = { regular: open(bytes.regular), bold: open(bytes.bold) };
+  }
+  return pdf;
 }

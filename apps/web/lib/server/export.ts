@@ -7,16 +7,25 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExportQuery, Topic } from "@stancemap/core";
-import { type Db, getDb, readRevision, selectCompactActors, selectGapsBySlug, selectStanceTimeline, sourcesByIds } from "@stancemap/db";
+import {
+  type Db,
+  getDb,
+  readRevision,
+  selectCompactActors,
+  selectGapsBySlug,
+  selectStanceTimeline,
+  sourcesCitedBy,
+  withPublishedAt,
+} from "@stancemap/db";
 import { LRUCache } from "lru-cache";
-import { actorData, type ExportData, type ExportFormat, type ExportModel, type ExportView, exportModel } from "@/lib/export/views";
-import { compactSource, loadDashboard } from "./dashboard";
+import { actorData, type ExportData, type ExportFormat, type ExportView } from "@/lib/export/views";
+import { compactSource } from "./dashboard";
 import { checkLocalQuota, takeExportQuota } from "./export-limits";
+import { type DrawnQuery, readExportData } from "./export-reads";
 import { ParameterError } from "./http";
-import { mapGeometry } from "./map-geometry";
 import { admitRender, renderCost, renderInPool } from "./render-pool";
 
-export class ExportNotFound extends Error {}
+export { ExportNotFound } from "./export-reads";
 
 /** The change export compares `from` with the date shown: it needs one, not after the other. */
 export function checkChangeDates(view: ExportView, q: Pick<ExportQuery, "from">, date: string): void {
@@ -25,25 +34,10 @@ export function checkChangeDates(view: ExportView, q: Pick<ExportQuery, "from">,
   if (q.from > date) throw new ParameterError("from", `must not be after the date shown (${date})`);
 }
 
-/** The model of a view in the query's state, from the published data. */
-export async function loadExportModel(view: ExportView, q: ExportQuery): Promise<{ model: ExportModel; revision: number }> {
-  const raw: Record<string, string> = {};
-  if (q.topic) raw.topic = q.topic;
-  if (q.date) raw.date = q.date;
-  // The network's reactions are read only for the views that draw them.
-  if (view === "network" || view === "sequence") raw.view = "network";
-  if (q.revision) raw.revision = String(q.revision);
-  const { data, state } = await loadDashboard(raw);
-  if (q.topic && data.topic.slug !== q.topic) throw new ExportNotFound(`No topic "${q.topic}".`);
-  if ((view === "actor" || (view === "timeline" && q.actor)) && !data.actors.some((a) => a.slug === q.actor))
-    throw new ExportNotFound(`No actor "${q.actor}".`);
-  checkChangeDates(view, q, state.date);
-  const geometry =
-    view === "map" || view === "change"
-      ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])))
-      : undefined;
-  const model = exportModel(view, data, { ...q, topic: data.topic.slug, date: state.date }, geometry);
-  return { model, revision: data.revision };
+/** The published data `view` draws in the query's state: the pinned revision's (`?revision=N`), or the current one. */
+export function exportData(view: ExportView, q: ExportQuery): Promise<{ data: ExportData; q: DrawnQuery }> {
+  const read = (db: Db) => readExportData(db, view, q);
+  return q.revision ? withPublishedAt(getDb(), q.revision, read) : read(getDb());
 }
 
 export interface ExportFile {
@@ -134,30 +128,11 @@ export async function cachedExport(key: string, job: ExportJob): Promise<{ file:
   return { file, cached: false };
 }
 
-/** Reads the published data the view needs, then makes the file in the render pool. */
+/** Reads the published data the view draws (only that: export-reads.ts), then makes the file in the render pool. */
 export async function makeExportFile({ view, format, q, origin }: ExportJob): Promise<ExportFile> {
-  const raw: Record<string, string> = {};
-  if (q.topic) raw.topic = q.topic;
-  if (q.date) raw.date = q.date;
-  // The network's reactions are read only for the views that draw them.
-  if (view === "network" || view === "sequence") raw.view = "network";
-  if (q.revision) raw.revision = String(q.revision);
-  const { data, state } = await loadDashboard(raw);
-  if (q.topic && data.topic.slug !== q.topic) throw new ExportNotFound(`No topic "${q.topic}".`);
-  if ((view === "actor" || (view === "timeline" && q.actor)) && !data.actors.some((a) => a.slug === q.actor))
-    throw new ExportNotFound(`No actor "${q.actor}".`);
-  checkChangeDates(view, q, state.date);
-  const exportData: ExportData = {
-    revision: data.revision,
-    topic: data.topic,
-    actors: data.actors,
-    stances: data.stances,
-    gaps: data.gaps,
-    events: data.events,
-    reactions: data.reactions,
-    sources: data.sources,
-  };
-  const result = await renderInPool({ view, format, data: exportData, q: { ...q, topic: data.topic.slug, date: state.date }, origin });
+  const { data, q: drawn } = await exportData(view, q);
+  checkChangeDates(view, q, drawn.date);
+  const result = await renderInPool({ view, format, data, q: drawn, origin });
   if (!result.ok) throw new ParameterError(result.parameter, result.message);
   const body =
     typeof result.body === "string" ? result.body : Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
@@ -176,8 +151,9 @@ export async function actorExportData(actor: string, topics: readonly Topic[], d
       return { topic, stances, gaps };
     }),
   );
+  // With the sources they were found through, which the source line names ("Al Jazeera via ICWA").
   const sources = (
-    await sourcesByIds(
+    await sourcesCitedBy(
       db,
       perTopic.flatMap((t) => t.stances.flatMap((s) => s.sources)),
     )
