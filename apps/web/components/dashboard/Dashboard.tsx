@@ -399,7 +399,10 @@ export function Dashboard(props: {
         {topic.title} <span className="muted">as of {formatEdtf(state.date)}</span>
       </h1>
       <p className="lede" hidden={Boolean(embed)}>
-        {topic.question} {stale > 0 ? `${stale} of the stances shown date from more than a year earlier; hover or select to see when.` : ""}
+        {topic.question}{" "}
+        {stale > 0
+          ? `${stale.toLocaleString("en")} of the stances shown date from more than a year earlier; hover or select to see when.`
+          : ""}
       </p>
 
       <div className="dash-bar" hidden={Boolean(embed)}>

@@ -101,7 +101,7 @@ export function ActorBadges(props: {
         return (
           <section key={kind} aria-label={KIND_LABELS[kind] ?? kind}>
             <h3>
-              {KIND_LABELS[kind] ?? kind} <span className="count">{total}</span>
+              {KIND_LABELS[kind] ?? kind} <span className="count">{total.toLocaleString("en")}</span>
             </h3>
             <ul>
               {shown.map((a) => {
@@ -140,7 +140,7 @@ export function ActorBadges(props: {
                   })
                 }
               >
-                {open && !waiting ? "Show fewer" : `Show all ${total}`}
+                {open && !waiting ? "Show fewer" : `Show all ${total.toLocaleString("en")}`}
               </button>
             ) : null}
           </section>

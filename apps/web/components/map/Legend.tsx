@@ -39,7 +39,7 @@ export function Legend(props: {
                 aria-hidden="true"
               />
               <span className="legend-label">{item.label}</span>
-              <span className="count">{item.count}</span>
+              <span className="count">{item.count.toLocaleString("en")}</span>
             </button>
           </li>
         ))}
@@ -48,18 +48,18 @@ export function Legend(props: {
         <li data-cue="uncertain">
           <CueSwatch colour={CUE_SAMPLE} uncertain attested={false} />
           <span>{CUE_TEXT.uncertain}</span>
-          <span className="count">{cues.uncertain}</span>
+          <span className="count">{cues.uncertain.toLocaleString("en")}</span>
         </li>
         <li data-cue="attested">
           <CueSwatch colour={CUE_SAMPLE} uncertain={false} attested />
           <span>{CUE_TEXT.attested}</span>
-          <span className="count">{cues.attested}</span>
+          <span className="count">{cues.attested.toLocaleString("en")}</span>
         </li>
         {cues.qualifiers.map((q) => (
           <li key={q.key} data-cue={`qualifier:${q.key}`}>
             <QualifierGlyph index={q.index} />
             <span>{q.label}</span>
-            <span className="count">{q.count}</span>
+            <span className="count">{q.count.toLocaleString("en")}</span>
           </li>
         ))}
       </ul>
