@@ -35,6 +35,7 @@ const { values } = parseArgs({
     date: { type: "string" },
     runs: { type: "string" },
     svg: { type: "string" },
+    png: { type: "string" },
     only: { type: "string" },
   },
 });
@@ -85,8 +86,10 @@ try {
   const model = exportModel("map", data, q, geometry());
   const drawn = withAltText(model.render({ ...q, origin: "https://example.org" }), altTextOf(model, data, q));
   const svg = embedFonts(drawn, embeddedFonts());
-  // --svg FILE: the picture as drawn (no fonts embedded), for measuring its renderers alone.
+  // --svg FILE: the picture as drawn (no fonts embedded), for measuring its renderers alone; --png FILE:
+  // the PNG as the export API makes it, to look at.
   if (values.svg) writeFileSync(values.svg, drawn);
+  if (values.png) writeFileSync(values.png, await svgToPng(svg, q.pixelWidth));
   const rows: string[][] = [
     await stage("read: the dashboard's whole data (before)", whole),
     await stage("read: scoped (export-reads.ts)", read),

@@ -173,6 +173,29 @@ describe("map export SVG: actors without territory, regions, print", () => {
       expect(texts.some((t) => t === "Person number 14" || t === "14 with no data")).toBe(true);
     });
 
+  it("counts thousands of actors per category, within the frame, rather than naming them", () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ name: `Organisation ${i}`, index: i % 3 === 2 ? null : i % 3 }));
+    const groups = [{ label: "International organisations", badges: many }];
+    for (const [width, height] of [
+      [1200, 675],
+      [336, 454],
+    ] as const) {
+      const svg = sized(width, height, "light", { badges: groups, categoryNames: ["Recognition", "Engagement", "Opposition"] });
+      expect(XMLValidator.validate(svg)).toBe(true);
+      const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+      expect(texts).toContain("International organisations (3,000)");
+      expect(texts).toContain("1,000 Recognition");
+      expect(texts).toContain("1,000 Engagement");
+      expect(texts).toContain("1,000 with no data");
+      expect(texts.some((t) => t?.startsWith("Organisation "))).toBe(false);
+      const legendTop = Number(/<g class="legend" transform="translate\(0,([\d.]+)\)"/.exec(svg)?.[1]);
+      for (const b of boxes(svg)) {
+        expect(b.x + b.w).toBeLessThanOrEqual(width);
+        expect(b.y + b.h).toBeLessThanOrEqual(legendTop);
+      }
+    }
+  });
+
   it("counts no data in the legend when told how many", () => {
     const texts = [...sized(1200, 675, "light", { noDataCount: 15 }).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(texts).toContain("No data (15)");

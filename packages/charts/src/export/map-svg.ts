@@ -39,6 +39,8 @@ export interface MapBadgeGroup {
 
 export interface MapExportInput {
   world: MapShapes;
+  /** The categories' names in scale order, without counts: the badges' counts per category say them. */
+  categoryNames?: readonly string[];
   /** Actors without territory, by kind: drawn beside (or below) the map, within the frame. */
   badges?: readonly MapBadgeGroup[];
   /** Feature and marker ids to fit the map to (a region's countries): the rest of the world is cut at the frame. */
@@ -176,8 +178,12 @@ interface PlacedBadge {
 }
 
 /** How far the badges are shortened: every actor named; per group, the actors with no data counted;
- * only the groups with a stance, and one count of the rest. */
-type Collapse = "none" | "no-data" | "groups";
+ * only the groups with a stance, and one count of the rest; per group, one count per category (for
+ * thousands of actors, which no page can name). */
+type Collapse = "none" | "no-data" | "groups" | "counts";
+
+/** Past this many actors with a stance, no page names them all: the badges count them per category. */
+export const MAX_NAMED_BADGES = 400;
 
 interface BadgeLayout {
   width: number;
@@ -199,6 +205,7 @@ function layoutBadges(
   level: Collapse,
   swatch: (b: MapBadge) => boolean,
   inline = false,
+  categories: readonly string[] = [],
 ): BadgeLayout {
   const collapse = level !== "none";
   // Tightest: only the groups with a stance, and one count of all the actors with no data.
@@ -221,7 +228,7 @@ function layoutBadges(
   for (const g of groups) {
     let x = 0;
     if (g.label) {
-      const label = `${g.label} (${g.total ?? g.badges.length})`;
+      const label = `${g.label} (${(g.total ?? g.badges.length).toLocaleString("en")})`;
       if (inline) {
         // Below the map: the heading opens its group's row, the badges follow it.
         headings.push({ x: 0, y: y + h / 2 + size * 0.35, label });
@@ -233,13 +240,21 @@ function layoutBadges(
     }
     const noData = g.badges.filter((b) => b.index === null).length;
     const shown: { badge: MapBadge | null; label: string }[] = g.more
-      ? [{ badge: null, label: `${g.more} more with no data` }]
-      : collapse
+      ? [{ badge: null, label: `${g.more.toLocaleString("en")} more with no data` }]
+      : level === "counts"
         ? [
-            ...g.badges.filter((b) => b.index !== null).map((b) => ({ badge: b, label: b.name })),
-            ...(noData ? [{ badge: null, label: `${noData} with no data` }] : []),
+            ...countsByCategory(g.badges).map(([index, n]) => {
+              const label = `${n.toLocaleString("en")} ${categories[index] ?? ""}`.trim();
+              return { badge: { name: label, index }, label };
+            }),
+            ...(noData ? [{ badge: null, label: `${noData.toLocaleString("en")} with no data` }] : []),
           ]
-        : g.badges.map((b) => ({ badge: b, label: b.name }));
+        : collapse
+          ? [
+              ...g.badges.filter((b) => b.index !== null).map((b) => ({ badge: b, label: b.name })),
+              ...(noData ? [{ badge: null, label: `${noData} with no data` }] : []),
+            ]
+          : g.badges.map((b) => ({ badge: b, label: b.name }));
     for (const item of shown) {
       const marks = item.badge?.qualifiers?.length ?? 0;
       const space = item.badge && swatch(item.badge) ? sw + size * 0.4 : 0;
@@ -254,6 +269,13 @@ function layoutBadges(
     y += h + (inline ? gap : size * 0.9);
   }
   return { width, height: Math.max(0, y - (inline ? gap : size * 0.9) + size * 0.2), size, headings, badges, swatch };
+}
+
+/** How many badges hold each category, in scale order. */
+function countsByCategory(badges: readonly MapBadge[]): [number, number][] {
+  const counts = new Map<number, number>();
+  for (const b of badges) if (b.index !== null) counts.set(b.index, (counts.get(b.index) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => a - b);
 }
 
 /** The bounding box, in map units, of the focused features' paths and markers. */
@@ -295,6 +317,7 @@ export function placeMap(
   groups: readonly MapBadgeGroup[],
   fontSize: number,
   swatch: (b: MapBadge) => boolean = () => true,
+  categories: readonly string[] = [],
 ): { map: Box; badges: (BadgeLayout & { x: number; y: number }) | null; k: number } {
   const scaleFor = (w: number, h: number) => Math.max(0, Math.min(w / view.width, h / view.height));
   const alone = { map: body, badges: null, k: scaleFor(body.width, body.height) };
@@ -302,11 +325,15 @@ export function placeMap(
   const gap = Math.max(8, fontSize);
   type Option = { map: Box; badges: BadgeLayout & { x: number; y: number }; k: number };
   let last: Option | null = null;
+  // Thousands of actors with a stance cannot be named on any page (and measuring every name at every
+  // size and level would cost seconds): straight to the counts per category.
+  const named = groups.reduce((n, g) => n + g.badges.filter((b) => b.index !== null).length, 0);
+  const levels = named > MAX_NAMED_BADGES ? (["counts"] as const) : (["none", "no-data", "groups", "counts"] as const);
   for (let size = Math.max(8, fontSize * 0.85); size >= 7; size -= 1)
-    for (const collapse of ["none", "no-data", "groups"] as const) {
+    for (const collapse of levels) {
       const options: Option[] = [];
       const sideWidth = Math.min(280, Math.max(120, body.width * 0.3));
-      const side = layoutBadges(groups, sideWidth, size, collapse, swatch);
+      const side = layoutBadges(groups, sideWidth, size, collapse, swatch, false, categories);
       if (side.height <= body.height && body.width - sideWidth - gap > body.width * 0.4) {
         const mapWidth = body.width - sideWidth - gap;
         options.push({
@@ -315,7 +342,7 @@ export function placeMap(
           k: scaleFor(mapWidth, body.height),
         });
       }
-      const below = layoutBadges(groups, body.width, size, collapse, swatch, true);
+      const below = layoutBadges(groups, body.width, size, collapse, swatch, true, categories);
       const mapHeight = body.height - below.height - gap;
       if (mapHeight > body.height * 0.3) {
         // The map as tall as it is drawn, the badges right under it, the pair centred in the box.
@@ -335,7 +362,7 @@ export function placeMap(
     }
   if (last) return last;
   // Nothing fits: the badges below at the smallest size, cut at the chart's box (drawn clipped).
-  const below = layoutBadges(groups, body.width, 7, "groups", swatch, true);
+  const below = layoutBadges(groups, body.width, 7, "counts", swatch, true, categories);
   const mapHeight = Math.max(body.height * 0.3, body.height - below.height - gap);
   return {
     map: { x: body.x, y: body.y, width: body.width, height: mapHeight },
@@ -356,7 +383,8 @@ export function renderMapSvg(input: MapExportInput): string {
   const view = focusBox(world, input.focus);
   const swatch = (b: MapBadge) => print || b.index === null || Boolean(b.cue?.uncertain || b.cue?.attested);
   const boxes = input.aside ? asideBoxes(layout.body, input.aside, layout.fontSize) : null;
-  const placed = placeMap(boxes?.map ?? layout.body, view, input.badges ?? [], layout.fontSize, swatch);
+  const categories = input.categoryNames ?? [];
+  const placed = placeMap(boxes?.map ?? layout.body, view, input.badges ?? [], layout.fontSize, swatch, categories);
   // An aside below the map goes right under it, the pair centred in the chart's box.
   if (boxes?.below && !placed.badges) {
     const drawn = view.height * placed.k;

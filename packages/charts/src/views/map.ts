@@ -175,6 +175,7 @@ export function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry
         focus,
         noDataCount: counts.get(null) ?? 0,
         legend: map.legend.map((l, i) => ({ label: withCount(l.label, counts.get(l.key) ?? 0), colour: l.colour, index: i })),
+        categoryNames: map.legend.map((l) => l.label),
         frame: frameOf(base, data.revision, o),
         width: o.width,
         height: o.height,
