@@ -146,6 +146,25 @@ describe.each(await engines("import check tests"))("import checks on $name", (en
     expect(row?.reason).toContain("attested: 30 February 2025 does not exist; confidence: ");
   });
 
+  it.skipIf(!enabled)("names a deeply nested row as a list, never writing it out (found by the fuzz: a 500)", async () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const result = await importRecords(
+      db,
+      editor,
+      importInputFromJson({ events: [deep], stances: [{ ...fiveProblems("x"), confidence: [[1]] }] }),
+      {
+        dryRun: true,
+        publish: false,
+      },
+    );
+    expect(result.counts).toMatchObject({ rejected: 2, created: 0 });
+    expect(JSON.stringify(result).length).toBeLessThan(20_000);
+    expect(result.rows[1]?.problems).toContainEqual(
+      expect.objectContaining({ field: "confidence", message: expect.stringContaining("a list") }),
+    );
+  });
+
   it.skipIf(!enabled)("reads CSV rows the same way: every problem of every row, with the row's line", async () => {
     const csv = [
       "id,actor,topic,category,attested,confidence,summary,evidence.0.source,qualifiers.0",

@@ -23,7 +23,14 @@ export interface RowIssue {
 const DATE_FIELDS = new Set(["validFrom", "validUntil", "attested", "date", "publishedOn", "accessedOn"]);
 const LABELS: Record<string, string> = { confidence: "confidence level", kind: "kind of actor", sentiment: "sentiment" };
 
-const quoted = (value: unknown) => JSON.stringify(typeof value === "string" && value.length > 60 ? `${value.slice(0, 60)}…` : value);
+/** A row's value in a message: text (cut at 60 characters), a number or true/false as written; a list or an
+ * object named, never written out (a hostile row nests them thousands deep, past what JSON.stringify can walk). */
+const quoted = (value: unknown): string => {
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  return value === undefined ? "nothing" : `an ${typeof value === "object" ? "object" : typeof value}`;
+};
 const orList = (values: readonly unknown[]) => {
   const words = values.map(String);
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
