@@ -84,7 +84,11 @@ test.describe("export dialog", () => {
       button: "Export the timeline…",
       dialog: "Export the timeline",
       file: "stancemap-posture-timeline-",
-      shown: async (page: Page) => page.locator(".timeline .mark").count(),
+      // The timeline draws once the topic's stance index has arrived (after hydration): count it then.
+      shown: async (page: Page) => {
+        await expect(page.locator(".timeline .mark").first()).toBeVisible();
+        return page.locator(".timeline .mark").count();
+      },
     },
     {
       view: "actor",
