@@ -2,7 +2,7 @@
 // the colours already in the HTML; the client takes over for time travel, zoom and selection. The page
 // carries its first screen only (firstScreenOf); every stance comes as the topic's stance index.
 import { ExportQuery, formatEdtf } from "@stancemap/core";
-import { RevisionUnavailable } from "@stancemap/db";
+import { cachedRead, getDb, RevisionUnavailable } from "@stancemap/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
@@ -40,10 +40,32 @@ const queryOf = (raw: Awaited<Props["searchParams"]>) =>
     Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : Array.isArray(v) ? [[k, v[0] ?? ""]] : [])),
   ).toString();
 
+/**
+ * What the page derives from the data for one address (the first screen, the social card's words): the
+ * same for every visitor of one revision on one day, so worked out once and kept in the read cache
+ * (`cachedRead`, keyed by the revision this request read). Without it every reader of a 5,000-actor
+ * dataset recomputed the map over every stance, and 200 readers queued behind each other for seconds.
+ */
+function derived<T>(revision: number, what: string, query: string, make: () => Promise<T> | T): Promise<T> {
+  return cachedRead(getDb(), revision, `page:/\u0000${what}\u0000${todayIso()}\u0000${query}`, async () => make(), sizeOf);
+}
+const sizeOf = (value: unknown) => (JSON.stringify(value)?.length ?? 0) * 3;
+
 /** The social card: the view shown (the network, or else the map) in the link's state. */
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const raw = await searchParams;
-  const { data, state, geometry } = await load(queryOf(raw));
+  const query = queryOf(raw);
+  const loaded = await load(query);
+  // The card's words are shared; its links take this request's origin (never another request's host).
+  const card = await derived(loaded.data.revision, "card", query, () => cardOf(raw, loaded));
+  return {
+    title: "Who stands where on the Taliban government",
+    ...(await socialMetadata({ ...card, path: `/?${query}`.replace(/\?$/, ""), alt: card.description })),
+  };
+}
+
+/** The social card's view, export query, title and description for the link's state. */
+function cardOf(raw: Awaited<Props["searchParams"]>, { data, state, geometry }: Awaited<ReturnType<typeof load>>) {
   // The network's picture when it can be drawn (a network too large for a picture gets the map's card).
   let view: "map" | "network" = state.view === "network" ? "network" : "map";
   const one = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
@@ -69,10 +91,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const query = data.shown?.pinned ? { ...unpinned, revision: String(data.shown.revision) } : unpinned;
   const description = altTextOf(model, data, s);
   const title = `${data.topic.title}: ${view === "network" ? "who reacted to whom" : "the map"}, as of ${formatEdtf(state.date)}`;
-  return {
-    title: "Who stands where on the Taliban government",
-    ...(await socialMetadata({ title, description, path: `/?${queryOf(raw)}`.replace(/\?$/, ""), view, query, alt: description })),
-  };
+  return { title, description, view, query };
 }
 
 export default async function DashboardPage({ searchParams }: Props) {
@@ -85,7 +104,9 @@ export default async function DashboardPage({ searchParams }: Props) {
   const one = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : Array.isArray(raw[k]) ? (raw[k][0] ?? "") : undefined);
   const region = one("region") ? dashboardParsers.region.parseServerSide(one("region")) : null;
   const kind = one("kind") ? (dashboardParsers.kind.parseServerSide(one("kind")) ?? []) : [];
-  const { firstScreen, actors } = firstScreenOf(data, { date: state.date, region, kind, selected: state.actor });
+  const { firstScreen, actors } = await derived(data.revision, "first-screen", queryOf(raw), () =>
+    firstScreenOf(data, { date: state.date, region, kind, selected: state.actor }),
+  );
   return (
     <>
       <RevisionNotice shown={data.shown} currentHref={currentHref("/", raw)} />
