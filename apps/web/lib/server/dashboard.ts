@@ -20,7 +20,7 @@ import {
   withOpenDrafts,
   withPublishedAt,
 } from "@stancemap/db";
-import type { CompactSource, DashboardData, Notice, RevisionShown } from "@/lib/dashboard-data";
+import type { CompactGap, CompactSource, DashboardData, Notice, RevisionShown } from "@/lib/dashboard-data";
 import { env } from "@/lib/server/env";
 import { isIsoDate, parseRef, VIEWS, type View } from "@/lib/url-state";
 
@@ -151,6 +151,17 @@ export function checkAgainstData(raw: Raw, data: DashboardData, state: Dashboard
   return { state: { ...state, date }, notices };
 }
 
+/** An editor's note as the dashboard, its stance index and exports carry it: with the period it holds
+ * for, which core's gapReason reads. */
+export function compactGap(g: { actor: string; note: string; validFrom?: string | null; validUntil?: string | null }): CompactGap {
+  return {
+    actor: g.actor,
+    note: g.note,
+    ...(g.validFrom ? { validFrom: g.validFrom } : {}),
+    ...(g.validUntil ? { validUntil: g.validUntil } : {}),
+  };
+}
+
 /** A source as the dashboard (and exports) carry it. */
 export function compactSource(s: {
   id: string;
@@ -259,13 +270,7 @@ async function loadFrom(
       topic: parts.topics.find((t) => t.slug === topic.slug) ?? topic,
       actors: parts.actors,
       stances: parts.stances,
-      // The topic's notes, each with the period it holds for (core's gapReason reads them).
-      gaps: parts.gaps.map((g) => ({
-        actor: g.actor,
-        note: g.note,
-        ...(g.validFrom ? { validFrom: g.validFrom } : {}),
-        ...(g.validUntil ? { validUntil: g.validUntil } : {}),
-      })),
+      gaps: parts.gaps.map(compactGap),
       events: parts.events,
       reactions: parts.reactions,
       reactionsTruncated: reactions !== null && reactionsTotal !== null && reactionsTotal > reactions.length,

@@ -19,7 +19,7 @@ import {
 } from "@stancemap/db";
 import { LRUCache } from "lru-cache";
 import { actorData, type ExportData, type ExportFormat, type ExportView } from "@/lib/export/views";
-import { compactSource } from "./dashboard";
+import { compactGap, compactSource } from "./dashboard";
 import { checkLocalQuota, takeExportQuota } from "./export-limits";
 import { type DrawnQuery, readExportData } from "./export-reads";
 import { ParameterError } from "./http";
@@ -159,9 +159,6 @@ export async function actorExportData(actor: string, topics: readonly Topic[], d
     )
   ).map(compactSource);
   return perTopic.map(({ topic, stances, gaps }) =>
-    actorData(
-      { revision, topic, actors, stances, gaps: gaps.map((g) => ({ actor: g.actor, note: g.note })), events: [], reactions: null, sources },
-      actor,
-    ),
+    actorData({ revision, topic, actors, stances, gaps: gaps.map(compactGap), events: [], reactions: null, sources }, actor),
   );
 }

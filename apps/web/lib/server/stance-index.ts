@@ -12,6 +12,7 @@ import {
   withPublishedAt,
 } from "@stancemap/db";
 import { type EncodedStanceIndex, encodeStanceIndex } from "@/lib/stance-index";
+import { compactGap } from "./dashboard";
 
 /** A topic the revision does not have. */
 export class NoSuchTopic extends Error {}
@@ -29,12 +30,7 @@ async function readIndex(db: Db, topic: string, revision: number): Promise<Encod
     revision,
     actors,
     stances,
-    gaps: gaps.map((g) => ({
-      actor: g.actor,
-      note: g.note,
-      ...(g.validFrom ? { validFrom: g.validFrom } : {}),
-      ...(g.validUntil ? { validUntil: g.validUntil } : {}),
-    })),
+    gaps: gaps.map(compactGap),
   });
 }
 
