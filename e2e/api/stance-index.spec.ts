@@ -1,13 +1,16 @@
 // The dashboard's stance index (/data/stance-index/{topic}) and what it buys: the index of a revision is
 // cached for good, the current one revalidates by revision; and `/` at 5,000 synthetic actors carries its
 // first screen, not every stance, so its HTML stays under 300 kB gzipped.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { POSTURE } from "../support/api-session";
+
+const run = promisify(execFile);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -64,7 +67,8 @@ test.describe("the dashboard's HTML at 5,000 actors", () => {
     mkdirSync(dir, { recursive: true });
     const url = `file:${join(dir, "synth.db")}`;
     // The bench's 5,000-actor dataset, with fewer reactions: the page does not carry them.
-    execFileSync(
+    // Asynchronously: a synchronous child would block this worker (and its heartbeat to the runner) for minutes.
+    await run(
       "npm",
       [
         "run",
@@ -83,7 +87,7 @@ test.describe("the dashboard's HTML at 5,000 actors", () => {
         "--events",
         "500",
       ],
-      { cwd: root, stdio: "ignore" },
+      { cwd: root },
     );
     server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
       cwd: join(root, "apps", "web"),
