@@ -5,10 +5,9 @@ import { ExportQuery, formatEdtf } from "@stancemap/core";
 import { cachedRead, getDb, RevisionUnavailable } from "@stancemap/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { cache } from "react";
 import { currentHref, RevisionNotice } from "@/components/cite/RevisionNotice";
-import { Dashboard } from "@/components/dashboard/Dashboard";
+import { LazyDashboard } from "@/components/dashboard/LazyDashboard";
 import { altTextOf } from "@/lib/export/alt-text";
 import { exportModel, stateQuery } from "@/lib/export/views";
 import { firstScreenOf } from "@/lib/first-screen";
@@ -110,17 +109,15 @@ export default async function DashboardPage({ searchParams }: Props) {
   return (
     <>
       <RevisionNotice shown={data.shown} currentHref={currentHref("/", raw)} />
-      {/* URL state for the dashboard alone: actor and admin pages do not carry nuqs's adapter. */}
-      <NuqsAdapter>
-        <Dashboard
-          data={{ ...data, actors, stances: [], gaps: [] }}
-          firstScreen={firstScreen}
-          geometry={geometry}
-          defaults={defaults}
-          notices={notices}
-          exportOrigin={await pageOrigin()}
-        />
-      </NuqsAdapter>
+      {/* The dashboard hydrates as its own chunk, after the page's shell (LazyDashboard). */}
+      <LazyDashboard
+        data={{ ...data, actors, stances: [], gaps: [] }}
+        firstScreen={firstScreen}
+        geometry={geometry}
+        defaults={defaults}
+        notices={notices}
+        exportOrigin={await pageOrigin()}
+      />
     </>
   );
 }

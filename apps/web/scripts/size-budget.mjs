@@ -2,21 +2,25 @@
 // end-to-end step just made (turbo's cache answers at once when the sources have not changed since; a
 // clean clone builds here). Prints every file `/` loads first, gzipped, and the stylesheets, then fails
 // when the JavaScript passes its limit or the stylesheets carry the Arabic and Chinese @font-face rules
-// (those belong only to pages whose text needs them). A size, not a timing: the same build gives the same
+// (those belong only to pages whose text needs them). The dashboard's own chunk, which `/` preloads and
+// hydrates right after its shell (LazyDashboard), is counted apart with a limit of its own, so code moved
+// out of the first load cannot grow there unseen. A size, not a timing: the same build gives the same
 // figure on any machine.
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { firstLoad, kB, ROUTES, sum } from "./first-load.mjs";
+import { afterShell, firstLoad, kB, ROUTES, sum } from "./first-load.mjs";
 
-/** Issue 16's goal for `/`'s first-load JavaScript, gzipped. */
-const GOAL = 150_000;
 /**
- * The limit the check enforces today. React and Next alone are ~138 kB of it, so the dashboard's own code
- * must shrink further before the goal holds (see ARCHITECTURE.md, "First load"); lower this as code leaves
- * `/`, never raise it without saying why in the commit.
+ * The limit of `/`'s first-load JavaScript, gzipped: React and Next (~138 kB) and the page's shell. The
+ * dashboard hydrates after it (see ARCHITECTURE.md, "First load").
  */
-const LIMIT = 205_000;
+const LIMIT = 150_000;
+/**
+ * The limit of the dashboard's chunk (map, legend, timeline, URL state), hydrated after the shell; lower
+ * it as the dashboard's code shrinks, never raise it without saying why in the commit.
+ */
+const DASHBOARD_LIMIT = 70_000;
 /** Noto Sans's own rules (Latin, Cyrillic, Greek…); the Arabic and Chinese subsets add 5 and 101. */
 const MAX_FONT_FACES = 8;
 
@@ -39,7 +43,12 @@ for (const f of home.css)
   console.log(`  ${f.file.padEnd(40)} ${kB(f.gz).padStart(9)} gz  ${kB(f.bytes).padStart(9)} raw  ${f.fontFaces} @font-face`);
 const js = sum(home.js, "gz");
 const faces = sum(home.css, "fontFaces");
-console.log(`  JavaScript ${kB(js)} gz (limit ${kB(LIMIT)}, goal ${kB(GOAL)}); CSS ${kB(sum(home.css, "bytes"))} raw, ${faces} @font-face`);
+console.log(`  JavaScript ${kB(js)} gz (limit ${kB(LIMIT)}); CSS ${kB(sum(home.css, "bytes"))} raw, ${faces} @font-face`);
+const dashboard = afterShell(dist, "/page", "DashboardRoot");
+console.log("hydrated right after the shell (preloaded): the dashboard's chunks");
+for (const f of dashboard) console.log(`  ${f.file.padEnd(40)} ${kB(f.gz).padStart(9)} gz  ${kB(f.bytes).padStart(9)} raw`);
+const dashboardJs = sum(dashboard, "gz");
+console.log(`  JavaScript ${kB(dashboardJs)} gz (limit ${kB(DASHBOARD_LIMIT)})`);
 for (const r of ROUTES.filter((r) => r.url !== "/")) {
   const f = firstLoad(dist, r.entry);
   console.log(`  (${r.url}: JavaScript ${kB(sum(f.js, "gz"))} gz, CSS ${kB(sum(f.css, "bytes"))} raw)`);
@@ -47,6 +56,8 @@ for (const r of ROUTES.filter((r) => r.url !== "/")) {
 
 const failures = [];
 if (js > LIMIT) failures.push(`the first-load JavaScript of / is ${kB(js)} gzipped, over its limit of ${kB(LIMIT)}`);
+if (dashboardJs > DASHBOARD_LIMIT)
+  failures.push(`the dashboard's chunks are ${kB(dashboardJs)} gzipped, over their limit of ${kB(DASHBOARD_LIMIT)}`);
 if (faces > MAX_FONT_FACES)
   failures.push(
     `the stylesheets of / carry ${faces} @font-face rules (at most ${MAX_FONT_FACES}: Arabic and Chinese fonts load only where needed)`,
@@ -55,4 +66,4 @@ if (failures.length) {
   for (const f of failures) console.error(`size budget: ${f}`);
   process.exit(1);
 }
-console.log(js > GOAL ? `size budget: within the limit; ${kB(js - GOAL)} above the goal` : "size budget: within the goal");
+console.log("size budget: within the limits");
