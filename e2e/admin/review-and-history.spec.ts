@@ -7,7 +7,7 @@ import { seriousViolations } from "../support/axe";
 const STANCE = "pakistan-posture-2025-07-03";
 const unique = () => `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 
-const pakistan = (page: Page) => page.locator('path.country[data-actor="pakistan"]');
+const pakistan = (page: Page) => page.locator('use.country[data-actor="pakistan"]');
 
 test.describe("review and history", () => {
   test("an editor changes Pakistan's stance with a new source, a reviewer publishes, the map shows the new colour, and reverting restores it", async ({
