@@ -1,6 +1,7 @@
 // `npm run bench:page-weight -w @stancemap/web`: what `/` ships, in bytes, on the shipped dataset and on
 // synthetic ones (5,000 actors by default): the HTML raw and gzipped, split into the markup and the RSC
-// flight payload Next inlines in it (`self.__next_f.push` scripts), how much of each is path data, and the
+// flight payload Next inlines in it (`self.__next_f.push` scripts), how much of the markup is path data
+// (`d="M…"`; the payload's long strings are split into text rows, so its share is read off its size), and the
 // world's shapes asset the page references (when it does). Sizes, not timings: the same build and
 // dataset give the same figures; the load average is printed only to say the machine was shared.
 // Options: --sizes 5000[,500,20000], --no-shipped, --no-build, --path "/?date=2025-07-10".
@@ -24,8 +25,8 @@ build();
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)}`;
 const gz = (s: string) => gzipSync(Buffer.from(s), { level: 6 }).length;
-/** Characters of SVG path data: `d="…"` attributes in the markup, `"d":"…"` members in the flight payload. */
-const pathChars = (s: string) => [...s.matchAll(/\bd=\\?"(M[^"\\]*)\\?"|\\?"d\\?":\\?"(M[^"\\]*)\\?"/g)].reduce((n, m) => n + (m[1] ?? m[2] ?? "").length, 0);
+/** Characters of SVG path data in markup: `d="M…"` attributes. */
+const pathChars = (s: string) => [...s.matchAll(/\bd="(M[^"]*)"/g)].reduce((n, m) => n + (m[1] ?? "").length, 0);
 
 async function measure(label: string, file: string): Promise<string[]> {
   const app = await startApp(file);
@@ -48,7 +49,6 @@ async function measure(label: string, file: string): Promise<string[]> {
       `${kB(markup.length)} / ${kB(gz(markup))}`,
       `${kB(flight.length)} / ${kB(gz(flight))}`,
       `${kB(pathChars(markup))}`,
-      `${kB(pathChars(flight))}`,
       asset,
       load(),
     ];
@@ -69,6 +69,4 @@ if (!values["no-shipped"]) {
 for (const s of sizes) rows.push(await measure(`${Number(s).toLocaleString("en")} actors`, synthetic(`synth-${s}`, [...SIZES[s]])));
 
 console.log(`\n${path}: kB (1024 bytes), raw / gzip level 6; path data raw; machine shared with other work`);
-console.log(
-  table(["dataset", "HTML", "markup", "flight payload", "path data in markup", "path data in payload", "world shapes asset", "load"], rows),
-);
+console.log(table(["dataset", "HTML", "markup", "flight payload", "path data in markup", "world shapes asset", "load"], rows));
