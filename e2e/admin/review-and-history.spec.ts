@@ -7,7 +7,7 @@ import { seriousViolations } from "../support/axe";
 const STANCE = "pakistan-posture-2025-07-03";
 const unique = () => `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 
-const pakistan = (page: Page) => page.locator('path.country[data-actor="pakistan"]');
+const pakistan = (page: Page) => page.locator('use.country[data-actor="pakistan"]');
 
 test.describe("review and history", () => {
   test("an editor changes Pakistan's stance with a new source, a reviewer publishes, the map shows the new colour, and reverting restores it", async ({
@@ -81,6 +81,17 @@ test.describe("review and history", () => {
     expect(after.published.version).toBe(previous + 2);
 
     await Promise.all([editor.context.close(), reviewer.context.close()]);
+  });
+
+  test("a reviewer's preview with drafts draws the map from the world's sprite, as the public dashboard does", async ({ browser }) => {
+    const reviewer = await contextAs(browser, "reviewer");
+    await reviewer.page.goto("/admin/preview?date=2025-07-10");
+    const russia = reviewer.page.locator('svg.world-map use.country[data-actor="russia"]');
+    await expect(russia).toHaveAttribute("aria-label", /^Russia: formal recognition since 3 July 2025/);
+    expect(await russia.getAttribute("href")).toMatch(/^\/data\/world\/[0-9a-f]{16}\.svg#c643$/);
+    // Drawn, not only present: the <use> takes its size from the outline it references.
+    await expect.poll(() => russia.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBeGreaterThan(100);
+    await reviewer.context.close();
   });
 
   test("a bulk import with one bad row writes nothing and reports the row", async ({ browser }) => {

@@ -85,12 +85,15 @@ const PAGES: { path: string; params: string[] }[] = [
   { path: "/admin/preview", params: ["topic", "date", "view"] },
   // The dashboard's stance index: an internal route, not in the OpenAPI document.
   { path: "/data/stance-index/{topic}", params: ["revision"] },
+  // The world's outlines (the dashboard's map sprite): one name is served, every other is a 404.
+  { path: "/data/world/{file}", params: [] },
 ];
 const PAGE_SEGMENTS: Record<string, string[]> = {
   slug: ["russia", "RUS", "united-nations", "no-such-actor"],
   view: ["map", "network", "timeline", "actor"],
   collection: ["actors", "topics", "stances", "reactions", "events", "sources", "gaps"],
   topic: ["posture-toward-taliban-government", "no-such-topic"],
+  file: ["0000000000000000.svg", "world.svg"],
 };
 
 /** Plausible values for path parameters: keys that exist nowhere, so accepted writes touch no shared record. */

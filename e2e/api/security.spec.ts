@@ -160,7 +160,7 @@ test.describe("security headers and the Content-Security-Policy", () => {
   }) => {
     const violations = watchCsp(page);
     await page.goto(`/?topic=${POSTURE}&date=2025-07-10`);
-    await expect(page.locator("svg.world-map path.country").first()).toBeVisible();
+    await expect(page.locator("svg.world-map use.country").first()).toBeVisible();
     await page.locator('button.badge[data-actor="united-nations"]').click();
     await expect(page.locator('section.panel[data-actor="united-nations"]')).toBeVisible();
     await page.goto(`/?topic=${POSTURE}&date=2025-07-10&view=network`);

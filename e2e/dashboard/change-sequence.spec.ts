@@ -43,7 +43,7 @@ test.describe("change between two dates", () => {
     await expect(item).toContainText(quote as string);
     // The legend counts it; the map colours Russia with the movement's colour (Okabe–Ito blue).
     await expect(page.locator('.movement-legend [data-movement="toward-first"] .count')).toHaveText("1");
-    await expect(page.locator('svg.world-map path[data-actor="russia"]')).toHaveCSS("fill", "rgb(0, 114, 178)");
+    await expect(page.locator('svg.world-map use[data-actor="russia"]')).toHaveCSS("fill", "rgb(0, 114, 178)");
 
     const changed = page.locator(".change-items > .change-item");
     for (const actor of byTo) {
@@ -54,7 +54,7 @@ test.describe("change between two dates", () => {
     // An attested-only country is never coloured as a change.
     const countries = byTo.filter((a) => ["pakistan", "iran", "qatar"].includes(a));
     for (const actor of countries)
-      await expect(page.locator(`svg.world-map path[data-actor="${actor}"]`)).toHaveCSS("fill", "rgb(228, 228, 228)");
+      await expect(page.locator(`svg.world-map use[data-actor="${actor}"]`)).toHaveCSS("fill", "rgb(228, 228, 228)");
 
     // Selecting an actor in the list opens its panel, as the map does.
     await item.getByRole("button", { name: "Russia", exact: true }).click();

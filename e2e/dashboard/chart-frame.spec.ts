@@ -33,7 +33,7 @@ function expectInViewport(box: Box, viewport: { width: number; height: number },
  * tooltip that opens above): a grid over the shape's box, tried row by row from the top.
  */
 async function pointIn(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const country = page.locator(`svg.world-map path.country[data-id="${id}"]`);
+  const country = page.locator(`svg.world-map use.country[data-id="${id}"]`);
   await expect(country).toBeVisible();
   return country.evaluate((el) => {
     const b = el.getBoundingClientRect();
@@ -53,10 +53,10 @@ async function pointIn(page: Page, id: string): Promise<{ x: number; y: number }
 async function interactive(page: Page) {
   const tip = page.locator(".map-wrap .map-tip");
   await expect(async () => {
-    await page.locator(`path.country[data-id="${IDS.afghanistan}"]`).focus();
+    await page.locator(`use.country[data-id="${IDS.afghanistan}"]`).focus();
     await expect(tip).toBeVisible({ timeout: 500 });
   }).toPass();
-  await page.locator(`path.country[data-id="${IDS.afghanistan}"]`).blur();
+  await page.locator(`use.country[data-id="${IDS.afghanistan}"]`).blur();
   await expect(tip).toHaveCount(0);
 }
 
@@ -104,7 +104,7 @@ test.describe("the chart frame", () => {
     await expect(page).toHaveURL(/actor=pakistan/);
     expectInViewport(await boxOf(heading), { width: 390, height: 844 }, "panel heading");
     // The sheet opens over the screen's lower part; the map moves up above it, so Pakistan stays in sight.
-    const pakistan = page.locator(`path.country[data-id="${IDS.pakistan}"]`);
+    const pakistan = page.locator(`use.country[data-id="${IDS.pakistan}"]`);
     await expect
       .poll(() =>
         pakistan.evaluate((el) => {
@@ -129,7 +129,7 @@ test.describe("the chart frame", () => {
       const { context, page } = await open(browser, width, width === 390 ? 844 : 900);
       const controls = await boxOf(page.locator(".map-wrap .map-controls"));
       for (const id of [IDS.russia, IDS.kazakhstan, IDS.afghanistan]) {
-        const country = await boxOf(page.locator(`path.country[data-id="${id}"]`));
+        const country = await boxOf(page.locator(`use.country[data-id="${id}"]`));
         const overlap =
           controls.x < country.x + country.width &&
           country.x < controls.x + controls.width &&
@@ -162,11 +162,11 @@ test.describe("the chart frame", () => {
         await expect(tip).toHaveCSS("visibility", "visible");
         expectInViewport(await boxOf(tip), { width, height }, `${name}'s tooltip`);
         // By keyboard focus too: the tooltip points at the country's shape.
-        await page.locator(`path.country[data-id="${id}"]`).focus();
+        await page.locator(`use.country[data-id="${id}"]`).focus();
         await expect(tip).toHaveAttribute("data-id", id);
         await expect(tip).toHaveCSS("visibility", "visible");
         expectInViewport(await boxOf(tip), { width, height }, `${name}'s tooltip on focus`);
-        await page.locator(`path.country[data-id="${id}"]`).blur();
+        await page.locator(`use.country[data-id="${id}"]`).blur();
       }
       await context.close();
     });
@@ -176,7 +176,7 @@ test.describe("the chart frame", () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`/?date=${DATE}`);
     await interactive(page);
-    const pakistan = page.locator(`path.country[data-id="${IDS.pakistan}"]`);
+    const pakistan = page.locator(`use.country[data-id="${IDS.pakistan}"]`);
     const before = await boxOf(pakistan);
     const layer = page.locator("svg.world-map > g").first();
     await page.locator("#region-select").selectOption("South Asia");
@@ -187,14 +187,14 @@ test.describe("the chart frame", () => {
     // Its countries are in the frame, far ones (the United States) out of it.
     const map = await boxOf(page.locator("svg.world-map"));
     for (const id of [IDS.pakistan, IDS.afghanistan]) {
-      const c = await boxOf(page.locator(`path.country[data-id="${id}"]`));
+      const c = await boxOf(page.locator(`use.country[data-id="${id}"]`));
       expect(c.x).toBeGreaterThanOrEqual(map.x);
       expect(c.x + c.width).toBeLessThanOrEqual(map.x + map.width);
       expect(c.y).toBeGreaterThanOrEqual(map.y);
       expect(c.y + c.height).toBeLessThanOrEqual(map.y + map.height);
     }
     // The United States, left out by the filter (no longer an actor on the map), is outside the frame.
-    const us = await boxOf(page.locator('path.country[data-id="840"]'));
+    const us = await boxOf(page.locator('use.country[data-id="840"]'));
     expect(us.x + us.width <= map.x || us.y + us.height <= map.y).toBe(true);
 
     await page.locator("#region-select").selectOption("");

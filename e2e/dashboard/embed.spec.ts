@@ -58,7 +58,7 @@ test.describe("embeds, alt text and social cards", () => {
       await expect.poll(async () => Math.abs(((await iframe.boundingBox())?.height ?? 0) - inner)).toBeLessThanOrEqual(2);
       expect(await frame.locator("html").evaluate((h) => h.scrollHeight - h.clientHeight)).toBeLessThanOrEqual(1);
       // A country's tooltip, by keyboard focus as by hover.
-      await frame.locator('path.country[data-actor="russia"]').focus();
+      await frame.locator('use.country[data-actor="russia"]').focus();
       const tip = frame.locator(".map-wrap .tooltip");
       await expect(tip).toBeVisible();
       await expect(tip).toContainText("Russia");

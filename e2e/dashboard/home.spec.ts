@@ -7,7 +7,7 @@ test.describe("dashboard home", () => {
     await expect(page.getByRole("group", { name: "Posture toward the Taliban government" })).toContainText("Formal recognition");
     await expect(page.locator('button.badge[data-actor="fawzia-koofi"]')).toHaveText("Fawzia Koofi");
     await expect(page.locator('button.badge[data-actor="united-nations"]')).toBeVisible();
-    await expect(page.locator('path.country[data-actor="russia"]')).toHaveAttribute(
+    await expect(page.locator('use.country[data-actor="russia"]')).toHaveAttribute(
       "aria-label",
       /^Russia: formal recognition since 3 July 2025$/,
     );

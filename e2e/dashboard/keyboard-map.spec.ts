@@ -18,7 +18,7 @@ async function tabIntoMap(page: Page): Promise<number> {
 
 /** Waits until the page has hydrated (a focused country shows its tooltip), then starts from the page's top. */
 async function ready(page: Page) {
-  const afghanistan = page.locator('path.country[data-id="004"]');
+  const afghanistan = page.locator('use.country[data-id="004"]');
   await expect(async () => {
     await afghanistan.focus();
     await expect(page.locator(".map-wrap .map-tip")).toBeVisible({ timeout: 500 });
@@ -30,7 +30,7 @@ async function ready(page: Page) {
 
 /** A point of a country that the pointer would hit. */
 async function pointIn(page: Page, actor: string): Promise<{ x: number; y: number }> {
-  return page.locator(`path.country[data-actor="${actor}"]`).evaluate((el) => {
+  return page.locator(`use.country[data-actor="${actor}"]`).evaluate((el) => {
     const b = el.getBoundingClientRect();
     for (let fy = 1; fy < 20; fy++) {
       for (let fx = 1; fx < 20; fx++) {
@@ -86,12 +86,12 @@ test.describe("the map by keyboard", () => {
     await expect.poll(() => focusedId(page)).toBe("398");
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => focusedId(page)).toBe("643");
-    const russia = page.locator('path.country[data-actor="russia"]');
+    const russia = page.locator('use.country[data-actor="russia"]');
     await expect(russia).toBeFocused();
     // The focused country is announced by its name and stance, and outlined along its shape.
     await expect(russia).toHaveAttribute("aria-label", "Russia: formal recognition since 3 July 2025");
-    await expect(page.locator("svg.world-map .focus-ring path")).toHaveCount(2);
-    expect(await page.locator("svg.world-map .focus-ring path").first().getAttribute("d")).toBe(await russia.getAttribute("d"));
+    await expect(page.locator("svg.world-map .focus-ring use")).toHaveCount(2);
+    expect(await page.locator("svg.world-map .focus-ring use").first().getAttribute("href")).toBe(await russia.getAttribute("href"));
     // Russia is the one tab stop of the map now.
     await expect(russia).toHaveAttribute("tabindex", "0");
 
@@ -134,7 +134,7 @@ test.describe("the map by keyboard", () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`/?date=${DATE}`);
     await ready(page);
-    const russia = page.locator('path.country[data-actor="russia"]');
+    const russia = page.locator('use.country[data-actor="russia"]');
     const at = await pointIn(page, "russia");
     await page.mouse.click(at.x, at.y);
     await expect(page).toHaveURL(/actor=russia/);
@@ -153,7 +153,7 @@ test.describe("the map by keyboard", () => {
       await ready(page);
       await tabIntoMap(page);
       await page.keyboard.press("r");
-      await expect(page.locator('path.country[data-actor="russia"]')).toBeFocused();
+      await expect(page.locator('use.country[data-actor="russia"]')).toBeFocused();
       await expect(page.locator(".map-wrap .map-tip")).toContainText("Russia");
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();

@@ -16,7 +16,7 @@ async function categoryColour(page: Page, key: string): Promise<string> {
 }
 
 const fillOf = (page: Page, actor: string) =>
-  page.locator(`path.country[data-actor="${actor}"]`).evaluate((el) => (el as SVGPathElement).style.fill);
+  page.locator(`use.country[data-actor="${actor}"]`).evaluate((el) => (el as SVGElement).style.fill);
 
 const rgb = (hex: string) => {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -24,9 +24,9 @@ const rgb = (hex: string) => {
 };
 
 test.describe("world map", () => {
-  test("draws one path per country feature", async ({ page }) => {
+  test("draws one shape per country feature, each from the world's sprite", async ({ page }) => {
     await page.goto("/");
-    await expect(page.locator("svg.world-map path.country")).toHaveCount(FEATURES);
+    await expect(page.locator("svg.world-map use.country")).toHaveCount(FEATURES);
   });
 
   test("Russia takes the formal-recognition colour on 3 July 2025 and not on 2 July", async ({ page }) => {
@@ -43,7 +43,7 @@ test.describe("world map", () => {
     const recognition = rgb(await categoryColour(page, "formal-recognition"));
     await page.goto("/?date=2025-07-03");
     expect(await fillOf(page, "russia")).toBe(recognition);
-    await expect(page.locator('path.country[data-actor="russia"]')).toHaveAttribute(
+    await expect(page.locator('use.country[data-actor="russia"]')).toHaveAttribute(
       "aria-label",
       "Russia: formal recognition since 3 July 2025",
     );
@@ -105,7 +105,7 @@ test.describe("world map", () => {
     // The country itself is a keyboard target too.
     await page.getByRole("button", { name: "Close the actor panel" }).press("Enter");
     await expect(panel).toHaveCount(0);
-    const china = page.locator('path.country[data-actor="china"]');
+    const china = page.locator('use.country[data-actor="china"]');
     await china.focus();
     await expect(china).toBeFocused();
     await page.keyboard.press("Enter");
@@ -153,8 +153,8 @@ test.describe("world map", () => {
     await expect(recognition).toContainText("1");
     await recognition.click();
     await expect(recognition).toHaveAttribute("aria-pressed", "true");
-    await expect(page.locator('path.country[data-actor="china"]')).toHaveClass(/is-dimmed/);
-    await expect(page.locator('path.country[data-actor="russia"]')).not.toHaveClass(/is-dimmed/);
+    await expect(page.locator('use.country[data-actor="china"]')).toHaveClass(/is-dimmed/);
+    await expect(page.locator('use.country[data-actor="russia"]')).not.toHaveClass(/is-dimmed/);
   });
 
   test("the table view lists the same stances for screen readers", async ({ page }) => {

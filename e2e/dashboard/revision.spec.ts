@@ -90,7 +90,7 @@ test.describe("a permalink pinned to a revision", () => {
     );
     const colour = (key: string) => topics.data.find((t) => t.slug === POSTURE)?.categories.find((c) => c.key === key)?.colour as string;
     expect(colour(BEFORE)).not.toBe(colour(AFTER));
-    const fill = () => page.locator(`path.country[data-actor="${slug}"]`).evaluate((el) => (el as SVGPathElement).style.fill);
+    const fill = () => page.locator(`use.country[data-actor="${slug}"]`).evaluate((el) => (el as SVGElement).style.fill);
 
     // The page pinned to the earlier revision: the old category, and a notice that says so.
     await page.goto(`/?topic=${POSTURE}&date=${DATE}&revision=${before}`);
@@ -98,7 +98,7 @@ test.describe("a permalink pinned to a revision", () => {
     await expect(notice).toContainText(`As published in revision ${before}`);
     await expect(notice).toContainText("the data has changed since");
     expect(await fill()).toBe(rgb(colour(BEFORE)));
-    await expect(page.locator(`path.country[data-actor="${slug}"]`)).toHaveAttribute("aria-label", /diplomatic engagement/i);
+    await expect(page.locator(`use.country[data-actor="${slug}"]`)).toHaveAttribute("aria-label", /diplomatic engagement/i);
 
     // "Cite this" in the export dialog pins the same revision, and so do its files.
     await page.getByRole("button", { name: "Export…" }).click();

@@ -160,6 +160,6 @@ test.describe("links outside the data", () => {
     await expect(page.getByRole("status").filter({ hasText: "were not understood" })).toContainText("nothing highlighted");
     await expect(page).not.toHaveURL(/cat=/);
     // Nothing is dimmed by a category that does not exist.
-    await expect(page.locator('path.country[data-actor="china"]')).not.toHaveClass(/is-dimmed/);
+    await expect(page.locator('use.country[data-actor="china"]')).not.toHaveClass(/is-dimmed/);
   });
 });

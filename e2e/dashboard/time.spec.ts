@@ -5,8 +5,8 @@ import { expect, type Page, test } from "@playwright/test";
 const POSTURE = "posture-toward-taliban-government";
 const NOT_COVERED = "Not covered by the sources: the dataset has no actor for this country.";
 
-const country = (page: Page, actor: string) => page.locator(`path.country[data-actor="${actor}"]`);
-const fillOf = (page: Page, actor: string) => country(page, actor).evaluate((el) => (el as SVGPathElement).style.fill);
+const country = (page: Page, actor: string) => page.locator(`use.country[data-actor="${actor}"]`);
+const fillOf = (page: Page, actor: string) => country(page, actor).evaluate((el) => (el as SVGElement).style.fill);
 const tooltip = (page: Page) => page.locator(".map-wrap .tooltip");
 
 /** Shows a country's tooltip the way a keyboard user does: by focusing it. */
@@ -93,9 +93,9 @@ test.describe("time on the map", () => {
 
       await page.getByRole("tab", { name: "Map" }).click();
       // Brazil: a country the dataset has no actor for.
-      await page.locator('path.country[data-id="076"]').focus();
+      await page.locator('use.country[data-id="076"]').focus();
       await expect(tooltip(page)).toContainText(NOT_COVERED);
-      await expect(page.locator('path.country[data-id="076"]')).toHaveAttribute("aria-label", `Brazil: no data. ${NOT_COVERED}`);
+      await expect(page.locator('use.country[data-id="076"]')).toHaveAttribute("aria-label", `Brazil: no data. ${NOT_COVERED}`);
     });
   }
 });

@@ -12,7 +12,7 @@ import { altTextOf } from "@/lib/export/alt-text";
 import { exportModel, stateQuery } from "@/lib/export/views";
 import { firstScreenOf } from "@/lib/first-screen";
 import { checkAgainstData, loadDashboard, todayIso } from "@/lib/server/dashboard";
-import { mapGeometry } from "@/lib/server/map-geometry";
+import { mapLayout } from "@/lib/server/map-geometry";
 import { pageOrigin } from "@/lib/server/origins";
 import { socialMetadata } from "@/lib/server/social";
 import { dashboardParsers } from "@/lib/url-state";
@@ -28,7 +28,7 @@ const load = cache(async (query: string) => {
     if (e instanceof RevisionUnavailable) notFound();
     throw e;
   });
-  const geometry = mapGeometry(loaded.data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
+  const geometry = mapLayout(loaded.data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
   // Dates outside the data and categories the topic lacks: notices like any malformed value.
   const checked = checkAgainstData(Object.fromEntries(new URLSearchParams(query)), loaded.data, loaded.state);
   return { ...loaded, state: checked.state, notices: [...loaded.notices, ...checked.notices], geometry };

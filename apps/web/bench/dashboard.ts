@@ -45,7 +45,7 @@ try {
     }).observe({ type: "longtask", buffered: true });
   `);
   await page.goto(`${app.base}/?date=2023-01-01`, { waitUntil: "networkidle", timeout: 180_000 });
-  const coloured = await page.locator("path.country[data-actor]").count();
+  const coloured = await page.locator("use.country[data-actor]").count();
   await changeDate(page, "2021-06-01"); // once hydrated; not counted
   const from = await page.evaluate(() => window.__stancemapPerf?.recolour.length ?? 0);
   const start = Date.parse("2021-09-01T00:00:00Z");

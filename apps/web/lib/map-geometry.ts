@@ -1,2 +1,3 @@
-// The subset of the projected world the browser needs, prepared on the server (charts' world.ts).
-export type { MapGeometry, MapMarker } from "@stancemap/charts/world";
+// The map as the browser gets it: its layout (names, centres, boxes, the sprite's address), never the
+// outlines; and the full geometry the export renderer draws, rebuilt from the sprite when needed.
+export type { MapGeometry, MapLayout, MapLayoutFeature, MapMarker } from "@stancemap/charts/world";

@@ -12,7 +12,7 @@ import { ActorBadges } from "@/components/map/ActorBadges";
 import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/WorldMap";
 import { changeGroups, changeRange, countsSentence, emptySentence, movementCells, movementFill } from "@/lib/change-view";
 import type { CompactActor, CompactSource, CompactStance } from "@/lib/dashboard-data";
-import type { MapGeometry } from "@/lib/map-geometry";
+import type { MapLayout } from "@/lib/map-geometry";
 import { type ActorRecord, useActorRecords } from "./use-actor-records";
 import "./change.css";
 
@@ -27,7 +27,7 @@ export function ChangeView(props: {
   actors: readonly CompactActor[];
   allActors: readonly CompactActor[];
   sources: ReadonlyMap<string, CompactSource>;
-  geometry: MapGeometry;
+  geometry: MapLayout;
   filtered: ReadonlySet<string>;
   /** The URL's `from` (null: the default) and `date` (the later date). */
   from: string | null;

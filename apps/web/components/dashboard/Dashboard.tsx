@@ -15,7 +15,7 @@ import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/Wo
 import { Timeline } from "@/components/timeline/Timeline";
 import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
 import { type FirstScreen, kindsOf, mapAt, NO_DATA_FILL, regionsOf, visibleActors as visibleOf } from "@/lib/first-screen";
-import type { MapGeometry } from "@/lib/map-geometry";
+import type { MapLayout } from "@/lib/map-geometry";
 import { loadReactionEdges } from "@/lib/server/actions/dashboard";
 import { TIMELINE_START, type View } from "@/lib/url-state";
 import { ActorPanel, ChangeView, MapTable, NetworkView, SequenceView } from "./lazy-views";
@@ -38,7 +38,7 @@ export function Dashboard(props: {
    * actors the first screen draws and no stances: the rest arrives as the stance index. */
   data: DashboardData;
   firstScreen?: FirstScreen;
-  geometry: MapGeometry;
+  geometry: MapLayout;
   /** What an absent parameter means: the first topic, today (as the server sees it), the map. */
   defaults: { topic: string; date: string; view: View };
   notices: Notice[];

@@ -8,14 +8,14 @@ import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 import type { DashboardData } from "@/lib/dashboard-data";
 import { altTextOf } from "@/lib/export/alt-text";
 import { exportModel } from "@/lib/export/views";
-import type { MapGeometry } from "@/lib/map-geometry";
+import type { MapLayout } from "@/lib/map-geometry";
 import type { View } from "@/lib/url-state";
 import { EmbedHeight } from "./EmbedHeight";
 
 interface Props {
   view: "map" | "network" | "timeline";
   data: DashboardData;
-  geometry: MapGeometry;
+  geometry: MapLayout;
   defaults: { topic: string; date: string; view: View };
   /** The alt text of the first paint (the server's), until the URL's state says otherwise. */
   alt: string;

@@ -11,7 +11,8 @@ import { CiteThis } from "@/components/cite/CiteThis";
 import type { RevisionShown } from "@/lib/dashboard-data";
 import { altTextOf } from "@/lib/export/alt-text";
 import { type ExportData, type ExportState, type ExportView, exportModel, stateQuery, VIEW_NAMES } from "@/lib/export/views";
-import type { MapGeometry } from "@/lib/map-geometry";
+import type { MapGeometry, MapLayout } from "@/lib/map-geometry";
+import { useMapShapes } from "@/lib/map-shapes";
 import { loadExportFonts } from "@/lib/server/actions/dashboard";
 
 const PRESETS = { ...EXPORT_PRESETS, custom: { label: "Custom size", width: 0, height: 0, print: false } } as const;
@@ -34,7 +35,8 @@ export function ExportDialog(props: {
   view: ExportView;
   data: ExportData;
   state: ExportState;
-  geometry?: MapGeometry;
+  /** The map's layout (the page's), whose outlines are fetched from its sprite when the dialog opens; or the geometry. */
+  geometry?: MapGeometry | MapLayout;
   /** The public origin, for the permalink printed on the picture (the server's, as the API prints). */
   origin: string;
   /** The opening button's text. */
@@ -84,15 +86,21 @@ export function ExportDialog(props: {
 
   // Built while the dialog is open only (the date may change many times a second while the timeline
   // plays); the picture follows typing a beat behind, so that keys never wait for a drawing.
-  const model = useMemo(() => (open ? exportModel(view, data, state, geometry) : null), [open, view, data, state, geometry]);
+  // The map's outlines are not in the page: read back from the world's sprite (cached since the map drew).
+  const shapes = useMapShapes(open && (view === "map" || view === "change") ? geometry : undefined);
+  const model = useMemo(
+    () => (open ? exportModel(view, data, state, shapes.geometry ?? geometry) : null),
+    [open, view, data, state, geometry, shapes.geometry],
+  );
+  const outlined = !geometry || shapes.geometry !== null;
   const alt = useMemo(() => (model ? altTextOf(model, data, state) : ""), [model, data, state]);
   const texts = useDeferredValue(useMemo(() => ({ title, subtitle, notes }), [title, subtitle, notes]));
   const svg = useMemo(
     () =>
-      model && embedded && !sizeError && !model.tooLarge && !model.invalid
+      model && embedded && outlined && !sizeError && !model.tooLarge && !model.invalid
         ? embedFonts(withAltText(model.render({ theme, width: size.width, height: size.height, ...texts, origin }), alt), embedded)
         : "",
-    [model, alt, theme, size.width, size.height, texts, origin, embedded, sizeError],
+    [model, alt, theme, size.width, size.height, texts, origin, embedded, outlined, sizeError],
   );
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => {
@@ -340,6 +348,11 @@ export function ExportDialog(props: {
               {fontError ? (
                 <p className="field-error" role="alert">
                   {fontError}
+                </p>
+              ) : null}
+              {shapes.error ? (
+                <p className="field-error" role="alert">
+                  {shapes.error}
                 </p>
               ) : null}
               {/* biome-ignore lint/performance/noImgElement: a blob: preview of the generated SVG, not a site image */}

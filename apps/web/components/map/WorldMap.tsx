@@ -1,5 +1,7 @@
 "use client";
-// The choropleth: React renders the projected paths (computed once on the server), D3 only handles
+// The choropleth: the countries' outlines are one static, cached file (the world's sprite, charts'
+// worldSprite), each drawn here by a `<use>` that references its outline and carries its fill (which
+// the outline inherits), name, role and focus; the page itself carries no path data. D3 only handles
 // zoom. React draws each country once with the fill and name of the first render (the server's HTML);
 // after that a date change writes fills and names straight onto the shapes that changed, in one layout
 // effect, so recolouring re-renders no country, however large the dataset. How a stance
@@ -11,6 +13,7 @@
 // that way); Home/End go to the first/last in reading order (actors A–Z, then the other countries A–Z);
 // typing letters jumps to a matching name; Enter or Space selects.
 import { type Cell, cellSentence, cuePattern, cuePatternId, qualifierShape } from "@stancemap/charts";
+import { spriteId } from "@stancemap/charts/world-shapes";
 import { NOT_COVERED_REASON } from "@stancemap/core/model";
 import type { ZoomBehavior } from "d3-zoom";
 import {
@@ -25,8 +28,9 @@ import {
   useRef,
   useState,
 } from "react";
+import { preload } from "react-dom";
 import type { CompactStance } from "@/lib/dashboard-data";
-import type { MapGeometry } from "@/lib/map-geometry";
+import type { MapLayout } from "@/lib/map-geometry";
 import { CuePatternDef } from "./CueSwatch";
 
 export type MapCell = Cell<CompactStance>;
@@ -38,7 +42,7 @@ export interface QualifierNames {
 }
 
 interface Props {
-  geometry: MapGeometry;
+  geometry: MapLayout;
   /** Cells by ISO numeric feature id. */
   cells: ReadonlyMap<string, MapCell>;
   /** Feature ids of actors the filters (region, kind) leave out. */
@@ -144,31 +148,6 @@ export function nearestInDirection<T extends { id: string; x: number; y: number;
   return best?.item ?? null;
 }
 
-/** The bounds of a projected path's main parts (islands smaller than a tenth of its largest part left out). */
-function mainBounds(d: string): [number, number, number, number] | null {
-  const boxes: [number, number, number, number][] = [];
-  for (const part of d.split("M")) {
-    const nums = part.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g);
-    if (!nums || nums.length < 2) continue;
-    const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i + 1 < nums.length; i += 2) {
-      const x = Number(nums[i]);
-      const y = Number(nums[i + 1]);
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
-    }
-    boxes.push(box);
-  }
-  if (boxes.length === 0) return null;
-  const area = (b: [number, number, number, number]) => (b[2] - b[0]) * (b[3] - b[1]);
-  const largest = Math.max(...boxes.map(area));
-  return boxes
-    .filter((b) => area(b) >= largest / 10)
-    .reduce((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])]);
-}
-
 /** Handlers the countries and dots share (stable: the memoised countries skip re-rendering). */
 interface ItemHandlers {
   onSelect: (actor: string) => void;
@@ -187,7 +166,8 @@ interface Paint {
 const Country = memo(function Country(props: {
   id: string;
   name: string;
-  d: string;
+  /** The address of its outline in the world's sprite. */
+  href: string;
   /** The first render's fill and name (a stable object: later dates do not re-render the country). */
   first: Paint;
   actor: string | null;
@@ -197,11 +177,11 @@ const Country = memo(function Country(props: {
   tabStop: boolean;
   on: ItemHandlers;
 }) {
-  const { id, d, first, actor, selected, dimmed, subject, tabStop, on } = props;
+  const { id, href, first, actor, selected, dimmed, subject, tabStop, on } = props;
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; it has the role, name, focus and keys of one.
-    <path
-      d={d}
+    <use
+      href={href}
       data-id={id}
       data-actor={actor ?? undefined}
       className={`country${selected ? " is-selected" : ""}${dimmed ? " is-dimmed" : ""}${subject ? " is-subject" : ""}`}
@@ -318,8 +298,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
     if (!svg || !behaviour || !d3) return;
     const ids = zoomKey ? zoomKey.split(",") : [];
     const boxes = ids.flatMap((id): [number, number, number, number][] => {
-      const f = geometry.features.find((x) => x.id === id);
-      const b = f ? mainBounds(f.d) : null;
+      const b = geometry.features.find((x) => x.id === id)?.box;
       if (b) return [b];
       const m = geometry.markers.find((x) => x.id === id);
       return m ? [[m.x - 10, m.y - 10, m.x + 10, m.y + 10]] : [];
@@ -501,7 +480,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
   useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    for (const el of svg.querySelectorAll<SVGElement>("path.country[data-id], circle.marker[data-id]")) {
+    for (const el of svg.querySelectorAll<SVGElement>("use.country[data-id], circle.marker[data-id]")) {
       const id = el.dataset.id ?? "";
       const next = paintOf(id, names.current.get(id) ?? id, el.tagName === "circle");
       const was = painted.current.get(id);
@@ -512,6 +491,9 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
   }, [cells, filtered, qualifiers]);
   const tipCell = tip?.cell;
   const ringFeature = ring ? geometry.features.find((f) => f.id === ring) : undefined;
+  const shape = (id: string) => `${geometry.sprite}#${id}`;
+  // The outlines as early as the page can ask for them (a `<link rel=preload>` in the head).
+  preload(geometry.sprite, { as: "image", type: "image/svg+xml", fetchPriority: "high" });
 
   // A marker per qualifying fact at the country's centre (beside a small state's dot), drawn over the fills.
   const centres = useMemo(() => {
@@ -553,8 +535,8 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
           <CuePatterns cells={cells.values()} />
         </defs>
         <g ref={layerRef}>
-          <path d={geometry.sphere} className="sphere" />
-          <path d={geometry.graticule} className="graticule" />
+          <use href={shape("sphere")} className="sphere" />
+          <use href={shape("graticule")} className="graticule" />
           {geometry.features.map((f) => {
             const cell = cells.get(f.id);
             return (
@@ -562,7 +544,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
                 key={f.id}
                 id={f.id}
                 name={f.name}
-                d={f.d}
+                href={shape(spriteId(f.id))}
                 first={firstPaint.current?.get(f.id) ?? NO_PAINT}
                 actor={cell?.actor ?? null}
                 selected={!!cell && cell.actor === selected}
@@ -607,8 +589,8 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
           {/* Keyboard focus: the country's own outline, drawn over its neighbours. */}
           {ringFeature ? (
             <g className="focus-ring">
-              <path d={ringFeature.d} className="focus-ring-outer" />
-              <path d={ringFeature.d} className="focus-ring-inner" />
+              <use href={shape(spriteId(ringFeature.id))} className="focus-ring-outer" />
+              <use href={shape(spriteId(ringFeature.id))} className="focus-ring-inner" />
             </g>
           ) : null}
         </g>

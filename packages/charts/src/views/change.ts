@@ -5,7 +5,8 @@ import { CHANGE_MOVEMENTS, changeRange, changesBetween, formatEdtf, MOVEMENTS, t
 import { type ChangeList, renderChangeSvg } from "../export/change-svg";
 import type { LegendEntry } from "../export/frame";
 import { MOVEMENT_COLOURS, movementLabel } from "../movement";
-import type { MapGeometry } from "../world";
+import type { MapGeometry, MapLayout } from "../world";
+import { drawable } from "../world-shapes";
 import {
   citing,
   counted,
@@ -44,7 +45,7 @@ const ORDER: readonly Movement[] = [
   "attested-only",
 ];
 
-export function changeModel(data: ExportData, s: ExportState, geometry: MapGeometry): ExportModel {
+export function changeModel(data: ExportData, s: ExportState, geometry: MapGeometry | MapLayout): ExportModel {
   // The dashboard's two dates: the link's, or its default (the day before the latest dated move).
   const { from, to } = changeRange({ from: s.from ?? null, to: s.date, stances: data.stances, topic: data.topic.slug });
   const categories = [...data.topic.categories].sort((a, b) => a.order - b.order);
@@ -189,7 +190,7 @@ export function changeModel(data: ExportData, s: ExportState, geometry: MapGeome
     })),
     render: (o) =>
       renderChangeSvg({
-        world: geometry,
+        world: drawable(geometry),
         categoryOf,
         noDataCount,
         noDataLabel: "No stance on either date",

@@ -1,6 +1,6 @@
 // The export of each view: one model per view (picture and data), shared by the dashboard's export
 // dialog and the export API.
-import type { MapGeometry } from "../world";
+import type { MapGeometry, MapLayout } from "../world";
 import { actorModel } from "./actor";
 import { changeModel } from "./change";
 import { mapModel } from "./map";
@@ -32,9 +32,10 @@ export function actorData(data: ExportData, actor: string): ExportData {
   };
 }
 
-/** The export of `view` in state `s`. The map and the change need the projected world; the network and
- * the sequence need the reactions (the sequence, the events' actors too). */
-export function exportModel(view: ExportView, data: ExportData, state: ExportState, geometry?: MapGeometry): ExportModel {
+/** The export of `view` in state `s`. The map and the change need the projected world (its layout names
+ * and describes them; drawing them needs the outlines too); the network and the sequence need the
+ * reactions (the sequence, the events' actors too). */
+export function exportModel(view: ExportView, data: ExportData, state: ExportState, geometry?: MapGeometry | MapLayout): ExportModel {
   const s = viewState(view, state);
   switch (view) {
     case "map":

@@ -2,7 +2,8 @@
 import { describeHolding, formatEdtf, topicMapAt } from "@stancemap/core/model";
 import { type MapBadge, renderMapSvg } from "../export/map-svg";
 import { KIND_LABELS } from "../palette";
-import type { MapGeometry } from "../world";
+import type { MapGeometry, MapLayout } from "../world";
+import { drawable } from "../world-shapes";
 import {
   citing,
   dateCells,
@@ -22,7 +23,7 @@ import {
   withCount,
 } from "./shared";
 
-export function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry): ExportModel {
+export function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry | MapLayout): ExportModel {
   const kinds = s.kind ?? [];
   const visible = data.actors.filter((a) => (!s.region || a.region === s.region) && (kinds.length === 0 || kinds.includes(a.kind)));
   const map = topicMapAt({
@@ -164,7 +165,7 @@ export function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry
     })),
     render: (o) =>
       renderMapSvg({
-        world: geometry,
+        world: drawable(geometry),
         categoryOf,
         cueOf,
         qualifiersOf,

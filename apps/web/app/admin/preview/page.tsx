@@ -6,7 +6,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Dashboard } from "@/components/dashboard/Dashboard";
 import { currentPrincipal } from "@/lib/server/dal";
 import { checkAgainstData, loadDashboard, todayIso } from "@/lib/server/dashboard";
-import { mapGeometry } from "@/lib/server/map-geometry";
+import { mapLayout } from "@/lib/server/map-geometry";
 import "../admin.css";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
   const checked = checkAgainstData(raw, data, loaded.state);
   const state = checked.state;
   const notices = [...loaded.notices, ...checked.notices];
-  const geometry = mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
+  const geometry = mapLayout(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
   const defaults = { topic: data.topics[0]?.slug ?? state.topic, date: todayIso(), view: "map" as const };
   return (
     <>

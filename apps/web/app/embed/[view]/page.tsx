@@ -11,7 +11,7 @@ import { EmbedLive } from "@/components/export/EmbedLive";
 import { altTextOf } from "@/lib/export/alt-text";
 import { EXPORT_VIEWS, type ExportView, exportModel } from "@/lib/export/views";
 import { loadDashboard, todayIso } from "@/lib/server/dashboard";
-import { mapGeometry } from "@/lib/server/map-geometry";
+import { mapGeometry, mapLayout } from "@/lib/server/map-geometry";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Embedded chart", robots: { index: false } };
@@ -58,7 +58,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
 
   const { data, state } = await loadPinned({ ...passed, view: view === "network" ? "network" : "map" });
   if (q.topic && data.topic.slug !== q.topic) notFound();
-  const geometry = mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
+  const geometry = mapLayout(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
   const defaults = { topic: data.topics[0]?.slug ?? state.topic, date: todayIso(), view: "map" as const };
   const model = exportModel(view, data, { ...q, topic: data.topic.slug, date: state.date }, view === "map" ? geometry : undefined);
   return (
