@@ -7,18 +7,14 @@
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { firstLoad, kB, ROUTES, sum } from "./first-load.mjs";
+import { firstLoad, FIRST_LOAD_GOAL as GOAL, kB, MAX_FONT_FACES, ROUTES, sum } from "./first-load.mjs";
 
-/** Issue 16's goal for `/`'s first-load JavaScript, gzipped. */
-const GOAL = 150_000;
 /**
  * The limit the check enforces today. React and Next alone are ~138 kB of it, so the dashboard's own code
  * must shrink further before the goal holds (see ARCHITECTURE.md, "First load"); lower this as code leaves
  * `/`, never raise it without saying why in the commit.
  */
 const LIMIT = 205_000;
-/** Noto Sans's own rules (Latin, Cyrillic, Greek…); the Arabic and Chinese subsets add 5 and 101. */
-const MAX_FONT_FACES = 8;
 
 const web = join(dirname(fileURLToPath(import.meta.url)), "..");
 const root = join(web, "..", "..");
