@@ -62,6 +62,17 @@ async function repeated(url: (i: number) => string) {
 /** The network view's date: after every synthetic reaction (they span 2021-08-15 and 1,600 days). */
 const NETWORK_DATE = "2026-06-01";
 
+/** How many times the HTML carries the map's largest country shape: the start of its path data, counted
+ * (the SVG's `d` attribute, and again in the page's data when the geometry is sent as a prop too). */
+function shapeCopies(html: string): number {
+  const paths = [...html.matchAll(/<path\b[^>]*>/g)]
+    .filter((m) => /\sclass="country\b/.test(m[0]))
+    .flatMap((m) => /\sd="([^"]+)"/.exec(m[0])?.[1] ?? []);
+  const largest = paths.sort((a, b) => b.length - a.length)[0];
+  if (!largest) return Number.NaN;
+  return html.split(largest.slice(0, 80)).length - 1;
+}
+
 /** Reactions the database holds up to `date`, counted here rather than asked of the app. */
 async function reactionsUpTo(file: string, date: string): Promise<number> {
   const db = createDb(urlOf(file));
@@ -159,6 +170,7 @@ for (const [n, size] of sizes.entries()) {
       "home.raw": figure(home.body.length, "B", serverLoad),
       "home.gz": figure(gzipSync(home.body).length, "B", serverLoad),
       "home.ttfb": figure(home.headers.values, "ms", serverLoad),
+      "home.shapeCopies": figure(shapeCopies(home.body.toString("utf8")), "", serverLoad),
       "home.total": figure(home.total.values, "ms", serverLoad),
       "actor.ttfb": figure(actorPage.headers.values, "ms", serverLoad),
       "actor.total": figure(actorPage.total.values, "ms", serverLoad),
