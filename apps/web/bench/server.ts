@@ -123,19 +123,25 @@ export async function startApp(file: string, extraEnv: Record<string, string> = 
       LOG_LEVEL: "warn",
       ...extraEnv,
     },
-    // Its errors go to a file, quoted if it dies while measured: a failed bench then says why.
-    stdio: ["ignore", "ignore", openSync(log, "w")],
+    // Its log (warnings and errors) goes to a file, quoted if it dies while measured or the bench fails:
+    // a failed bench then says what the server saw.
+    stdio: ["ignore", openSync(log, "w"), openSync(log, "a")],
   });
   let stopping = false;
+  const tail = () => readFileSync(log, "utf8").trim().split("\n").slice(-5).join("\n");
   const stop = () => {
     stopping = true;
     child.kill("SIGTERM");
   };
-  process.on("exit", stop);
+  process.on("exit", (code) => {
+    // A bench that fails has usually stopped its server already (its finally blocks run first).
+    const said = code !== 0 ? tail() : "";
+    if (said) console.error(`bench: the server's last log lines (${log}):\n${said}`);
+    stop();
+  });
   child.on("exit", (code, signal) => {
     if (stopping) return;
-    const tail = readFileSync(log, "utf8").trim().split("\n").slice(-5).join("\n");
-    console.error(`bench: the server on port ${port} exited (${signal ?? code}) while in use; its last lines (${log}):\n${tail}`);
+    console.error(`bench: the server on port ${port} exited (${signal ?? code}) while in use; its last lines (${log}):\n${tail()}`);
   });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`, child);
