@@ -97,7 +97,8 @@ class Reader {
     if (left) return `${id} left it out: ${left[1]}`;
     if (this.run.parts.has(id)) return `${id} did not record ${name}`;
     const others = [...this.run.parts.keys()].filter((k) => k.startsWith(`${step}-`));
-    if (others.length) return `${step} ran ${others.map((k) => k.slice(step.length + 1)).join(", ")} only`;
+    const named = (part: string) => (/^\d+$/.test(part) ? num(Number(part)) : part);
+    if (others.length) return `${step} ran ${others.map((k) => named(k.slice(step.length + 1))).join(", ")} only`;
     return `${step} did not run`;
   }
 
