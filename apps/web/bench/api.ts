@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { type Figure, figure, loadNow, record } from "./results";
 import { bin, build, freePort, interleaved, load, root, SIZES, showSpread, spread, startApp, synthetic, table, waitFor } from "./server";
 
 const { values } = parseArgs({
@@ -38,6 +39,8 @@ const paths = {
   "stances as of a date": "/api/v1/stances?topic=posture-toward-taliban-government&at=2024-01-01&limit=100",
   "reactions, first page": "/api/v1/reactions?limit=100",
 };
+/** The recorded figures' names for each request. */
+const keys: Record<keyof typeof paths, string> = { "stances as of a date": "stances", "reactions, first page": "reactions" };
 
 try {
   await waitFor(`${bases.bare}${paths["reactions, first page"]}`, bare);
@@ -51,6 +54,7 @@ try {
     return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors + r.timeouts };
   };
   const rows: string[][] = [];
+  const figures: Record<string, Figure> = {};
   for (const [name, path] of Object.entries(paths)) {
     // A short warm-up of each side: compiled routes, prepared statements, page cache.
     await autocannon({ url: `${bases.app}${path}`, connections: 10, duration: 2 });
@@ -58,6 +62,31 @@ try {
     for (const connections of [1, 50]) {
       const got = await interleaved(rounds, { app: run(bases.app, path, connections), bare: run(bases.bare, path, connections) });
       const ratios = got.app.map((a, i) => a.rps / (got.bare[i]?.rps ?? Number.NaN));
+      const at = loadNow();
+      const key = `${keys[name as keyof typeof paths]}.c${connections}`;
+      figures[`ratio.${key}`] = figure(ratios, "×", at);
+      for (const side of ["app", "bare"] as const) {
+        figures[`${side}.${key}.rps`] = figure(
+          got[side].map((r) => r.rps),
+          "req/s",
+          at,
+        );
+        figures[`${side}.${key}.p50`] = figure(
+          got[side].map((r) => r.p50),
+          "ms",
+          at,
+        );
+        figures[`${side}.${key}.p99`] = figure(
+          got[side].map((r) => r.p99),
+          "ms",
+          at,
+        );
+      }
+      figures[`app.${key}.errors`] = figure(
+        got.app.reduce((n, r) => n + r.errors, 0),
+        "",
+        at,
+      );
       rows.push([
         `${name}, ${connections} conn.`,
         showSpread(spread(got.app.map((r) => r.rps))),
@@ -74,6 +103,7 @@ try {
     table(["request", "app req/s", "bare req/s", "app ÷ bare", "latency ms app / bare (p50 at 1 conn., p99 at 50)", "app errors"], rows),
   );
   console.log(`\nmedian (min–max) of ${rounds} runs per side at ${size} actors; ${load()}`);
+  record("api", { size: Number(size), rounds, duration }, figures);
 } finally {
   app.stop();
   bare.kill("SIGTERM");

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { figure, loadNow, record } from "./results";
 import { build, CHROMIUM_ARGS, changeDate, load, quantile, SIZES, showSpread, spread, startApp, synthetic } from "./server";
 
 const { values } = parseArgs({
@@ -34,6 +35,19 @@ try {
   console.log(`first-load JS: ${scripts.length} files, ${(raw / 1024).toFixed(0)} KiB raw, ${(gz / 1024).toFixed(0)} KiB gzipped`);
   console.log(
     `dashboard HTML at ${size} actors: ${(html.length / 1024).toFixed(0)} KiB, ${(gzipSync(html).length / 1024).toFixed(0)} KiB gzipped`,
+  );
+
+  const at0 = loadNow();
+  // Recorded now, so that the sizes stand if the browser's part fails.
+  record(
+    "dashboard",
+    { size: Number(size) },
+    {
+      "js.gz": figure(gz, "B", at0),
+      "js.files": figure(scripts.length, "", at0),
+      "html.raw": figure(Buffer.byteLength(html), "B", at0),
+      "html.gz": figure(gzipSync(html).length, "B", at0),
+    },
   );
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
@@ -71,6 +85,18 @@ try {
   console.log(`  to React's commit:  median (min–max) ${showSpread(spread(commit), 1)} ms, p95 ${quantile(commit, 0.95).toFixed(1)} ms`);
   console.log(`  to the painted frame: median (min–max) ${showSpread(spread(frame), 1)} ms, p95 ${quantile(frame, 0.95).toFixed(1)} ms`);
   console.log(`  long-task time in the 500 ms after: median (min–max) ${showSpread(spread(script), 0)} ms`);
+  const at = loadNow();
+  record(
+    "dashboard",
+    { size: Number(size), steps },
+    {
+      "recolour.commit": figure(commit, "ms", at),
+      "recolour.commit.p95": figure(quantile(commit, 0.95), "ms", at),
+      "recolour.frame": figure(frame, "ms", at),
+      "recolour.frame.p95": figure(quantile(frame, 0.95), "ms", at),
+      "recolour.longtasks": figure(script, "ms", at),
+    },
+  );
   await browser.close();
 } finally {
   app.stop();

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { createDb, loadDataset, migrate, seedDataset } from "@stancemap/db";
 import { chromium } from "playwright-core";
 import { firstLoad, kB, ROUTES, sum } from "../scripts/first-load.mjs";
+import { type Figure, figure, loadNow, record } from "./results";
 import { CHROMIUM_ARGS, freePort, quantile, root, waitFor } from "./server";
 
 const { values } = parseArgs({
@@ -59,17 +60,29 @@ async function serve(dist: string, url: string): Promise<{ base: string; stop: (
   return { base, stop };
 }
 
+/** Recorded figures: "this.*" for the build measured, "baseline.*" for the one it is compared with. */
+const figures: Record<string, Figure> = {};
+const side = (name: string) => (name === "baseline" ? "baseline" : "this");
+
 // 1. Sizes, from each build's manifests.
 console.log(`first-load sizes (gzip level 6; kB = 1000 bytes)`);
 for (const b of builds) {
   for (const r of ROUTES) {
     const f = firstLoad(join(web, b.dir), r.entry);
+    const at = loadNow();
+    figures[`${side(b.name)}.${r.url}.js.gz`] = figure(sum(f.js, "gz"), "B", at);
+    figures[`${side(b.name)}.${r.url}.css.raw`] = figure(sum(f.css, "bytes"), "B", at);
+    figures[`${side(b.name)}.${r.url}.css.fontFaces`] = figure(sum(f.css, "fontFaces"), "", at);
     console.log(
       `  ${b.name.padEnd(10)} ${r.url.padEnd(15)} JS ${kB(sum(f.js, "gz")).padStart(9)} gz (${f.js.length} files)  ` +
         `CSS ${kB(sum(f.css, "bytes")).padStart(9)} (${kB(sum(f.css, "gz"))} gz, ${sum(f.css, "fontFaces")} @font-face)`,
     );
   }
 }
+
+// Recorded now, so that the sizes stand if the browser's part fails.
+record("first-load", { dist: values.dist, baseline: values.baseline ?? null }, figures);
+for (const k of Object.keys(figures)) delete figures[k];
 
 // 2. Pages in the browser, on one fresh database for every build.
 const tmp = mkdtempSync(join(tmpdir(), "stancemap-first-load-"));
@@ -163,12 +176,25 @@ try {
         0.5,
       );
       const elements = [...new Set(list.map((x) => x.element))].join(",");
+      const at = loadNow();
+      for (const k of ["ttfb", "fcp", "lcp", "tbt"] as const)
+        figures[`${side(b.name)}.page ${path}.${k}`] = figure(
+          list.map((x) => x[k]),
+          "ms",
+          at,
+        );
+      figures[`${side(b.name)}.page ${path}.fonts`] = figure(
+        list.map((x) => x.fonts),
+        "",
+        at,
+      );
       console.log(
         `  ${path.padEnd(16)} ${b.name.padEnd(10)} LCP ${lcp.toFixed(0).padStart(5)} ms (min ${Math.min(...list.map((x) => x.lcp)).toFixed(0)}, max ${Math.max(...list.map((x) => x.lcp)).toFixed(0)}; ${elements}; ${(delay * 100).toFixed(0)}% after first byte)  ` +
           `FCP ${m("fcp").toFixed(0)} ms  TTFB ${m("ttfb").toFixed(0)} ms  TBT ${m("tbt").toFixed(0)} ms  CSS ${kB(m("css"))} over the wire  fonts ${m("fonts")}`,
       );
     }
   console.log(`load average now: ${load()}`);
+  record("first-load", { runs }, figures);
 } finally {
   await browser.close();
   for (const s of servers) s.stop();

@@ -9,6 +9,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { type Figure, figure, loadNow, record } from "./results";
 import { build, freePort, quantile, root, shippedDatabase, waitFor } from "./server";
 
 const LIGHT = ["/api/health", "/api/v1/topics", "/api/v1/stances?topic=posture-toward-taliban-government&at=2025-07-03"] as const;
@@ -126,6 +127,9 @@ async function runPhase(name: string, parallel: number, spread: boolean): Promis
   return phase;
 }
 
+const figures: Record<string, Figure> = {};
+/** A phase's name as a figure's key: "unloaded", "16-one-client", "40-one-address-each". */
+const keyOf = (name: string) => name.replace(/ parallel,?/, "").replace(/\W+/g, "-");
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
 let unloadedP95 = Number.NaN;
 /** One row per phase, printed as soon as it ends (a stalled server still leaves the rows before it). */
@@ -137,6 +141,15 @@ function report(p: Phase): void {
     );
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   }
+  const at = loadNow();
+  const key = keyOf(p.name);
+  figures[`${key}.light.p50`] = figure(quantile(p.light, 0.5), "ms", at);
+  figures[`${key}.light.p95`] = figure(quantile(p.light, 0.95), "ms", at);
+  figures[`${key}.light.max`] = figure(Math.max(...p.light), "ms", at);
+  figures[`${key}.light.p95ratio`] = figure(quantile(p.light, 0.95) / unloadedP95, "×", at);
+  figures[`${key}.light.failed`] = figure(p.lightFailed, "", at);
+  figures[`${key}.rss.peak`] = figure(p.rssPeak, "MB", at);
+  for (const [status, n] of p.statuses) figures[`${key}.exports.${status}`] = figure(n, "", at);
   const counts = [...p.statuses].map(([s, n]) => `${s}: ${n}`).join(", ") || "-";
   console.log(
     `| ${p.name} | ${p.light.length} | ${fmt(quantile(p.light, 0.5))} | ${fmt(quantile(p.light, 0.95))} | ${fmt(Math.max(...p.light))} | ${(quantile(p.light, 0.95) / unloadedP95).toFixed(1)}x | ${p.lightFailed} | ${p.rssPeak.toFixed(0)} MB | ${counts} | ${fmt(p.drainMs)} |`,
@@ -160,7 +173,10 @@ try {
   for (const [parallel, spread] of spreads.flatMap((s) => [16, 40].map((n) => [n, s] as const))) {
     await runPhase(`${parallel} parallel${spread ? ", one address each" : ", one client"}`, parallel, spread);
   }
-  console.log(`\nserver peak resident memory over the whole run (VmHWM): ${memory(child.pid ?? 0, "VmHWM").toFixed(0)} MB`);
+  const peak = memory(child.pid ?? 0, "VmHWM");
+  console.log(`\nserver peak resident memory over the whole run (VmHWM): ${peak.toFixed(0)} MB`);
+  figures["rss.hwm"] = figure(peak, "MB");
+  record("flood", { light: LIGHT_PER_PHASE, capMs: PHASE_CAP_MS, spread: process.env.FLOOD_SPREAD !== "0" }, figures);
 } finally {
   stop();
   rmSync(dir, { recursive: true, force: true });

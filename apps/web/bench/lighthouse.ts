@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { type Figure, figure, loadNow, record } from "./results";
 import { build, load, SIZES, shippedDatabase, showSpread, signatureOf, spread, startApp, synthetic, table } from "./server";
 
 const { values } = parseArgs({ options: { size: { type: "string" }, repeat: { type: "string" }, "no-build": { type: "boolean" } } });
@@ -15,10 +16,11 @@ if (!Number.isInteger(repeat) || repeat < 1) throw new Error("--repeat takes a w
 if (size !== "none" && !(size in SIZES)) throw new Error(`--size takes ${Object.keys(SIZES).join(", ")} or none`);
 
 const { file: shipped } = shippedDatabase("lighthouse");
-const datasets = [{ label: "shipped (33 actors)", file: shipped }];
+const datasets = [{ label: "shipped (33 actors)", key: "shipped", file: shipped }];
 if (size !== "none")
   datasets.push({
     label: `synthetic (${Number(size).toLocaleString("en")} actors)`,
+    key: size,
     file: synthetic(`synth-${size}`, [...SIZES[size as unknown as keyof typeof SIZES]]),
   });
 build();
@@ -55,6 +57,7 @@ async function audit(url: string): Promise<Audit> {
 }
 
 const rows: string[][] = [];
+const figures: Record<string, Figure> = {};
 for (const dataset of datasets) {
   const app = await startApp(dataset.file);
   try {
@@ -67,6 +70,9 @@ for (const dataset of datasets) {
         runs[name].push(await audit(`${app.base}${path}`));
     for (const [name, path] of Object.entries(pages) as [keyof typeof pages, string][]) {
       const of = (k: keyof Audit) => runs[name].map((a) => a[k]).filter(Number.isFinite);
+      const at = loadNow();
+      figures[`${dataset.key}.${name}.score`] = figure(of("score"), "", at);
+      for (const k of ["lcp", "fcp", "tbt"] as const) figures[`${dataset.key}.${name}.${k}`] = figure(of(k), "ms", at);
       rows.push([
         dataset.label,
         path,
@@ -84,3 +90,4 @@ for (const dataset of datasets) {
 console.log(`\nLighthouse, mobile preset (simulated throttling); median (min–max) of ${repeat} runs\n`);
 console.log(table(["dataset", "page", "performance", "LCP s", "FCP s", "TBT ms", "load"], rows));
 console.log("\ngoal: performance ≥ 95, LCP ≤ 1.5 s");
+record("lighthouse", { size, repeat }, figures);

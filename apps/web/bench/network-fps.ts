@@ -8,6 +8,7 @@
 // zooming with the wheel. Options: --fresh (rewrite the database), --no-build, --seconds N, --screenshot FILE.
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { figure, loadNow, record } from "./results";
 import { build, CHROMIUM_ARGS, load, quantile, startApp, synthetic } from "./server";
 
 const { values } = parseArgs({
@@ -32,7 +33,8 @@ const SIZES = {
     cap: "100000",
   },
 } as const;
-const size = SIZES[(values.size ?? "2k") as keyof typeof SIZES];
+const sizeKey = (values.size ?? "2k") as keyof typeof SIZES;
+const size = SIZES[sizeKey];
 if (!size) throw new Error(`bench: --size is one of ${Object.keys(SIZES).join(", ")}`);
 const file = synthetic("network", [...size.synth], values.fresh);
 build();
@@ -210,6 +212,28 @@ try {
       `${quantile(zoom.gaps, 0.95).toFixed(1)} ms; ${zoom.longTasks} long tasks (longest ${zoom.longest.toFixed(0)} ms)`,
   );
   console.log(`  ${load()}`);
+  const at = loadNow();
+  const one = (v: number | null, unit: string) => figure(v ?? Number.NaN, unit, at);
+  record(
+    `network-${sizeKey}`,
+    { size: sizeKey, cap: Number(size.cap), seconds: PAN_MS / 1000 },
+    {
+      "drawn.nodes": one(s.nodes, ""),
+      "drawn.edges": one(s.edges, ""),
+      "layout.settled": one(s.settled === null ? null : s.settled - s.posted, "ms"),
+      "layout.longtasks": one(layout.longTasksDuringLayout, ""),
+      "layout.longest": one(layout.longestTaskDuringLayout, "ms"),
+      "layout.maxgap": one(layout.maxFrameGapDuringLayout, "ms"),
+      "beforeLayout.longest": one(layout.longestTaskBeforeLayout, "ms"),
+      "pan.fps": one(pan.frames / pan.seconds, "fps"),
+      "pan.gap.p95": one(quantile(pan.gaps, 0.95), "ms"),
+      "hover.fps": one(sweep.frames / sweep.seconds, "fps"),
+      "hover.gap.p95": one(quantile(sweep.gaps, 0.95), "ms"),
+      "hover.longest": one(sweep.longest, "ms"),
+      "zoom.fps": one(zoom.frames / zoom.seconds, "fps"),
+      "zoom.gap.p95": one(quantile(zoom.gaps, 0.95), "ms"),
+    },
+  );
 } finally {
   app.stop();
 }

@@ -3,7 +3,7 @@
 // repeated, interleaved runs with the machine's load beside them.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -110,6 +110,7 @@ export interface App {
 export async function startApp(file: string, extraEnv: Record<string, string> = {}): Promise<App> {
   // STANCEMAP_BENCH_PORT pins the port (machines that share ports hand out ranges); else the OS picks one.
   const port = process.env.STANCEMAP_BENCH_PORT ? Number(process.env.STANCEMAP_BENCH_PORT) : await freePort();
+  const log = join(mkdtempSync(join(tmpdir(), "stancemap-bench-server-")), "stderr.log");
   const child = spawn(bin("tsx"), ["server.ts"], {
     cwd: join(root, "apps", "web"),
     env: {
@@ -122,10 +123,26 @@ export async function startApp(file: string, extraEnv: Record<string, string> = 
       LOG_LEVEL: "warn",
       ...extraEnv,
     },
-    stdio: "ignore",
+    // Its log (warnings and errors) goes to a file, quoted if it dies while measured or the bench fails:
+    // a failed bench then says what the server saw.
+    stdio: ["ignore", openSync(log, "w"), openSync(log, "a")],
   });
-  const stop = () => child.kill("SIGTERM");
-  process.on("exit", stop);
+  let stopping = false;
+  const tail = () => readFileSync(log, "utf8").trim().split("\n").slice(-5).join("\n");
+  const stop = () => {
+    stopping = true;
+    child.kill("SIGTERM");
+  };
+  process.on("exit", (code) => {
+    // A bench that fails has usually stopped its server already (its finally blocks run first).
+    const said = code !== 0 ? tail() : "";
+    if (said) console.error(`bench: the server's last log lines (${log}):\n${said}`);
+    stop();
+  });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`bench: the server on port ${port} exited (${signal ?? code}) while in use; its last lines (${log}):\n${tail()}`);
+  });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`, child);
   await checkServes(base, file);

@@ -9,20 +9,18 @@
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterShell, firstLoad, kB, ROUTES, sum } from "./first-load.mjs";
+import { afterShell, FIRST_LOAD_GOAL, firstLoad, kB, MAX_FONT_FACES, ROUTES, sum } from "./first-load.mjs";
 
 /**
  * The limit of `/`'s first-load JavaScript, gzipped: React and Next (~138 kB) and the page's shell. The
  * dashboard hydrates after it (see ARCHITECTURE.md, "First load").
  */
-const LIMIT = 150_000;
+const LIMIT = FIRST_LOAD_GOAL;
 /**
  * The limit of the dashboard's chunk (map, legend, timeline, URL state), hydrated after the shell; lower
  * it as the dashboard's code shrinks, never raise it without saying why in the commit.
  */
 const DASHBOARD_LIMIT = 70_000;
-/** Noto Sans's own rules (Latin, Cyrillic, Greek…); the Arabic and Chinese subsets add 5 and 101. */
-const MAX_FONT_FACES = 8;
 
 const web = join(dirname(fileURLToPath(import.meta.url)), "..");
 const root = join(web, "..", "..");
