@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { answerClientError, createEntry } from "./lib/server/entry";
+import { env } from "./lib/server/env";
 import { logger } from "./lib/server/log";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -22,7 +23,8 @@ process.on("uncaughtException", (error) => {
 const app = next({ dev: false, dir: dirname(fileURLToPath(import.meta.url)), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer(createEntry((req, res) => handle(req, res), logger));
+// A bounded number of requests in progress, writes first (lib/server/admission.ts).
+const server = createServer(createEntry((req, res) => handle(req, res), logger, env.STANCEMAP_REQUESTS_IN_PROGRESS));
 // Idle keep-alive sockets outlive a load balancer's (60 s), so the server never closes one a client is
 // about to reuse (a reset request); headers must arrive within the same bound.
 server.keepAliveTimeout = 65_000;

@@ -147,10 +147,18 @@ async function citedSources(db: Db, column: CitedColumn, narrow?: (q: EvidenceQu
 export async function selectStanceTimeline(db: Db, topicSlug: string, actor?: string): Promise<CompactStance[]> {
   return actor === undefined
     ? sharedRead(db, `timeline\u0000${topicSlug}`, () => stanceTimeline(db, topicSlug))
-    : stanceTimeline(db, topicSlug, actor);
+    : stanceTimeline(db, topicSlug, [actor]);
 }
 
-async function stanceTimeline(db: Db, topicSlug: string, actor?: string): Promise<CompactStance[]> {
+/** The stances on a topic of these actors only (the dashboard's first screen draws a few hundred of thousands). */
+export async function selectStanceTimelineOf(db: Db, topicSlug: string, actors: readonly string[]): Promise<CompactStance[]> {
+  return actors.length === 0 ? [] : stanceTimeline(db, topicSlug, actors);
+}
+
+async function stanceTimeline(db: Db, topicSlug: string, actors?: readonly string[]): Promise<CompactStance[]> {
+  // One actor (its page, its export) keeps the plain equality and its plan.
+  const actorIn =
+    actors?.length === 1 ? sql<boolean>`${sql.ref("a.slug")} = ${actors[0]}` : inList(db.provider, sql.ref("a.slug"), actors ?? []);
   const [rows, sources] = await Promise.all([
     db.kysely
       .selectFrom("Stance as st")
@@ -200,7 +208,7 @@ async function stanceTimeline(db: Db, topicSlug: string, actor?: string): Promis
         ];
       })
       .where("t.slug", "=", topicSlug)
-      .$if(actor !== undefined, (q) => q.where("a.slug", "=", actor as string))
+      .$if(actors !== undefined, (q) => q.where(actorIn))
       .orderBy("a.slug")
       .orderBy("st.countsFrom")
       .orderBy("st.id")
@@ -214,7 +222,7 @@ async function stanceTimeline(db: Db, topicSlug: string, actor?: string): Promis
           .innerJoin("Topic as t", "t.id", "st.topicId")
           .innerJoin("Actor as a", "a.id", "st.actorId")
           .where("t.slug", "=", topicSlug)
-          .$if(actor !== undefined, (w) => w.where("a.slug", "=", actor as string)) as unknown as EvidenceQuery,
+          .$if(actors !== undefined, (w) => w.where(actorIn)) as unknown as EvidenceQuery,
     ),
   ]);
   return rows.map((r) => ({

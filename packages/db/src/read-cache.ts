@@ -11,10 +11,12 @@ const maxBytes = readCacheBytes();
 const lru = new LRUCache<string, { value: unknown; bytes: number }>({
   max: 100_000,
   maxSize: Math.max(maxBytes, 1),
-  // One answer must not flush everything else.
-  maxEntrySize: Math.max(maxBytes / 8, 1),
+  // One answer must not flush everything else (an ordinary one takes at most an eighth, checked in cachedRead).
+  maxEntrySize: Math.max(maxBytes / 2, 1),
   sizeCalculation: (entry) => Math.max(1, entry.bytes),
 });
+/** The most an ordinary answer may take; a topic's frame (`large`) may take half the budget. */
+const maxEntryBytes = maxBytes / 8;
 const inFlight = new Map<string, Promise<unknown>>();
 const handleIds = new WeakMap<Db, number>();
 let nextHandle = 1;
@@ -44,7 +46,8 @@ export const readCache = {
  * cache when another request asked the same of the same revision. Concurrent misses share one load. An
  * answer is kept only when the revision read after it was loaded is still `revision`: a publish during
  * the load may have mixed two states, and those must not be served as either.
- * `bytes(value)` is what the entry counts against the budget.
+ * `bytes(value)` is what the entry counts against the budget: at most an eighth of it, or half with `large`
+ * (an index that every request of a revision reads, worth more than many answers it would push out).
  */
 export async function cachedRead<T>(
   db: Db,
@@ -52,6 +55,7 @@ export async function cachedRead<T>(
   key: string,
   load: () => Promise<T>,
   bytes: (value: T) => number,
+  opts: { large?: boolean } = {},
 ): Promise<T> {
   if (maxBytes === 0) return load();
   const k = `${handleId(db)}\u0000${revision}\u0000${key}`;
@@ -62,8 +66,8 @@ export async function cachedRead<T>(
     pending = (async () => {
       const value = await load();
       const size = bytes(value);
-      // An entry over maxEntrySize is refused by lru-cache itself.
-      if ((await readRevision(db)) === revision) lru.set(k, { value, bytes: size });
+      // An entry over half the budget is refused by lru-cache itself.
+      if ((opts.large || size <= maxEntryBytes) && (await readRevision(db)) === revision) lru.set(k, { value, bytes: size });
       return value;
     })().finally(() => inFlight.delete(k));
     inFlight.set(k, pending);

@@ -1,8 +1,9 @@
 // Loads and validates everything the dashboard's first paint needs, on the server.
 import "server-only";
 import { publicTitle } from "@stancemap/charts";
-import { countsFrom, formatEdtf } from "@stancemap/core";
+import { formatEdtf, type Topic } from "@stancemap/core";
 import {
+  cachedRead,
   countReactionEdges,
   type Db,
   getDb,
@@ -10,13 +11,18 @@ import {
   type Principal,
   readRevision,
   revisionInfo,
+  type StanceBounds,
   selectCitedSourceIds,
   selectCompactActors,
   selectCompactEvents,
   selectGapsBySlug,
   selectReactionEdges,
   selectStanceTimeline,
+  selectTopicFrame,
+  sharedRead,
   sourcesCitedBy,
+  stanceBounds,
+  type TopicFrame,
   withOpenDrafts,
   withPublishedAt,
 } from "@stancemap/db";
@@ -93,23 +99,20 @@ export function readState(raw: Raw, topics: readonly string[], actors: ReadonlyS
  * have. Each becomes a notice like any malformed value, and the value shown instead (`fix`): the date
  * clamped to the nearest day with data (before the first stance every actor would be "no data", and
  * past today and the data the map would present the latest stances as a forecast), the categories the
- * topic has. The pages call it; the
- * export API, which is asked for a date, draws that date as asked.
+ * topic has. The pages call it, with the bounds of the topic's stances (`stanceBounds`, kept in the topic's
+ * frame for the dashboard); the export API, which is asked for a date, draws that date as asked.
  */
-export function checkAgainstData(raw: Raw, data: DashboardData, state: DashboardState): { state: DashboardState; notices: Notice[] } {
+export function checkAgainstData(
+  raw: Raw,
+  data: { topic: Topic; bounds: StanceBounds },
+  state: DashboardState,
+): { state: DashboardState; notices: Notice[] } {
   const notices: Notice[] = [];
   let date = state.date;
   const asked = first(raw.date);
   if (asked && isIsoDate(asked)) {
     const today = todayIso();
-    const earliest = data.stances.reduce<{ day: string; edtf: string } | null>((min, s) => {
-      const day = countsFrom(s);
-      return !min || day < min.day ? { day, edtf: s.validFrom ?? s.attested } : min;
-    }, null);
-    const latest = data.stances.reduce((max, s) => {
-      const day = countsFrom(s);
-      return day > max ? day : max;
-    }, "");
+    const { earliest, latest } = data.bounds;
     if (earliest && asked < earliest.day) {
       date = earliest.day;
       notices.push({
@@ -202,7 +205,15 @@ export async function revisionShown(pin: number | null): Promise<RevisionShown |
   const db = getDb();
   const current = await readRevision(db);
   if (pin === null && current < 1) return undefined;
-  const info = await revisionInfo(db, pin ?? current);
+  // The same for every request of this revision (a refusal is not kept).
+  const n = pin ?? current;
+  const info = await cachedRead(
+    db,
+    current,
+    `revision-info\u0000${n}`,
+    () => revisionInfo(db, n),
+    () => 200,
+  );
   return { revision: info.revision, at: info.at, pinned: pin !== null, current: info.current };
 }
 
@@ -282,3 +293,69 @@ async function loadFrom(
     drafts,
   };
 }
+
+export interface DashboardPageLoad {
+  data: DashboardData;
+  frame: TopicFrame;
+  state: DashboardState;
+  notices: Notice[];
+}
+
+/**
+ * What the public dashboard reads for one address: the data of `loadDashboard` without the topic's stances,
+ * and the topic's frame instead (every stance's dates and category, shared by the requests of a revision).
+ * Topics, sources and the frame are read once per revision. `use` works out the page from it, on the
+ * database it was read from (a pinned revision's, which is only open while `use` runs).
+ */
+export async function loadDashboardPage<T>(raw: Raw, use: (db: Db, loaded: DashboardPageLoad) => Promise<T>): Promise<T> {
+  const pin = pinnedRevision(raw);
+  const shown = await revisionShown(pin);
+  const run = async (db: Db) => {
+    const loaded = await loadPageFrom(db, raw);
+    return use(db, { ...loaded, data: { ...loaded.data, ...(shown ? { shown } : {}) } });
+  };
+  return pin === null ? run(getDb()) : withPublishedAt(getDb(), pin, run);
+}
+
+async function loadPageFrom(db: Db, raw: Raw): Promise<DashboardPageLoad> {
+  const wantsNetwork = first(raw.view) === "network";
+  const [topics, actors, events, reactions, reactionsTotal, sources, revision] = await Promise.all([
+    sharedRead(db, "topics", async () => (await listTopics(db)).data),
+    selectCompactActors(db),
+    selectCompactEvents(db),
+    wantsNetwork ? selectReactionEdges(db, MAX_NETWORK_REACTIONS) : null,
+    wantsNetwork ? countReactionEdges(db) : null,
+    // Every record's sources: a pass over all evidence, so once per revision.
+    sharedRead(db, "dashboard-sources", () => dashboardSources(db)),
+    readRevision(db),
+  ]);
+  const { state, notices } = readState(
+    raw,
+    topics.map((t) => t.slug),
+    new Set(actors.map((a) => a.slug)),
+  );
+  const topic = topics.find((t) => t.slug === state.topic) ?? topics[0];
+  if (!topic) throw new Error("the database has no topics: run `npm run db:seed`");
+  const [frame, gaps] = await Promise.all([selectTopicFrame(db, topic.slug), selectGapsBySlug(db, topic.slug)]);
+  return {
+    data: {
+      revision,
+      topics: [...topics],
+      topic,
+      actors,
+      stances: [],
+      gaps: gaps.map(compactGap),
+      events,
+      reactions,
+      reactionsTruncated: reactions !== null && reactionsTotal !== null && reactionsTotal > reactions.length,
+      reactionsTotal,
+      sources: [...sources],
+    },
+    frame,
+    state,
+    notices,
+  };
+}
+
+/** The bounds of the topic's stances in `data` (the admin preview's, drafts applied). */
+export const boundsOf = (data: Pick<DashboardData, "stances">): StanceBounds => stanceBounds(data.stances);

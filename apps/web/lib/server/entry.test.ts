@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Admission } from "./admission";
 import { createEntry } from "./entry";
 import { currentRequestId, noteUser } from "./request-context";
 
@@ -100,5 +101,57 @@ describe("server entry", () => {
     const error = lines.find((l) => l.reqId === id && l.level === 50) as { err?: { message: string; stack: string } } | undefined;
     expect(error?.err?.message).toBe("the app broke");
     expect(error?.err?.stack).toContain("entry.test.ts");
+  });
+});
+
+describe("requests in progress", () => {
+  it("works on a bounded number at once, writes and probes first, and never starts one whose client has gone", async () => {
+    const started: string[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const admission = new Admission(1);
+    const entry = createEntry(
+      async (req, res) => {
+        started.push(`${req.method} ${req.url}`);
+        if (req.url === "/slow") await held;
+        res.end("ok");
+      },
+      logger,
+      admission,
+    );
+    const one = createServer(entry);
+    one.listen(0, "127.0.0.1");
+    await once(one, "listening");
+    const at = `http://127.0.0.1:${(one.address() as AddressInfo).port}`;
+    const until = async (condition: () => boolean) => {
+      for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(condition()).toBe(true);
+    };
+    try {
+      const slow = fetch(`${at}/slow`);
+      await until(() => admission.running === 1);
+      const read = fetch(`${at}/read`);
+      await until(() => admission.waiting === 1);
+      const gone = new AbortController();
+      const abandoned = fetch(`${at}/abandoned`, { signal: gone.signal }).catch(() => null);
+      await until(() => admission.waiting === 2);
+      const write = fetch(`${at}/write`, { method: "POST", body: "{}" });
+      const probe = fetch(`${at}/api/health`);
+      await until(() => admission.waiting === 4);
+      expect(started).toEqual(["GET /slow"]);
+      gone.abort();
+      await abandoned;
+      await until(() => lines.some((l) => l.path === "/abandoned" && l.aborted === true));
+      release();
+      await Promise.all([slow, read, write, probe]);
+      expect(started.slice(0, 1)).toEqual(["GET /slow"]);
+      expect(new Set(started.slice(1, 3))).toEqual(new Set(["POST /write", "GET /api/health"]));
+      expect(started.slice(3)).toEqual(["GET /read"]);
+      await until(() => admission.running === 0);
+    } finally {
+      await new Promise<void>((resolve) => one.close(() => resolve()));
+    }
   });
 });

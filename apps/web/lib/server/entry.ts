@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type pino from "pino";
 import { contentSecurityPolicy, securityHeaders } from "../../proxy";
+import { Admission, goesFirst } from "./admission";
 import { type RequestContext, runWithRequest } from "./request-context";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -54,7 +55,9 @@ export function sendProblem(
   res.end(problemBody(status, title, detail, path, requestId));
 }
 
-export function createEntry(handle: Handler, logger: pino.Logger) {
+/** `inProgress`: how many requests are worked on at once (0: no limit), or the line they wait in; see admission.ts. */
+export function createEntry(handle: Handler, logger: pino.Logger, inProgress: number | Admission = 0) {
+  const admission = typeof inProgress !== "number" ? inProgress : inProgress > 0 ? new Admission(inProgress) : null;
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     const incoming = req.headers["x-request-id"];
@@ -86,14 +89,35 @@ export function createEntry(handle: Handler, logger: pino.Logger) {
       sendProblem(res, 400, "Malformed path", "The path has a %-escape that is not valid UTF-8.", path, id);
       return;
     }
-    runWithRequest(context, async () => {
-      try {
-        await handle(req, res);
-      } catch (error) {
-        logger.error({ reqId: id, path, err: error }, "unexpected failure");
-        if (!res.headersSent) sendProblem(res, 500, "Internal error", "The server failed to answer; quote the request id.", path, id);
-        else res.destroy();
-      }
+    const run = () =>
+      runWithRequest(context, async () => {
+        try {
+          await handle(req, res);
+        } catch (error) {
+          logger.error({ reqId: id, path, err: error }, "unexpected failure");
+          if (!res.headersSent) sendProblem(res, 500, "Internal error", "The server failed to answer; quote the request id.", path, id);
+          else res.destroy();
+        }
+      });
+    if (!admission) {
+      run();
+      return;
+    }
+    // 'close' comes once the response is sent or the connection is gone, whichever is first.
+    let closed = false;
+    let begun = false;
+    res.on("close", () => {
+      closed = true;
+      if (begun) admission.done();
+    });
+    const authorization = req.headers.authorization;
+    admission.enter({
+      first: goesFirst(req.method, path, authorization),
+      wanted: () => !closed,
+      start: () => {
+        begun = true;
+        run();
+      },
     });
   };
 }

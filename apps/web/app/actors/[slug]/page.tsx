@@ -1,7 +1,7 @@
 // The actor page: an actor's whole record, rendered on the server from the database at request time.
 // A state also answers to its ISO alpha-3 code (/actors/RUS), which redirects to its slug.
 import { formatEdtf, todayIso } from "@stancemap/core";
-import { type Db, getActorPage, getDb, RevisionUnavailable, withPublishedAt } from "@stancemap/db";
+import { cachedRead, type Db, getActorPage, getDb, RevisionUnavailable, readRevision, withPublishedAt } from "@stancemap/db";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
@@ -29,10 +29,22 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** The actor's record and its charts' export data, from one database (the current one, or a revision's). */
+/**
+ * The actor's record and its charts' export data, from one database (the current one, or a revision's). The
+ * same for every request of a revision, so kept in the read cache (keyed by the revision read first: a
+ * publish is seen by the next request); a page of an actor with hundreds of reactions is a dozen queries.
+ */
 async function read(db: Db, slug: string) {
-  const page = await getActorPage(db, slug);
-  return page && { page, exportData: await actorExportData(page.actor.slug, page.topics, db) };
+  return cachedRead(
+    db,
+    await readRevision(db),
+    `page:/actors\u0000${slug}`,
+    async () => {
+      const page = await getActorPage(db, slug);
+      return page && { page, exportData: await actorExportData(page.actor.slug, page.topics, db) };
+    },
+    (value) => (JSON.stringify(value)?.length ?? 0) * 3,
+  );
 }
 
 /**

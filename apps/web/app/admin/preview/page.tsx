@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Dashboard } from "@/components/dashboard/Dashboard";
 import { currentPrincipal } from "@/lib/server/dal";
-import { checkAgainstData, loadDashboard, todayIso } from "@/lib/server/dashboard";
+import { boundsOf, checkAgainstData, loadDashboard, todayIso } from "@/lib/server/dashboard";
 import { mapLayout } from "@/lib/server/map-geometry";
 import "../admin.css";
 
@@ -18,7 +18,7 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const loaded = await loadDashboard(raw, { preview: who });
   const { data, drafts } = loaded;
-  const checked = checkAgainstData(raw, data, loaded.state);
+  const checked = checkAgainstData(raw, { topic: data.topic, bounds: boundsOf(data) }, loaded.state);
   const state = checked.state;
   const notices = [...loaded.notices, ...checked.notices];
   const geometry = mapLayout(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
