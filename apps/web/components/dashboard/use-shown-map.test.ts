@@ -46,7 +46,10 @@ const stances = actors.flatMap((a, i) =>
         }),
       ],
 );
-const data = { topic, gaps: actors.filter((_, i) => i % 10 === 4).map((a) => ({ actor: a.slug, note: "Not covered.", validUntil: "2022" })) };
+const data = {
+  topic,
+  gaps: actors.filter((_, i) => i % 10 === 4).map((a) => ({ actor: a.slug, note: "Not covered.", validUntil: "2022" })),
+};
 const index = new StanceIndex(stances, P);
 
 describe("the dashboard's map over every actor", () => {
