@@ -30,7 +30,7 @@ import { type FirstScreen, kindsOf, NO_DATA_FILL, regionsOf, visibleActors as vi
 import type { MapGeometry } from "@/lib/map-geometry";
 import { loadReactionEdges } from "@/lib/server/actions/dashboard";
 import { TIMELINE_START, type View } from "@/lib/url-state";
-import { createDateStore, type DateStore, liveCells, useStoreDate } from "./date-store";
+import { createDateStore, type DateStore, useStoreDate } from "./date-store";
 import { ActorPanel, ChangeView, MapTable, NetworkView, SequenceView } from "./lazy-views";
 import { Search } from "./Search";
 import { useDashboardState } from "./use-dashboard-state";
@@ -46,8 +46,8 @@ declare global {
 
 /** URL writes of a moving date at most this often: the address follows, off the recolour's frame. */
 const DATE_URL_THROTTLE = throttle(300);
-const NO_QUALIFIERS: never[] = [];
-const NO_STANCES: never[] = [];
+/** One empty list, so that the memoised timeline sees the same props. */
+const NONE: never[] = [];
 
 /** The cells of the actors with territory, by feature id. */
 function byFeatureOf(actors: readonly { slug: string; isoNumeric?: string | null }[], cells: ReadonlyMap<string, MapCell>) {
@@ -59,15 +59,17 @@ function byFeatureOf(actors: readonly { slug: string; isoNumeric?: string | null
   return byFeature;
 }
 
-/** The timeline at the date store's date: with the map's fills, the one part that re-renders in a date change's frame. */
-const TimelineAt = memo(function TimelineAt({ store, ...props }: { store: DateStore } & Omit<ComponentProps<typeof Timeline>, "date">) {
-  return <Timeline {...props} date={useStoreDate(store)} />;
-});
-
-/** Recolour timing: from the date change to React's commit of what follows the store (the fills are written
- * before it), and to the frame painted with it (a message posted from the frame's animation callback is
- * handled only after that frame is rendered). */
-function RecolourProbe({ store, started }: { store: DateStore; started: RefObject<number | null> }) {
+/**
+ * The timeline at the date store's date: with the map's fills, the one part that re-renders in a date
+ * change's frame. It times the recolour too: from the date change to React's commit of it (the fills are
+ * written before it), and to the frame painted with it (a message posted from the frame's animation
+ * callback is handled only after that frame is rendered).
+ */
+const TimelineAt = memo(function TimelineAt({
+  store,
+  started,
+  ...props
+}: { store: DateStore; started: RefObject<number | null> } & Omit<ComponentProps<typeof Timeline>, "date">) {
   const date = useStoreDate(store);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each date the store takes.
   useLayoutEffect(() => {
@@ -84,8 +86,8 @@ function RecolourProbe({ store, started }: { store: DateStore; started: RefObjec
       channel.port2.postMessage(null);
     });
   }, [date]);
-  return null;
-}
+  return <Timeline {...props} date={date} />;
+});
 
 export function Dashboard(props: {
   /** Every actor and stance of the topic (the admin preview, embeds); or, with `firstScreen`, only the
@@ -186,7 +188,16 @@ export function Dashboard(props: {
   const live = useMemo(() => {
     if (!ready) return null;
     const at = cellsAtFor(shownData, index, territorialVisible);
-    return liveCells(dateStore, (date) => byFeatureOf(territorialVisible, at(date)));
+    // Worked out once per date the store takes.
+    let last: { date: string; cells: Map<string, MapCell> } | null = null;
+    return {
+      subscribe: dateStore.subscribe,
+      get() {
+        const date = dateStore.get();
+        if (last?.date !== date) last = { date, cells: byFeatureOf(territorialVisible, at(date)) };
+        return last.cells;
+      },
+    };
   }, [ready, shownData, index, territorialVisible, dateStore]);
   const whole = useShownMap(ready, shownData, index, visibleActors, state.date);
   const firstCells = useMemo(() => new Map(firstScreen?.cells ?? []), [firstScreen]);
@@ -666,19 +677,19 @@ export function Dashboard(props: {
       ) : (
         <TimelineAt
           store={dateStore}
+          started={perfStart}
           from={TIMELINE_START}
           to={today}
           events={data.events}
-          stances={loadedTopic ? data.stances : NO_STANCES}
+          stances={loadedTopic ? data.stances : NONE}
           topic={topic.slug}
           categories={topic.categories}
-          qualifiers={topic.qualifiers ?? NO_QUALIFIERS}
+          qualifiers={topic.qualifiers ?? NONE}
           selectedActor={selected}
           actorName={actorName}
           onDate={setDate}
         />
       )}
-      <RecolourProbe store={dateStore} started={perfStart} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // Large groups show their first badges and expand on request, so thousands of actors stay usable and fast.
 // The badges are one tab stop (a roving tabindex): arrow keys, Home and End move between them.
 import { KIND_LABELS, textOn } from "@stancemap/charts";
-import { type KeyboardEvent, memo, useMemo, useState } from "react";
+import { type KeyboardEvent, memo, useState } from "react";
 import type { CompactActor } from "@/lib/dashboard-data";
 import { CueSwatch } from "./CueSwatch";
 import { accessibleName, type MapCell, QualifierGlyph, type QualifierNames } from "./WorldMap";
@@ -76,16 +76,14 @@ export const ActorBadges = memo(function ActorBadges(props: {
 }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState<string | null>(null);
-  const sorted = useMemo(() => {
-    const groups = new Map<string, CompactActor[]>();
-    for (const a of props.actors) {
-      const list = groups.get(a.kind);
-      if (list) list.push(a);
-      else groups.set(a.kind, [a]);
-    }
-    const order = Object.keys(KIND_LABELS);
-    return [...groups.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
-  }, [props.actors]);
+  const groups = new Map<string, CompactActor[]>();
+  for (const a of props.actors) {
+    const list = groups.get(a.kind);
+    if (list) list.push(a);
+    else groups.set(a.kind, [a]);
+  }
+  const order = Object.keys(KIND_LABELS);
+  const sorted = [...groups.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
   const shownOf = (kind: string, list: CompactActor[]) => {
     const open = expanded.has(kind) || list.length <= SHOWN;
     // The selected actor stays visible even in a collapsed group.

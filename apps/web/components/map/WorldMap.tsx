@@ -25,7 +25,6 @@ import {
   useRef,
   useState,
 } from "react";
-import type { LiveCells } from "@/components/dashboard/date-store";
 import type { CompactStance } from "@/lib/dashboard-data";
 import type { MapGeometry } from "@/lib/map-geometry";
 import { CuePatternDef } from "./CueSwatch";
@@ -45,7 +44,7 @@ interface Props {
   /** Cells that follow the time slider between renders (by feature id): when given, the fills and names
    * are painted from these as soon as they change, without a render; `cells` then drives the rest (the
    * qualifier markers, dimming, selection), a moment later. */
-  live?: LiveCells<MapCell> | null;
+  live?: { get(): ReadonlyMap<string, MapCell>; subscribe(listener: () => void): () => void } | null;
   /** Every colour a live cell may take (the topic's categories'): their cue patterns are drawn up front. */
   palette?: readonly string[];
   /** Feature ids of actors the filters (region, kind) leave out. */
@@ -80,12 +79,9 @@ export function cellFill(cell: MapCell | undefined): string {
 function CuePatterns({ cells, palette = [] }: { cells: Iterable<MapCell>; palette?: readonly string[] }) {
   const patterns = new Map<string, NonNullable<ReturnType<typeof cuePattern>>>();
   for (const colour of palette)
-    for (const cue of [
-      { uncertain: true, attested: false },
-      { uncertain: false, attested: true },
-      { uncertain: true, attested: true },
-    ]) {
-      const p = cuePattern(colour, cue);
+    for (const u of [0, 1, 2]) {
+      // Uncertain, start not stated, both.
+      const p = cuePattern(colour, { uncertain: u !== 1, attested: u !== 0 });
       if (p) patterns.set(p.id, p);
     }
   for (const cell of cells) {

@@ -165,46 +165,33 @@ export function Timeline(props: {
   // (a month, a year, "c.") whose span includes it. Changes and events are sorted by day once (a pass
   // over every change); a date then looks up its own. It follows the date a moment later (deferred): the
   // slider and the map's recolour do not wait for it.
+  type Change = (typeof changes)[number];
   const byDay = useMemo(() => {
-    type Change = (typeof changes)[number];
-    const exact = new Map<string, { changes: Change[]; events: CompactEvent[] }>();
-    const at = (day: string) => {
-      const list = exact.get(day) ?? { changes: [], events: [] };
-      exact.set(day, list);
-      return list;
-    };
-    // Spans with both ends known: "from 2021 on" is no date that may be this one.
-    const coarse = <T,>(d: string, item: T, into: { first: string; last: string; item: T }[]) => {
+    // By exact day; the rest, with both ends known ("from 2021 on" is no date that may be this one), by span.
+    const exact = new Map<string, { c?: Change; e?: CompactEvent }[]>();
+    const coarse: { first: string; last: string; c?: Change; e?: CompactEvent }[] = [];
+    const put = (d: string, x: { c?: Change; e?: CompactEvent }) => {
       const s = dateSpan(d);
-      if (s.exact) return s.first;
-      if (s.first !== OPEN_START && s.last !== OPEN_END) into.push({ first: s.first, last: s.last, item });
-      return null;
+      const list = exact.get(s.first);
+      if (s.exact) list ? list.push(x) : exact.set(s.first, [x]);
+      else if (s.first !== OPEN_START && s.last !== OPEN_END) coarse.push({ ...s, ...x });
     };
-    const coarseChanges: { first: string; last: string; item: Change }[] = [];
-    const coarseEvents: { first: string; last: string; item: CompactEvent }[] = [];
-    for (const c of changes) {
-      const day = coarse(c.date, c, coarseChanges);
-      if (day) at(day).changes.push(c);
-    }
-    for (const e of props.events) {
-      const day = coarse(e.date, e, coarseEvents);
-      if (day) at(day).events.push(e);
-    }
-    return { exact, coarseChanges, coarseEvents };
+    for (const c of changes) put(c.date, { c });
+    for (const e of props.events) put(e.date, { e });
+    return { exact, coarse };
   }, [changes, props.events]);
   const listed = useDeferredValue(date);
   const day = useMemo(() => {
     const date = listed;
-    const mine = (c: { actor: string }) => !props.selectedActor || c.actor === props.selectedActor;
-    const own = byDay.exact.get(date);
-    const covers = (s: { first: string; last: string }) => s.first <= date && date <= s.last;
+    const mine = (x: { c?: Change }) => !!x.c && (!props.selectedActor || x.c.actor === props.selectedActor);
+    const own = byDay.exact.get(date) ?? [];
+    const around = byDay.coarse.filter((s) => s.first <= date && date <= s.last && (s.e || mine(s)));
     return {
-      changes: (own?.changes ?? []).filter(mine),
-      events: own?.events ?? [],
-      around: [
-        ...byDay.coarseChanges.filter((s) => covers(s) && mine(s.item)).map(({ item: c }) => ({ id: c.id, date: c.date, label: c.label })),
-        ...byDay.coarseEvents.filter(covers).map(({ item: e }) => ({ id: `e:${e.slug}`, date: e.date, label: e.title })),
-      ],
+      changes: own.filter(mine).map((x) => x.c as Change),
+      events: own.flatMap((x) => (x.e ? [x.e] : [])),
+      around: around.map(({ c, e }) =>
+        c ? { id: c.id, date: c.date, label: c.label } : { id: `e:${e?.slug}`, date: e?.date ?? "", label: e?.title ?? "" },
+      ),
     };
   }, [byDay, props.selectedActor, listed]);
 
