@@ -7,20 +7,34 @@ import { KIND_LABELS } from "@stancemap/charts";
 import { changeRange, formatEdtf, StanceIndex } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
 import { throttle } from "nuqs";
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
+import {
+  type ComponentProps,
+  memo,
+  type RefObject,
+  startTransition as startBackground,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useTransition,
+} from "react";
 import { LazyExportDialog as ExportDialog } from "@/components/export/LazyExportDialog";
 import { ActorBadges } from "@/components/map/ActorBadges";
 import { type CueCounts, Legend } from "@/components/map/Legend";
 import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/WorldMap";
 import { Timeline } from "@/components/timeline/Timeline";
 import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
-import { type FirstScreen, kindsOf, mapAt, NO_DATA_FILL, regionsOf, visibleActors as visibleOf } from "@/lib/first-screen";
+import { type FirstScreen, kindsOf, NO_DATA_FILL, regionsOf, visibleActors as visibleOf } from "@/lib/first-screen";
 import type { MapLayout } from "@/lib/map-geometry";
 import { loadReactionEdges } from "@/lib/server/actions/dashboard";
 import { TIMELINE_START, type View } from "@/lib/url-state";
+import { createDateStore, type DateStore, useStoreDate } from "./date-store";
 import { ActorPanel, ChangeView, MapTable, NetworkView, SequenceView } from "./lazy-views";
 import { Search } from "./Search";
 import { useDashboardState } from "./use-dashboard-state";
+import { cellsAtFor, useShownMap } from "./use-shown-map";
 import { useStanceIndex } from "./use-stance-index";
 
 declare global {
@@ -32,6 +46,48 @@ declare global {
 
 /** URL writes of a moving date at most this often: the address follows, off the recolour's frame. */
 const DATE_URL_THROTTLE = throttle(300);
+/** One empty list, so that the memoised timeline sees the same props. */
+const NONE: never[] = [];
+
+/** The cells of the actors with territory, by feature id. */
+function byFeatureOf(actors: readonly { slug: string; isoNumeric?: string | null }[], cells: ReadonlyMap<string, MapCell>) {
+  const byFeature = new Map<string, MapCell>();
+  for (const a of actors) {
+    const cell = a.isoNumeric ? cells.get(a.slug) : undefined;
+    if (a.isoNumeric && cell) byFeature.set(a.isoNumeric, cell);
+  }
+  return byFeature;
+}
+
+/**
+ * The timeline at the date store's date: with the map's fills, the one part that re-renders in a date
+ * change's frame. It times the recolour too: from the date change to React's commit of it (the fills are
+ * written before it), and to the frame painted with it (a message posted from the frame's animation
+ * callback is handled only after that frame is rendered).
+ */
+const TimelineAt = memo(function TimelineAt({
+  store,
+  started,
+  ...props
+}: { store: DateStore; started: RefObject<number | null> } & Omit<ComponentProps<typeof Timeline>, "date">) {
+  const date = useStoreDate(store);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each date the store takes.
+  useLayoutEffect(() => {
+    const start = started.current;
+    if (start === null) return;
+    started.current = null;
+    const commit = performance.now() - start;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        window.__stancemapPerf ??= { recolour: [] };
+        window.__stancemapPerf.recolour.push({ commit, frame: performance.now() - start });
+      };
+      channel.port2.postMessage(null);
+    });
+  }, [date]);
+  return <Timeline {...props} date={date} />;
+});
 
 export function Dashboard(props: {
   /** Every actor and stance of the topic (the admin preview, embeds); or, with `firstScreen`, only the
@@ -123,29 +179,31 @@ export function Dashboard(props: {
   const perfStart = useRef<number | null>(null);
   const index = useMemo(() => new StanceIndex(loadedTopic ? data.stances : [], topic.slug), [data.stances, topic.slug, loadedTopic]);
   const shownData = useMemo(() => ({ topic, gaps: data.gaps }), [topic, data.gaps]);
-  // A date change recolours the map at once from the countries' actors alone (a few hundred, whatever
-  // the dataset's size); the legend, badges and table follow from every actor a moment later (deferred).
+  // The date as the slider moves it (date-store.ts): a change recolours the map's countries at once from
+  // their actors alone (a few hundred, whatever the dataset's size) and moves the slider, with no render
+  // of the dashboard; the URL follows after that frame, and the legend, badges and table from every actor
+  // after that, worked out in steps (use-shown-map.ts).
+  const [dateStore] = useState(() => createDateStore(state.date));
   const territorialVisible = useMemo(() => visibleActors.filter((a) => a.isoNumeric), [visibleActors]);
-  const countryCells = useMemo(
-    () => (ready ? mapAt(shownData, index, territorialVisible, state.date).byActor : null),
-    [ready, shownData, index, territorialVisible, state.date],
-  );
-  const deferredDate = useDeferredValue(state.date);
-  const whole = useMemo(
-    () => (ready ? mapAt(shownData, index, visibleActors, deferredDate) : null),
-    [ready, shownData, index, visibleActors, deferredDate],
-  );
+  const live = useMemo(() => {
+    if (!ready) return null;
+    const at = cellsAtFor(shownData, index, territorialVisible);
+    // Worked out once per date the store takes.
+    let last: { date: string; cells: Map<string, MapCell> } | null = null;
+    return {
+      subscribe: dateStore.subscribe,
+      get() {
+        const date = dateStore.get();
+        if (last?.date !== date) last = { date, cells: byFeatureOf(territorialVisible, at(date)) };
+        return last.cells;
+      },
+    };
+  }, [ready, shownData, index, territorialVisible, dateStore]);
+  const whole = useShownMap(ready, shownData, index, visibleActors, state.date);
   const firstCells = useMemo(() => new Map(firstScreen?.cells ?? []), [firstScreen]);
   const byActor: Map<string, MapCell> = whole?.byActor ?? firstCells;
-  const byFeature = useMemo(() => {
-    const cells = countryCells ?? firstCells;
-    const byFeature = new Map<string, MapCell>();
-    for (const a of territorialVisible) {
-      const cell = a.isoNumeric ? cells.get(a.slug) : undefined;
-      if (a.isoNumeric && cell) byFeature.set(a.isoNumeric, cell);
-    }
-    return byFeature;
-  }, [countryCells, firstCells, territorialVisible]);
+  const byFeature = useMemo(() => byFeatureOf(territorialVisible, byActor), [byActor, territorialVisible]);
+  const palette = useMemo(() => topic.categories.map((c) => c.colour), [topic.categories]);
   const map = whole
     ? whole.map
     : {
@@ -174,32 +232,46 @@ export function Dashboard(props: {
     [map],
   );
 
-  // Recolour timing: from the date change to React's commit, and to the frame painted with it (a message
-  // posted from the frame's animation callback is handled only after that frame is rendered).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each recolour, which is when byFeature changes.
-  useLayoutEffect(() => {
-    const start = perfStart.current;
-    if (start === null) return;
-    perfStart.current = null;
-    const commit = performance.now() - start;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        window.__stancemapPerf ??= { recolour: [] };
-        window.__stancemapPerf.recolour.push({ commit, frame: performance.now() - start });
-      };
-      channel.port2.postMessage(null);
-    });
-  }, [byFeature]);
-
   // Stable callbacks (nuqs's setter may change identity between renders): memoised children
   // such as the map's countries then skip re-rendering on a date change.
   const setStateRef = useRef(setState);
   setStateRef.current = setState;
-  const setDate = useCallback((date: string, opts?: { replace?: boolean }) => {
-    perfStart.current = performance.now();
-    void setStateRef.current({ date }, { history: opts?.replace ? "replace" : "push", limitUrlUpdates: DATE_URL_THROTTLE });
-  }, []);
+  /** Dates this dashboard wrote to the URL and has not yet seen come back as its state. */
+  const ownDates = useRef<string[]>([]);
+  /** The date waiting to be written to the URL once the frame that shows it is painted. */
+  const urlWrite = useRef<{ date: string; replace: boolean } | null>(null);
+  const setDate = useCallback(
+    (date: string, opts?: { replace?: boolean }) => {
+      perfStart.current = performance.now();
+      dateStore.set(date);
+      const queued = urlWrite.current;
+      // Several changes before the write are one entry in the history: a push if any of them was one.
+      urlWrite.current = { date, replace: Boolean(opts?.replace) && (queued?.replace ?? true) };
+      if (queued) return;
+      // After the frame: a task queued from the frame's animation callback runs once it is painted.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const write = urlWrite.current;
+          urlWrite.current = null;
+          if (!write) return;
+          ownDates.current.push(write.date);
+          startBackground(() => {
+            void setStateRef.current(
+              { date: write.date },
+              { history: write.replace ? "replace" : "push", limitUrlUpdates: DATE_URL_THROTTLE },
+            );
+          });
+        }, 0),
+      );
+    },
+    [dateStore],
+  );
+  // A date from elsewhere (back and forward, the change view's dates, a notice's fix) moves the store too.
+  useEffect(() => {
+    const own = ownDates.current.indexOf(state.date);
+    if (own >= 0) ownDates.current.splice(0, own + 1);
+    else if (!urlWrite.current) dateStore.set(state.date);
+  }, [state.date, dateStore]);
   /** What had focus when an actor was selected (a country, a badge, a search field): where closing the panel returns. */
   const openerRef = useRef<{ slug: string; element: Element | null } | null>(null);
   const select = useCallback(
@@ -276,20 +348,16 @@ export function Dashboard(props: {
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, [selected, embed, closePanel]);
-  const territorial = visibleActors.filter((a) => a.kind === "state" || a.isoNumeric);
+  const territorial = useMemo(() => visibleActors.filter((a) => a.kind === "state" || a.isoNumeric), [visibleActors]);
   // The region filter zooms the map to its actors' countries.
   const regionKey = state.region ?? "";
   const zoomTo = useMemo(
     () => (regionKey ? data.actors.flatMap((a) => (a.region === regionKey && a.isoNumeric ? [a.isoNumeric] : [])) : []),
     [data.actors, regionKey],
   );
-  const badges = visibleActors.filter((a) => !a.isoNumeric);
-  const stale = useMemo(() => {
-    if (!whole) return firstScreen?.stale ?? 0;
-    let n = 0;
-    for (const c of whole.byActor.values()) if (c.ageDays !== null && c.ageDays > 365) n++;
-    return n;
-  }, [whole, firstScreen]);
+  const badges = useMemo(() => visibleActors.filter((a) => !a.isoNumeric), [visibleActors]);
+  const tableActors = useMemo(() => [...territorial, ...badges], [territorial, badges]);
+  const stale = whole ? whole.stale : (firstScreen?.stale ?? 0);
 
   // The export dialogs' input: the same data and state the views draw from. Keyed by the filters'
   // contents, since the URL state hands out new arrays whenever any parameter changes.
@@ -491,6 +559,8 @@ export function Dashboard(props: {
               <WorldMap
                 geometry={geometry}
                 cells={byFeature}
+                live={live}
+                palette={palette}
                 filtered={filtered}
                 qualifiers={qualifierNames}
                 selected={selected}
@@ -571,7 +641,7 @@ export function Dashboard(props: {
             )
           ) : (
             <MapTable
-              actors={[...territorial, ...badges]}
+              actors={tableActors}
               cells={byActor}
               qualifiers={qualifierNames}
               date={state.date}
@@ -605,15 +675,16 @@ export function Dashboard(props: {
           </p>
         </section>
       ) : (
-        <Timeline
+        <TimelineAt
+          store={dateStore}
+          started={perfStart}
           from={TIMELINE_START}
           to={today}
-          date={state.date}
           events={data.events}
-          stances={loadedTopic ? data.stances : []}
+          stances={loadedTopic ? data.stances : NONE}
           topic={topic.slug}
           categories={topic.categories}
-          qualifiers={topic.qualifiers ?? []}
+          qualifiers={topic.qualifiers ?? NONE}
           selectedActor={selected}
           actorName={actorName}
           onDate={setDate}

@@ -2,19 +2,12 @@
 // Actor search across names, local names and aliases (core's searchActors, the API's rule too); `/`
 // focuses it from anywhere on the page. An accessible combobox: the input keeps focus, options are
 // pointed at with aria-activedescendant, and a live region says how many match, or that none does.
-import { type ActorMatch, searchActors } from "@stancemap/core/model";
+// The matcher and the options (search-options.tsx) are a chunk of their own, loaded when the field is
+// first focused: the page's first load does without them.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CompactActor } from "@/lib/dashboard-data";
 
 const MAX_RESULTS = 12;
-const ALIAS_WORDS = { alias: "also known as", former: "formerly", abbreviation: "abbreviated" } as const;
-
-/** Why an option matched when its name does not show it: "also known as “Taliban”". */
-function matchedBy(match: ActorMatch): string | null {
-  if (match.field === "alias") return `${ALIAS_WORDS[match.kind ?? "alias"]} “${match.text}”`;
-  if (match.field === "iso3") return `code ${match.text}`;
-  return null;
-}
 
 export function Search(props: {
   actors: readonly CompactActor[];
@@ -40,8 +33,16 @@ export function Search(props: {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  const [search, setSearch] = useState<typeof import("./search-options") | null>(null);
+  const loadSearch = () => {
+    if (!search) void import("./search-options").then(setSearch);
+  };
   const q = query.trim();
-  const all = useMemo(() => (props.pending ? [] : searchActors(props.actors, q)), [q, props.actors, props.pending]);
+  const waiting = props.pending || !search;
+  const all = useMemo(
+    () => (props.pending || !search ? [] : search.searchActors(props.actors, q)),
+    [q, props.actors, props.pending, search],
+  );
   const results = all.slice(0, MAX_RESULTS);
   const open = results.length > 0;
 
@@ -52,7 +53,7 @@ export function Search(props: {
   const optionId = (slug: string) => `${listId}-${slug}`;
   const status = !q
     ? ""
-    : props.pending
+    : waiting
       ? "Loading the list of actors…"
       : results.length === 0
         ? `No results for “${q}”`
@@ -78,7 +79,9 @@ export function Search(props: {
         aria-autocomplete="list"
         aria-describedby={`${listId}-status`}
         aria-activedescendant={open && results[active] ? optionId(results[active].actor.slug) : undefined}
+        onFocus={loadSearch}
         onChange={(e) => {
+          loadSearch();
           setQuery(e.target.value);
           setActive(0);
         }}
@@ -96,31 +99,7 @@ export function Search(props: {
         }}
       />
       <div id={listId} role="listbox" className="search-results" aria-label="Matching actors" hidden={!open}>
-        {results.map(({ actor: a, match }, i) => {
-          const why = matchedBy(match);
-          // The local name shown is the one that matched, else the first.
-          const local = match.field === "local" ? (a.names.find((n) => n.name === match.text) ?? a.names[0]) : a.names[0];
-          return (
-            // biome-ignore lint/a11y/useFocusableInteractive: options of a combobox keep focus on the input (aria-activedescendant), which handles the keys.
-            <div
-              key={a.slug}
-              id={optionId(a.slug)}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(a.slug)}
-              onKeyDown={(e) => e.key === "Enter" && choose(a.slug)}
-            >
-              <span className="search-name">{a.name}</span>
-              {why ? <span className="search-why"> ({why})</span> : null}
-              {local ? (
-                <span className="search-local" lang={local.lang} dir={local.dir}>
-                  {local.name}
-                </span>
-              ) : null}
-            </div>
-          );
-        })}
+        {search ? <search.SearchOptions results={results} active={active} optionId={optionId} onChoose={choose} /> : null}
       </div>
       <p id={`${listId}-status`} role="status" className={q && results.length === 0 ? "search-results search-empty" : "visually-hidden"}>
         {status}

@@ -62,7 +62,8 @@ function moveAmongBadges(e: KeyboardEvent<HTMLButtonElement>) {
   next?.focus();
 }
 
-export function ActorBadges(props: {
+/** Memoised: the dashboard re-renders it only when its actors, cells or selection change, not on every URL write. */
+export const ActorBadges = memo(function ActorBadges(props: {
   actors: CompactActor[];
   cells: ReadonlyMap<string, MapCell>;
   qualifiers: QualifierNames;
@@ -148,4 +149,4 @@ export function ActorBadges(props: {
       })}
     </div>
   );
-}
+});

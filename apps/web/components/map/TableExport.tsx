@@ -46,16 +46,24 @@ function download(name: string, type: string, body: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function TableExport(props: { rows: readonly TableRow[]; name: string; date: string; topicTitle: string; sortedBy: string | null }) {
+export function TableExport(props: {
+  /** How many rows, and the rows themselves, made only when a file is asked for (thousands of them cost a render). */
+  count: number;
+  rows: () => readonly TableRow[];
+  name: string;
+  date: string;
+  topicTitle: string;
+  sortedBy: string | null;
+}) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const { rows, name } = props;
+  const { count, name } = props;
   const csv = async () => {
     try {
       // papaparse (with spreadsheet-formula escaping) only when a CSV is asked for.
       const { tableToCsv } = await import("@stancemap/core/csv");
-      download(`${name}.csv`, "text/csv;charset=utf-8", `${tableToCsv(TABLE_COLUMNS, rows as never)}\n`);
+      download(`${name}.csv`, "text/csv;charset=utf-8", `${tableToCsv(TABLE_COLUMNS, props.rows() as never)}\n`);
     } catch (e) {
       setError(`The CSV could not be made: ${(e as Error).message}`);
     }
@@ -64,7 +72,7 @@ export function TableExport(props: { rows: readonly TableRow[]; name: string; da
     download(
       `${name}.json`,
       "application/json",
-      `${JSON.stringify({ title: props.topicTitle, date: props.date, sortedBy: props.sortedBy, columns: TABLE_COLUMNS, data: rows }, null, 2)}\n`,
+      `${JSON.stringify({ title: props.topicTitle, date: props.date, sortedBy: props.sortedBy, columns: TABLE_COLUMNS, data: props.rows() }, null, 2)}\n`,
     );
   return (
     <>
@@ -79,8 +87,8 @@ export function TableExport(props: { rows: readonly TableRow[]; name: string; da
           </button>
         </div>
         <p>
-          The {rows.length} {rows.length === 1 ? "row" : "rows"} the table shows ({props.topicTitle}, as of {formatEdtf(props.date)}), with
-          its columns, in its order{props.sortedBy ? ` (sorted by ${props.sortedBy})` : ""}. Dates are EDTF, each followed by its words.
+          The {count} {count === 1 ? "row" : "rows"} the table shows ({props.topicTitle}, as of {formatEdtf(props.date)}), with its columns,
+          in its order{props.sortedBy ? ` (sorted by ${props.sortedBy})` : ""}. Dates are EDTF, each followed by its words.
         </p>
         <div className="export-actions">
           <button type="button" className="button-link" onClick={() => void csv()}>

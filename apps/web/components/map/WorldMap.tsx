@@ -45,6 +45,12 @@ interface Props {
   geometry: MapLayout;
   /** Cells by ISO numeric feature id. */
   cells: ReadonlyMap<string, MapCell>;
+  /** Cells that follow the time slider between renders (by feature id): when given, the fills and names
+   * are painted from these as soon as they change, without a render; `cells` then drives the rest (the
+   * qualifier markers, dimming, selection), a moment later. */
+  live?: { get(): ReadonlyMap<string, MapCell>; subscribe(listener: () => void): () => void } | null;
+  /** Every colour a live cell may take (the topic's categories'): their cue patterns are drawn up front. */
+  palette?: readonly string[];
   /** Feature ids of actors the filters (region, kind) leave out. */
   filtered?: ReadonlySet<string>;
   qualifiers: QualifierNames;
@@ -73,9 +79,15 @@ export function cellFill(cell: MapCell | undefined): string {
   return id ? `url(#${id})` : cell.fill;
 }
 
-/** The patterns the cells need, one per colour and cue. */
-function CuePatterns({ cells }: { cells: Iterable<MapCell> }) {
+/** The patterns the cells need, one per colour and cue; every cue of each colour of `palette` too. */
+function CuePatterns({ cells, palette = [] }: { cells: Iterable<MapCell>; palette?: readonly string[] }) {
   const patterns = new Map<string, NonNullable<ReturnType<typeof cuePattern>>>();
+  for (const colour of palette)
+    for (const u of [0, 1, 2]) {
+      // Uncertain, start not stated, both.
+      const p = cuePattern(colour, { uncertain: u !== 1, attested: u !== 0 });
+      if (p) patterns.set(p.id, p);
+    }
   for (const cell of cells) {
     if (!cell.since) continue;
     const p = cuePattern(cell.fill, { uncertain: cell.uncertain, attested: cell.basis === "attested" });
@@ -235,7 +247,19 @@ function MapTip({ tip, children }: { tip: Tip; children: ReactNode }) {
   );
 }
 
-export function WorldMap({ geometry, cells, filtered, qualifiers, selected, highlight, subject = "004", zoomTo, onSelect }: Props) {
+export function WorldMap({
+  geometry,
+  cells,
+  live,
+  palette,
+  filtered,
+  qualifiers,
+  selected,
+  highlight,
+  subject = "004",
+  zoomTo,
+  onSelect,
+}: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -323,7 +347,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
   }, [zoomKey, geometry, d3]);
 
   const cellsRef = useRef(cells);
-  cellsRef.current = cells;
+  cellsRef.current = live?.get() ?? cells;
   const filteredRef = useRef(filtered);
   filteredRef.current = filtered;
   const showTip = useCallback((id: string, anchor: Anchor | null) => {
@@ -460,8 +484,8 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
 
   const dimmedBy = (cell: MapCell | undefined) => highlight.size > 0 && !(cell && highlight.has(cell.key));
   /** What each shape shows: its fill and its name in words, at the date. */
-  const paintOf = (id: string, name: string, marker: boolean): Paint => {
-    const cell = cells.get(id);
+  const paintOf = (id: string, name: string, marker: boolean, from: ReadonlyMap<string, MapCell> = cells): Paint => {
+    const cell = from.get(id);
     const out = filtered?.has(id) ?? false;
     const label = accessibleName(name, cell, qualifiers, out);
     return { fill: out ? "var(--filtered)" : cellFill(cell), label: marker ? `${label} (small state, shown as a dot)` : label };
@@ -475,20 +499,26 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
     firstPaint.current = first;
   }
   const painted = useRef<Map<string, Paint>>(firstPaint.current);
-  // Later paints: one pass over the shapes, touching only those whose fill or name changed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: paintOf reads exactly these.
-  useLayoutEffect(() => {
+  // Later paints: one pass over the shapes, touching only those whose fill or name changed; from the live
+  // cells when there are some (a date change paints at once, with no render), else from `cells`.
+  const paintRef = useRef<() => void>(() => {});
+  paintRef.current = () => {
     const svg = svgRef.current;
     if (!svg) return;
+    const from = live?.get() ?? cells;
+    cellsRef.current = from;
     for (const el of svg.querySelectorAll<SVGElement>("use.country[data-id], circle.marker[data-id]")) {
       const id = el.dataset.id ?? "";
-      const next = paintOf(id, names.current.get(id) ?? id, el.tagName === "circle");
+      const next = paintOf(id, names.current.get(id) ?? id, el.tagName === "circle", from);
       const was = painted.current.get(id);
       if (was?.fill !== next.fill) el.style.fill = next.fill;
       if (was?.label !== next.label) el.setAttribute("aria-label", next.label);
       painted.current.set(id, next);
     }
-  }, [cells, filtered, qualifiers]);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: paintOf reads exactly these.
+  useLayoutEffect(() => paintRef.current(), [cells, live, filtered, qualifiers]);
+  useLayoutEffect(() => live?.subscribe(() => paintRef.current()), [live]);
   const tipCell = tip?.cell;
   const ringFeature = ring ? geometry.features.find((f) => f.id === ring) : undefined;
   const shape = (id: string) => `${geometry.sprite}#${id}`;
@@ -532,7 +562,7 @@ export function WorldMap({ geometry, cells, filtered, qualifiers, selected, high
             <rect width="6" height="6" className="hatch-bg" />
             <line x1="0" y1="0" x2="0" y2="6" className="hatch-line" />
           </pattern>
-          <CuePatterns cells={cells.values()} />
+          <CuePatterns cells={cells.values()} palette={palette} />
         </defs>
         <g ref={layerRef}>
           <use href={shape("sphere")} className="sphere" />

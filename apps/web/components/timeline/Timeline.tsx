@@ -102,13 +102,18 @@ export function Timeline(props: {
   const [svgRef, width, measured] = useWidth<SVGSVGElement>();
   const [extended, setExtended] = useState(false);
   const [typed, setTyped] = useState(date);
+  // The typed field follows the date (set during render: no second render after the date's commit).
+  const [typedFor, setTypedFor] = useState(date);
+  if (typedFor !== date) {
+    setTypedFor(date);
+    setTyped(date);
+  }
   const [typedError, setTypedError] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(1);
   const [open, setOpen] = useState<number | null>(null);
   const dateRef = useRef(date);
   dateRef.current = date;
-  useEffect(() => setTyped(date), [date]);
 
   const colours = useMemo(() => new Map(props.categories.map((c) => [c.key, c.colour])), [props.categories]);
   // Every stance change of the topic (core's rule: a stance known only from its attestation is none).
@@ -157,29 +162,38 @@ export function Timeline(props: {
   );
 
   // What happened on the chosen day: changes and events dated to it, and those dated only coarsely
-  // (a month, a year, "c.") whose span includes it. A pass over every change, so it follows the date a
-  // moment later (deferred): the slider and the map's recolour do not wait for it.
+  // (a month, a year, "c.") whose span includes it. Changes and events are sorted by day once (a pass
+  // over every change); a date then looks up its own. It follows the date a moment later (deferred): the
+  // slider and the map's recolour do not wait for it.
+  type Change = (typeof changes)[number];
+  const byDay = useMemo(() => {
+    // By exact day; the rest, with both ends known ("from 2021 on" is no date that may be this one), by span.
+    const exact = new Map<string, { c?: Change; e?: CompactEvent }[]>();
+    const coarse: { first: string; last: string; c?: Change; e?: CompactEvent }[] = [];
+    const put = (d: string, x: { c?: Change; e?: CompactEvent }) => {
+      const s = dateSpan(d);
+      const list = exact.get(s.first);
+      if (s.exact) list ? list.push(x) : exact.set(s.first, [x]);
+      else if (s.first !== OPEN_START && s.last !== OPEN_END) coarse.push({ ...s, ...x });
+    };
+    for (const c of changes) put(c.date, { c });
+    for (const e of props.events) put(e.date, { e });
+    return { exact, coarse };
+  }, [changes, props.events]);
   const listed = useDeferredValue(date);
   const day = useMemo(() => {
     const date = listed;
-    // Spans with both ends known: "from 2021 on" is no date that may be this one.
-    const covers = (d: string) => {
-      const s = dateSpan(d);
-      return s.first !== OPEN_START && s.last !== OPEN_END && s.first <= date && date <= s.last;
-    };
-    const onDay = (d: string) => dateSpan(d).exact && dateSpan(d).first === date;
-    const scoped = changes.filter((c) => !props.selectedActor || c.actor === props.selectedActor);
+    const mine = (x: { c?: Change }) => !!x.c && (!props.selectedActor || x.c.actor === props.selectedActor);
+    const own = byDay.exact.get(date) ?? [];
+    const around = byDay.coarse.filter((s) => s.first <= date && date <= s.last && (s.e || mine(s)));
     return {
-      changes: scoped.filter((c) => onDay(c.date)),
-      events: props.events.filter((e) => onDay(e.date)),
-      around: [
-        ...scoped.filter((c) => !dateSpan(c.date).exact && covers(c.date)).map((c) => ({ id: c.id, date: c.date, label: c.label })),
-        ...props.events
-          .filter((e) => !dateSpan(e.date).exact && covers(e.date))
-          .map((e) => ({ id: `e:${e.slug}`, date: e.date, label: e.title })),
-      ],
+      changes: own.filter(mine).map((x) => x.c as Change),
+      events: own.flatMap((x) => (x.e ? [x.e] : [])),
+      around: around.map(({ c, e }) =>
+        c ? { id: c.id, date: c.date, label: c.label } : { id: `e:${e?.slug}`, date: e?.date ?? "", label: e?.title ?? "" },
+      ),
     };
-  }, [changes, props.events, props.selectedActor, listed]);
+  }, [byDay, props.selectedActor, listed]);
 
   // Play: to the next dated fact, a pause there to read it (shorter at 2×, longer at 0.5×), and on.
   // The day it stands on is kept here: the URL catches up a moment later.
