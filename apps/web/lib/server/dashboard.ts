@@ -233,21 +233,22 @@ export async function loadDashboard(
   return { ...loaded, data: { ...loaded.data, ...(shown ? { shown } : {}) } };
 }
 
-async function loadFrom(
-  db: Db,
-  raw: Raw,
-  opts: { preview?: Principal },
-): Promise<{ data: DashboardData; state: DashboardState; notices: Notice[]; drafts: number }> {
-  // The network's edges come with the first paint only when the network is what is shown;
-  // otherwise the client asks for them when the view opens (lib/server/actions/dashboard.ts).
+/**
+ * What every dashboard read starts from: topics, actors, events, the sources, the revision, and the
+ * network's edges only when the network is what is shown (otherwise the client asks for them when the view
+ * opens, lib/server/actions/dashboard.ts); then the address's state and its topic. `perRevision` keeps the
+ * topics and the sources (a pass over all evidence) once per revision, shared and frozen: the public page's
+ * reads; the admin preview applies drafts onto its own copies.
+ */
+async function readAddress(db: Db, raw: Raw, perRevision: boolean) {
   const wantsNetwork = first(raw.view) === "network";
-  const [{ data: topics }, actors, events, reactions, reactionsTotal, sources, revision] = await Promise.all([
-    listTopics(db),
+  const [topics, actors, events, reactions, reactionsTotal, sources, revision] = await Promise.all([
+    perRevision ? sharedRead(db, "topics", async () => (await listTopics(db)).data) : listTopics(db).then((t) => t.data),
     selectCompactActors(db),
     selectCompactEvents(db),
     wantsNetwork ? selectReactionEdges(db, MAX_NETWORK_REACTIONS) : null,
     wantsNetwork ? countReactionEdges(db) : null,
-    dashboardSources(db),
+    perRevision ? sharedRead(db, "dashboard-sources", () => dashboardSources(db)) : dashboardSources(db),
     readRevision(db),
   ]);
   const { state, notices } = readState(
@@ -257,6 +258,15 @@ async function loadFrom(
   );
   const topic = topics.find((t) => t.slug === state.topic) ?? topics[0];
   if (!topic) throw new Error("the database has no topics: run `npm run db:seed`");
+  return { topics, actors, events, reactions, reactionsTotal, sources, revision, state, notices, topic };
+}
+
+async function loadFrom(
+  db: Db,
+  raw: Raw,
+  opts: { preview?: Principal },
+): Promise<{ data: DashboardData; state: DashboardState; notices: Notice[]; drafts: number }> {
+  const { topics, actors, events, reactions, reactionsTotal, sources, revision, state, notices, topic } = await readAddress(db, raw, false);
   const [stances, gaps] = await Promise.all([selectStanceTimeline(db, topic.slug), selectGapsBySlug(db, topic.slug)]);
   let parts = {
     topics,
@@ -318,24 +328,7 @@ export async function loadDashboardPage<T>(raw: Raw, use: (db: Db, loaded: Dashb
 }
 
 async function loadPageFrom(db: Db, raw: Raw): Promise<DashboardPageLoad> {
-  const wantsNetwork = first(raw.view) === "network";
-  const [topics, actors, events, reactions, reactionsTotal, sources, revision] = await Promise.all([
-    sharedRead(db, "topics", async () => (await listTopics(db)).data),
-    selectCompactActors(db),
-    selectCompactEvents(db),
-    wantsNetwork ? selectReactionEdges(db, MAX_NETWORK_REACTIONS) : null,
-    wantsNetwork ? countReactionEdges(db) : null,
-    // Every record's sources: a pass over all evidence, so once per revision.
-    sharedRead(db, "dashboard-sources", () => dashboardSources(db)),
-    readRevision(db),
-  ]);
-  const { state, notices } = readState(
-    raw,
-    topics.map((t) => t.slug),
-    new Set(actors.map((a) => a.slug)),
-  );
-  const topic = topics.find((t) => t.slug === state.topic) ?? topics[0];
-  if (!topic) throw new Error("the database has no topics: run `npm run db:seed`");
+  const { topics, actors, events, reactions, reactionsTotal, sources, revision, state, notices, topic } = await readAddress(db, raw, true);
   const [frame, gaps] = await Promise.all([selectTopicFrame(db, topic.slug), selectGapsBySlug(db, topic.slug)]);
   return {
     data: {
