@@ -4,21 +4,16 @@
 // not a read and a parse of every stance with its quotes and sources, whatever the dataset's size.
 import { countsFrom, StanceIndex } from "@stancemap/core";
 import type { Db } from "./client";
+import type { CompactStance } from "./dashboard";
 import { jsonList } from "./mappers";
 import { cachedRead } from "./read-cache";
 import { readRevision } from "./read-model";
 
 /** A stance as the map decides with it: what core's holding rules read, and its category and qualifiers. */
-export interface FrameStance {
-  id: string;
-  actor: string;
-  topic: string;
-  category: string;
-  validFrom: string | null;
-  attested: string;
-  validUntil: string | null;
-  qualifiers: string[];
-}
+export type FrameStance = Pick<
+  CompactStance,
+  "id" | "actor" | "topic" | "category" | "validFrom" | "attested" | "validUntil" | "qualifiers"
+>;
 
 /** The first and last days the topic's stances count from; null and "" when it has none. */
 export interface StanceBounds {
