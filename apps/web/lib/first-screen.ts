@@ -92,12 +92,28 @@ export function firstScreenOf(
     totals[a.kind] = n + 1;
     if (n < BADGES_SHOWN) carried.push(a);
   }
+  let stale = 0;
+  for (const c of byActor.values()) if (c.ageDays !== null && c.ageDays > 365) stale++;
+  return screenOf(at, carried, byActor, map, { stale, totals, kinds: kindsOf(data.actors), regions: regionsOf(data.actors) });
+}
+
+/**
+ * The first screen's record, however its map was worked out (here over every stance; on the server over
+ * the topic's frame, lib/server/first-screen.ts): the carried actors' cells, and the map's legend and counts.
+ */
+export function screenOf(
+  at: { date: string } & MapFilters,
+  carried: CompactActor[],
+  byActor: ReadonlyMap<string, MapCell>,
+  map: Pick<FirstScreen, "legend" | "noData" | "uncertain" | "attested"> & {
+    qualifiers: readonly { key: string; label: string; count: number }[];
+  },
+  rest: Pick<FirstScreen, "stale" | "totals" | "kinds" | "regions">,
+): { firstScreen: FirstScreen; actors: CompactActor[] } {
   const cells = carried.flatMap((a): [string, MapCell][] => {
     const cell = byActor.get(a.slug);
     return cell ? [[a.slug, cell]] : [];
   });
-  let stale = 0;
-  for (const c of byActor.values()) if (c.ageDays !== null && c.ageDays > 365) stale++;
   return {
     actors: carried,
     firstScreen: {
@@ -110,10 +126,7 @@ export function firstScreenOf(
       uncertain: map.uncertain,
       attested: map.attested,
       qualifiers: map.qualifiers.map((q) => ({ key: q.key, label: q.label, count: q.count })),
-      stale,
-      totals,
-      kinds: kindsOf(data.actors),
-      regions: regionsOf(data.actors),
+      ...rest,
     },
   };
 }

@@ -8,7 +8,7 @@ import { type CompactStance, cachedRead, type Db, selectStanceTimelineOf, type T
 import type { CompactActor, DashboardData } from "@/lib/dashboard-data";
 import { altTextOf } from "@/lib/export/alt-text";
 import type { ExportState } from "@/lib/export/views";
-import { BADGES_SHOWN, type FirstScreen, kindsOf, type MapFilters, mapAt, regionsOf, visibleActors } from "@/lib/first-screen";
+import { BADGES_SHOWN, type FirstScreen, kindsOf, type MapFilters, mapAt, regionsOf, screenOf, visibleActors } from "@/lib/first-screen";
 
 type Frame = Pick<TopicFrame, "index" | "topic">;
 type MapData = Pick<DashboardData, "topic" | "gaps" | "revision">;
@@ -98,30 +98,9 @@ export async function firstScreenFrom(
 ): Promise<{ firstScreen: FirstScreen; actors: CompactActor[] }> {
   const l = await layout(db, data, at);
   const { byActor } = mapAt(data, l.index, l.drawn, at.date);
-  const cells = l.carried.flatMap((a): [string, NonNullable<ReturnType<typeof byActor.get>>][] => {
-    const cell = byActor.get(a.slug);
-    return cell ? [[a.slug, cell]] : [];
-  });
   let stale = 0;
   for (const e of map.entries) if (e.status === "stance" && e.ageDays > 365) stale++;
-  return {
-    actors: l.carried,
-    firstScreen: {
-      date: at.date,
-      region: at.region,
-      kind: [...at.kind],
-      cells,
-      legend: map.legend,
-      noData: map.noData,
-      uncertain: map.uncertain,
-      attested: map.attested,
-      qualifiers: map.qualifiers.map((q) => ({ key: q.key, label: q.label, count: q.count })),
-      stale,
-      totals: l.totals,
-      kinds: l.kinds,
-      regions: l.regions,
-    },
-  };
+  return screenOf(at, l.carried, byActor, map, { stale, totals: l.totals, kinds: l.kinds, regions: l.regions });
 }
 
 /** The map export's filter: region and kinds as the export reads them (charts' mapModel). */
