@@ -205,14 +205,27 @@ function keyLines(keyed: Arrangement["keyed"], width: number, size: number, maxL
     (k) => `${k.number === null ? "" : `(${k.number}) `}${shortDate(k.mark.date)} – ${k.mark.title}`,
   );
   const wrapTo = (content: string) => wrap(content, width, size);
-  for (let shown = entries.length; shown >= 0; shown--) {
+  const linesFor = (shown: number) => {
     const rest = entries.length - shown;
     const head = shown ? `Events not labelled above: ${entries.slice(0, shown).join("; ")}.` : "";
     const tail = rest ? `${shown ? "And" : "Events not labelled above:"} ${rest} more, listed in the description.` : "";
-    const out = [...(head ? wrapTo(head) : []), ...(tail ? wrapTo(tail) : [])];
-    if (out.length <= maxLines) return out;
+    return [...(head ? wrapTo(head) : []), ...(tail ? wrapTo(tail) : [])];
+  };
+  const all = linesFor(entries.length);
+  if (all.length <= maxLines) return all;
+  // The most entries that fit: lines grow with the entries written out, so a binary search over how many
+  // (each try wraps the key once; trying every count wrapped it hundreds of times for hundreds of events).
+  let fits = -1;
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (linesFor(mid).length <= maxLines) {
+      fits = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return [];
+  return fits < 0 ? [] : linesFor(fits);
 }
 
 export function renderTimelineSvg(input: TimelineExportInput): string {
