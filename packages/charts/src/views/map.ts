@@ -5,6 +5,7 @@ import { KIND_LABELS } from "../palette";
 import type { MapGeometry, MapLayout } from "../world";
 import { drawable } from "../world-shapes";
 import {
+  type Cell,
   citing,
   dateCells,
   dateColumns,
@@ -89,6 +90,7 @@ export function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry
     ),
   };
   const entries = [...map.entries].sort((a, b) => a.actor.name.localeCompare(b.actor.name, "en"));
+  let rows: Record<string, Cell>[] | undefined;
   return {
     view: "map",
     tooLarge: null,
@@ -129,40 +131,45 @@ export function mapModel(data: ExportData, s: ExportState, geometry: MapGeometry
       { key: "reason_kind", description: "note, before-first, after-end or none-recorded." },
       ...SOURCE_COLUMNS,
     ],
-    rows: entries.map((e) => ({
-      actor: e.actor.slug,
-      name: e.actor.name,
-      kind: e.actor.kind,
-      iso3: e.actor.iso3,
-      region: e.actor.region,
-      category: e.status === "stance" ? e.category.key : "no-data",
-      category_label: e.status === "stance" ? e.category.label : "No data",
-      basis: e.status === "stance" ? e.basis : null,
-      uncertain: e.status === "stance" ? String(e.uncertain) : null,
-      ...dateCells("since", e.status === "stance" ? e.since : null),
-      ...dateCells("valid_from", e.status === "stance" ? e.stance.validFrom : null),
-      ...dateCells("attested", e.status === "stance" ? e.stance.attested : null),
-      ...dateCells("valid_until", e.status === "stance" ? e.stance.validUntil : null),
-      holding:
-        e.status === "stance"
-          ? describeHolding(
-              {
-                stance: e.stance,
-                basis: e.basis,
-                uncertain: e.uncertain,
-                ...(e.uncertainBecause ? { uncertainBecause: e.uncertainBecause } : {}),
-                since: e.since,
-                ageDays: e.ageDays,
-              },
-              s.date,
-            )
-          : null,
-      ...qualifierCells(data, e.status === "stance" ? e.qualifiers : []),
-      confidence: e.status === "stance" ? e.stance.confidence : null,
-      reason: e.status === "no-data" ? e.reason : null,
-      reason_kind: e.status === "no-data" ? e.reasonKind : null,
-      ...sourceCells(data, e.status === "stance" ? e.stance.sources : []),
-    })),
+    // The data table's rows (a row per actor: thousands at scale) are made only for the data files that
+    // list them, not for every picture; once.
+    get rows() {
+      rows ??= entries.map((e) => ({
+        actor: e.actor.slug,
+        name: e.actor.name,
+        kind: e.actor.kind,
+        iso3: e.actor.iso3,
+        region: e.actor.region,
+        category: e.status === "stance" ? e.category.key : "no-data",
+        category_label: e.status === "stance" ? e.category.label : "No data",
+        basis: e.status === "stance" ? e.basis : null,
+        uncertain: e.status === "stance" ? String(e.uncertain) : null,
+        ...dateCells("since", e.status === "stance" ? e.since : null),
+        ...dateCells("valid_from", e.status === "stance" ? e.stance.validFrom : null),
+        ...dateCells("attested", e.status === "stance" ? e.stance.attested : null),
+        ...dateCells("valid_until", e.status === "stance" ? e.stance.validUntil : null),
+        holding:
+          e.status === "stance"
+            ? describeHolding(
+                {
+                  stance: e.stance,
+                  basis: e.basis,
+                  uncertain: e.uncertain,
+                  ...(e.uncertainBecause ? { uncertainBecause: e.uncertainBecause } : {}),
+                  since: e.since,
+                  ageDays: e.ageDays,
+                },
+                s.date,
+              )
+            : null,
+        ...qualifierCells(data, e.status === "stance" ? e.qualifiers : []),
+        confidence: e.status === "stance" ? e.stance.confidence : null,
+        reason: e.status === "no-data" ? e.reason : null,
+        reason_kind: e.status === "no-data" ? e.reasonKind : null,
+        ...sourceCells(data, e.status === "stance" ? e.stance.sources : []),
+      }));
+      return rows;
+    },
     render: (o) =>
       renderMapSvg({
         world: drawable(geometry),

@@ -160,8 +160,15 @@ export function citing(data: ExportData, cited: Iterable<readonly string[]>): Pi
 }
 
 /** The cells naming a row's sources: their ids (keys in the API and in metadata.json) and publishers. */
+// Each export's sources by id, made once per export rather than once per row (5,000 rows × 200 sources).
+const publishersOf = new WeakMap<ExportData["sources"], Map<string, ExportData["sources"][number]["publisher"]>>();
+
 export function sourceCells(data: ExportData, ids: readonly string[]): { sources: string; publishers: string } {
-  const byId = new Map(data.sources.map((s) => [s.id, s.publisher]));
+  let byId = publishersOf.get(data.sources);
+  if (!byId) {
+    byId = new Map(data.sources.map((s) => [s.id, s.publisher]));
+    publishersOf.set(data.sources, byId);
+  }
   const names = ids.flatMap((id) => {
     const name = publisherName(byId.get(id));
     return name ? [name] : [];
