@@ -78,6 +78,10 @@ test.describe("a permalink pinned to a revision", () => {
       await reviewer.post(`/api/v1/drafts/${first.draftId}/publish`, { data: {} }),
     );
 
+    // The current map, exported now: its read is kept for this revision (export-reads.ts), and must not be
+    // what a later export gets once the next publish lands.
+    const early = await (await request.get(`/api/v1/export/map.svg?topic=${POSTURE}&date=${DATE}&title=early-${u}`)).text();
+
     const head = await ok<{ version: string }>(await editor.get(`/api/v1/stances/${stance}/head`));
     const edit = await ok<{ draftId: string }>(
       await editor.patch(`/api/v1/stances/${stance}`, { data: { category: AFTER, expectedVersion: head.version } }),
@@ -90,6 +94,7 @@ test.describe("a permalink pinned to a revision", () => {
     );
     const colour = (key: string) => topics.data.find((t) => t.slug === POSTURE)?.categories.find((c) => c.key === key)?.colour as string;
     expect(colour(BEFORE)).not.toBe(colour(AFTER));
+    expect(svgFill(early, "352")).toBe(colour(BEFORE));
     const fill = () => page.locator(`use.country[data-actor="${slug}"]`).evaluate((el) => (el as SVGElement).style.fill);
 
     // The page pinned to the earlier revision: the old category, and a notice that says so.
@@ -128,6 +133,8 @@ test.describe("a permalink pinned to a revision", () => {
     expect(pinnedSvg).toContain(`Dataset revision ${before}`);
     const now = await map("");
     expect(svgFill(await now.text(), "352")).toBe(colour(AFTER));
+    // The same map under the early export's title: the new revision's picture, not the kept read.
+    expect(svgFill(await (await map(`&title=early-${u}`)).text(), "352")).toBe(colour(AFTER));
     expect(Number(now.headers()["x-dataset-revision"])).toBeGreaterThanOrEqual(after);
     // A revision keeps its ETag: asking again with it answers 304.
     const again = await request.get(`/api/v1/export/map.svg?topic=${POSTURE}&date=${DATE}&revision=${before}`, {

@@ -4,7 +4,9 @@
 import "server-only";
 import { countsFrom, type ExportQuery } from "@stancemap/core";
 import {
+  approxBytes,
   type CompactStance,
+  cachedRead,
   type Db,
   readRevision,
   selectCompactActors,
@@ -32,18 +34,35 @@ export async function readExportData(db: Db, view: ExportView, q: ExportQuery): 
   if (!topic) throw q.topic ? new ExportNotFound(`No topic "${q.topic}".`) : new Error("the database has no topics: run `npm run db:seed`");
   const date = q.date ?? todayIso();
   const drawn: DrawnQuery = { ...q, topic: topic.slug, date };
-  const [parts, revision] = await Promise.all([readParts(db, view, topic.slug, drawn), readRevision(db)]);
-  if ((view === "actor" || (view === "timeline" && q.actor)) && !parts.actors.some((a) => a.slug === q.actor))
+  const revision = await readRevision(db);
+  const load = async () => {
+    const parts = await readParts(db, view, topic.slug, drawn);
+    // Only the sources the records read cite (stances that cannot have started by the date cite nothing drawn).
+    const cited = [
+      ...parts.stances.filter((s) => parts.citeAll || countsFrom(s) <= date).flatMap((s) => s.sources),
+      ...parts.events.flatMap((e) => e.sources),
+      ...(parts.reactions ?? []).flatMap((r) => r.sources),
+    ];
+    const sources = (await sourcesCitedBy(db, cited)).map(compactSource);
+    const { citeAll: _, ...rest } = parts;
+    return { ...rest, sources };
+  };
+  // A map's reads depend on its topic, date and filter alone: every export of them in one revision (the
+  // PNG, then the PDF, then another title) shares one read, as the dashboard's pages share theirs. At
+  // thousands of actors the read was most of an export's time.
+  const read =
+    view === "map"
+      ? await cachedRead(
+          db,
+          revision,
+          `export:map\u0000${topic.slug}\u0000${date}\u0000${q.region ?? ""}\u0000${(q.kind ?? []).join(",")}`,
+          load,
+          (r) => [r.actors, r.stances, r.gaps, r.sources].reduce((n, list) => n + approxBytes(list), 0),
+        )
+      : await load();
+  if ((view === "actor" || (view === "timeline" && q.actor)) && !read.actors.some((a) => a.slug === q.actor))
     throw new ExportNotFound(`No actor "${q.actor}".`);
-  // Only the sources the records read cite (stances that cannot have started by the date cite nothing drawn).
-  const cited = [
-    ...parts.stances.filter((s) => parts.citeAll || countsFrom(s) <= date).flatMap((s) => s.sources),
-    ...parts.events.flatMap((e) => e.sources),
-    ...(parts.reactions ?? []).flatMap((r) => r.sources),
-  ];
-  const sources = (await sourcesCitedBy(db, cited)).map(compactSource);
-  const { citeAll: _, ...rest } = parts;
-  return { data: { revision, topic, ...rest, sources }, q: drawn };
+  return { data: { revision, topic, ...read }, q: drawn };
 }
 
 type Parts = Omit<ExportData, "revision" | "topic" | "sources"> & { citeAll?: boolean };
