@@ -56,17 +56,45 @@ test.afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Pixels of the drawing that differ from its top-left corner's (the background): what WebGL drew. */
-async function drawnPixels(page: Page): Promise<number> {
-  const png = PNG.sync.read(await page.locator(".net-webgl").screenshot());
+/** Pixels of the drawing that differ from its top-left corner's (the background): what WebGL (or the canvas) drew. */
+async function drawnPixels(page: Page, selector = ".net-webgl"): Promise<number> {
+  const png = PNG.sync.read(await page.locator(selector).screenshot());
   const [r, g, b] = [png.data[0], png.data[1], png.data[2]];
   let drawn = 0;
   for (let i = 0; i < png.data.length; i += 4) if (png.data[i] !== r || png.data[i + 1] !== g || png.data[i + 2] !== b) drawn++;
   return drawn;
 }
 
+/**
+ * This browser draws WebGL in software (SwiftShader: no GPU here), where the page draws large networks on a
+ * 2D canvas instead (lib/webgl-support.ts). A reader with a GPU gets sigma's WebGL: the page is told it has one
+ * by the name WebGL reports for its renderer, which is all the page reads to choose.
+ */
+async function withGpu(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const UNMASKED_RENDERER = 0x9246;
+    const real = WebGL2RenderingContext.prototype.getParameter;
+    WebGL2RenderingContext.prototype.getParameter = function (this: WebGL2RenderingContext, name: number) {
+      return name === UNMASKED_RENDERER ? "ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)" : real.call(this, name);
+    };
+  });
+}
+
+test("without a GPU, a network past the SVG limit is drawn on a 2D canvas, and the view says why", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(`${base}/?view=network&date=2030-01-01`);
+  await expect(page.locator("canvas.net-canvas")).toBeVisible();
+  await expect(page.locator(".net-counts")).toContainText("Drawn on a 2D canvas: this browser draws WebGL in software");
+  expect(await page.locator(".net-webgl").count()).toBe(0);
+  await expect
+    .poll(() => page.evaluate(() => (window as { __stancemapNetwork?: { renderer: string } }).__stancemapNetwork?.renderer))
+    .toBe("canvas");
+  await expect.poll(() => drawnPixels(page, "canvas.net-canvas"), { timeout: 60_000 }).toBeGreaterThan(2000);
+});
+
 test("a reader opens a network past the SVG limit: WebGL draws it, and it says the oldest reactions were left out", async ({ page }) => {
   test.setTimeout(180_000);
+  await withGpu(page);
   await page.goto(`${base}/?view=network&date=2030-01-01`);
   const note = page.getByTestId("network-truncated");
   await expect(note).toContainText(

@@ -1,10 +1,11 @@
 // `npx tsx apps/web/bench/network-fps.ts [--size 2k|20k]` — the reaction network on a large synthetic
-// dataset in headless Chromium, drawn with WebGL (sigma.js): 2k is 2,000 actors, 10,000 reactions and 200
+// dataset in headless Chromium, drawn as this browser gets it (its WebGL is SwiftShader, a software renderer:
+// the 2D canvas, lib/webgl-support.ts; sigma.js on a GPU): 2k is 2,000 actors, 10,000 reactions and 200
 // events; 20k is 20,000 actors, 100,000 reactions and 500 events, served with the network's cap raised to
 // 100,000 so that every reaction is drawn. It measures the time to the first layout frame and to a settled
 // layout, whether the main thread stayed responsive while the worker laid the graph out (long tasks,
-// longest gap between animation frames), then frames and sigma redraws per second while panning with mouse
-// drags, while hovering (each node entered redraws its neighbours lit through sigma's reducers) and while
+// longest gap between animation frames), then frames and redraws per second while panning with mouse
+// drags, while hovering (each node entered redraws with its neighbours lit) and while
 // zooming with the wheel. Options: --fresh (rewrite the database), --no-build, --seconds N, --screenshot FILE.
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";

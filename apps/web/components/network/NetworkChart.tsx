@@ -61,7 +61,8 @@ const MAX_HEIGHT = 680;
 
 export function NetworkChart({ scene, selected, onSelect, label }: Props) {
   // An SVG of a thousand elements and more takes tens of milliseconds to repaint: a few frames a second.
-  const layout = useForceLayout(scene, { minFrameMs: scene.renderer === "svg" && scene.nodes.length + scene.edges.length > 800 ? 250 : 0 });
+  // A large graph is redrawn a few times a second while it settles, whichever surface draws it.
+  const layout = useForceLayout(scene, { minFrameMs: scene.nodes.length + scene.edges.length > 800 ? 250 : 0 });
   const { positions } = layout;
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);

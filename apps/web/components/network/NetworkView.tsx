@@ -21,6 +21,7 @@ import { useMemo } from "react";
 import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboard-data";
 import { dashboardParsers } from "@/lib/url-state";
 import { useHydrated } from "@/lib/use-hydrated";
+import { webglSupport } from "@/lib/webgl-support";
 import { NetworkChart } from "./NetworkChart";
 import { ReactionTable } from "./ReactionTable";
 import { truncationNote, useReactionScope } from "./use-reaction-scope";
@@ -54,19 +55,6 @@ const WebglNetwork = dynamic(() => import("./WebglNetwork"), {
     </p>
   ),
 });
-
-let webgl2: boolean | null = null;
-/** Whether this browser draws WebGL2 (sigma's need); asked once. Without it, the 2D canvas draws large graphs. */
-function hasWebgl2(): boolean {
-  if (webgl2 === null) {
-    try {
-      webgl2 = !!document.createElement("canvas").getContext("webgl2");
-    } catch {
-      webgl2 = false;
-    }
-  }
-  return webgl2;
-}
 
 export function NetworkView(props: NetworkViewProps) {
   const hydrated = useHydrated();
@@ -113,6 +101,9 @@ export function NetworkView(props: NetworkViewProps) {
     [actors, events, upToDate, date, sent, nkind],
   );
   const scene = useMemo(() => buildScene(graph, eventDates), [graph, eventDates]);
+  // Past the SVG limit: sigma's WebGL on a GPU, else the 2D canvas (lib/webgl-support.ts). Known once hydrated.
+  const webgl = hydrated && scene.renderer === "webgl" ? webglSupport() : null;
+  const drawing = scene.renderer === "svg" ? "svg" : webgl === "gpu" ? "webgl" : webgl === null ? null : "canvas";
   const filtered = sent.length > 0 || nkind.length > 0;
 
   const toggle = (key: "sent" | "nkind", value: string) => {
@@ -182,7 +173,10 @@ export function NetworkView(props: NetworkViewProps) {
           Arrows point from the reacting actor to its target; size shows reactions given and received.{" "}
           {scene.renderer === "svg"
             ? "Drag a node to pin it."
-            : `Hover a node for its neighbours${scene.edges.length <= WEBGL_EDGE_PICKING_MAX ? "; click an edge for its evidence" : ""}.`}
+            : `Hover a node for its neighbours${drawing === "webgl" && scene.edges.length <= WEBGL_EDGE_PICKING_MAX ? "; click an edge for its evidence" : ""}.`}
+          {drawing === "canvas" && webgl === "software"
+            ? " Drawn on a 2D canvas: this browser draws WebGL in software (no GPU in use), where the canvas is faster."
+            : ""}
         </span>
       </p>
 
@@ -193,7 +187,7 @@ export function NetworkView(props: NetworkViewProps) {
         <p className="net-status" role="status">
           Loading the network…
         </p>
-      ) : scene.edges.length > 0 && scene.renderer === "webgl" && hasWebgl2() ? (
+      ) : scene.edges.length > 0 && drawing === "webgl" ? (
         <WebglNetwork scene={scene} selected={props.selected} onSelect={props.onSelect} label={label} />
       ) : scene.edges.length > 0 ? (
         <NetworkChart scene={scene} selected={props.selected} onSelect={props.onSelect} label={label} />
