@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CompactActor } from "./dashboard-data";
 import { decodeStanceIndex, encodeStanceIndex, STANCE_INDEX_FORMAT, type StanceIndexData } from "./stance-index";
-import { P, stance } from "./testing/stances";
-
-const actor = (slug: string, extra: Partial<CompactActor> = {}): CompactActor => ({
-  slug,
-  name: slug,
-  kind: "state",
-  iso3: null,
-  isoNumeric: null,
-  region: null,
-  affiliation: null,
-  role: null,
-  names: [],
-  aliases: [],
-  ...extra,
-});
+import { actor, P, stance } from "./testing/stances";
 
 const data: StanceIndexData = {
   topic: P,

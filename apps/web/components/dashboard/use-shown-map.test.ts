@@ -2,24 +2,13 @@ import { StanceIndex } from "@stancemap/core/model";
 import { describe, expect, it } from "vitest";
 import type { CompactActor, DashboardData } from "@/lib/dashboard-data";
 import { mapAt } from "@/lib/first-screen";
-import { categories, P, stance } from "@/lib/testing/stances";
+import { actor as anActor, categories, P, stance } from "@/lib/testing/stances";
 import { createDateStore } from "./date-store";
 import { shownMapInSteps } from "./shown-map-steps";
 import { cellsAtFor, shownMapNow } from "./use-shown-map";
 
-const actor = (slug: string, extra: Partial<CompactActor> = {}): CompactActor => ({
-  slug,
-  name: slug,
-  kind: "organisation",
-  iso3: null,
-  isoNumeric: null,
-  region: null,
-  affiliation: null,
-  role: null,
-  names: [],
-  aliases: [],
-  ...extra,
-});
+// Organisations unless the test says otherwise.
+const actor = (slug: string, extra: Partial<CompactActor> = {}): CompactActor => anActor(slug, { kind: "organisation", ...extra });
 
 const topic = {
   slug: P,

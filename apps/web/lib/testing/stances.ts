@@ -1,6 +1,6 @@
-// Test fixtures shared by the dashboard's view-model tests: a small posture scale and a stance builder
-// in the dashboard's compact form.
-import type { CompactStance } from "../dashboard-data";
+// Test fixtures shared by the dashboard's view-model tests: a small posture scale, and actor and stance
+// builders in the dashboard's compact form.
+import type { CompactActor, CompactStance } from "../dashboard-data";
 
 export const P = "posture";
 export const categories = [
@@ -20,4 +20,19 @@ export const stance = (s: Partial<CompactStance> & Pick<CompactStance, "id" | "a
   publisher: null,
   sources: [],
   ...s,
+});
+
+/** An actor in the dashboard's compact form: a state with no codes, region or names unless given. */
+export const actor = (slug: string, extra: Partial<CompactActor> = {}): CompactActor => ({
+  slug,
+  name: slug,
+  kind: "state",
+  iso3: null,
+  isoNumeric: null,
+  region: null,
+  affiliation: null,
+  role: null,
+  names: [],
+  aliases: [],
+  ...extra,
 });
