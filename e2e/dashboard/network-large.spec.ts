@@ -90,6 +90,48 @@ test("without a GPU, a network past the SVG limit is drawn on a 2D canvas, and t
     .poll(() => page.evaluate(() => (window as { __stancemapNetwork?: { renderer: string } }).__stancemapNetwork?.renderer))
     .toBe("canvas");
   await expect.poll(() => drawnPixels(page, "canvas.net-canvas"), { timeout: 60_000 }).toBeGreaterThan(2000);
+
+  // Hovering a node lights it and its neighbours over a veiled copy of the last full drawing: the
+  // thousands of edges are not drawn again for it.
+  type Stats = { settled: number | null; draws: number; overlays: number };
+  const stats = () => page.evaluate(() => (window as { __stancemapNetwork?: Stats }).__stancemapNetwork as Stats);
+  await expect.poll(async () => (await stats()).settled, { timeout: 120_000 }).not.toBeNull();
+  const canvas = page.locator("canvas.net-canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error("no canvas box");
+  // The drawing after the layout settles (with labels) may still be on its way: wait until two frames
+  // pass without a full drawing.
+  let draws = -1;
+  await expect
+    .poll(async () => {
+      const now = await page.evaluate(
+        () =>
+          new Promise<number>((done) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => done((window as { __stancemapNetwork?: Stats }).__stancemapNetwork?.draws ?? 0)),
+            ),
+          ),
+      );
+      const still = now === draws;
+      draws = now;
+      return still;
+    })
+    .toBe(true);
+  const before = await stats();
+  const tip = page.locator(".net-tip");
+  let hovered = false;
+  for (let y = box.y + box.height * 0.3; y < box.y + box.height * 0.7 && !hovered; y += 6)
+    for (let x = box.x + box.width * 0.3; x < box.x + box.width * 0.7 && !hovered; x += 4) {
+      await page.mouse.move(x, y);
+      hovered = (await tip.count()) > 0;
+    }
+  expect(hovered).toBe(true);
+  await expect(tip).toContainText(/reactions? (given|received)/);
+  await expect.poll(async () => (await stats()).overlays).toBeGreaterThan(before.overlays);
+  expect((await stats()).draws).toBe(before.draws);
+  await page.mouse.move(box.x + 2, box.y + box.height - 2);
+  await expect(tip).toHaveCount(0);
 });
 
 test("a reader opens a network past the SVG limit: WebGL draws it, and it says the oldest reactions were left out", async ({ page }) => {

@@ -111,7 +111,13 @@ try {
     page.evaluate(() => {
       const probe = window as unknown as Probe;
       const stats = probe.__stancemapNetwork;
-      return { frames: probe.__bench.frames.length, draws: stats?.draws ?? 0, blits: stats?.blits ?? 0, t: performance.now() };
+      return {
+        frames: probe.__bench.frames.length,
+        draws: stats?.draws ?? 0,
+        blits: stats?.blits ?? 0,
+        overlays: stats?.overlays ?? 0,
+        t: performance.now(),
+      };
     });
   const since = (from: Awaited<ReturnType<typeof mark>>) =>
     page.evaluate((from) => {
@@ -125,6 +131,7 @@ try {
         frames: frames.length,
         draws: (probe.__stancemapNetwork?.draws ?? 0) - from.draws,
         blits: (probe.__stancemapNetwork?.blits ?? 0) - from.blits,
+        overlays: (probe.__stancemapNetwork?.overlays ?? 0) - from.overlays,
         gaps,
         lastDrawMs: probe.__stancemapNetwork?.lastDrawMs ?? 0,
         longTasks: long.length,
@@ -149,7 +156,8 @@ try {
   console.log(`bench: panned ${pan.seconds.toFixed(1)} s, ${pan.frames} frames, ${pan.draws} drawings, ${pan.longTasks} long tasks`);
 
   // Hover sweep: the pointer crosses the graph without a button, so each node it enters is
-  // highlighted with its neighbours: a full drawing (not a moved bitmap) per change.
+  // highlighted with its neighbours: a redraw per change (not a moved bitmap). On the 2D canvas that is
+  // the highlight layer drawn over a copy of the last full drawing; sigma redraws its WebGL stage.
   // A long time on a software rasteriser: the click returns once the page answers again.
   await page.getByRole("button", { name: "Fit" }).click({ timeout: 300_000 });
   await page.waitForTimeout(300);
@@ -204,7 +212,8 @@ try {
   );
   console.log(
     `  hover sweep for ${sweep.seconds.toFixed(1)} s:        ${(sweep.frames / sweep.seconds).toFixed(1)} fps; ` +
-      `${(sweep.draws / sweep.seconds).toFixed(1)} full drawings/s (highlighting neighbours); frame gap p95 ${quantile(sweep.gaps, 0.95).toFixed(1)} ms; ` +
+      `${((sweep.draws + sweep.overlays) / sweep.seconds).toFixed(1)} redraws/s highlighting neighbours (${sweep.draws} full drawings, ` +
+      `${sweep.overlays} highlight layers over the last full drawing); frame gap p95 ${quantile(sweep.gaps, 0.95).toFixed(1)} ms; ` +
       `${sweep.longTasks} long tasks (longest ${sweep.longest.toFixed(0)} ms)`,
   );
   console.log(
@@ -229,6 +238,7 @@ try {
       "pan.fps": one(pan.frames / pan.seconds, "fps"),
       "pan.gap.p95": one(quantile(pan.gaps, 0.95), "ms"),
       "hover.fps": one(sweep.frames / sweep.seconds, "fps"),
+      "hover.redraws": one((sweep.draws + sweep.overlays) / sweep.seconds, "/s"),
       "hover.gap.p95": one(quantile(sweep.gaps, 0.95), "ms"),
       "hover.longest": one(sweep.longest, "ms"),
       "zoom.fps": one(zoom.frames / zoom.seconds, "fps"),

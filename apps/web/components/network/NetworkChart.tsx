@@ -23,7 +23,7 @@ import { select } from "d3-selection";
 import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3-zoom";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { reactionDate } from "@/lib/reaction-date";
-import { type CanvasColours, drawNetwork } from "./draw-canvas";
+import { type BaseInput, type CanvasColours, drawBase, drawOverlay } from "./draw-canvas";
 import { useForceLayout } from "./use-force-layout";
 
 declare global {
@@ -37,9 +37,11 @@ declare global {
       firstFrame: number | null;
       settled: number | null;
       ticks: number;
-      /** Full drawings of the canvas, and frames that moved the last drawing as a bitmap. */
+      /** Full drawings of the canvas, frames that moved the last drawing as a bitmap, and redraws of the
+       * highlight and labels over the last full drawing (a hover). */
       draws: number;
       blits: number;
+      overlays: number;
       lastDrawMs: number;
     };
   }
@@ -80,8 +82,8 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
   const suppressClick = useRef(false);
 
   // Everything the long-lived handlers (zoom filter, worker, canvas) read, always current.
-  const live = useRef({ scene, positions, size, hover, selected, done: layout.done });
-  live.current = { scene, positions, size, hover, selected, done: layout.done };
+  const live = useRef({ scene, positions, size, hover, selected, done: layout.done, pinnedCount: layout.pinnedCount });
+  live.current = { scene, positions, size, hover, selected, done: layout.done, pinnedCount: layout.pinnedCount };
 
   const surface = useCallback((): Surface | null => (scene.renderer === "svg" ? svgRef.current : canvasRef.current), [scene.renderer]);
 
@@ -169,12 +171,15 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
     return map;
   }, [scene]);
   const drawRequest = useRef<number | null>(null);
-  const draws = useRef({ count: 0, blits: 0, lastMs: 0 });
+  const draws = useRef({ count: 0, blits: 0, overlays: 0, lastMs: 0 });
+  /** The base layer and what it was drawn for (compared item by item). */
+  const base = useRef<{ canvas: HTMLCanvasElement; key: unknown[] } | null>(null);
   const snapshot = useRef<{ canvas: HTMLCanvasElement; t: ZoomTransform; positions: Float32Array; hover: number | null } | null>(null);
   const isPinned = layout.isPinned;
   /** Counts drawn frames (full drawings and moved bitmaps) for the benchmark. */
-  const frameDone = useCallback((ms: number, blit: boolean) => {
+  const frameDone = useCallback((ms: number, overlay: boolean, blit = false) => {
     if (blit) draws.current.blits++;
+    else if (overlay) draws.current.overlays++;
     else {
       draws.current.count++;
       draws.current.lastMs = ms;
@@ -183,6 +188,7 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
     if (stats) {
       stats.draws = draws.current.count;
       stats.blits = draws.current.blits;
+      stats.overlays = draws.current.overlays;
       stats.lastDrawMs = draws.current.lastMs;
     }
   }, []);
@@ -242,13 +248,11 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
       ctx.clearRect(0, 0, bw, bh);
       ctx.setTransform(r, 0, 0, r, dpr * (t.x - snap.t.x * r), dpr * (t.y - snap.t.y * r));
       ctx.drawImage(snap.canvas, 0, 0);
-      frameDone(performance.now() - started, true);
+      frameDone(performance.now() - started, false, true);
       return;
     }
-    const hl = h === null ? null : new Set([h, ...(s.neighbours[h] ?? [])]);
-    const hlEdges = h === null ? null : new Set(s.incident[h] ?? []);
     const selectedIndex = sel ? (s.nodes.find((n) => n.type === "actor" && n.slug === sel)?.index ?? null) : null;
-    const { ms } = drawNetwork(ctx, {
+    const input: BaseInput = {
       scene: s,
       positions: p,
       bySentiment,
@@ -257,15 +261,42 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
       height: sz.h,
       dpr,
       colours: colours.current,
-      highlight: hl,
-      highlightEdges: hlEdges,
       selected: selectedIndex,
       pinned: isPinned,
       // Labels wait until the layout has settled and the view is still.
       moving: moving.current || !live.current.done,
       laying: !live.current.done,
+    };
+    // The base layer (every edge and node) is drawn again only when what it shows changed; a hover or
+    // a label pass draws over a copy of it.
+    const key = [s, p, t, bw, bh, colours.current, selectedIndex, live.current.pinnedCount, input.laying, bySentiment];
+    let b = base.current;
+    if (!b || b.canvas.width !== bw || b.canvas.height !== bh) {
+      const layer = b?.canvas ?? document.createElement("canvas");
+      layer.width = bw;
+      layer.height = bh;
+      b = { canvas: layer, key: [] };
+      base.current = b;
+    }
+    const baseCtx = b.canvas.getContext("2d");
+    if (!baseCtx) return;
+    const stale = b.key.length !== key.length || key.some((v, i) => v !== b.key[i]);
+    let ms = 0;
+    if (stale) {
+      ms += drawBase(baseCtx, input).ms;
+      b.key = key;
+    }
+    const started = performance.now();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, bw, bh);
+    ctx.drawImage(b.canvas, 0, 0);
+    drawOverlay(ctx, {
+      ...input,
+      highlight: h === null ? null : new Set([h, ...(s.neighbours[h] ?? [])]),
+      highlightEdges: h === null ? null : new Set(s.incident[h] ?? []),
     });
-    frameDone(ms, false);
+    ms += performance.now() - started;
+    frameDone(ms, !stale);
   }, [bySentiment, isPinned, frameDone]);
 
   const requestDraw = useCallback(() => {
@@ -398,6 +429,7 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
       ticks: t.ticks,
       draws: draws.current.count,
       blits: draws.current.blits,
+      overlays: draws.current.overlays,
       lastDrawMs: draws.current.lastMs,
     };
   });

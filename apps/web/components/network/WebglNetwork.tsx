@@ -241,6 +241,7 @@ export default function WebglNetwork({ scene, selected, onSelect, label }: Props
       ticks: t.ticks,
       draws: stats.current.draws,
       blits: 0,
+      overlays: 0,
       lastDrawMs: stats.current.lastMs,
     };
   });

@@ -1,7 +1,7 @@
 import { buildScene, kindLabel, SVG_MAX_EDGES } from "@stancemap/charts";
 import { buildReactionGraph } from "@stancemap/core/model";
 import { describe, expect, it } from "vitest";
-import { over } from "./draw-canvas";
+import { type DrawInput, drawBase, drawOverlay, over, VEIL } from "./draw-canvas";
 import { forceSettings, seedRadius } from "./layout-protocol";
 import { type ReactionScopeState, truncationNote } from "./truncation-note";
 
@@ -144,5 +144,127 @@ describe("what a capped network says it left out", () => {
     const note = truncationNote(state({ total: 30_000, truncated: true, scoped: true, to: "2024-01-31", filtered: true }));
     expect(note).toContain("Showing the 2 newest of 30,000 reactions up to 31 January 2024 with these filters (from 27 June 2022 on)");
     expect(truncationNote(state({ total: 30_000, truncated: true, pending: true }))).toContain("Loading the newest for this date");
+  });
+});
+
+/** A 2D context that records the calls made on it (the canvas itself is checked in the browser: e2e). */
+function recorder() {
+  const calls: { name: string; args: unknown[]; alpha: number; fill: unknown }[] = [];
+  const state: Record<string, unknown> = { globalAlpha: 1, fillStyle: "#000", canvas: { width: 800, height: 600 } };
+  const ctx = new Proxy(state, {
+    get(target, key: string) {
+      if (key in target) return target[key];
+      return (...args: unknown[]) => {
+        calls.push({ name: key, args, alpha: target.globalAlpha as number, fill: target.fillStyle });
+        return key === "measureText" ? { width: 6 * String(args[0]).length } : undefined;
+      };
+    },
+    set(target, key: string, value) {
+      target[key] = value;
+      return true;
+    },
+  }) as unknown as CanvasRenderingContext2D;
+  return { ctx, calls, count: (name: string) => calls.filter((c) => c.name === name).length };
+}
+
+describe("the canvas's two layers", () => {
+  // A star: one hub reacting to 40 others, and 40 edges among those others.
+  const star = Array.from({ length: 40 }, (_, i) => ({ slug: `a${i}`, name: `Actor ${i}`, kind: "person" }));
+  const hubReactions = star.map((a, i) => ({
+    id: `hub-${i}`,
+    actor: "pakistan",
+    target: { actor: a.slug },
+    date: "2025-07-06",
+    attested: "2025-07-06",
+    sentiment: "neutral",
+  }));
+  const ring = star.map((a, i) => ({
+    id: `ring-${i}`,
+    actor: a.slug,
+    target: { actor: `a${(i + 1) % 40}` },
+    date: "2025-07-06",
+    attested: "2025-07-06",
+    sentiment: "critical",
+  }));
+  const scene = buildScene(
+    buildReactionGraph({ actors: [...actors, ...star], events, reactions: [...reactions, ...hubReactions, ...ring] }),
+    dates,
+  );
+  const positions = new Float32Array(scene.nodes.length * 2);
+  scene.nodes.forEach((n, i) => {
+    const a = (2 * Math.PI * i) / scene.nodes.length;
+    // Far apart: every edge is longer than its two nodes and its arrow (else it is not drawn).
+    positions[2 * i] = 2500 + 2200 * Math.cos(a);
+    positions[2 * i + 1] = 2500 + 2200 * Math.sin(a);
+  });
+  const bySentiment = new Map<string, number[]>();
+  for (const e of scene.edges) bySentiment.set(e.sentiment, [...(bySentiment.get(e.sentiment) ?? []), e.index]);
+  const input = (k: number): DrawInput => ({
+    scene,
+    positions,
+    bySentiment,
+    transform: { k, x: 0, y: 0 },
+    width: 5000,
+    height: 5000,
+    dpr: 1,
+    colours: { fg: "#111111", bg: "#fafafa", card: "#ffffff", muted: "#555555", node: "#5b6472", event: "#6f4fb8", focus: "#000000" },
+    highlight: null,
+    highlightEdges: null,
+    selected: null,
+    pinned: () => false,
+    moving: false,
+    laying: false,
+  });
+  const hub = scene.nodes.find((n) => n.slug === "pakistan")?.index ?? -1;
+
+  it("draws every edge and node in the base, and no labels", () => {
+    const { ctx, count, calls } = recorder();
+    const stats = drawBase(ctx, input(1));
+    expect(stats.edges).toBe(scene.edges.length);
+    expect(stats.nodes).toBe(scene.nodes.length);
+    expect(count("fillText")).toBe(0);
+    // One moveTo per edge, one per node's outline.
+    expect(calls.filter((c) => c.name === "moveTo").length).toBeGreaterThanOrEqual(scene.edges.length + scene.nodes.length);
+  });
+
+  it("draws a hover over the base: a veil, then only the node's own edges and neighbours", () => {
+    const { ctx, calls, count } = recorder();
+    const highlight = new Set([hub, ...(scene.neighbours[hub] ?? [])]);
+    const highlightEdges = new Set(scene.incident[hub] ?? []);
+    const stats = drawOverlay(ctx, { ...input(1), highlight, highlightEdges });
+    const veil = calls.find((c) => c.name === "fillRect");
+    expect(veil?.alpha).toBe(VEIL);
+    expect(veil?.fill).toBe("#ffffff");
+    expect(veil?.args).toEqual([0, 0, 800, 600]);
+    expect(stats.edges).toBe(highlightEdges.size);
+    expect(stats.edges).toBeLessThan(scene.edges.length);
+    expect(stats.nodes).toBe(highlight.size);
+    // Labels name the highlighted nodes only.
+    const named = calls.filter((c) => c.name === "fillText").map((c) => String(c.args[0]));
+    expect(named.length).toBeGreaterThan(0);
+    const shorts = new Set([...highlight].flatMap((i) => scene.nodes[i]?.short.split("\n") ?? []));
+    for (const text of named) expect(shorts.has(text)).toBe(true);
+    expect(count("stroke")).toBeGreaterThan(0);
+  });
+
+  it("without a hover, the overlay only labels (no veil, no edges)", () => {
+    const { ctx, count } = recorder();
+    const stats = drawOverlay(ctx, input(1));
+    expect(count("fillRect")).toBe(0);
+    expect(stats.edges).toBe(0);
+    expect(stats.labels).toBeGreaterThan(0);
+  });
+
+  it("draws nodes too small to show a shape as squares, and shapes once they are big enough", () => {
+    const tiny = recorder();
+    drawBase(tiny.ctx, input(0.1));
+    // Under 2 px of radius on screen: r × 0.1 < 2.
+    const small = scene.nodes.filter((n) => n.r * 0.1 < 2).length;
+    expect(small).toBeGreaterThan(scene.nodes.length / 2);
+    expect(tiny.count("rect")).toBe(small);
+    const big = recorder();
+    drawBase(big.ctx, input(2));
+    expect(big.count("rect")).toBe(0);
+    expect(big.count("arc")).toBeGreaterThan(0);
   });
 });
