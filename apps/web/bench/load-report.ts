@@ -1,6 +1,7 @@
 // The load bench's table: per request class its count, errors by status, timeouts and latency
 // quantiles; then what the checks found of the acknowledged writes and publishes, and the load average.
 
+import { readFileSync } from "node:fs";
 import type { Outcomes, Recorder } from "./load-traffic";
 import type { Verdict } from "./load-verify";
 import { quantile } from "./server";
@@ -50,4 +51,48 @@ export function report(title: string, seconds: number, recorder: Recorder, out: 
   if (verdict.problems.length)
     lines.push(`problems (first 10 of ${verdict.problems.length}):`, ...verdict.problems.slice(0, 10).map((p) => `  ${p}`));
   return lines.join("\n");
+}
+
+/**
+ * Where the time went, from the servers' logs (one line per request: its id, when it finished and how long
+ * it took from the moment the server read it): per class, how long requests waited before any server read
+ * them (a new connection waiting to be taken in), and how many timed-out ones a server never read at all.
+ */
+export function serverWaits(recorder: Recorder, logs: readonly string[]): string {
+  const seen = new Map<string, number>();
+  for (const log of logs) {
+    for (const line of readFileSync(log, "utf8").split("\n")) {
+      if (!line.startsWith("{")) continue;
+      try {
+        const l = JSON.parse(line) as { reqId?: string; time?: string; durationMs?: number };
+        if (l.reqId && l.time && typeof l.durationMs === "number") seen.set(l.reqId, Date.parse(l.time) - l.durationMs);
+      } catch {}
+    }
+  }
+  const by = new Map<string, { waits: number[]; timedOut: number; timedOutUnread: number; timedOutWaits: number[] }>();
+  for (const [id, r] of recorder.sent) {
+    if (r.cls === "warm") continue;
+    let s = by.get(r.cls);
+    if (!s) {
+      s = { waits: [], timedOut: 0, timedOutUnread: 0, timedOutWaits: [] };
+      by.set(r.cls, s);
+    }
+    const read = seen.get(id);
+    if (read !== undefined) s.waits.push(Math.max(0, read - r.start));
+    if (r.timedOut) {
+      s.timedOut++;
+      if (read === undefined) s.timedOutUnread++;
+      else s.timedOutWaits.push(Math.max(0, read - r.start));
+    }
+  }
+  const rows = [["class", "wait before read p50 ms", "p95 ms", "max ms", "timed out: never read / read after (median ms)"]];
+  for (const [cls, s] of [...by].sort(([a], [b]) => a.localeCompare(b)))
+    rows.push([
+      cls,
+      ms(quantile(s.waits, 0.5)),
+      ms(quantile(s.waits, 0.95)),
+      ms(Math.max(...s.waits)),
+      s.timedOut ? `${s.timedOutUnread} / ${s.timedOut - s.timedOutUnread} (${ms(quantile(s.timedOutWaits, 0.5))})` : "-",
+    ]);
+  return `\nbefore a server read the request (its log's start vs the client's), per class:\n${pad(rows)}`;
 }

@@ -1,6 +1,7 @@
 // The load bench's traffic: readers, writers and one publisher as closed loops of real HTTP requests,
 // each timed and classified, each stopping at the deadline. Writers and the publisher keep what was
 // acknowledged (and what has an unknown outcome) for the checks that follow.
+import { randomUUID } from "node:crypto";
 
 export interface ClassStats {
   latencies: number[];
@@ -10,6 +11,8 @@ export interface ClassStats {
 
 export class Recorder {
   readonly classes = new Map<string, ClassStats>();
+  /** Each request's id (sent as x-request-id, logged by the server), class, start (epoch ms) and outcome. */
+  readonly sent = new Map<string, { cls: string; start: number; timedOut: boolean }>();
 
   record(cls: string, ms: number, outcome: number | "timeout" | "network"): void {
     let s = this.classes.get(cls);
@@ -49,6 +52,12 @@ class Timeout extends Error {
 /** One timed request; null when it timed out or the connection failed (the outcome is then unknown). */
 export async function call(t: Traffic, cls: string, url: string, init: RequestInit = {}): Promise<Answer | null> {
   const started = performance.now();
+  // The server logs this id with its own timing: the report tells a wait before the server read the
+  // request (a connection not yet taken in) from one in its line or its work.
+  const id = randomUUID();
+  const sent = { cls, start: Date.now(), timedOut: false };
+  t.recorder.sent.set(id, sent);
+  init = { ...init, headers: { ...(init.headers as Record<string, string> | undefined), "x-request-id": id } };
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   // The deadline is ours, not only the fetch's: a request whose abort is never delivered still ends the wait.
@@ -71,7 +80,8 @@ export async function call(t: Traffic, cls: string, url: string, init: RequestIn
     return { status: res.status, json };
   } catch (error) {
     const name = (error as Error).name;
-    t.recorder.record(cls, performance.now() - started, name === "TimeoutError" || name === "AbortError" ? "timeout" : "network");
+    sent.timedOut = name === "TimeoutError" || name === "AbortError";
+    t.recorder.record(cls, performance.now() - started, sent.timedOut ? "timeout" : "network");
     request.catch(() => {});
     return null;
   } finally {

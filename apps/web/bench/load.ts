@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadDataset } from "@stancemap/db";
-import { report } from "./load-report";
+import { report, serverWaits } from "./load-report";
 import { freePort, freshDatabase, type Instance, prepare, readable, startInstance } from "./load-setup";
 import { Recorder, runTraffic, warmUp } from "./load-traffic";
 import { verify } from "./load-verify";
@@ -100,6 +100,12 @@ async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boo
       out,
     );
     console.log(report(title, seconds, recorder, out, verdict, load));
+    console.log(
+      serverWaits(
+        recorder,
+        instances.map((i) => i.log),
+      ),
+    );
     for (const i of instances) {
       const errors = readFileSync(i.log, "utf8")
         .split("\n")

@@ -1,9 +1,9 @@
-// How many requests the server works on at once; the rest wait in line, doing nothing, and writes, token
-// calls and health probes go first. The event loop does one slice of every request in progress per turn,
-// and Node accepts a new connection about once a turn: with 200 readers in progress a turn took seconds,
-// and a writer's new connection waited a minute to be read at all. With a bounded number in progress a
-// turn stays short, a request whose client has gone is dropped before any work is done for it, and a write
-// waits only for those already running.
+// How many requests the server works on at once; the rest wait in line, doing nothing. Writes, token calls
+// and health probes go first, up to half the places while reads wait. The event loop does one slice of
+// every request in progress per turn, and Node accepts a new connection about once a turn: with 200 readers
+// in progress a turn took seconds, and a writer's new connection waited a minute to be read at all. With a
+// bounded number in progress a turn stays short, a request whose client has gone is dropped before any
+// work is done for it, and a write waits only for those already running.
 
 export interface Ticket {
   /** Writes, token calls and probes: served before the reads waiting. */
@@ -15,10 +15,22 @@ export interface Ticket {
 
 export class Admission {
   #running = 0;
+  #runningFirst = 0;
   readonly #first: Ticket[] = [];
   readonly #rest: Ticket[] = [];
+  readonly #firstShare: number;
 
-  constructor(readonly limit: number) {}
+  /**
+   * `limit` requests in progress at most. Those that go first take at most `firstShare` of the places
+   * while reads wait (half, by default): ten editors saving in a loop would otherwise hold every place,
+   * and the readers in line would wait until their clients gave up. With no read waiting they take any.
+   */
+  constructor(
+    readonly limit: number,
+    firstShare = Math.ceil(limit / 2),
+  ) {
+    this.#firstShare = Math.max(1, Math.min(limit, firstShare));
+  }
 
   get running(): number {
     return this.#running;
@@ -30,22 +42,28 @@ export class Admission {
 
   /** Starts the request now or when a place frees; `done` must be called once when it has finished. */
   enter(ticket: Ticket): void {
-    if (this.#running < this.limit) this.#start(ticket);
-    else (ticket.first ? this.#first : this.#rest).push(ticket);
+    (ticket.first ? this.#first : this.#rest).push(ticket);
+    this.#fill();
   }
 
-  done(): void {
+  done(ticket: Ticket): void {
     this.#running--;
-    while (this.#running < this.limit) {
-      const next = this.#first.shift() ?? this.#rest.shift();
-      if (!next) return;
-      if (next.wanted()) this.#start(next);
-    }
+    if (ticket.first) this.#runningFirst--;
+    this.#fill();
   }
 
-  #start(ticket: Ticket): void {
-    this.#running++;
-    ticket.start();
+  /** Starts waiting requests while there are places: those that go first while under their share (or
+   * while no read waits), then reads in the order they came; requests whose client has gone are dropped. */
+  #fill(): void {
+    while (this.#running < this.limit) {
+      const first = this.#first.length > 0 && (this.#runningFirst < this.#firstShare || this.#rest.length === 0);
+      const next = first ? this.#first.shift() : (this.#rest.shift() ?? this.#first.shift());
+      if (!next) return;
+      if (!next.wanted()) continue;
+      this.#running++;
+      if (next.first) this.#runningFirst++;
+      next.start();
+    }
   }
 }
 

@@ -106,19 +106,19 @@ export function createEntry(handle: Handler, logger: pino.Logger, inProgress: nu
     // 'close' comes once the response is sent or the connection is gone, whichever is first.
     let closed = false;
     let begun = false;
-    res.on("close", () => {
-      closed = true;
-      if (begun) admission.done();
-    });
-    const authorization = req.headers.authorization;
-    admission.enter({
-      first: goesFirst(req.method, path, authorization),
+    const ticket = {
+      first: goesFirst(req.method, path, req.headers.authorization),
       wanted: () => !closed,
       start: () => {
         begun = true;
         run();
       },
+    };
+    res.on("close", () => {
+      closed = true;
+      if (begun) admission.done(ticket);
     });
+    admission.enter(ticket);
   };
 }
 

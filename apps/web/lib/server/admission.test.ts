@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { Admission, type Ticket } from "./admission";
+
+/** A ticket that notes when it started; `gone` makes its client leave before it starts. */
+function ticket(log: string[], name: string, first: boolean): Ticket & { gone: boolean } {
+  const t: Ticket & { gone: boolean } = {
+    first,
+    gone: false,
+    wanted: () => !t.gone,
+    start: () => {
+      log.push(name);
+    },
+  };
+  return t;
+}
+
+describe("admission", () => {
+  it("lets writes go first, but only up to their share of the places while reads wait", () => {
+    const log: string[] = [];
+    const a = new Admission(4);
+    const reads = [1, 2, 3, 4, 5, 6].map((i) => ticket(log, `read ${i}`, false));
+    const writes = [1, 2, 3, 4, 5, 6].map((i) => ticket(log, `write ${i}`, true));
+    for (const t of reads) a.enter(t);
+    expect(log).toEqual(["read 1", "read 2", "read 3", "read 4"]);
+    for (const t of writes) a.enter(t);
+    // Four reads finish: two places go to writes (their share), two to the reads in line.
+    for (const t of reads.slice(0, 4)) a.done(t);
+    expect(log.slice(4)).toEqual(["write 1", "write 2", "read 5", "read 6"]);
+    // With no read waiting, writes take every place that frees.
+    a.done(reads[4] as Ticket);
+    a.done(reads[5] as Ticket);
+    expect(log.slice(8)).toEqual(["write 3", "write 4"]);
+    expect(a.running).toBe(4);
+    expect(a.waiting).toBe(2);
+  });
+
+  it("a write waits only for a place within its share, not behind every read in line", () => {
+    const log: string[] = [];
+    const a = new Admission(2);
+    const running = [ticket(log, "read 1", false), ticket(log, "read 2", false)];
+    for (const t of running) a.enter(t);
+    for (let i = 3; i <= 50; i++) a.enter(ticket(log, `read ${i}`, false));
+    a.enter(ticket(log, "write", true));
+    a.done(running[0] as Ticket);
+    expect(log.at(-1)).toBe("write");
+  });
+
+  it("never starts a request whose client has gone", () => {
+    const log: string[] = [];
+    const a = new Admission(1);
+    const first = ticket(log, "first", false);
+    const gone = ticket(log, "gone", false);
+    const last = ticket(log, "last", false);
+    for (const t of [first, gone, last]) a.enter(t);
+    gone.gone = true;
+    a.done(first);
+    expect(log).toEqual(["first", "last"]);
+    expect(a.waiting).toBe(0);
+  });
+
+  it("keeps a share of at least one place, and at most all of them", () => {
+    const log: string[] = [];
+    const a = new Admission(1, 0);
+    const read = ticket(log, "read", false);
+    a.enter(read);
+    a.enter(ticket(log, "read 2", false));
+    a.enter(ticket(log, "write", true));
+    a.done(read);
+    expect(log).toEqual(["read", "write"]);
+  });
+});
