@@ -191,7 +191,7 @@ describe("the canvas's two layers", () => {
     dates,
   );
   const positions = new Float32Array(scene.nodes.length * 2);
-  scene.nodes.forEach((n, i) => {
+  scene.nodes.forEach((_, i) => {
     const a = (2 * Math.PI * i) / scene.nodes.length;
     // Far apart: every edge is longer than its two nodes and its arrow (else it is not drawn).
     positions[2 * i] = 2500 + 2200 * Math.cos(a);
