@@ -23,7 +23,7 @@ import { select } from "d3-selection";
 import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3-zoom";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { reactionDate } from "@/lib/reaction-date";
-import { type BaseInput, type CanvasColours, drawBase, drawOverlay } from "./draw-canvas";
+import { type BaseInput, baseSteps, type CanvasColours, type DrawStats, drawOverlay } from "./draw-canvas";
 import { useForceLayout } from "./use-force-layout";
 
 declare global {
@@ -58,6 +58,8 @@ interface Props {
 type Surface = SVGSVGElement | HTMLCanvasElement;
 
 const LABEL_PX = 12;
+/** Script time per frame for drawing a new base layer on the canvas. */
+const SLICE_MS = 12;
 const MIN_HEIGHT = 420;
 const MAX_HEIGHT = 680;
 
@@ -172,8 +174,17 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
   }, [scene]);
   const drawRequest = useRef<number | null>(null);
   const draws = useRef({ count: 0, blits: 0, overlays: 0, lastMs: 0 });
-  /** The base layer and what it was drawn for (compared item by item). */
-  const base = useRef<{ canvas: HTMLCanvasElement; key: unknown[] } | null>(null);
+  /** The complete base layer, what it was drawn for (compared item by item) and at which view; the one
+   * being drawn, a slice a frame; and a canvas for the next one. */
+  const base = useRef<{ canvas: HTMLCanvasElement; key: unknown[]; t: { k: number; x: number; y: number } } | null>(null);
+  const job = useRef<{
+    canvas: HTMLCanvasElement;
+    key: unknown[];
+    t: { k: number; x: number; y: number };
+    steps: Generator<void, DrawStats>;
+    ms: number;
+  } | null>(null);
+  const spare = useRef<HTMLCanvasElement | null>(null);
   const snapshot = useRef<{ canvas: HTMLCanvasElement; t: ZoomTransform; positions: Float32Array; hover: number | null } | null>(null);
   const isPinned = layout.isPinned;
   /** Counts drawn frames (full drawings and moved bitmaps) for the benchmark. */
@@ -268,37 +279,69 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
       laying: !live.current.done,
     };
     // The base layer (every edge and node) is drawn again only when what it shows changed; a hover or
-    // a label pass draws over a copy of it.
+    // a label pass draws over a copy of it. A new base is drawn a few milliseconds a frame (100,000 edges
+    // take ~150 ms on a software rasteriser: never one long task); meanwhile the last complete one shows,
+    // moved to the current view.
     const key = [s, p, t, bw, bh, colours.current, selectedIndex, live.current.pinnedCount, input.laying, bySentiment];
+    const same = (a: unknown[]) => a.length === key.length && key.every((v, i) => v === a[i]);
     let b = base.current;
-    if (!b || b.canvas.width !== bw || b.canvas.height !== bh) {
-      const layer = b?.canvas ?? document.createElement("canvas");
-      layer.width = bw;
-      layer.height = bh;
-      b = { canvas: layer, key: [] };
-      base.current = b;
-    }
-    const baseCtx = b.canvas.getContext("2d");
-    if (!baseCtx) return;
-    const stale = b.key.length !== key.length || key.some((v, i) => v !== b.key[i]);
-    let ms = 0;
-    if (stale) {
-      ms += drawBase(baseCtx, input).ms;
-      b.key = key;
+    let completed = false;
+    const current = b !== null && b.canvas.width === bw && b.canvas.height === bh && same(b.key);
+    // While a gesture moves the view, the last base is moved with it; the new one is drawn once it rests.
+    if (!current && !(moving.current && b)) {
+      let j = job.current;
+      if (!j || !same(j.key)) {
+        // A superseded drawing's canvas, or the one the last complete base left, or a new one.
+        const layer = j?.canvas ?? spare.current ?? document.createElement("canvas");
+        if (layer === spare.current) spare.current = null;
+        if (layer.width !== bw || layer.height !== bh) {
+          layer.width = bw;
+          layer.height = bh;
+        }
+        const layerCtx = layer.getContext("2d");
+        if (!layerCtx) return;
+        j = { canvas: layer, key, t: input.transform, steps: baseSteps(layerCtx, input), ms: 0 };
+        job.current = j;
+      }
+      const sliceStart = performance.now();
+      let finished = false;
+      while (performance.now() - sliceStart < SLICE_MS) {
+        if (j.steps.next().done) {
+          finished = true;
+          break;
+        }
+      }
+      j.ms += performance.now() - sliceStart;
+      if (finished) {
+        spare.current = b?.canvas ?? null;
+        b = { canvas: j.canvas, key: j.key, t: j.t };
+        base.current = b;
+        job.current = null;
+        completed = true;
+        frameDone(j.ms, false);
+      } else drawRequest.current ??= requestAnimationFrame(() => drawRef.current());
     }
     const started = performance.now();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, bw, bh);
-    ctx.drawImage(b.canvas, 0, 0);
+    if (b && b.canvas.width === bw && b.canvas.height === bh) {
+      const r = t.k / b.t.k;
+      ctx.setTransform(r, 0, 0, r, dpr * (t.x - b.t.x * r), dpr * (t.y - b.t.y * r));
+      ctx.drawImage(b.canvas, 0, 0);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    }
     drawOverlay(ctx, {
       ...input,
       highlight: h === null ? null : new Set([h, ...(s.neighbours[h] ?? [])]),
       highlightEdges: h === null ? null : new Set(s.incident[h] ?? []),
     });
-    ms += performance.now() - started;
-    frameDone(ms, !stale);
+    // Counted for the benchmark: a redraw over the current base, or a frame that moved an older one.
+    if (current) frameDone(performance.now() - started, true);
+    else if (!completed) frameDone(performance.now() - started, false, true);
   }, [bySentiment, isPinned, frameDone]);
 
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
   const requestDraw = useCallback(() => {
     if (live.current.scene.renderer === "svg") return;
     drawRequest.current ??= requestAnimationFrame(draw);

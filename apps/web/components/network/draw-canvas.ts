@@ -118,15 +118,16 @@ function onScreenNodes(input: BaseInput) {
   return { onScreen, shown, view };
 }
 
-/** Strokes edges (indices into the scene) in short paths, with their arrowheads when detailed. */
-function strokeEdges(
+/** Strokes edges (indices into the scene) in short paths, with their arrowheads when detailed; pauses
+ * (yields) after each path, so that a large drawing can be spread over several frames. */
+function* strokeEdges(
   ctx: CanvasRenderingContext2D,
   input: BaseInput,
   onScreen: Uint8Array,
   view: { x0: number; y0: number; x1: number; y1: number },
   list: Iterable<number>,
   style: { colour: string; alpha: number; lineWidth: number },
-): number {
+): Generator<void, number> {
   const { scene, positions: p, transform: t, colours } = input;
   const detailed = scene.arrowLength * t.k >= 3 && scene.maxR * t.k >= 3;
   const opaque = style.alpha < 1 ? over(style.colour, colours.card, style.alpha) : style.colour;
@@ -180,11 +181,15 @@ function strokeEdges(
     drawn++;
     if (++inPath === CHUNK) {
       ctx.stroke();
+      yield;
       ctx.beginPath();
       inPath = 0;
     }
   }
-  if (inPath > 0) ctx.stroke();
+  if (inPath > 0) {
+    ctx.stroke();
+    yield;
+  }
   for (let a = 0; a < arrows.length; a += 6 * 64) {
     ctx.beginPath();
     for (let j = a; j < Math.min(arrows.length, a + 6 * 64); j += 6) {
@@ -194,6 +199,7 @@ function strokeEdges(
       ctx.closePath();
     }
     ctx.fill();
+    yield;
   }
   ctx.globalAlpha = 1;
   return drawn;
@@ -219,7 +225,12 @@ function nodeGroups(scene: Scene, indices?: Iterable<number>): Map<string, numbe
 
 /** Fills nodes (those of `groups` that `mask` marks, or all), batched by type and shape in short paths,
  * outlined once they are big enough. */
-function fillNodes(ctx: CanvasRenderingContext2D, input: BaseInput, groups: Map<string, number[]>, mask: Uint8Array | null) {
+function* fillNodes(
+  ctx: CanvasRenderingContext2D,
+  input: BaseInput,
+  groups: Map<string, number[]>,
+  mask: Uint8Array | null,
+): Generator<void, void> {
   const { scene, positions: p, transform: t, colours } = input;
   ctx.lineWidth = 1 / t.k;
   ctx.strokeStyle = colours.card;
@@ -245,6 +256,7 @@ function fillNodes(ctx: CanvasRenderingContext2D, input: BaseInput, groups: Map<
         if (++inPath === CHUNK / 2) {
           ctx.fill();
           if (outline) ctx.stroke();
+          yield;
           ctx.beginPath();
           inPath = 0;
         }
@@ -252,6 +264,7 @@ function fillNodes(ctx: CanvasRenderingContext2D, input: BaseInput, groups: Map<
       if (inPath > 0) {
         ctx.fill();
         if (outline) ctx.stroke();
+        yield;
       }
     }
   }
@@ -271,9 +284,19 @@ function ring(ctx: CanvasRenderingContext2D, input: BaseInput, i: number, lineWi
   ctx.setLineDash([]);
 }
 
+/** Runs a drawing's steps to the end, at once. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** The base layer: every edge and node on screen, undimmed, with the selection and pins; no labels.
- * Thousands of edges wait for the layout to settle: the nodes alone show it converging. */
-export function drawBase(ctx: CanvasRenderingContext2D, input: BaseInput): DrawStats {
+ * Thousands of edges wait for the layout to settle: the nodes alone show it converging. As steps (one
+ * path each) that the caller runs within a time budget per frame, so that 100,000 edges never make one
+ * long task; `drawBase` runs them at once. */
+export function* baseSteps(ctx: CanvasRenderingContext2D, input: BaseInput): Generator<void, DrawStats> {
   const { scene, transform: t, width, height, dpr } = input;
   const started = performance.now();
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -286,13 +309,17 @@ export function drawBase(ctx: CanvasRenderingContext2D, input: BaseInput): DrawS
     const alpha = scene.edges.length > 4000 ? 0.35 : 0.6;
     for (const list of input.bySentiment.values()) {
       const colour = scene.edges[list[0] ?? -1]?.colour ?? input.colours.muted;
-      edges += strokeEdges(ctx, input, onScreen, view, list, { colour, alpha, lineWidth: 1 });
+      edges += yield* strokeEdges(ctx, input, onScreen, view, list, { colour, alpha, lineWidth: 1 });
     }
   }
-  fillNodes(ctx, input, nodeGroups(scene), onScreen);
+  yield* fillNodes(ctx, input, nodeGroups(scene), onScreen);
   if (input.selected !== null && onScreen[input.selected]) ring(ctx, input, input.selected, 3, []);
   for (const n of scene.nodes) if (onScreen[n.index] && input.pinned(n.id)) ring(ctx, input, n.index, 1.5, [3, 2]);
   return { ms: performance.now() - started, edges, nodes: shown, labels: 0 };
+}
+
+export function drawBase(ctx: CanvasRenderingContext2D, input: BaseInput): DrawStats {
+  return finish(baseSteps(ctx, input));
 }
 
 /** The overlay, drawn over a copy of the base: with a highlight, a veil over the base and the highlighted
@@ -321,11 +348,12 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: DrawInput): Dr
         if (list) list.push(i);
         else byColour.set(colour, [i]);
       }
-      for (const [colour, list] of byColour) edges += strokeEdges(ctx, input, onScreen, view, list, { colour, alpha: 1, lineWidth: 2 });
+      for (const [colour, list] of byColour)
+        edges += finish(strokeEdges(ctx, input, onScreen, view, list, { colour, alpha: 1, lineWidth: 2 }));
     }
     const lit = [...highlight].filter((i) => onScreen[i]);
     nodes = lit.length;
-    fillNodes(ctx, input, nodeGroups(scene, lit), null);
+    finish(fillNodes(ctx, input, nodeGroups(scene, lit), null));
     if (input.selected !== null && onScreen[input.selected]) ring(ctx, input, input.selected, 3, []);
   }
 

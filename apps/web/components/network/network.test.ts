@@ -1,7 +1,7 @@
 import { buildScene, kindLabel, SVG_MAX_EDGES } from "@stancemap/charts";
 import { buildReactionGraph } from "@stancemap/core/model";
 import { describe, expect, it } from "vitest";
-import { type DrawInput, drawBase, drawOverlay, over, VEIL } from "./draw-canvas";
+import { baseSteps, type DrawInput, drawBase, drawOverlay, over, VEIL } from "./draw-canvas";
 import { forceSettings, seedRadius } from "./layout-protocol";
 import { type ReactionScopeState, truncationNote } from "./truncation-note";
 
@@ -253,6 +253,23 @@ describe("the canvas's two layers", () => {
     expect(count("fillRect")).toBe(0);
     expect(stats.edges).toBe(0);
     expect(stats.labels).toBeGreaterThan(0);
+  });
+
+  it("draws the base in steps that can be spread over frames, to the same picture", () => {
+    const whole = recorder();
+    const stats = drawBase(whole.ctx, input(1));
+    const stepped = recorder();
+    const steps = baseSteps(stepped.ctx, input(1));
+    let pauses = 0;
+    let r = steps.next();
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    // A pause after each path: each sentiment's edges, each batch of nodes.
+    expect(pauses).toBeGreaterThanOrEqual(new Set(scene.edges.map((e) => e.sentiment)).size + 1);
+    expect(r.value).toMatchObject({ edges: stats.edges, nodes: stats.nodes });
+    expect(stepped.calls.map((c) => [c.name, c.args])).toEqual(whole.calls.map((c) => [c.name, c.args]));
   });
 
   it("draws nodes too small to show a shape as squares, and shapes once they are big enough", () => {
