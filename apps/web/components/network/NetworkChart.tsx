@@ -176,11 +176,12 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
   const draws = useRef({ count: 0, blits: 0, overlays: 0, lastMs: 0 });
   /** The complete base layer, what it was drawn for (compared item by item) and at which view; the one
    * being drawn, a slice a frame; and a canvas for the next one. */
-  const base = useRef<{ canvas: HTMLCanvasElement; key: unknown[]; t: { k: number; x: number; y: number } } | null>(null);
+  const base = useRef<{ canvas: HTMLCanvasElement; key: unknown[]; t: { k: number; x: number; y: number }; dpr: number } | null>(null);
   const job = useRef<{
     canvas: HTMLCanvasElement;
     key: unknown[];
     t: { k: number; x: number; y: number };
+    dpr: number;
     steps: Generator<void, DrawStats>;
     ms: number;
   } | null>(null);
@@ -286,11 +287,14 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
     const same = (a: unknown[]) => a.length === key.length && key.every((v, i) => v === a[i]);
     let b = base.current;
     let completed = false;
-    const current = b !== null && b.canvas.width === bw && b.canvas.height === bh && same(b.key);
+    const current = b !== null && same(b.key);
     // While a gesture moves the view, the last base is moved with it; the new one is drawn once it rests.
     if (!current && !(moving.current && b)) {
       let j = job.current;
-      if (!j || !same(j.key)) {
+      // A drawing under way is finished even if what it shows has moved on since (a dragged node, a
+      // resize: a new key each frame would otherwise restart it for ever); the next one starts after it.
+      // Only a new canvas size or pixel ratio restarts it.
+      if (!j || j.canvas.width !== bw || j.canvas.height !== bh) {
         // A superseded drawing's canvas, or the one the last complete base left, or a new one.
         const layer = j?.canvas ?? spare.current ?? document.createElement("canvas");
         if (layer === spare.current) spare.current = null;
@@ -300,7 +304,7 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
         }
         const layerCtx = layer.getContext("2d");
         if (!layerCtx) return;
-        j = { canvas: layer, key, t: input.transform, steps: baseSteps(layerCtx, input), ms: 0 };
+        j = { canvas: layer, key, t: input.transform, dpr, steps: baseSteps(layerCtx, input), ms: 0 };
         job.current = j;
       }
       const sliceStart = performance.now();
@@ -314,17 +318,21 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
       j.ms += performance.now() - sliceStart;
       if (finished) {
         spare.current = b?.canvas ?? null;
-        b = { canvas: j.canvas, key: j.key, t: j.t };
+        b = { canvas: j.canvas, key: j.key, t: j.t, dpr: j.dpr };
         base.current = b;
         job.current = null;
         completed = true;
         frameDone(j.ms, false);
-      } else drawRequest.current ??= requestAnimationFrame(() => drawRef.current());
+      }
+      // Not finished, or finished for a view that has moved on since: another slice next frame.
+      if (!finished || !same(b?.key ?? [])) drawRequest.current ??= requestAnimationFrame(() => drawRef.current());
     }
     const started = performance.now();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, bw, bh);
-    if (b && b.canvas.width === bw && b.canvas.height === bh) {
+    // The base maps layout units to pixels through its view: an older one (another size, another view)
+    // is moved and scaled into this one.
+    if (b && b.dpr === dpr) {
       const r = t.k / b.t.k;
       ctx.setTransform(r, 0, 0, r, dpr * (t.x - b.t.x * r), dpr * (t.y - b.t.y * r));
       ctx.drawImage(b.canvas, 0, 0);
@@ -386,8 +394,10 @@ export function NetworkChart({ scene, selected, onSelect, label }: Props) {
       })
       .on("start", (event: D3ZoomEvent<Surface, unknown>) => {
         if (event.sourceEvent) {
-          // Only a settled picture is worth moving as a bitmap.
+          // Only a settled, complete picture is worth moving as a bitmap; else none (an older one would
+          // show what has changed since), and the last complete base is moved instead.
           if (live.current.done && drawRequest.current === null) takeSnapshot();
+          else snapshot.current = null;
           moving.current = true;
           setTipVisible(false);
         }

@@ -303,6 +303,8 @@ export function* baseSteps(ctx: CanvasRenderingContext2D, input: BaseInput): Gen
   ctx.clearRect(0, 0, width, height);
   ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
   ctx.lineJoin = "round";
+  // A drawing abandoned part-way may have left its alpha on this context.
+  ctx.globalAlpha = 1;
   const { onScreen, shown, view } = onScreenNodes(input);
   let edges = 0;
   if (!input.laying || scene.edges.length <= 2000) {

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { Admission, type Ticket } from "./admission";
 
 /** A ticket that notes when it started; `gone` makes its client leave before it starts. */
-function ticket(log: string[], name: string, first: boolean): Ticket & { gone: boolean } {
+function ticket(log: string[], name: string, first: boolean, probe = false): Ticket & { gone: boolean } {
   const t: Ticket & { gone: boolean } = {
     first,
+    probe,
     gone: false,
     wanted: () => !t.gone,
     start: () => {
@@ -67,5 +68,35 @@ describe("admission", () => {
     a.enter(ticket(log, "write", true));
     a.done(read);
     expect(log).toEqual(["read", "write"]);
+  });
+
+  it("frees a write's place in the share when it finishes, so the next write goes before waiting reads", () => {
+    const log: string[] = [];
+    const a = new Admission(4);
+    const writes = [1, 2, 3].map((i) => ticket(log, `write ${i}`, true));
+    const reads = [1, 2, 3, 4].map((i) => ticket(log, `read ${i}`, false));
+    a.enter(writes[0] as Ticket);
+    a.enter(writes[1] as Ticket);
+    for (const r of reads) a.enter(r);
+    a.enter(writes[2] as Ticket);
+    // Two writes (the share) and two reads run; write 3 and two reads wait.
+    expect(log).toEqual(["write 1", "write 2", "read 1", "read 2"]);
+    a.done(writes[0] as Ticket);
+    expect(log.at(-1)).toBe("write 3");
+    // A read's place goes to a read: the writes' share is full again.
+    a.done(reads[0] as Ticket);
+    expect(log.at(-1)).toBe("read 3");
+  });
+
+  it("starts a health probe before everything else, outside the writes' share", () => {
+    const log: string[] = [];
+    const a = new Admission(2);
+    const running = [ticket(log, "write 1", true), ticket(log, "read 1", false)];
+    for (const t of running) a.enter(t);
+    a.enter(ticket(log, "read 2", false));
+    a.enter(ticket(log, "write 2", true));
+    a.enter(ticket(log, "probe", true, true));
+    a.done(running[1] as Ticket);
+    expect(log.at(-1)).toBe("probe");
   });
 });

@@ -8,6 +8,9 @@
 export interface Ticket {
   /** Writes, token calls and probes: served before the reads waiting. */
   first: boolean;
+  /** Health probes: before everything else, outside the writes' share (an orchestrator's probe must not
+   * wait for a slow write). */
+  probe?: boolean;
   /** The client is still there (a request it abandoned while waiting is never started). */
   wanted(): boolean;
   start(): void;
@@ -16,6 +19,7 @@ export interface Ticket {
 export class Admission {
   #running = 0;
   #runningFirst = 0;
+  readonly #probes: Ticket[] = [];
   readonly #first: Ticket[] = [];
   readonly #rest: Ticket[] = [];
   readonly #firstShare: number;
@@ -37,31 +41,32 @@ export class Admission {
   }
 
   get waiting(): number {
-    return this.#first.length + this.#rest.length;
+    return this.#probes.length + this.#first.length + this.#rest.length;
   }
 
   /** Starts the request now or when a place frees; `done` must be called once when it has finished. */
   enter(ticket: Ticket): void {
-    (ticket.first ? this.#first : this.#rest).push(ticket);
+    (ticket.probe ? this.#probes : ticket.first ? this.#first : this.#rest).push(ticket);
     this.#fill();
   }
 
   done(ticket: Ticket): void {
     this.#running--;
-    if (ticket.first) this.#runningFirst--;
+    if (ticket.first && !ticket.probe) this.#runningFirst--;
     this.#fill();
   }
 
-  /** Starts waiting requests while there are places: those that go first while under their share (or
-   * while no read waits), then reads in the order they came; requests whose client has gone are dropped. */
+  /** Starts waiting requests while there are places: probes, then those that go first while under their
+   * share (or while no read waits), then reads in the order they came; requests whose client has gone are
+   * dropped. */
   #fill(): void {
     while (this.#running < this.limit) {
       const first = this.#first.length > 0 && (this.#runningFirst < this.#firstShare || this.#rest.length === 0);
-      const next = first ? this.#first.shift() : (this.#rest.shift() ?? this.#first.shift());
+      const next = this.#probes.shift() ?? (first ? this.#first.shift() : (this.#rest.shift() ?? this.#first.shift()));
       if (!next) return;
       if (!next.wanted()) continue;
       this.#running++;
-      if (next.first) this.#runningFirst++;
+      if (next.first && !next.probe) this.#runningFirst++;
       next.start();
     }
   }

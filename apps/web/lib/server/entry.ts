@@ -108,6 +108,7 @@ export function createEntry(handle: Handler, logger: pino.Logger, inProgress: nu
     let begun = false;
     const ticket = {
       first: goesFirst(req.method, path, req.headers.authorization),
+      probe: path.startsWith("/api/health"),
       wanted: () => !closed,
       start: () => {
         begun = true;
