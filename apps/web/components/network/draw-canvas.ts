@@ -407,10 +407,3 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: DrawInput): Dr
   }
   return { ms: performance.now() - started, edges, nodes, labels };
 }
-
-/** Base and overlay in one go, on one canvas. */
-export function drawNetwork(ctx: CanvasRenderingContext2D, input: DrawInput): DrawStats {
-  const base = drawBase(ctx, input);
-  const overlay = drawOverlay(ctx, input);
-  return { ms: base.ms + overlay.ms, edges: base.edges + overlay.edges, nodes: base.nodes, labels: overlay.labels };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Admission, type Ticket } from "./admission";
+import { Admission, goesFirst, isProbe, type Ticket } from "./admission";
 
 /** A ticket that notes when it started; `gone` makes its client leave before it starts. */
 function ticket(log: string[], name: string, first: boolean, probe = false): Ticket & { gone: boolean } {
@@ -98,5 +98,15 @@ describe("admission", () => {
     a.enter(ticket(log, "probe", true, true));
     a.done(running[1] as Ticket);
     expect(log.at(-1)).toBe("probe");
+  });
+
+  it("knows a health probe by its path, not by a prefix anyone can send", () => {
+    for (const path of ["/api/health", "/api/health/live", "/api/health/ready"]) expect(isProbe(path), path).toBe(true);
+    for (const path of ["/api/healthz", "/api/health-check", "/api/healthy/x", "/", "/api/v1/actors"]) {
+      expect(isProbe(path), path).toBe(false);
+      expect(goesFirst("GET", path, undefined), path).toBe(false);
+    }
+    expect(goesFirst("POST", "/api/v1/actors", undefined)).toBe(true);
+    expect(goesFirst("GET", "/api/v1/drafts", "Bearer x")).toBe(true);
   });
 });

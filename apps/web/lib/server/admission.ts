@@ -74,5 +74,10 @@ export class Admission {
 
 /** Writes (any method but GET and HEAD), calls with an API token, and health probes. */
 export function goesFirst(method: string | undefined, path: string, authorization: string | undefined): boolean {
-  return (method !== "GET" && method !== "HEAD") || authorization !== undefined || path.startsWith("/api/health");
+  return (method !== "GET" && method !== "HEAD") || authorization !== undefined || isProbe(path);
+}
+
+/** `/api/health` and its probes (`/live`, `/ready`): not any path that merely starts with those letters. */
+export function isProbe(path: string): boolean {
+  return path === "/api/health" || path.startsWith("/api/health/");
 }

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type pino from "pino";
 import { contentSecurityPolicy, securityHeaders } from "../../proxy";
-import { Admission, goesFirst } from "./admission";
+import { Admission, goesFirst, isProbe } from "./admission";
 import { type RequestContext, runWithRequest } from "./request-context";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -108,7 +108,7 @@ export function createEntry(handle: Handler, logger: pino.Logger, inProgress: nu
     let begun = false;
     const ticket = {
       first: goesFirst(req.method, path, req.headers.authorization),
-      probe: path.startsWith("/api/health"),
+      probe: isProbe(path),
       wanted: () => !closed,
       start: () => {
         begun = true;
