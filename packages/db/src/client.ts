@@ -6,6 +6,7 @@ import { PrismaClient as PgClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { postgresKysely, type ReadDb, sqliteKysely } from "./kysely";
 import { createPool } from "./pg-pool";
+import { RevisionWatch, setBumpLifetime } from "./revision-watch";
 import { postgresReader, type SqlReader, sqliteReader } from "./sql";
 import { TunedSqliteAdapterFactory } from "./sqlite-adapter";
 
@@ -22,6 +23,8 @@ export interface Db {
   url: string;
   /** PostgreSQL only: the pool, for readiness (how many requests wait for a connection). */
   pool?: pg.Pool;
+  /** PostgreSQL, when asked for: the revision kept from the database's notifications (revision-watch.ts). */
+  revisions?: RevisionWatch;
   close(): Promise<void>;
 }
 
@@ -29,7 +32,7 @@ export interface Db {
  * `blocking` (SQLite): the connection may wait for another writer's lock inside its thread, as a worker
  * thread may; the server's own connection waits asynchronously (see sqlite-adapter.ts).
  */
-export function createDb(url: string = databaseUrl(), opts: { blocking?: boolean } = {}): Db {
+export function createDb(url: string = databaseUrl(), opts: { blocking?: boolean; watchRevision?: boolean } = {}): Db {
   const provider = providerOf(url);
   if (provider === "sqlite") {
     const path = sqlitePath(url);
@@ -45,6 +48,8 @@ export function createDb(url: string = databaseUrl(), opts: { blocking?: boolean
     adapter: new PrismaPg(pool),
     transactionOptions: { maxWait: settings.STANCEMAP_PG_TX_MAX_WAIT_MS, timeout: settings.STANCEMAP_PG_TX_TIMEOUT_MS },
   }) as unknown as PrismaDb;
+  setBumpLifetime(settings.STANCEMAP_PG_TX_TIMEOUT_MS + 5_000);
+  const revisions = opts.watchRevision && settings.STANCEMAP_PG_REVISION_LISTEN === "1" ? new RevisionWatch(url) : undefined;
   return {
     prisma,
     sql: postgresReader(pool),
@@ -52,7 +57,9 @@ export function createDb(url: string = databaseUrl(), opts: { blocking?: boolean
     provider,
     url,
     pool,
+    revisions,
     close: async () => {
+      await revisions?.stop();
       await prisma.$disconnect();
       await pool.end();
     },
@@ -61,8 +68,9 @@ export function createDb(url: string = databaseUrl(), opts: { blocking?: boolean
 
 const globalForDb = globalThis as unknown as { stancemapDb?: Db };
 
-/** The process-wide client for the configured database (kept across hot reloads in development). */
+/** The process-wide client for the configured database (kept across hot reloads in development); on
+ * PostgreSQL it keeps the revision from the database's notifications. */
 export function getDb(): Db {
-  globalForDb.stancemapDb ??= createDb();
+  globalForDb.stancemapDb ??= createDb(databaseUrl(), { watchRevision: true });
   return globalForDb.stancemapDb;
 }

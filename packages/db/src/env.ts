@@ -65,6 +65,8 @@ const PgPoolEnv = z.object({
   /** Longest wait for a connection to start a transaction, and longest transaction (Prisma maxWait / timeout). */
   STANCEMAP_PG_TX_MAX_WAIT_MS: Millis(10_000),
   STANCEMAP_PG_TX_TIMEOUT_MS: Millis(60_000),
+  /** The server keeps the dataset revision from PostgreSQL's notifications (revision-watch.ts); 0 reads the row every time. */
+  STANCEMAP_PG_REVISION_LISTEN: z.enum(["0", "1"]).default("1"),
 });
 export type PgPoolSettings = z.output<typeof PgPoolEnv>;
 

@@ -2,7 +2,8 @@
 // (a read-only file, a full disk, a standby server all refuse it), and is the pool swamped.
 import type { Db } from "./client";
 import { largeWriteRunning } from "./curation/off-thread";
-import { readRevision } from "./read-model";
+import { readRevisionRow } from "./read-model";
+import type { RevisionWatchState } from "./revision-watch";
 
 export interface Check {
   ok: boolean;
@@ -15,6 +16,8 @@ export interface DatabaseHealth {
   write: Check;
   revision: number;
   pool?: { max: number; total: number; idle: number; waiting: number; saturated: boolean };
+  /** PostgreSQL: whether the revision is kept from notifications (reported, not judged: reads fall back to the row). */
+  revisionWatch?: Pick<RevisionWatchState, "live" | "notifications" | "reconnects" | "reason">;
 }
 
 const HEARTBEAT_KEY = "health.heartbeat";
@@ -63,7 +66,8 @@ async function writeProbe(db: Db): Promise<void> {
 const lastWrite = new WeakMap<Db, { at: number; check: Promise<Check> }>();
 
 export async function probeDatabase(db: Db, deadlineMs = 2_000, reuseMs = 2_000): Promise<DatabaseHealth> {
-  const read = timed(() => readRevision(db), deadlineMs, "a read");
+  // The row itself: a revision kept from notifications would answer with no database at all.
+  const read = timed(() => readRevisionRow(db), deadlineMs, "a read");
   let write = lastWrite.get(db);
   if (!write || Date.now() - write.at > reuseMs) {
     write = { at: Date.now(), check: timed(() => writeProbe(db), deadlineMs, "a write").then((r) => r.check) };
@@ -75,6 +79,10 @@ export async function probeDatabase(db: Db, deadlineMs = 2_000, reuseMs = 2_000)
     const max = db.pool.options.max ?? 10;
     const waiting = db.pool.waitingCount;
     health.pool = { max, total: db.pool.totalCount, idle: db.pool.idleCount, waiting, saturated: waiting >= max };
+  }
+  if (db.revisions) {
+    const { live, notifications, reconnects, reason } = db.revisions.state;
+    health.revisionWatch = { live, notifications, reconnects, reason };
   }
   return health;
 }

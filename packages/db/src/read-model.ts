@@ -26,7 +26,17 @@ interface EvidenceRow {
   quoteTranslation: string | null;
 }
 
+/** The dataset revision: on PostgreSQL the value its notifications keep, while that can be trusted (revision-watch.ts). */
 export async function readRevision(db: Db): Promise<number> {
+  const known = db.revisions?.current();
+  if (known !== undefined && known !== null) return known;
+  const revision = await readRevisionRow(db);
+  db.revisions?.saw(revision);
+  return revision;
+}
+
+/** The revision row itself, always a query (the readiness probe's read). */
+export async function readRevisionRow(db: Db): Promise<number> {
   const row = await db.kysely.selectFrom("DatasetRevision").select("revision").where("id", "=", 1).executeTakeFirst();
   return Number(row?.revision ?? 0);
 }

@@ -41,7 +41,9 @@ export interface Readiness {
   status: "ok" | "read-only" | "unavailable";
   ready: boolean;
   reasons: string[];
-  database: { provider: string; ok: boolean; revision: number; writable: boolean } & Partial<Pick<DatabaseHealth, "pool">>;
+  database: { provider: string; ok: boolean; revision: number; writable: boolean } & Partial<
+    Pick<DatabaseHealth, "pool" | "revisionWatch">
+  >;
   eventLoop: { p99Ms: number; maxMs: number };
   version: string;
 }
@@ -73,6 +75,7 @@ export async function readiness({ eventLoop: judgeLoop = true } = {}): Promise<R
       revision: health.revision,
       writable: health.write.ok,
       ...(health.pool ? { pool: health.pool } : {}),
+      ...(health.revisionWatch ? { revisionWatch: health.revisionWatch } : {}),
     },
     eventLoop,
     version: APP_VERSION,

@@ -333,6 +333,17 @@ export const Health = z
         })
         .optional()
         .describe("PostgreSQL's connection pool."),
+      revisionWatch: z
+        .object({
+          live: z.boolean(),
+          notifications: z.number().int(),
+          reconnects: z.number().int(),
+          reason: z.string().nullable(),
+        })
+        .optional()
+        .describe(
+          "PostgreSQL: whether this instance keeps the dataset revision from the database's notifications; when not live, every request reads the revision row (slower, never stale).",
+        ),
     }),
     mode: z.enum(["ok", "read-only", "unavailable"]).optional(),
     ready: z.boolean().optional(),
