@@ -4,7 +4,8 @@
 // for a new title, so nothing is a 304 or a cache hit: median, min and max), then one repeat (served from
 // the export cache). The map's PNG 2x and PDF have a baseline measured in the same run, interleaved with
 // the API's requests: resvg, and pdfkit with svg-to-pdfkit, alone in this process on the same picture (the
-// map's SVG from the API, without its embedded WOFF2, as the render worker draws it). Options: --size 500|5000|20000|none (the synthetic dataset; none: shipped only), --no-build,
+// map's SVG from the API, without its embedded WOFF2), called as the app called them before it had its own
+// PNG fonts and encoder: the whole Noto Sans, the machine's fonts and resvg's PNG encoder. Options: --size 500|5000|20000|none (the synthetic dataset; none: shipped only), --no-build,
 // --only REGEX (only the exports whose label matches, e.g. "^map (PNG 2x|PDF|SVG)").
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -60,7 +61,7 @@ const pdfFonts = {
   bold: fontkit.create(readFileSync(ttf.bold)) as fontkit.Font,
 };
 
-/** The libraries alone: resvg's PNG and pdfkit's PDF of `svg`, with the options the app gives them. */
+/** The libraries alone: resvg's PNG (as the app made it before `pngFonts` and `encodePng`) and pdfkit's PDF of `svg`. */
 const baselines = {
   "map-png-2x": (svg: string) =>
     new Resvg(svg, {

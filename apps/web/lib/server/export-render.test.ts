@@ -1,12 +1,21 @@
 // The PNG and PDF renderers' shortcuts change nothing a reader sees: resvg draws the same pixels from an SVG
 // without its embedded WOFF2 fonts, and a PDF made with the worker's opened fonts after another PDF holds
 // the same bytes as the first (no glyph of one document's subset leaks into the next).
+import { spawnSync } from "node:child_process";
+import { Resvg } from "@resvg/resvg-js";
 import { embedFonts } from "@stancemap/charts/export";
+import { PNG } from "pngjs";
 import { describe, expect, it, vi } from "vitest";
-import { embeddedFonts } from "./export-fonts";
-import { svgToPdf, svgToPng } from "./export-render";
+import { drawnText, embeddedFonts, fontFiles, pngFonts } from "./export-fonts";
+import { encodePng, svgToPdf, svgToPng } from "./export-render";
 
 vi.mock("server-only", () => ({}));
+
+// Letters Noto Sans lacks come from the machine's fonts: checked only where it has an Arabic one.
+const arabicFonts = (spawnSync("fc-list", [":lang=ar"]).stdout?.toString() ?? "").trim() !== "";
+if (!arabicFonts) console.warn("[export renderers] no Arabic font on this machine (fc-list :lang=ar): its drawing check is skipped");
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const svg = (words: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" viewBox="0 0 400 120"><style>text { font-family: 'Noto Sans', sans-serif; }</style>` +
@@ -26,6 +35,91 @@ describe("export renderers", () => {
     const embedded = embedFonts(drawn, embeddedFonts());
     expect(embedded.length).toBeGreaterThan(drawn.length + 10_000);
     expect((await svgToPng(embedded, 800)).equals(await svgToPng(drawn, 800))).toBe(true);
+  });
+
+  it("the PNG holds resvg's pixels exactly, read back by another decoder, with its density", async () => {
+    const drawn = svg("Formal recognition, 1 actor: Russia");
+    const fonts = fontFiles();
+    const image = new Resvg(drawn, {
+      fitTo: { mode: "width", value: 800 },
+      font: { fontFiles: [fonts.regular, fonts.bold], loadSystemFonts: false, defaultFontFamily: "Noto Sans" },
+    }).render();
+    const ours = await svgToPng(drawn, 800, 192);
+    const read = PNG.sync.read(ours);
+    expect([read.width, read.height]).toEqual([800, 240]);
+    expect(Buffer.from(read.data).equals(Buffer.from(image.pixels))).toBe(true);
+    // Opaque (the picture has a background): stored as RGB, colour type 2.
+    expect(ours.readUInt8(25)).toBe(2);
+    // pHYs right after IHDR: 192 dpi is 7559 dots per metre.
+    expect(ours.subarray(37, 41).toString("latin1")).toBe("pHYs");
+    expect(ours.readUInt32BE(41)).toBe(7559);
+  });
+
+  it("keeps transparency when the picture has any", () => {
+    const pixels = new Uint8Array([255, 0, 0, 255, 0, 0, 255, 128, 0, 0, 0, 0, 10, 20, 30, 255]);
+    const png = encodePng(pixels, 2, 2, 96);
+    expect(png.readUInt8(25)).toBe(6);
+    expect(Buffer.from(PNG.sync.read(png).data).equals(Buffer.from(pixels))).toBe(true);
+  });
+
+  it("draws Latin text with Noto Sans's Latin subset, other scripts with the whole font, and the machine's fonts only for letters it lacks", () => {
+    const one = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg"><text x="1" y="20">${text}</text></svg>`;
+    const latin = pngFonts(one("Côte d’Ivoire, Türkiye – 3 July 2025 · “quoted”"));
+    expect(latin.files.every((f) => /noto-sans-latin-(400|700)-[0-9a-f]{16}\.ttf$/.test(f))).toBe(true);
+    expect(latin.system).toBe(false);
+    const cyrillic = pngFonts(one("Россия · Ελλάδα · Việt Nam"));
+    expect(cyrillic.files).toEqual([fontFiles().regular, fontFiles().bold]);
+    expect(cyrillic.system).toBe(false);
+    expect(pngFonts(one("طالبان")).system).toBe(true);
+    expect(pngFonts(one("阿富汗")).system).toBe(true);
+  });
+
+  it("the Latin subset draws what the whole font draws, regular and bold", () => {
+    // Same Noto Sans version (2.015) and advances; the subset stores a few accented letters (Å, Ç, ç, Ñ,
+    // bold N) as plain outlines instead of composites, which moves a few anti-aliased edge pixels.
+    const letters =
+      Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCodePoint(0x21 + i)).join("") +
+      "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ–—‘’“”•…€";
+    const lines = letters.match(/.{1,40}/gu) ?? [];
+    const doc = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="${lines.length * 60 + 20}"><rect width="100%" height="100%" fill="#fff"/>${lines
+      .map(
+        (l, i) =>
+          `<text x="5" y="${30 + i * 60}" font-size="17">${escape(l)}</text><text x="5" y="${55 + i * 60}" font-size="17" font-weight="700">${escape(l)}</text>`,
+      )
+      .join("")}</svg>`;
+    const subset = pngFonts(doc);
+    expect(subset.files[0]).toMatch(/noto-sans-latin/);
+    const draw = (files: string[]) =>
+      new Resvg(doc, {
+        fitTo: { mode: "width", value: 1200 },
+        font: { fontFiles: files, loadSystemFonts: false, defaultFontFamily: "Noto Sans" },
+      }).render().pixels;
+    const [a, b] = [draw(subset.files), draw([fontFiles().regular, fontFiles().bold])];
+    let ink = 0;
+    let moved = 0;
+    for (let i = 0; i < b.length; i += 4) {
+      if ((b[i] as number) < 250) ink++;
+      const d = Math.abs((a[i] as number) - (b[i] as number));
+      if (d > 0) moved++;
+    }
+    expect(ink).toBeGreaterThan(5_000); // the text was drawn
+    expect(moved / ink).toBeLessThan(0.02);
+  });
+
+  it("reads the letters an SVG draws: its texts and their spans, entities decoded, not its title or description", () => {
+    const doc = `<svg><title>阿富汗</title><desc>طالبان</desc><text x="1">A &amp; B <tspan>&#x0420;&#1086;</tspan></text><text>C&lt;</text></svg>`;
+    expect(drawnText(doc)).toBe("A & B РоC<");
+  });
+
+  it.runIf(arabicFonts)("draws Arabic letters with the machine's fonts, not Noto Sans's empty boxes", async () => {
+    const drawn = svg("طالبان");
+    const fonts = fontFiles();
+    const boxes = new Resvg(drawn, {
+      fitTo: { mode: "width", value: 400 },
+      font: { fontFiles: [fonts.regular, fonts.bold], loadSystemFonts: false, defaultFontFamily: "Noto Sans" },
+    }).render();
+    const ours = PNG.sync.read(await svgToPng(drawn, 400));
+    expect(Buffer.from(ours.data).equals(Buffer.from(boxes.pixels))).toBe(false);
   });
 
   it("a PDF made after another with other letters is the PDF made first, byte for byte", async () => {
