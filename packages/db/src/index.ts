@@ -16,7 +16,7 @@ export * from "./movement";
 export * from "./published-at";
 export * from "./queries";
 export { approxBytes, cachedRead, readCache, sharedRead } from "./read-cache";
-export { readRevision, selectGapsBySlug } from "./read-model";
+export { readRevision, readRevisionRow, selectGapsBySlug } from "./read-model";
 export { LOAD_SETTING, type SeedResult, seedDataset } from "./seed";
 export { refreshStatistics } from "./statistics";
 export { SYNTH_DEFAULTS, type SynthOptions, writeSynthetic } from "./synth";

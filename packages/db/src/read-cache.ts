@@ -4,7 +4,7 @@
 import { LRUCache } from "lru-cache";
 import type { Db } from "./client";
 import { readCacheBytes } from "./env";
-import { readRevision } from "./read-model";
+import { readRevision, readRevisionRow } from "./read-model";
 
 const maxBytes = readCacheBytes();
 // Values are boxed: a cached answer may be null ("not found"), which lru-cache does not store.
@@ -66,8 +66,9 @@ export async function cachedRead<T>(
     pending = (async () => {
       const value = await load();
       const size = bytes(value);
-      // An entry over half the budget is refused by lru-cache itself.
-      if ((opts.large || size <= maxEntryBytes) && (await readRevision(db)) === revision) lru.set(k, { value, bytes: size });
+      // An entry over half the budget is refused by lru-cache itself. The row itself, not a kept value: a
+      // publish whose notification is still on its way must still keep a mixed read out (revision-watch.ts).
+      if ((opts.large || size <= maxEntryBytes) && (await readRevisionRow(db)) === revision) lru.set(k, { value, bytes: size });
       return value;
     })().finally(() => inFlight.delete(k));
     inFlight.set(k, pending);

@@ -7,6 +7,7 @@ import { createDb, type Db } from "./client";
 import { migrate } from "./migrate";
 import { readRevision } from "./read-model";
 import { bumpRevision } from "./revision";
+import { RevisionWatch } from "./revision-watch";
 import { freshPostgres, postgresAvailable, type TestDatabase } from "./testing/databases";
 
 const up = await postgresAvailable();
@@ -75,24 +76,47 @@ describe.runIf(up.ok)("the dataset revision kept from PostgreSQL's notifications
   });
 
   it("goes back to the row while the listening connection is lost, and listens again", async () => {
-    await adminQuery(
-      database.url,
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'stancemap-revision' AND datname = current_database()`,
-    );
-    await vi.waitFor(() => expect(db.revisions?.state.live).toBe(false), wait);
-    // While it is down, a bump elsewhere is read from the row at once.
-    const bumped = await bumpElsewhere(database.url);
-    // Never the value from before the loss (null until it listens again, then the new one).
-    expect([null, bumped]).toContain(db.revisions?.current());
-    expect(await readRevision(db)).toBe(bumped);
-    await vi.waitFor(() => expect(db.revisions?.state.live).toBe(true), wait);
-    expect(db.revisions?.state.reconnects).toBeGreaterThan(0);
-    const again = await bumpElsewhere(database.url);
-    await vi.waitFor(() => expect(db.revisions?.current()).toBe(again), wait);
+    // Its own handle, listening again only after 3 s: long enough for the checks made while it is down.
+    const other = createDb(database.url, { watchRevision: true });
+    (other as { revisions?: RevisionWatch }).revisions = new RevisionWatch(database.url, { retryMs: [3_000] });
+    try {
+      await readRevision(other);
+      await vi.waitFor(() => expect(other.revisions?.state.live).toBe(true), wait);
+      await adminQuery(
+        database.url,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'stancemap-revision' AND datname = current_database()`,
+      );
+      await vi.waitFor(() => expect(other.revisions?.state.reason).toMatch(/listening connection lost/), wait);
+      // While it is down, a bump elsewhere is read from the row at once.
+      const bumped = await bumpElsewhere(database.url);
+      expect(await readRevision(other)).toBe(bumped);
+      await vi.waitFor(() => expect(other.revisions?.state.live).toBe(true), { ...wait, timeout: 30_000 });
+      expect(other.revisions?.state.reconnects).toBeGreaterThan(0);
+      const again = await bumpElsewhere(database.url);
+      await vi.waitFor(() => expect(other.revisions?.current()).toBe(again), wait);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
+  it("stops trusting the kept value when heartbeats stop coming back", async () => {
+    // One heartbeat only (the next is an hour away), trusted for 300 ms.
+    const watch = new RevisionWatch(database.url, { heartbeatMs: 3_600_000, trustMs: 300 });
+    try {
+      watch.start();
+      await vi.waitFor(() => expect(watch.current()).not.toBeNull(), wait);
+      await vi.waitFor(() => expect(watch.current()).toBeNull(), wait);
+      expect(watch.state.live).toBe(false);
+      expect(watch.state.reason).toBeNull(); // still listening: only its confirmation is old
+    } finally {
+      await watch.stop();
+    }
   });
 
   it("answers without a query while live: the pool closed, the revision still read", async () => {
     const other = createDb(database.url, { watchRevision: true });
+    // Trusted for a minute, so that a busy machine's pause between the two reads cannot end the trust.
+    (other as { revisions?: RevisionWatch }).revisions = new RevisionWatch(database.url, { trustMs: 60_000 });
     try {
       const value = await readRevision(other);
       await vi.waitFor(() => expect(other.revisions?.state.live).toBe(true), wait);
@@ -103,22 +127,27 @@ describe.runIf(up.ok)("the dataset revision kept from PostgreSQL's notifications
     }
   });
 
-  it("never trusts a database that has no trigger: every read goes to the row", async () => {
-    const bare = await freshPostgres();
-    const other = createDb(bare.url, { watchRevision: true });
-    try {
-      await migrate(bare.url);
-      await adminQuery(bare.url, `DROP TRIGGER "DatasetRevision_notify" ON "DatasetRevision"`);
-      await readRevision(other);
-      await vi.waitFor(() => expect(other.revisions?.state.reason).toMatch(/no revision trigger/), wait);
-      const bumped = await bumpElsewhere(bare.url);
-      expect(other.revisions?.current()).toBeNull();
-      expect(await readRevision(other)).toBe(bumped);
-    } finally {
-      await other.close();
-      await bare.drop();
-    }
-  });
+  for (const [what, sql] of [
+    ["has no trigger", `DROP TRIGGER "DatasetRevision_notify" ON "DatasetRevision"`],
+    ["has its trigger disabled", `ALTER TABLE "DatasetRevision" DISABLE TRIGGER "DatasetRevision_notify"`],
+  ] as const) {
+    it(`never trusts a database that ${what}: every read goes to the row`, async () => {
+      const bare = await freshPostgres();
+      const other = createDb(bare.url, { watchRevision: true });
+      try {
+        await migrate(bare.url);
+        await adminQuery(bare.url, sql);
+        await readRevision(other);
+        await vi.waitFor(() => expect(other.revisions?.state.reason).toMatch(/no enabled revision trigger/), wait);
+        const bumped = await bumpElsewhere(bare.url);
+        expect(other.revisions?.current()).toBeNull();
+        expect(await readRevision(other)).toBe(bumped);
+      } finally {
+        await other.close();
+        await bare.drop();
+      }
+    });
+  }
 
   it("is off with STANCEMAP_PG_REVISION_LISTEN=0, and never on without being asked for", () => {
     vi.stubEnv("STANCEMAP_PG_REVISION_LISTEN", "0");

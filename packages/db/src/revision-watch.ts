@@ -5,52 +5,71 @@
 // write that bumps it commits; one connection per instance LISTENs and keeps the last value.
 //
 // The kept value is trusted only while it is known to be current:
-// - the listening connection answered a heartbeat (which also reads the row) within the last TRUST_MS, so
-//   a connection lost silently, or a notification lost, costs at most that long before reads go back to
-//   the database;
-// - no transaction of this process has bumped the revision past it (`localBumps`): the request that
+// - the trigger is there and enabled (a database migrated before it, or restored with triggers disabled,
+//   would never notify);
+// - the last heartbeat came back within TRUST_MS: each reads the row (correcting a lost notification)
+//   and then sends itself a notification on a ping channel, and only that ping's arrival confirms the
+//   connection, so a connection lost silently, or one through a pooler that drops LISTEN, stops being
+//   trusted within that time;
+// - no transaction of this process has bumped the revision past it (`noteLocalBump`): the request that
 //   published answers after its commit, and the next read on this instance must see that publish even if
 //   the notification is still on its way. A bump that was rolled back stops counting after the longest
-//   transaction;
-// - the trigger is there (a database migrated before it would never notify).
-// When not trusted, readRevision reads the row as before. Another instance's publish is seen when
-// PostgreSQL delivers the notification, at its commit. STANCEMAP_PG_REVISION_LISTEN=0 turns this off (for a
-// pooler in transaction mode, where LISTEN does not work).
+//   transaction any writer allows.
+// When not trusted, readRevision reads the row as before: slower, never stale. Another instance's publish
+// is seen when PostgreSQL delivers the notification, at its commit. Checks that a read was not mixed with a
+// publish (read-cache.ts, the stance index) read the row itself (readRevisionRow). STANCEMAP_PG_REVISION_LISTEN=0
+// turns this off. A process holding a watching handle must close() it to exit (the listening socket).
 import pg from "pg";
 
 export const REVISION_CHANNEL = "stancemap_revision";
+const PING_CHANNEL = "stancemap_revision_ping";
 const HEARTBEAT_MS = 1_000;
 const TRUST_MS = 2_500;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+const CONNECT_TIMEOUT_MS = 10_000;
+/** The longest transaction any writer allows (seed's is 120 s), and a margin. */
+const MIN_BUMP_LIFETIME_MS = 125_000;
 
-/** Revisions this process's transactions bumped to, with when (read-model's trust check; revision.ts). */
-const localBumps: { revision: number; at: number }[] = [];
-let bumpLifetimeMs = 65_000;
+// Kept on globalThis: a module reloaded in development must see the bumps the old one noted.
+const shared = globalThis as unknown as { stancemapRevisionBumps?: { revision: number; at: number }[]; stancemapBumpLifetimeMs?: number };
+const localBumps = (shared.stancemapRevisionBumps ??= []);
 
-/** Called by bumpRevision inside its transaction: until this process reads `revision`, kept values are not trusted. */
+/**
+ * Called by bumpRevision inside its transaction: until this process reads `revision`, kept values below it
+ * are not trusted. One list per process, not per database: a bump on another database only sends this
+ * one's reads to the row for a while.
+ */
 export function noteLocalBump(revision: number): void {
   localBumps.push({ revision, at: Date.now() });
-  if (localBumps.length > 64) localBumps.shift();
+  if (localBumps.length > 256) localBumps.shift();
 }
 
-/** How long a bump that never committed still counts (the longest transaction, and a margin). */
+/** How long a bump that never committed still counts: at least the longest transaction, and a margin. */
 export function setBumpLifetime(ms: number): void {
-  bumpLifetimeMs = ms;
+  shared.stancemapBumpLifetimeMs = Math.max(ms, MIN_BUMP_LIFETIME_MS);
 }
 
 function pendingBumpAbove(revision: number, now: number): boolean {
-  while (localBumps.length > 0 && now - (localBumps[0]?.at ?? now) > bumpLifetimeMs) localBumps.shift();
+  const lifetime = shared.stancemapBumpLifetimeMs ?? MIN_BUMP_LIFETIME_MS;
+  while (localBumps.length > 0 && now - (localBumps[0]?.at ?? now) > lifetime) localBumps.shift();
   return localBumps.some((b) => b.revision > revision);
 }
 
 export interface RevisionWatchState {
-  /** Listening, heartbeat current, and the trigger present. */
+  /** Listening, the trigger enabled, and a heartbeat's ping back within the trust window. */
   live: boolean;
   known: number | null;
   notifications: number;
   reconnects: number;
-  /** Why it is not live, when it is not. */
+  /** Why it is not listening, when it is not. */
   reason: string | null;
+}
+
+export interface RevisionWatchOptions {
+  heartbeatMs?: number;
+  trustMs?: number;
+  /** Waits before each attempt to listen again, the last repeated. */
+  retryMs?: number[];
 }
 
 export class RevisionWatch {
@@ -65,11 +84,18 @@ export class RevisionWatch {
   #attempt = 0;
   #stopped = false;
   #started = false;
+  #pingSeq = 0;
+  /** Pings sent and not yet back: each is settled true when it arrives, false when it times out or the connection goes. */
+  #pings = new Map<string, (arrived: boolean) => void>();
 
   constructor(
     private readonly url: string,
-    private readonly opts: { heartbeatMs?: number; trustMs?: number } = {},
+    private readonly opts: RevisionWatchOptions = {},
   ) {}
+
+  get #trustMs(): number {
+    return this.opts.trustMs ?? TRUST_MS;
+  }
 
   /** The revision, when it can be trusted without reading the row; null otherwise. Starts listening on first use. */
   current(): number | null {
@@ -77,19 +103,19 @@ export class RevisionWatch {
     const known = this.#known;
     if (known === null || this.#reason !== null) return null;
     const now = Date.now();
-    if (now - this.#confirmedAt > (this.opts.trustMs ?? TRUST_MS)) return null;
+    if (now - this.#confirmedAt > this.#trustMs) return null;
     if (pendingBumpAbove(known, now)) return null;
     return known;
   }
 
-  /** A value read from the row by a request: newer than the kept one when a local bump has committed. */
+  /** A value a request read from the row: newer than the kept one once a local bump has committed. */
   saw(revision: number): void {
     if (this.#known !== null && revision > this.#known) this.#known = revision;
   }
 
   get state(): RevisionWatchState {
     return {
-      live: this.#reason === null && Date.now() - this.#confirmedAt <= (this.opts.trustMs ?? TRUST_MS),
+      live: this.#reason === null && Date.now() - this.#confirmedAt <= this.#trustMs,
       known: this.#known,
       notifications: this.#notifications,
       reconnects: this.#reconnects,
@@ -111,23 +137,31 @@ export class RevisionWatch {
     const client = this.#client;
     this.#client = null;
     this.#reason = "stopped";
+    this.#settlePings();
     await client?.end().catch(() => {});
   }
 
   async #connect(): Promise<void> {
     if (this.#stopped) return;
+    const beat = this.opts.heartbeatMs ?? HEARTBEAT_MS;
     const client = new pg.Client({
       connectionString: this.url,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
       application_name: "stancemap-revision",
-      query_timeout: 2 * (this.opts.heartbeatMs ?? HEARTBEAT_MS) + 1_000,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: 2 * beat + 1_000,
     });
     this.#client = client;
-    client.on("error", (error) => this.#lost(client, error.message));
-    client.on("end", () => this.#lost(client, "the connection ended"));
+    client.on("error", (error) => this.#lost(client, `listening connection lost: ${error.message}`));
+    client.on("end", () => this.#lost(client, "listening connection lost: the connection ended"));
     client.on("notification", (message) => {
-      if (message.channel !== REVISION_CHANNEL || client !== this.#client) return;
+      if (client !== this.#client) return;
+      if (message.channel === PING_CHANNEL) {
+        this.#pings.get(message.payload ?? "")?.(true);
+        return;
+      }
+      if (message.channel !== REVISION_CHANNEL) return;
       const revision = Number(message.payload);
       if (!Number.isSafeInteger(revision) || revision < 0) return;
       this.#notifications++;
@@ -137,14 +171,14 @@ export class RevisionWatch {
     try {
       await client.connect();
       await client.query(`LISTEN ${REVISION_CHANNEL}`);
+      await client.query(`LISTEN ${PING_CHANNEL}`);
       const trigger = await client.query(
-        `SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relname = 'DatasetRevision' AND t.tgname = 'DatasetRevision_notify'`,
+        `SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+         WHERE c.relname = 'DatasetRevision' AND t.tgname = 'DatasetRevision_notify' AND t.tgenabled <> 'D'`,
       );
       if (trigger.rowCount === 0) {
-        // Not a failure to retry: this database was migrated before the trigger. Reads go to the row.
-        this.#reason = "the database has no revision trigger (run the migrations)";
-        this.#client = null;
-        await client.end().catch(() => {});
+        // Reads go to the row meanwhile; looked for again later (a database being restored or migrated).
+        this.#lost(client, "the database has no enabled revision trigger (run the migrations)");
         return;
       }
       if (client !== this.#client) return;
@@ -153,37 +187,57 @@ export class RevisionWatch {
       if (client !== this.#client) return;
       this.#attempt = 0;
       this.#reason = null;
-      this.#heartbeat = setInterval(() => void this.#beat(client).catch(() => {}), this.opts.heartbeatMs ?? HEARTBEAT_MS);
+      this.#heartbeat = setInterval(() => void this.#beat(client).catch(() => {}), beat);
       this.#heartbeat.unref();
     } catch (error) {
-      this.#lost(client, error instanceof Error ? error.message : String(error));
+      this.#lost(client, `listening connection lost: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  /** Reads the row on the listening connection: confirms it is alive and corrects the kept value. */
+  /**
+   * Reads the row on the listening connection (correcting the kept value), then pings itself through
+   * PostgreSQL: the ping's return is what confirms that notifications reach this connection now.
+   */
   async #beat(client: pg.Client): Promise<void> {
+    const sentAt = Date.now();
     const before = this.#notifications;
     try {
       const result = await client.query<{ revision: number }>(`SELECT "revision" FROM "DatasetRevision" WHERE "id" = 1`);
       if (client !== this.#client) return;
       // A notification that arrived while the row was read is newer than (or as new as) what was read.
       if (this.#notifications === before) this.#known = Number(result.rows[0]?.revision ?? 0);
-      this.#confirmedAt = Date.now();
+      const token = String(++this.#pingSeq);
+      const arrived = new Promise<boolean>((resolve) => this.#pings.set(token, resolve));
+      const timer = setTimeout(() => this.#pings.get(token)?.(false), 2 * (this.opts.heartbeatMs ?? HEARTBEAT_MS) + 1_000);
+      timer.unref();
+      await client.query("SELECT pg_notify($1, $2)", [PING_CHANNEL, token]);
+      const back = await arrived;
+      clearTimeout(timer);
+      this.#pings.delete(token);
+      // Trusted from when the beat began: the row was read, and notifications reached this connection, after it.
+      if (back && client === this.#client) this.#confirmedAt = Math.max(this.#confirmedAt, sentAt);
     } catch (error) {
-      this.#lost(client, error instanceof Error ? error.message : String(error));
+      this.#lost(client, `listening connection lost: ${error instanceof Error ? error.message : String(error)}`);
       throw error;
     }
+  }
+
+  #settlePings(): void {
+    for (const settle of this.#pings.values()) settle(false);
+    this.#pings.clear();
   }
 
   #lost(client: pg.Client, why: string): void {
     if (client !== this.#client) return;
     this.#client = null;
-    this.#reason = `listening connection lost: ${why}`;
+    this.#reason = why;
     if (this.#heartbeat) clearInterval(this.#heartbeat);
     this.#heartbeat = null;
+    this.#settlePings();
     void client.end().catch(() => {});
     if (this.#stopped) return;
-    const wait = RETRY_MS[Math.min(this.#attempt++, RETRY_MS.length - 1)] ?? 30_000;
+    const retry = this.opts.retryMs ?? RETRY_MS;
+    const wait = retry[Math.min(this.#attempt++, retry.length - 1)] ?? 30_000;
     this.#reconnects++;
     this.#retry = setTimeout(() => {
       this.#retry = null;

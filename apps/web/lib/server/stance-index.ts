@@ -6,6 +6,7 @@ import {
   getDb,
   listTopics,
   readRevision,
+  readRevisionRow,
   selectCompactActors,
   selectGapsBySlug,
   selectStanceTimeline,
@@ -54,7 +55,8 @@ export function stanceIndexJson(topic: string, revision: number | null): Promise
       pending = (async () => {
         if (n === current) {
           const index = await readIndex(db, topic, n);
-          if ((await readRevision(db)) === n) return JSON.stringify(index);
+          // The row itself: a kept revision (revision-watch.ts) may not yet know of a publish this read saw.
+          if ((await readRevisionRow(db)) === n) return JSON.stringify(index);
         }
         return JSON.stringify(await withPublishedAt(db, n, (snapshot) => readIndex(snapshot, topic, n)));
       })();
