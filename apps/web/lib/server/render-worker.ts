@@ -11,13 +11,14 @@ setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as (() => void) | undefined;
 
 export default async function render(task: RenderTask): Promise<RenderResult> {
-  let result: RenderResult;
   try {
-    result = await renderFile(task);
+    const result = await renderFile(task);
+    // A Buffer may be a view into a larger pooled allocation: hand back exactly its bytes.
+    if (result.ok && typeof result.body !== "string") return { ...result, body: new Uint8Array(result.body) };
+    return result;
   } finally {
-    collect?.();
+    // On the worker's next turn, after the answer is handed back: the collection no longer delays the
+    // answer it follows (a later task may wait for it, as it waited before).
+    setImmediate(() => collect?.());
   }
-  // A Buffer may be a view into a larger pooled allocation: hand back exactly its bytes.
-  if (result.ok && typeof result.body !== "string") return { ...result, body: new Uint8Array(result.body) };
-  return result;
 }
