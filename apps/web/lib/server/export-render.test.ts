@@ -7,7 +7,8 @@ import { embedFonts } from "@stancemap/charts/export";
 import { PNG } from "pngjs";
 import { describe, expect, it, vi } from "vitest";
 import { drawnText, embeddedFonts, fontFiles, pngFonts } from "./export-fonts";
-import { encodePng, svgToPdf, svgToPng } from "./export-render";
+import { svgToPdf, svgToPng } from "./export-render";
+import { encodePng, FAST_PNG_MAX_PIXELS } from "./png";
 
 vi.mock("server-only", () => ({}));
 
@@ -53,6 +54,17 @@ describe("export renderers", () => {
     // pHYs right after IHDR: 192 dpi is 7559 dots per metre.
     expect(ours.subarray(37, 41).toString("latin1")).toBe("pHYs");
     expect(ours.readUInt32BE(41)).toBe(7559);
+  });
+
+  it("a picture past FAST_PNG_MAX_PIXELS keeps resvg's own encoder, its density recorded", async () => {
+    const width = 4000; // 4000 × 1200: 4.8 million pixels
+    expect(width * 1200).toBeGreaterThan(FAST_PNG_MAX_PIXELS);
+    const png = await svgToPng(svg("Formal recognition"), width, 300);
+    expect(png.readUInt8(25)).toBe(6); // resvg writes RGBA
+    expect(png.subarray(37, 41).toString("latin1")).toBe("pHYs");
+    expect(png.readUInt32BE(41)).toBe(11811); // 300 dpi
+    const read = PNG.sync.read(png);
+    expect([read.width, read.height]).toEqual([4000, 1200]);
   });
 
   it("keeps transparency when the picture has any", () => {

@@ -1,7 +1,6 @@
 // Making an export file from data already read: the view's model and SVG (the network's layout included),
 // PNG with resvg, vector PDF with pdfkit + svg-to-pdfkit, or the data ZIP. No database and no request:
 // this runs in the render pool's worker threads (render-worker.ts), so it never blocks the event loop.
-import { crc32, deflateSync } from "node:zlib";
 import { withAltText } from "@stancemap/charts";
 import { embedFonts } from "@stancemap/charts/export";
 import { outlineText } from "@stancemap/charts/export/outline";
@@ -11,6 +10,7 @@ import { CREDIT, type ExportData, type ExportFormat, type ExportView, exportMode
 import { dataZip } from "./export-data";
 import { embeddedFonts, outlineFonts, pdfFonts, pngFonts } from "./export-fonts";
 import { mapGeometry } from "./map-geometry";
+import { encodePng, FAST_PNG_MAX_PIXELS, withDensity } from "./png";
 
 /** What a render needs: plain data, so it crosses to a worker thread by structured clone. */
 export interface RenderTask {
@@ -27,69 +27,6 @@ export type RenderResult =
   /** The picture would be too large to draw: the parameter to narrow, and why. */
   | { ok: false; parameter: string; message: string };
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, "latin1");
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
-
-/**
- * resvg's RGBA pixels as a PNG, its density recorded (a pHYs chunk, so that layout software places it at the
- * picture's size: 96 dpi at 1x, 192 at 2x, 300 when asked for print). An opaque picture (every export has
- * a background) is stored as RGB. Rows are unfiltered and deflated at zlib's fastest level: a chart's flat
- * fills compress well that way, and resvg's own encoder (adaptive filters, default level) took 45–55 ms of
- * a 2x map's ~230 for a larger file (map at 5,000 actors: 638 KiB there, 521 KiB here).
- */
-export function encodePng(pixels: Uint8Array, width: number, height: number, dpi: number): Buffer {
-  let opaque = true;
-  for (let i = 3; i < pixels.length; i += 4) {
-    if (pixels[i] !== 255) {
-      opaque = false;
-      break;
-    }
-  }
-  const channels = opaque ? 3 : 4;
-  const stride = width * channels;
-  const raw = Buffer.allocUnsafe((stride + 1) * height);
-  for (let y = 0, o = 0, p = 0; y < height; y++) {
-    raw[o++] = 0; // filter: none
-    if (!opaque) {
-      raw.set(pixels.subarray(p, p + stride), o);
-      o += stride;
-      p += stride;
-      continue;
-    }
-    for (let x = 0; x < width; x++, p += 4) {
-      raw[o++] = pixels[p] as number;
-      raw[o++] = pixels[p + 1] as number;
-      raw[o++] = pixels[p + 2] as number;
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(8, 8); // bits per channel
-  header.writeUInt8(opaque ? 2 : 6, 9); // colour type: RGB or RGBA
-  // compression, filter method and interlace: 0
-  const density = Buffer.alloc(9);
-  const perMetre = Math.round(dpi / 0.0254);
-  density.writeUInt32BE(perMetre, 0);
-  density.writeUInt32BE(perMetre, 4);
-  density.writeUInt8(1, 8); // unit: metre
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    chunk("IHDR", header),
-    chunk("pHYs", density),
-    chunk("IDAT", deflateSync(raw, { level: 1 })),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
 export async function svgToPng(svg: string, pixelWidth: number, dpi = 96): Promise<Buffer> {
   const { Resvg } = await import("@resvg/resvg-js");
   // The exports' own font (its Latin subset when that has every letter); the machine's only for letters it lacks.
@@ -99,6 +36,9 @@ export async function svgToPng(svg: string, pixelWidth: number, dpi = 96): Promi
     font: { fontFiles: fonts.files, loadSystemFonts: fonts.system, defaultFontFamily: "Noto Sans" },
   });
   const image = resvg.render();
+  // Copying the pixels out and deflating them here holds about three times the picture in memory: past
+  // FAST_PNG_MAX_PIXELS (a print or 4x PNG, tens of MB) resvg's own encoder works on its pixels in place.
+  if (image.width * image.height > FAST_PNG_MAX_PIXELS) return withDensity(image.asPng(), dpi);
   return encodePng(image.pixels, image.width, image.height, dpi);
 }
 
