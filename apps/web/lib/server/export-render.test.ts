@@ -2,11 +2,14 @@
 // without its embedded WOFF2 fonts, and a PDF made with the worker's opened fonts after another PDF holds
 // the same bytes as the first (no glyph of one document's subset leaks into the next).
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { embedFonts } from "@stancemap/charts/export";
 import { PNG } from "pngjs";
 import { describe, expect, it, vi } from "vitest";
-import { drawnText, embeddedFonts, fontFiles, pngFonts } from "./export-fonts";
+import { drawnText, embeddedFonts, fontFiles, pngFonts, sweepFontFolders } from "./export-fonts";
 import { svgToPdf, svgToPng } from "./export-render";
 import { encodePng, FAST_PNG_MAX_PIXELS } from "./png";
 
@@ -77,7 +80,7 @@ describe("export renderers", () => {
   it("draws Latin text with Noto Sans's Latin subset, other scripts with the whole font, and the machine's fonts only for letters it lacks", () => {
     const one = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg"><text x="1" y="20">${text}</text></svg>`;
     const latin = pngFonts(one("Côte d’Ivoire, Türkiye – 3 July 2025 · “quoted”"));
-    expect(latin.files.every((f) => /noto-sans-latin-(400|700)-[0-9a-f]{16}\.ttf$/.test(f))).toBe(true);
+    expect(latin.files.every((f) => /stancemap-fonts-\d+-\w+\/noto-sans-latin-(400|700)\.ttf$/.test(f))).toBe(true);
     expect(latin.system).toBe(false);
     const cyrillic = pngFonts(one("Россия · Ελλάδα · Việt Nam"));
     expect(cyrillic.files).toEqual([fontFiles().regular, fontFiles().bold]);
@@ -116,6 +119,26 @@ describe("export renderers", () => {
     }
     expect(ink).toBeGreaterThan(5_000); // the text was drawn
     expect(moved / ink).toBeLessThan(0.02);
+  });
+
+  it("removes the font folders of processes that are gone, not a link nor a running process's", () => {
+    const gone = join(tmpdir(), "stancemap-fonts-999999-test");
+    const mine = join(tmpdir(), `stancemap-fonts-${process.pid}-test`);
+    const kept = mkdtempSync(join(tmpdir(), "stancemap-kept-"));
+    const link = join(tmpdir(), "stancemap-fonts-999998-link");
+    try {
+      for (const d of [gone, mine]) mkdirSync(d, { recursive: true });
+      writeFileSync(join(kept, "x"), "x");
+      rmSync(link, { force: true });
+      symlinkSync(kept, link);
+      sweepFontFolders();
+      expect(existsSync(gone)).toBe(false);
+      expect(existsSync(mine)).toBe(true);
+      expect(existsSync(join(kept, "x"))).toBe(true);
+    } finally {
+      for (const d of [gone, mine, kept]) rmSync(d, { recursive: true, force: true });
+      rmSync(link, { force: true });
+    }
   });
 
   it("reads the letters an SVG draws: its texts and their spans, entities decoded, not its title or description", () => {
