@@ -32,7 +32,8 @@ const MIN_BUMP_LIFETIME_MS = 125_000;
 
 // Kept on globalThis: a module reloaded in development must see the bumps the old one noted.
 const shared = globalThis as unknown as { stancemapRevisionBumps?: { revision: number; at: number }[]; stancemapBumpLifetimeMs?: number };
-const localBumps = (shared.stancemapRevisionBumps ??= []);
+shared.stancemapRevisionBumps ??= [];
+const localBumps = shared.stancemapRevisionBumps;
 
 /**
  * Called by bumpRevision inside its transaction: until this process reads `revision`, kept values below it

@@ -1,10 +1,12 @@
 // The exports' font, Noto Sans, from npm packages (no system font is assumed): WOFF2 subsets to embed in
 // SVG (Fontsource), and whole TTF files for resvg's PNG and pdfkit's PDF, which embed what they use.
 import "server-only";
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { type EmbeddedFont, FONT_SUBSETS } from "@stancemap/charts/export";
 import * as fontkit from "fontkit";
 import { woffToSfnt } from "./woff";
@@ -67,46 +69,77 @@ export interface PngFonts {
   system: boolean;
 }
 
-let latin: { files: string[]; font: fontkit.Font } | null | undefined;
+let latin: { ttf: Buffer[]; font: fontkit.Font; files: string[] } | null | undefined;
 
 /**
- * Noto Sans's Latin subset (Fontsource's WOFF files, regular and bold), unpacked to TTF files once per
- * process (each render worker) into a folder of its own under the temporary folder (mkdtemp: mode 0700,
- * a new name, so no other user or process can plant or swap a file resvg would load), removed when the
- * process or thread exits. resvg lays text out about five times faster with it than with the whole font
- * (281 glyphs and their tables, not thousands): 11 vs 61 ms for a 2x map. Null when the files cannot be
- * written (the whole font is used then).
+ * Noto Sans's Latin subset (Fontsource's WOFF files, regular and bold), unpacked to TTF (`woff.ts`) once per
+ * thread and written as files for resvg, which reads fonts from paths. resvg lays text out about five times
+ * faster with it than with the whole font (281 glyphs and their tables, not thousands): 11 vs 61 ms for a
+ * 2x map. The files live in one folder per process, shared by its threads (`fontFolder`); they are looked
+ * for on every use and written again when gone (a /tmp cleaner), since resvg given a missing font draws no
+ * text and says nothing. Null when they cannot be written: the whole font is used then.
  */
 function latinFonts(): { files: string[]; font: fontkit.Font } | null {
-  if (latin !== undefined) return latin;
   try {
-    const ttf = ([400, 700] as const).map((weight) =>
-      woffToSfnt(readFileSync(resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff`))),
-    );
-    sweepFontFolders();
-    const dir = mkdtempSync(join(tmpdir(), `stancemap-fonts-${process.pid}-`));
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-    const files = ttf.map((bytes, i) => {
-      const file = join(dir, `noto-sans-latin-${i ? 700 : 400}.ttf`);
-      writeFileSync(file, bytes, { flag: "wx", mode: 0o600 });
-      return file;
-    });
-    latin = { files, font: fontkit.create(ttf[0] as Buffer) as fontkit.Font };
+    if (latin === undefined) {
+      const ttf = ([400, 700] as const).map((weight) =>
+        woffToSfnt(readFileSync(resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff`))),
+      );
+      latin = { ttf, font: fontkit.create(ttf[0] as Buffer) as fontkit.Font, files: [] };
+    }
+    if (latin === null) return null;
+    if (latin.files.length === 0 || !latin.files.every((f) => existsSync(f))) latin.files = writeFonts(latin.ttf);
+    return latin;
   } catch (error) {
     console.warn(`[export] Noto Sans's Latin subset is not available, PNGs use the whole font: ${(error as Error).message}`);
     latin = null;
+    return null;
   }
-  return latin;
+}
+
+function writeFonts(ttf: Buffer[]): string[] {
+  const dir = fontFolder();
+  return ttf.map((bytes, i) => {
+    // Named by content: a process of another version sharing the folder's name writes other files.
+    const file = join(dir, `noto-sans-latin-${i ? 700 : 400}-${createHash("sha256").update(bytes).digest("hex").slice(0, 12)}.ttf`);
+    if (!existsSync(file)) {
+      // Written aside and renamed: a thread reading it never sees half a file.
+      const part = `${file}.${threadId}.part`;
+      writeFileSync(part, bytes, { mode: 0o600 });
+      renameSync(part, file);
+    }
+    return file;
+  });
 }
 
 /**
- * Removes the font folders of processes that are gone (a worker thread ended with its process runs no
- * exit handler): only this user's own folders, never a link, and never one of a process still running.
+ * This process's font folder in the temporary folder, `stancemap-fonts-<pid>`, mode 0700: made by the first
+ * thread that needs it and used by the others. One found there that is not this user's private folder (a
+ * link, another owner, open to others: planted before us) is never used; a folder of our own is made then.
+ * Folders of processes that are gone are removed first (a process leaves its folder behind: its worker
+ * threads end without exit handlers).
+ */
+function fontFolder(): string {
+  sweepFontFolders();
+  const dir = join(tmpdir(), `stancemap-fonts-${process.pid}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const stat = lstatSync(dir);
+  if (stat.isDirectory() && !stat.isSymbolicLink() && stat.uid === process.getuid?.() && (stat.mode & 0o077) === 0) return dir;
+  return mkdtempSync(join(tmpdir(), `stancemap-fonts-${process.pid}-`));
+}
+
+/**
+ * Removes the font folders of processes that are gone: only this user's own folders, never a link, and
+ * never one of a process still running (or of this one).
  */
 export function sweepFontFolders(): void {
   try {
     for (const name of readdirSync(tmpdir())) {
-      const pid = /^stancemap-fonts-(\d+)-\w+$/.exec(name)?.[1];
+      const pid = /^stancemap-fonts-(\d+)(-\w+)?$/.exec(name)?.[1];
       if (!pid || Number(pid) === process.pid || alive(Number(pid))) continue;
       const path = join(tmpdir(), name);
       const stat = lstatSync(path);
@@ -136,11 +169,14 @@ export function drawnText(svg: string): string {
     text += (m[1] as string)
       .replace(/<[^>]*>/g, "")
       .replace(ENTITY, (_, hex: string, dec: string, name: string) =>
-        hex || dec ? String.fromCodePoint(Number.parseInt(hex ?? dec, hex ? 16 : 10)) : (NAMED[name.toLowerCase()] ?? ""),
+        hex || dec ? codePoint(Number.parseInt(hex ?? dec, hex ? 16 : 10)) : (NAMED[name.toLowerCase()] ?? ""),
       );
   }
   return text;
 }
+
+/** A numeric reference's letter; one past Unicode's range reads as U+FFFD instead of throwing. */
+const codePoint = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "\ufffd");
 
 function covers(font: fontkit.Font, text: string): boolean {
   for (const ch of text) {
@@ -157,9 +193,11 @@ function covers(font: fontkit.Font, text: string): boolean {
  * added only for letters Noto Sans lacks (Arabic, Chinese).
  */
 export function pngFonts(svg: string): PngFonts {
+  const whole = fontFiles();
+  // Text drawnText cannot read (CDATA, a prefixed text element): every font, as before any of this.
+  if (svg.includes("<![CDATA[") || /<\w+:text\b/.test(svg)) return { files: [whole.regular, whole.bold], system: true };
   const text = drawnText(svg);
   const subset = latinFonts();
   if (subset && covers(subset.font, text)) return { files: subset.files, system: false };
-  const whole = fontFiles();
   return { files: [whole.regular, whole.bold], system: !covers(pdfFonts().regular, text) };
 }

@@ -19,7 +19,7 @@ vi.mock("server-only", () => ({}));
 const arabicFonts = (spawnSync("fc-list", [":lang=ar"]).stdout?.toString() ?? "").trim() !== "";
 if (!arabicFonts) console.warn("[export renderers] no Arabic font on this machine (fc-list :lang=ar): its drawing check is skipped");
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const svg = (words: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" viewBox="0 0 400 120"><style>text { font-family: 'Noto Sans', sans-serif; }</style>` +
@@ -70,17 +70,19 @@ describe("export renderers", () => {
     expect([read.width, read.height]).toEqual([4000, 1200]);
   });
 
-  it("keeps transparency when the picture has any", () => {
-    const pixels = new Uint8Array([255, 0, 0, 255, 0, 0, 255, 128, 0, 0, 0, 0, 10, 20, 30, 255]);
-    const png = encodePng(pixels, 2, 2, 96);
-    expect(png.readUInt8(25)).toBe(6);
-    expect(Buffer.from(PNG.sync.read(png).data).equals(Buffer.from(pixels))).toBe(true);
+  it("a picture that is not opaque keeps resvg's encoder: its colours are not premultiplied", async () => {
+    const square = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#ff0000" fill-opacity="0.5"/></svg>`;
+    const png = await svgToPng(square, 10, 96, true);
+    expect(png.readUInt8(25)).toBe(6); // RGBA
+    const read = PNG.sync.read(png);
+    expect([...read.data.subarray(0, 4)]).toEqual([255, 0, 0, 128]);
+    expect(encodePng(new Uint8Array([128, 0, 0, 128]), 1, 1, 96)).toBeNull();
   });
 
   it("draws Latin text with Noto Sans's Latin subset, other scripts with the whole font, and the machine's fonts only for letters it lacks", () => {
     const one = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg"><text x="1" y="20">${text}</text></svg>`;
     const latin = pngFonts(one("Côte d’Ivoire, Türkiye – 3 July 2025 · “quoted”"));
-    expect(latin.files.every((f) => /stancemap-fonts-\d+-\w+\/noto-sans-latin-(400|700)\.ttf$/.test(f))).toBe(true);
+    expect(latin.files.every((f) => /stancemap-fonts-\d+\/noto-sans-latin-(400|700)-[0-9a-f]{12}\.ttf$/.test(f))).toBe(true);
     expect(latin.system).toBe(false);
     const cyrillic = pngFonts(one("Россия · Ελλάδα · Việt Nam"));
     expect(cyrillic.files).toEqual([fontFiles().regular, fontFiles().bold]);
@@ -99,7 +101,7 @@ describe("export renderers", () => {
     const doc = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="${lines.length * 60 + 20}"><rect width="100%" height="100%" fill="#fff"/>${lines
       .map(
         (l, i) =>
-          `<text x="5" y="${30 + i * 60}" font-size="17">${escape(l)}</text><text x="5" y="${55 + i * 60}" font-size="17" font-weight="700">${escape(l)}</text>`,
+          `<text x="5" y="${30 + i * 60}" font-size="17">${escapeText(l)}</text><text x="5" y="${55 + i * 60}" font-size="17" font-weight="700">${escapeText(l)}</text>`,
       )
       .join("")}</svg>`;
     const subset = pngFonts(doc);
@@ -121,8 +123,24 @@ describe("export renderers", () => {
     expect(moved / ink).toBeLessThan(0.02);
   });
 
+  it("writes the Latin subset's files again when they are gone (resvg would draw no text without them)", () => {
+    const doc = `<svg xmlns="http://www.w3.org/2000/svg"><text x="1" y="20">Kabul</text></svg>`;
+    const first = pngFonts(doc).files;
+    for (const f of first) rmSync(f);
+    const again = pngFonts(doc).files;
+    expect(again.every((f) => existsSync(f))).toBe(true);
+  });
+
+  it("draws text it cannot read (CDATA, a prefixed element) with every font, and reads a reference past Unicode as U+FFFD", () => {
+    const whole = [fontFiles().regular, fontFiles().bold];
+    expect(pngFonts(`<svg><text><![CDATA[Россия]]></text></svg>`)).toEqual({ files: whole, system: true });
+    expect(pngFonts(`<svg:svg><svg:text>Россия</svg:text></svg:svg>`)).toEqual({ files: whole, system: true });
+    expect(drawnText(`<svg><text>A&#x110000;&#99999999999;</text></svg>`)).toBe("A\ufffd\ufffd");
+    expect(() => pngFonts(`<svg><text>A&#x110000;</text></svg>`)).not.toThrow();
+  });
+
   it("removes the font folders of processes that are gone, not a link nor a running process's", () => {
-    const gone = join(tmpdir(), "stancemap-fonts-999999-test");
+    const gone = join(tmpdir(), "stancemap-fonts-999999");
     const mine = join(tmpdir(), `stancemap-fonts-${process.pid}-test`);
     const kept = mkdtempSync(join(tmpdir(), "stancemap-kept-"));
     const link = join(tmpdir(), "stancemap-fonts-999998-link");

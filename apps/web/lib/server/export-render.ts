@@ -10,7 +10,7 @@ import { CREDIT, type ExportData, type ExportFormat, type ExportView, exportMode
 import { dataZip } from "./export-data";
 import { embeddedFonts, outlineFonts, pdfFonts, pngFonts } from "./export-fonts";
 import { mapGeometry } from "./map-geometry";
-import { encodePng, FAST_PNG_MAX_PIXELS, withDensity } from "./png";
+import { encodePng, fastPng, withDensity } from "./png";
 
 /** What a render needs: plain data, so it crosses to a worker thread by structured clone. */
 export interface RenderTask {
@@ -27,7 +27,8 @@ export type RenderResult =
   /** The picture would be too large to draw: the parameter to narrow, and why. */
   | { ok: false; parameter: string; message: string };
 
-export async function svgToPng(svg: string, pixelWidth: number, dpi = 96): Promise<Buffer> {
+/** `fast`: whether `encodePng` may encode it (`fastPng` of the size asked for; by default, of resvg's). */
+export async function svgToPng(svg: string, pixelWidth: number, dpi = 96, fast?: boolean): Promise<Buffer> {
   const { Resvg } = await import("@resvg/resvg-js");
   // The exports' own font (its Latin subset when that has every letter); the machine's only for letters it lacks.
   const fonts = pngFonts(svg);
@@ -37,9 +38,10 @@ export async function svgToPng(svg: string, pixelWidth: number, dpi = 96): Promi
   });
   const image = resvg.render();
   // Copying the pixels out and deflating them here holds about three times the picture in memory: past
-  // FAST_PNG_MAX_PIXELS (a print or 4x PNG, tens of MB) resvg's own encoder works on its pixels in place.
-  if (image.width * image.height > FAST_PNG_MAX_PIXELS) return withDensity(image.asPng(), dpi);
-  return encodePng(image.pixels, image.width, image.height, dpi);
+  // FAST_PNG_MAX_PIXELS (a print or 4x PNG, tens of MB) resvg's own encoder works on its pixels in place,
+  // as it does for a picture that is not opaque.
+  if (!(fast ?? fastPng(image.width, image.height))) return withDensity(image.asPng(), dpi);
+  return encodePng(image.pixels, image.width, image.height, dpi) ?? withDensity(image.asPng(), dpi);
 }
 
 /** One vector page the size of the picture (1 px = 0.75 pt, so 1200 px is 900 pt), text kept as text; its
@@ -90,7 +92,7 @@ export async function renderFile({ view, format, data, q, origin }: RenderTask):
     format === "svg"
       ? svg
       : format === "png"
-        ? await svgToPng(svg, q.pixelWidth, q.dpi ?? 96 * q.scale)
+        ? await svgToPng(svg, q.pixelWidth, q.dpi ?? 96 * q.scale, fastPng(q.pixelWidth, q.pixelHeight))
         : await svgToPdf(svg, q.width, q.height, q.title || model.defaults.title, alt);
   return { ok: true, body, filename: `${model.name}${suffix}.${format}` };
 }

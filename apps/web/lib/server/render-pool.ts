@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import Piscina from "piscina";
 import { env } from "./env";
 import type { RenderResult, RenderTask } from "./export-render";
-import { FAST_PNG_MAX_PIXELS } from "./png";
+import { fastPng } from "./png";
 
 /** A refusal of expensive work: 503 (the server is busy) or 429 (this client is over its limit). */
 export class ExportRefused extends Error {
@@ -26,11 +26,11 @@ const MB = 1024 * 1024;
 const BASE_COST = 24 * MB;
 
 /** Estimated memory of a render: its pixels (4 bytes each) when it is a PNG, and up to FAST_PNG_MAX_PIXELS
- * (png.ts) the copies `encodePng` makes (RGBA out of resvg, the RGB rows: 7 more bytes a pixel). */
+ * (png.ts's fastPng) the copies `encodePng` makes (RGBA out of resvg, the RGB rows: 7 more bytes a pixel). */
 export function renderCost(task: Pick<RenderTask, "format"> & { q: { pixelWidth: number; pixelHeight: number } }): number {
   if (task.format !== "png") return BASE_COST;
   const pixels = task.q.pixelWidth * task.q.pixelHeight;
-  return BASE_COST + pixels * (pixels <= FAST_PNG_MAX_PIXELS ? 11 : 4);
+  return BASE_COST + pixels * (fastPng(task.q.pixelWidth, task.q.pixelHeight) ? 11 : 4);
 }
 
 let pool: Piscina<RenderTask, RenderResult> | null = null;

@@ -3,7 +3,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { type RenderResult, type RenderTask, renderFile } from "./export-render";
-import { FAST_PNG_MAX_PIXELS } from "./png";
+import { fastPng } from "./png";
 
 // resvg's pixels (hundreds of MB for a print PNG) are native memory freed only when their JavaScript
 // wrapper is collected, and V8 does not see that pressure: collect after each render. (A worker thread
@@ -15,7 +15,7 @@ export default async function render(task: RenderTask): Promise<RenderResult> {
   // A large PNG (print, 4x) is collected before its answer goes: collected after it, the next render
   // started first and a flood of 600 dpi exports peaked ~90 MB higher (export-flood.spec.ts). Any other
   // render is collected on the worker's next turn, so the collection (20–60 ms) no longer delays its answer.
-  const large = task.format === "png" && task.q.pixelWidth * task.q.pixelHeight > FAST_PNG_MAX_PIXELS;
+  const large = task.format === "png" && !fastPng(task.q.pixelWidth, task.q.pixelHeight);
   try {
     const result = await renderFile(task);
     // A Buffer may be a view into a larger pooled allocation: hand back exactly its bytes.

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { deflateSync } from "node:zlib";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
 import { woffToSfnt } from "./woff";
@@ -25,6 +26,20 @@ describe("woffToSfnt", () => {
       expect(rb.glyphs.map((g) => g.path.toSVG())).toEqual(ra.glyphs.map((g) => g.path.toSVG()));
     });
   }
+
+  it("never inflates a table past the length it declares (a zip bomb in a font)", () => {
+    const bomb = deflateSync(Buffer.alloc(50_000_000));
+    const woff = Buffer.alloc(44 + 20 + bomb.length);
+    woff.write("wOFF", 0, "latin1");
+    woff.writeUInt32BE(0x00010000, 4);
+    woff.writeUInt16BE(1, 12);
+    woff.write("glyf", 44, "latin1");
+    woff.writeUInt32BE(64, 48); // offset
+    woff.writeUInt32BE(bomb.length, 52); // stored length
+    woff.writeUInt32BE(100, 56); // declared length
+    bomb.copy(woff, 64);
+    expect(() => woffToSfnt(woff)).toThrow();
+  });
 
   it("refuses what is not a WOFF 1.0 font, or is cut short", () => {
     const woff = readFileSync(resolve("@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff"));

@@ -17,7 +17,8 @@ export function woffToSfnt(woff: Buffer): Buffer {
     const origLength = woff.readUInt32BE(at + 12);
     if (offset + compLength > woff.length) throw new Error("WOFF table past the end of the file");
     const stored = woff.subarray(offset, offset + compLength);
-    const data = compLength < origLength ? inflateSync(stored) : stored;
+    // Inflated no further than the length the table says it has: a hostile file cannot make it balloon.
+    const data = compLength < origLength ? inflateSync(stored, { maxOutputLength: Math.max(origLength, 1) }) : stored;
     if (data.length !== origLength) throw new Error("WOFF table of the wrong length");
     tables.push({ tag: woff.readUInt32BE(at), checksum: woff.readUInt32BE(at + 16), data });
   }
