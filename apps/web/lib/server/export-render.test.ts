@@ -21,6 +21,13 @@ if (!arabicFonts) console.warn("[export renderers] no Arabic font on this machin
 
 const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** resvg alone, with the whole Noto Sans and no machine fonts: what the app's PNG is compared with. */
+const resvgAlone = (doc: string, width: number, files = [fontFiles().regular, fontFiles().bold]) =>
+  new Resvg(doc, {
+    fitTo: { mode: "width", value: width },
+    font: { fontFiles: files, loadSystemFonts: false, defaultFontFamily: "Noto Sans" },
+  }).render();
+
 const svg = (words: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" viewBox="0 0 400 120"><style>text { font-family: 'Noto Sans', sans-serif; }</style>` +
   `<rect width="400" height="120" fill="#fff"/><text x="10" y="40" font-size="20">${words}</text>` +
@@ -43,11 +50,7 @@ describe("export renderers", () => {
 
   it("the PNG holds resvg's pixels exactly, read back by another decoder, with its density", async () => {
     const drawn = svg("Formal recognition, 1 actor: Russia");
-    const fonts = fontFiles();
-    const image = new Resvg(drawn, {
-      fitTo: { mode: "width", value: 800 },
-      font: { fontFiles: [fonts.regular, fonts.bold], loadSystemFonts: false, defaultFontFamily: "Noto Sans" },
-    }).render();
+    const image = resvgAlone(drawn, 800);
     const ours = await svgToPng(drawn, 800, 192);
     const read = PNG.sync.read(ours);
     expect([read.width, read.height]).toEqual([800, 240]);
@@ -106,12 +109,7 @@ describe("export renderers", () => {
       .join("")}</svg>`;
     const subset = pngFonts(doc);
     expect(subset.files[0]).toMatch(/noto-sans-latin/);
-    const draw = (files: string[]) =>
-      new Resvg(doc, {
-        fitTo: { mode: "width", value: 1200 },
-        font: { fontFiles: files, loadSystemFonts: false, defaultFontFamily: "Noto Sans" },
-      }).render().pixels;
-    const [a, b] = [draw(subset.files), draw([fontFiles().regular, fontFiles().bold])];
+    const [a, b] = [resvgAlone(doc, 1200, subset.files).pixels, resvgAlone(doc, 1200).pixels];
     let ink = 0;
     let moved = 0;
     for (let i = 0; i < b.length; i += 4) {
@@ -166,11 +164,7 @@ describe("export renderers", () => {
 
   it.runIf(arabicFonts)("draws Arabic letters with the machine's fonts, not Noto Sans's empty boxes", async () => {
     const drawn = svg("طالبان");
-    const fonts = fontFiles();
-    const boxes = new Resvg(drawn, {
-      fitTo: { mode: "width", value: 400 },
-      font: { fontFiles: [fonts.regular, fonts.bold], loadSystemFonts: false, defaultFontFamily: "Noto Sans" },
-    }).render();
+    const boxes = resvgAlone(drawn, 400);
     const ours = PNG.sync.read(await svgToPng(drawn, 400));
     expect(Buffer.from(ours.data).equals(Buffer.from(boxes.pixels))).toBe(false);
   });
