@@ -125,4 +125,13 @@ describe("the bench summary of a run with failures", () => {
   it("refuses a line that is not a bench record", () => {
     expect(() => parseRun(`${recorded}{"bench":"api","status":"maybe"}\n`)).toThrow(/is not a bench record/);
   });
+
+  it("takes a later measurement over an earlier failure of the same bench (results merged from several runs)", () => {
+    const failed = JSON.stringify({ ...first("api"), status: "failed", reason: "the server did not start", figures: {} });
+    const later = lines.find((l) => l.includes('"bench":"api"'));
+    const run = parseRun(`${failed}\n${later}\n`);
+    expect(run.problems.has("api")).toBe(false);
+    expect(run.parts.has("api")).toBe(true);
+    expect(parseRun(`${later}\n${failed}\n`).problems.get("api")?.status).toBe("failed");
+  });
 });

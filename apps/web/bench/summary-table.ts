@@ -34,6 +34,8 @@ export function parseRun(text: string): Run {
       run.problems.set(r.bench, { status: r.status, reason: r.reason ?? "no reason given" });
       continue;
     }
+    // Results merged from several runs (bench:summary --merge): a later measurement supersedes a failure.
+    run.problems.delete(r.bench);
     const part = run.parts.get(r.bench) ?? { figures: {}, left: {}, options: {}, load: r.load };
     run.parts.set(r.bench, {
       figures: { ...part.figures, ...r.figures },
@@ -443,7 +445,11 @@ function exportRow(r: Reader): Row {
     now.push(`${label}: PNG 2x ${png ? showFigure(png) : "not measured"}, PDF ${pdf ? showFigure(pdf) : "not measured"}`);
     const resvg = r.fig("export", `${d}.map-png-2x.library`);
     const pdfkit = r.fig("export", `${d}.map-pdf.library`);
-    const over = (app?: Figure, lib?: Figure) => (app && lib ? ` (app +${num((median(app) / median(lib) - 1) * 100)} %)` : "");
+    const over = (app?: Figure, lib?: Figure) => {
+      if (!app || !lib) return "";
+      const pct = (median(app) / median(lib) - 1) * 100;
+      return ` (app ${pct < 0 ? "−" : "+"}${num(Math.abs(pct))} %)`;
+    };
     base.push(
       `${label}: resvg ${resvg ? showFigure(resvg) : "not measured"}${over(png, resvg)}, pdfkit ${pdfkit ? showFigure(pdfkit) : "not measured"}${over(pdf, pdfkit)}`,
     );
