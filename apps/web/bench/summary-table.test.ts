@@ -133,5 +133,13 @@ describe("the bench summary of a run with failures", () => {
     expect(run.problems.has("api")).toBe(false);
     expect(run.parts.has("api")).toBe(true);
     expect(parseRun(`${later}\n${failed}\n`).problems.get("api")?.status).toBe("failed");
+    // A later skip (a run asked for other benches) measured nothing: the earlier figures stand.
+    const skipped = JSON.stringify({
+      ...first("api"),
+      status: "skipped",
+      reason: "not run: this run was asked for --only growth",
+      figures: {},
+    });
+    expect(parseRun(`${later}\n${skipped}\n`).problems.has("api")).toBe(false);
   });
 });

@@ -31,6 +31,8 @@ export function parseRun(text: string): Run {
     if (!parsed.success) throw new Error(`line ${i + 1} is not a bench record: ${parsed.error.message}`);
     const r = parsed.data;
     if (r.status !== "ok") {
+      // A skip measured nothing: a figure recorded before it (results merged from several runs) stands.
+      if (r.status === "skipped" && run.parts.has(r.bench)) continue;
       run.problems.set(r.bench, { status: r.status, reason: r.reason ?? "no reason given" });
       continue;
     }
