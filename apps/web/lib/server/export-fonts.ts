@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
-import { type EmbeddedFont, FONT_SUBSETS } from "@stancemap/charts/export";
+import { type EmbeddedFont, FONT_SUBSETS, unescapeXml } from "@stancemap/charts/export";
 import * as fontkit from "fontkit";
 import { woffToSfnt } from "./woff";
 
@@ -159,24 +159,14 @@ function alive(pid: number): boolean {
   }
 }
 
-const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
 /** The letters an SVG draws: the content of its <text> elements (with their <tspan>s), entities decoded. */
 export function drawnText(svg: string): string {
   let text = "";
   for (const m of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) {
-    text += (m[1] as string)
-      .replace(/<[^>]*>/g, "")
-      .replace(ENTITY, (_, hex: string, dec: string, name: string) =>
-        hex || dec ? codePoint(Number.parseInt(hex ?? dec, hex ? 16 : 10)) : (NAMED[name.toLowerCase()] ?? ""),
-      );
+    text += unescapeXml((m[1] as string).replace(/<[^>]*>/g, ""));
   }
   return text;
 }
-
-/** A numeric reference's letter; one past Unicode's range reads as U+FFFD instead of throwing. */
-const codePoint = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "\ufffd");
 
 function covers(font: fontkit.Font, text: string): boolean {
   for (const ch of text) {
@@ -193,11 +183,11 @@ function covers(font: fontkit.Font, text: string): boolean {
  * added only for letters Noto Sans lacks (Arabic, Chinese).
  */
 export function pngFonts(svg: string): PngFonts {
-  const whole = fontFiles();
+  const whole = () => [fontFiles().regular, fontFiles().bold];
   // Text drawnText cannot read (CDATA, a prefixed text element): every font, as before any of this.
-  if (svg.includes("<![CDATA[") || /<\w+:text\b/.test(svg)) return { files: [whole.regular, whole.bold], system: true };
+  if (svg.includes("<![CDATA[") || /<\w+:text\b/.test(svg)) return { files: whole(), system: true };
   const text = drawnText(svg);
   const subset = latinFonts();
   if (subset && covers(subset.font, text)) return { files: subset.files, system: false };
-  return { files: [whole.regular, whole.bold], system: !covers(pdfFonts().regular, text) };
+  return { files: whole(), system: !covers(pdfFonts().regular, text) };
 }

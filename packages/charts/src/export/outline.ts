@@ -5,7 +5,7 @@
 // Text with letters Noto Sans lacks (Arabic, Chinese) stays text, for the viewer's fonts to draw.
 // Server only: fontkit reads the TTF files the PNG and PDF also use.
 import * as fontkit from "fontkit";
-import { escapeXml, round } from "./svg";
+import { escapeXml, round, unescapeXml } from "./svg";
 
 export interface OutlineFonts {
   /** Noto Sans regular and bold, TTF bytes. */
@@ -23,8 +23,6 @@ function open(bytes: Uint8Array): fontkit.Font {
   return font;
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e] as string);
 const attributes = (raw: string) => [...raw.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string] as const);
 
 /** Attributes of a text that place and set it: the path takes their effect, not the attributes. */

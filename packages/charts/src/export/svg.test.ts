@@ -7,7 +7,7 @@ import { renderActorSvg } from "./actor-svg";
 import type { FrameText } from "./frame";
 import { renderMapSvg } from "./map-svg";
 import { renderNetworkSvg } from "./network-svg";
-import { escapeXml, haloText, text } from "./svg";
+import { escapeXml, haloText, text, unescapeXml } from "./svg";
 import type { ExportTheme } from "./themes";
 import { renderTimelineSvg } from "./timeline-svg";
 
@@ -278,5 +278,15 @@ describe("text halos", () => {
     // The renderers that draw halos did draw some: the network's labels, the timeline's titles, the actor chart's empty message.
     expect(halos).toBeGreaterThan(0);
     expect([...haloed].sort()).toEqual(["empty actor", "network", "timeline"]);
+  });
+});
+
+describe("unescapeXml", () => {
+  it("undoes escapeXml, reads numeric references, and reads one past Unicode as U+FFFD", () => {
+    const words = `Côte d'Ivoire & "Россия" <b> 阿富汗`;
+    expect(unescapeXml(escapeXml(words))).toBe(words);
+    expect(unescapeXml("&#x420;&#1086; &#x1F600; &AMP;")).toBe("Ро 😀 &");
+    expect(unescapeXml("&#x110000;&#99999999999;")).toBe("\ufffd\ufffd");
+    expect(unescapeXml("&unknown; &#xZZ;")).toBe("&unknown; &#xZZ;");
   });
 });

@@ -30,6 +30,17 @@ export function escapeXml(text: string): string {
   return xmlChars(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
 }
 
+const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** `escapeXml` undone, and numeric references read (one past Unicode's range reads as U+FFFD, never a throw). */
+export function unescapeXml(text: string): string {
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex: string, dec: string, name: string) => {
+    if (!hex && !dec) return NAMED_ENTITIES[name.toLowerCase()] ?? "";
+    const n = Number.parseInt(hex ?? dec, hex ? 16 : 10);
+    return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "\ufffd";
+  });
+}
+
 export type Attrs = Record<string, string | number | null | undefined | false>;
 
 function attrs(a: Attrs): string {
