@@ -93,6 +93,27 @@ describe("server entry", () => {
     expect(appSaw).toBe(before);
   });
 
+  it("refuses an API parameter named __proto__ (which Next's parsing would drop) with 400 naming it, without calling the app", async () => {
+    const before = appSaw;
+    for (const path of [
+      "/api/v1/actors?__proto__=x",
+      "/api/v1/export/map.png?title=a&__proto__[x]=1&__proto__=y",
+      "/data/stance-index/t?__proto__=",
+    ]) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const body = await res.json();
+      expect(body).toMatchObject({ status: 400, title: "Invalid query parameter", errors: [{ field: "__proto__" }] });
+    }
+    expect(appSaw).toBe(before);
+    // Pages ignore unknown parameters, this one too; an API value of "__proto__" is the route's to judge.
+    for (const path of ["/x?__proto__=x", "/api/v1/actors?q=__proto__", "/api/v1/actors?__proto__x=1"]) {
+      expect((await fetch(`${base}${path}`)).status, path).not.toBe(400);
+    }
+    expect(appSaw).toBe(before + 3);
+  });
+
   it("turns an app failure into a 500 problem with the request id, and logs the error with the id and its stack", async () => {
     const res = await fetch(`${base}/fail`);
     const id = res.headers.get("x-request-id") ?? "";

@@ -1,6 +1,7 @@
 // The HTTP front of the app, in front of Next's handler: gives each request an id (X-Request-Id),
 // logs one line per request, and answers what Next would turn into a 500 (TRACE, broken %-escapes
-// in the path) itself with a problem body and the usual security headers.
+// in the path) or silently drop (an API parameter named __proto__) itself with a problem body and the
+// usual security headers.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -31,9 +32,28 @@ export function pathDecodes(path: string): boolean {
   }
 }
 
-export function problemBody(status: number, title: string, detail: string, instance: string, requestId: string): string {
+export function problemBody(
+  status: number,
+  title: string,
+  detail: string,
+  instance: string,
+  requestId: string,
+  errors?: { field: string; code: string; message: string }[],
+): string {
   const type = `https://stancemap.dev/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-  return JSON.stringify({ type, title, status, detail, instance, requestId });
+  return JSON.stringify({ type, title, status, detail, instance, requestId, ...(errors ? { errors } : {}) });
+}
+
+/**
+ * A query parameter named `__proto__` on the API: Next's query parsing drops it (an object cannot hold that
+ * key), so the route would answer as if it were absent where any other unknown parameter gets 400.
+ */
+export function droppedQueryKey(url: string | undefined, path: string): string | null {
+  if (!path.startsWith("/api/") && !path.startsWith("/data/")) return null;
+  const q = url?.indexOf("?") ?? -1;
+  if (q === -1 || !url) return null;
+  for (const key of new URLSearchParams(url.slice(q + 1)).keys()) if (key === "__proto__") return key;
+  return null;
 }
 
 /** A problem answered by the entry itself, with the headers proxy.ts puts on every other response. */
@@ -45,6 +65,7 @@ export function sendProblem(
   path: string,
   requestId: string,
   extra: Record<string, string> = {},
+  errors?: { field: string; code: string; message: string }[],
 ): void {
   const nonce = Buffer.from(randomUUID()).toString("base64");
   for (const [name, value] of securityHeaders(contentSecurityPolicy(nonce, path, false), path)) res.setHeader(name, value);
@@ -52,7 +73,7 @@ export function sendProblem(
   res.setHeader("content-type", "application/problem+json");
   res.setHeader("cache-control", "no-store");
   res.statusCode = status;
-  res.end(problemBody(status, title, detail, path, requestId));
+  res.end(problemBody(status, title, detail, path, requestId, errors));
 }
 
 /** `inProgress`: how many requests are worked on at once (0: no limit), or the line they wait in; see admission.ts. */
@@ -87,6 +108,13 @@ export function createEntry(handle: Handler, logger: pino.Logger, inProgress: nu
     }
     if (!pathDecodes(path)) {
       sendProblem(res, 400, "Malformed path", "The path has a %-escape that is not valid UTF-8.", path, id);
+      return;
+    }
+    const dropped = droppedQueryKey(req.url, path);
+    if (dropped) {
+      sendProblem(res, 400, "Invalid query parameter", `\`${dropped}\` is not a parameter of this endpoint.`, path, id, {}, [
+        { field: dropped, code: "unrecognized_keys", message: "not a parameter of this endpoint" },
+      ]);
       return;
     }
     const run = () =>
