@@ -95,6 +95,7 @@ try {
     await stage("read: scoped (export-reads.ts)", read),
     await stage("geometry", geometry),
     await stage("model", () => exportModel("map", data, q, geometry())),
+    await stage("alt text", () => altTextOf(exportModel("map", data, q, geometry()), data, q)),
     await stage("SVG", () => model.render({ ...q, origin: "https://example.org" })),
     await stage("embed fonts", () => embedFonts(drawn, embeddedFonts())),
     await stage("resvg PNG 2x of the SVG with fonts embedded", () => svgToPng(svg, q.pixelWidth)),

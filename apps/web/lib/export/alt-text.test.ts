@@ -69,6 +69,14 @@ describe("a view's alt text, from the rows its model draws", () => {
     );
   });
 
+  it("the map's alt text reads its brief rows, and says what its full data rows say", () => {
+    const s = { topic: topic.slug, date: "2025-07-03" };
+    const model = exportModel("map", data, s, world);
+    expect(model.altRows?.map((r) => r.name)).toEqual(["Fawzia Koofi", "Pakistan", "Russia"]);
+    expect(Object.keys(model.altRows?.[0] ?? {})).toEqual(["name", "category", "uncertain", "basis"]);
+    expect(altTextOf(model, data, s)).toBe(altTextOf({ view: "map", rows: model.rows }, data, s));
+  });
+
   it("the timeline and the stance history read their own rows", () => {
     const s = { topic: topic.slug, date: "2025-07-10", actor: "russia" };
     expect(altTextOf(exportModel("timeline", data, s), data, s)).toBe(

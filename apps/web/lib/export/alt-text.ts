@@ -16,8 +16,12 @@ import type { Cell, ExportData, ExportModel, ExportState } from "./views";
 
 const str = (c: Cell | undefined): string => (c === null || c === undefined ? "" : String(c));
 
-export function altTextOf(model: Pick<ExportModel, "view" | "rows">, data: Pick<ExportData, "topic" | "actors">, s: ExportState): string {
-  const rows = model.rows;
+export function altTextOf(
+  model: Pick<ExportModel, "view" | "rows" | "altRows">,
+  data: Pick<ExportData, "topic" | "actors">,
+  s: ExportState,
+): string {
+  const rows = model.altRows ?? model.rows;
   switch (model.view) {
     case "map": {
       const categories = [...data.topic.categories].sort((a, b) => a.order - b.order);

@@ -10,6 +10,9 @@ import { altTextOf } from "@/lib/export/alt-text";
 import type { ExportState } from "@/lib/export/views";
 import { BADGES_SHOWN, type FirstScreen, kindsOf, type MapFilters, mapAt, regionsOf, screenOf, visibleActors } from "@/lib/first-screen";
 
+/** Names in English order, with one collator (a `localeCompare` with a locale builds one per call). */
+const byName = new Intl.Collator("en").compare;
+
 type Frame = Pick<TopicFrame, "index" | "topic">;
 type MapData = Pick<DashboardData, "topic" | "gaps" | "revision">;
 export type FrameMap = TopicMap<CompactActor, TopicFrame["index"] extends StanceIndex<infer S> ? S : never>;
@@ -115,7 +118,7 @@ function nameOrder(db: Db, data: Pick<DashboardData, "actors" | "revision">): Pr
     db,
     data.revision,
     "page:/\u0000name-order",
-    async () => new Map([...data.actors].sort((a, b) => a.name.localeCompare(b.name, "en")).map((a, i) => [a.slug, i])),
+    async () => new Map([...data.actors].sort((a, b) => byName(a.name, b.name)).map((a, i) => [a.slug, i])),
     (m) => m.size * 80,
   );
 }

@@ -87,6 +87,9 @@ export interface ExportModel {
   sources: ViewSource[];
   columns: DataColumn[];
   rows: Record<string, Cell>[];
+  /** The rows with only the cells the alt text reads, where full rows are costly to make (a map's row per
+   * actor, thousands at scale): `altTextOf` reads these when given. */
+  altRows?: Record<string, Cell>[];
   /** Why the picture cannot be drawn (the data download still can be), naming the parameter to change. */
   tooLarge: { parameter: string; message: string } | null;
   /** Why the state names nothing to show (a change's `from` after its date, a reference that is no move):
