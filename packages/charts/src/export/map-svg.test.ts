@@ -61,6 +61,12 @@ describe("map export SVG", () => {
     const svg = render();
     expect(svg).toMatch(/<path d="[^"]+" fill="#0072B2" data-id="643"\/>/);
     expect(svg).toMatch(/fill="url\(#no-data\)" data-id="840"/);
+    // Lines at 45°, 6 apart, across an upright tile: no rotated pattern for a rasteriser to resample.
+    const hatch = /<pattern id="no-data"([^>]*)>([\s\S]*?)<\/pattern>/.exec(svg);
+    expect(hatch?.[1]).not.toContain("patternTransform");
+    const side = Number(/width="([\d.]+)"/.exec(hatch?.[1] ?? "")?.[1]);
+    expect(side / Math.SQRT2).toBeCloseTo(6, 2);
+    expect(hatch?.[2]).toContain(`M0,${side}L${side},0`);
   });
 
   it("prints in greys with one pattern per category, so the scale reads without colour", () => {
@@ -210,9 +216,33 @@ describe("map export SVG: actors without territory, regions, print", () => {
     expect(whole).not.toContain('clip-path="url(#map-box)"');
   });
 
-  it("clips the graticule to the globe, and hatches no data unlike any category in print", () => {
+  it("draws the graticule inside the globe with no clip, and hatches no data unlike any category in print", () => {
+    // Every point of the graticule inside the globe's outline or on it (its edge meridians): a clip would
+    // cost resvg a mask of the whole page, and drawing nothing outside makes one needless.
+    const points = (d: string) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const ring = points(world.sphere);
+    const inside = ([x, y]: readonly [number, number]) => {
+      let odd = false;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i] as readonly [number, number];
+        const [xj, yj] = ring[j] as readonly [number, number];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+      }
+      return odd;
+    };
+    // On the outline: within a unit of one of its segments (both are rounded to a tenth, the outline is a polygon).
+    const near = ([x, y]: readonly [number, number]) =>
+      ring.some(([ax, ay], i) => {
+        const [bx, by] = ring[(i + 1) % ring.length] as readonly [number, number];
+        const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2 || 1)));
+        return Math.hypot(ax + t * (bx - ax) - x, ay + t * (by - ay) - y) < 1;
+      });
+    const graticule = points(world.graticule);
+    expect(graticule.length).toBeGreaterThan(100);
+    expect(graticule.filter((p) => !inside(p) && !near(p))).toEqual([]);
     const svg = sized(1200, 675, "print");
-    expect(svg).toMatch(/<path d="[^"]+" fill="none" stroke="[^"]+" stroke-width="[^"]+" clip-path="url\(#map-sphere\)"/);
+    expect(svg).toMatch(/<path d="[^"]+" fill="none" stroke="[^"]+" stroke-width="[^"]+"\/>/);
+    expect(svg).not.toContain('clip-path="url(#map-sphere)"');
     const noData = /<pattern id="no-data"[\s\S]*?<\/pattern>/.exec(svg)?.[0] ?? "";
     // Rings: no category's pattern draws an unfilled circle.
     expect(noData).toMatch(/<circle[^>]*fill="none"/);
