@@ -82,8 +82,8 @@ export function actorModel(data: ExportData, s: ExportState): ExportModel {
         ...dateCells("valid_until", st.validUntil),
         ...qualifierCells(data, st.qualifiers ?? []),
         confidence: st.confidence,
-        quote: st.quote,
-        speaker: st.speaker,
+        quote: st.quote ?? null,
+        speaker: st.speaker ?? null,
         ...sourceCells(data, st.sources),
       })),
     render: (o) =>

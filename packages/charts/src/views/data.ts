@@ -27,9 +27,11 @@ export interface ViewStance {
   validUntil: string | null;
   qualifiers: string[];
   confidence: string;
-  quote: string | null;
-  speaker: string | null;
-  publisher: string | null;
+  /** The first quote, its speaker and publisher: read where a view shows them (an actor's history), not
+   * by a map's export. */
+  quote?: string | null;
+  speaker?: string | null;
+  publisher?: string | null;
   /** Ids of every source cited as evidence, in order. */
   sources: string[];
 }
