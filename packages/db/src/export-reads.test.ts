@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "./client";
 import { type CompactActor, type CompactStance, selectCompactActors, selectStanceTimeline } from "./dashboard";
 import { loadDataset } from "./dataset";
-import { type PictureStance, selectCitedSourceIds, selectPictureActors, selectStancesAt, selectTopic, sourcesCitedBy } from "./export-reads";
+import {
+  type PictureStance,
+  selectCitedSourceIds,
+  selectPictureActors,
+  selectStancesAt,
+  selectTopic,
+  sourcesCitedBy,
+} from "./export-reads";
 import { migrate } from "./migrate";
 import { listSources, listTopics } from "./queries";
 import { selectGapsBySlug } from "./read-model";
