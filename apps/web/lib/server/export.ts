@@ -11,6 +11,7 @@ import {
   type Db,
   getDb,
   readRevision,
+  readRevisionRow,
   selectCompactActors,
   selectGapsBySlug,
   selectStanceTimeline,
@@ -34,10 +35,22 @@ export function checkChangeDates(view: ExportView, q: Pick<ExportQuery, "from">,
   if (q.from > date) throw new ParameterError("from", `must not be after the date shown (${date})`);
 }
 
-/** The published data `view` draws in the query's state: the pinned revision's (`?revision=N`), or the current one. */
-export function exportData(view: ExportView, q: ExportQuery): Promise<{ data: ExportData; q: DrawnQuery }> {
-  const read = (db: Db) => readExportData(db, view, q);
-  return q.revision ? withPublishedAt(getDb(), q.revision, read) : read(getDb());
+/**
+ * The published data `view` draws in the query's state, as published in `revision` (the one the request's
+ * cache key and ETag name: the pinned `?revision=N`, or the current one when the request came). The live
+ * tables are read when they still hold that revision before and after the read; when a publish came
+ * first or during it (a read then may mix two states), that revision's snapshot is read instead, so a
+ * file kept and tagged as revision N always draws N's data.
+ */
+export async function exportData(view: ExportView, q: ExportQuery, revision: number): Promise<{ data: ExportData; q: DrawnQuery }> {
+  const db = getDb();
+  const read = (from: Db) => readExportData(from, view, q);
+  if (!q.revision) {
+    const live = await read(db);
+    // The row itself: a kept revision (revision-watch.ts) may not yet know of a publish this read saw.
+    if (live.data.revision === revision && (await readRevisionRow(db)) === revision) return live;
+  }
+  return withPublishedAt(db, revision, read);
 }
 
 export interface ExportFile {
@@ -92,6 +105,8 @@ export interface ExportJob {
   origin: string;
   /** Who asked (client-address.ts), for the per-client limits. */
   client: string;
+  /** The revision the file is kept and tagged as (`exportCacheKey`): the one it draws. */
+  revision: number;
 }
 
 /** The file for a request: from the cache, or made and kept. */
@@ -129,8 +144,8 @@ export async function cachedExport(key: string, job: ExportJob): Promise<{ file:
 }
 
 /** Reads the published data the view draws (only that: export-reads.ts), then makes the file in the render pool. */
-export async function makeExportFile({ view, format, q, origin }: ExportJob): Promise<ExportFile> {
-  const { data, q: drawn } = await exportData(view, q);
+export async function makeExportFile({ view, format, q, origin, revision }: ExportJob): Promise<ExportFile> {
+  const { data, q: drawn } = await exportData(view, q, revision);
   checkChangeDates(view, q, drawn.date);
   const result = await renderInPool({ view, format, data, q: drawn, origin });
   if (!result.ok) throw new ParameterError(result.parameter, result.message);

@@ -57,6 +57,7 @@ async function exportFile(request: Request, { params }: Context): Promise<Respon
       q,
       origin,
       client: clientAddress(request.headers) ?? "unknown",
+      revision,
     });
     return new Response(made.body as BodyInit, {
       headers: {
