@@ -133,6 +133,42 @@ async function closeSnap(snap: Snap): Promise<void> {
     // A snapshot that failed to build has nothing open.
   }
   rmSync(snap.dir, { recursive: true, force: true });
+  folders.delete(snap.dir);
+}
+
+/** The snapshots kept for `db`; closing the handle closes them too (those in use, once their reads end). */
+function snapshotsOf(db: Db): Map<number, Snap> {
+  let kept = snapshots.get(db);
+  if (!kept) {
+    const all = new Map<number, Snap>();
+    kept = all;
+    snapshots.set(db, all);
+    const close = db.close;
+    db.close = async () => {
+      const open = [...all.values()];
+      all.clear();
+      for (const snap of open) snap.evicted = true;
+      await Promise.all(open.filter((snap) => snap.users === 0).map(closeSnap));
+      await close();
+    };
+  }
+  return kept;
+}
+
+/** This process's snapshot folders still there: removed when it exits (a server stopped, a test run
+ * ended), not left in the temporary folder. */
+const folders = new Set<string>();
+let sweepOnExit = false;
+function snapshotFolder(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `stancemap-r${n}-`));
+  folders.add(dir);
+  if (!sweepOnExit) {
+    sweepOnExit = true;
+    process.once("exit", () => {
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    });
+  }
+  return dir;
 }
 
 async function buildSnapshot(db: Db, n: number, dir: string): Promise<Db> {
@@ -158,13 +194,12 @@ async function buildSnapshot(db: Db, n: number, dir: string): Promise<Db> {
  * when its last reader finishes.
  */
 export async function withPublishedAt<T>(db: Db, n: number, read: (snapshot: Db) => Promise<T>): Promise<T> {
-  const kept = snapshots.get(db) ?? new Map<number, Snap>();
-  snapshots.set(db, kept);
+  const kept = snapshotsOf(db);
   let snap = kept.get(n);
   if (snap) kept.delete(n);
   else {
     await revisionInfo(db, n);
-    const dir = mkdtempSync(join(tmpdir(), `stancemap-r${n}-`));
+    const dir = snapshotFolder(n);
     snap = { db: buildSnapshot(db, n, dir), users: 0, evicted: false, dir };
     const made = snap;
     made.db.catch(() => {

@@ -1,6 +1,6 @@
-// An export file is kept and tagged (cache key, ETag, x-dataset-revision) as the revision its request read.
-// When a publish lands between that read and the export's own reads, the file must still draw that
-// revision: its snapshot is read, never the newer live tables under the older revision's name.
+// An export file is kept and tagged (cache key, ETag, x-dataset-revision) as the revision it draws. Its
+// reads must all see one revision: a publish landing during them may mix two states, so that read is
+// made again; a pinned revision is read from its snapshot.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,33 +51,71 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Publishes a change of China's stance on the posture topic (to `category`); returns the new revision. */
+async function publishChina(category: string): Promise<number> {
+  const head = await getHead(db, "stance", china.id);
+  const saved = await saveChangeSet(db, reviewer, [
+    { type: "stance", op: "upsert", key: china.id, record: { ...china, category }, expectedVersion: head.version },
+  ]);
+  if (!saved.draftId) throw new Error("the change saved nothing");
+  return (await publishDraft(db, reviewer, saved.draftId)).revision;
+}
+
+const categoryOf = (stances: readonly { id: string; category: string }[]) => stances.find((s) => s.id === china.id)?.category;
+const q = ExportQuery.parse({ topic: POSTURE, date: "2025-07-10" });
+const other = (category: string) => (category === "limited-engagement" ? "active-opposition" : "limited-engagement");
+
 describe("the data an export draws", () => {
-  it("is the revision its file is kept as, even after a publish the request did not see", async () => {
-    const { exportData } = await import("./export");
-    const q = ExportQuery.parse({ topic: POSTURE, date: "2025-07-10" });
-    const categoryOf = (stances: readonly { id: string; category: string }[]) => stances.find((s) => s.id === china.id)?.category;
+  it("is of one revision, named by it: a read during which a publish lands is read again", async () => {
+    const { consistentRead } = await import("./export");
+    const { readExportData } = await import("./export-reads");
     const r1 = await readRevision(db);
-    const before = await exportData("map", q, r1);
-    expect(before.data.revision).toBe(r1);
-    expect(categoryOf(before.data.stances)).toBe(china.category);
-
-    // A publish changes China's stance: the live tables are now revision r2.
-    const head = await getHead(db, "stance", china.id);
-    const changed = china.category === "limited-engagement" ? "active-opposition" : "limited-engagement";
-    const saved = await saveChangeSet(db, reviewer, [
-      { type: "stance", op: "upsert", key: china.id, record: { ...china, category: changed }, expectedVersion: head.version },
-    ]);
-    if (!saved.draftId) throw new Error("the change saved nothing");
-    const { revision: r2 } = await publishDraft(db, reviewer, saved.draftId);
+    const before = categoryOf((await readExportData(db, "map", q)).data.stances);
+    const after = other(before ?? "");
+    let reads = 0;
+    let r2 = 0;
+    // The first read sees revision r1, then a publish lands before it ends: it may hold either state.
+    const got = await consistentRead(db, async (from) => {
+      reads++;
+      const read = await readExportData(from, "map", q);
+      if (reads === 1) r2 = await publishChina(after);
+      return read;
+    });
     expect(r2).toBeGreaterThan(r1);
+    expect(reads).toBe(2);
+    expect(got.data.revision).toBe(r2);
+    expect(categoryOf(got.data.stances)).toBe(after);
+  }, 60_000);
 
-    // A request that read r1 before the publish: its file is r1's, from r1's snapshot.
-    const late = await exportData("map", q, r1);
-    expect(late.data.revision).toBe(r1);
-    expect(categoryOf(late.data.stances)).toBe(china.category);
-    // One that read r2 draws the change.
-    const current = await exportData("map", q, r2);
-    expect(current.data.revision).toBe(r2);
-    expect(categoryOf(current.data.stances)).toBe(changed);
+  it("reads the snapshot of the current revision when publishes keep landing during its reads", async () => {
+    const { consistentRead } = await import("./export");
+    const { readExportData } = await import("./export-reads");
+    const live = getDb();
+    let last = 0;
+    let category = categoryOf((await readExportData(db, "map", q)).data.stances) ?? "";
+    const from: Db[] = [];
+    const got = await consistentRead(db, async (source) => {
+      from.push(source);
+      const read = await readExportData(source, "map", q);
+      if (source === live) {
+        category = other(category);
+        last = await publishChina(category);
+      }
+      return read;
+    });
+    expect(from.slice(0, 2)).toEqual([live, live]);
+    expect(from[2]).not.toBe(live);
+    expect(got.data.revision).toBe(last);
+    expect(categoryOf(got.data.stances)).toBe(category);
+  }, 60_000);
+
+  it("is the pinned revision's, whatever was published since", async () => {
+    const { exportData } = await import("./export");
+    const r = await readRevision(db);
+    const then = categoryOf((await exportData("map", q)).data.stances);
+    await publishChina(other(then ?? ""));
+    const pinned = await exportData("map", ExportQuery.parse({ topic: POSTURE, date: "2025-07-10", revision: String(r) }));
+    expect(pinned.data.revision).toBe(r);
+    expect(categoryOf(pinned.data.stances)).toBe(then);
   }, 60_000);
 });

@@ -36,27 +36,38 @@ export function checkChangeDates(view: ExportView, q: Pick<ExportQuery, "from">,
 }
 
 /**
- * The published data `view` draws in the query's state, as published in `revision` (the one the request's
- * cache key and ETag name: the pinned `?revision=N`, or the current one when the request came). The live
- * tables are read when they still hold that revision before and after the read; when a publish came
- * first or during it (a read then may mix two states), that revision's snapshot is read instead, so a
- * file kept and tagged as revision N always draws N's data.
+ * The published data `view` draws in the query's state. Pinned (`?revision=N`): that revision's snapshot.
+ * Otherwise the live tables, kept when the read saw one revision: the revision row the same after it as
+ * the read's own (the row itself: a kept revision, revision-watch.ts, may not yet know of a publish the
+ * read saw). A publish during a read may mix two states: it is read again, and after a second mixed read,
+ * the snapshot of the revision then current is. `data.revision` names the revision drawn, which keys and
+ * tags the file (it can be newer than the one the request read first).
  */
-export async function exportData(view: ExportView, q: ExportQuery, revision: number): Promise<{ data: ExportData; q: DrawnQuery }> {
+export async function exportData(view: ExportView, q: ExportQuery): Promise<{ data: ExportData; q: DrawnQuery }> {
   const db = getDb();
-  const read = (from: Db) => readExportData(from, view, q);
-  if (!q.revision) {
+  return consistentRead(db, (from) => readExportData(from, view, q), q.revision);
+}
+
+/** `read` over one revision: `pinned`'s snapshot, or the live tables as `exportData` says (exported for its tests). */
+export async function consistentRead<T extends { data: { revision: number } }>(
+  db: Db,
+  read: (from: Db) => Promise<T>,
+  pinned?: number,
+): Promise<T> {
+  if (pinned) return withPublishedAt(db, pinned, read);
+  for (let attempt = 0; attempt < 2; attempt++) {
     const live = await read(db);
-    // The row itself: a kept revision (revision-watch.ts) may not yet know of a publish this read saw.
-    if (live.data.revision === revision && (await readRevisionRow(db)) === revision) return live;
+    if (live.data.revision === (await readRevisionRow(db))) return live;
   }
-  return withPublishedAt(db, revision, read);
+  return withPublishedAt(db, await readRevisionRow(db), read);
 }
 
 export interface ExportFile {
   body: Buffer | string;
   type: string;
   filename: string;
+  /** The dataset revision the file draws. */
+  revision: number;
 }
 
 const TYPES: Record<ExportFormat, string> = {
@@ -105,11 +116,10 @@ export interface ExportJob {
   origin: string;
   /** Who asked (client-address.ts), for the per-client limits. */
   client: string;
-  /** The revision the file is kept and tagged as (`exportCacheKey`): the one it draws. */
-  revision: number;
 }
 
-/** The file for a request: from the cache, or made and kept. */
+/** The file for a request keyed by the revision it read (`key`): from the cache, or made and kept under
+ * the key of the revision it draws (a publish may have come between). */
 export async function cachedExport(key: string, job: ExportJob): Promise<{ file: ExportFile; cached: boolean }> {
   const hit = cache.get(key);
   if (hit) return { file: hit, cached: true };
@@ -139,19 +149,20 @@ export async function cachedExport(key: string, job: ExportJob): Promise<{ file:
     }
   }
   const file = await pending;
-  cache.set(key, file);
+  const drawn = exportCacheKey(file.revision, `${job.view}.${job.format}`, job.q, job.origin);
+  cache.set(drawn, file);
   return { file, cached: false };
 }
 
 /** Reads the published data the view draws (only that: export-reads.ts), then makes the file in the render pool. */
-export async function makeExportFile({ view, format, q, origin, revision }: ExportJob): Promise<ExportFile> {
-  const { data, q: drawn } = await exportData(view, q, revision);
+export async function makeExportFile({ view, format, q, origin }: ExportJob): Promise<ExportFile> {
+  const { data, q: drawn } = await exportData(view, q);
   checkChangeDates(view, q, drawn.date);
   const result = await renderInPool({ view, format, data, q: drawn, origin });
   if (!result.ok) throw new ParameterError(result.parameter, result.message);
   const body =
     typeof result.body === "string" ? result.body : Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
-  return { body, type: TYPES[format], filename: result.filename };
+  return { body, type: TYPES[format], filename: result.filename, revision: data.revision };
 }
 
 /** What the actor page's export dialogs need, one per topic: the published data the API's actor export

@@ -86,14 +86,9 @@ export function noDataPattern(theme: ExportTheme): string {
       el("rect", { width: 7, height: 7, fill: c.noData }),
       el("circle", { cx: 3.5, cy: 3.5, r: 1.7, fill: "none", stroke: "#000000", "stroke-width": 0.7 }),
     ]);
-  // Lines at 45°, 6 apart, drawn across an upright tile (its side 6√2) rather than by rotating an upright
-  // line's tile: resvg samples a rotated pattern through a resampling filter, which blurred the lines and
-  // took a quarter of a 2x map's rasterising (170 hatched countries). The corners' half-lines join the tiles.
-  const s = Math.round(6 * Math.SQRT2 * 100) / 100;
-  const h = s / 2;
-  return el("pattern", { id: "no-data", width: s, height: s, patternUnits: "userSpaceOnUse" }, [
-    el("rect", { width: s, height: s, fill: c.noData }),
-    el("path", { d: `M0,${s}L${s},0M${-h},${h}L${h},${-h}M${h},${s + h}L${s + h},${h}`, stroke: c.muted, "stroke-width": 0.8 }),
+  return el("pattern", { id: "no-data", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, [
+    el("rect", { width: 6, height: 6, fill: c.noData }),
+    el("line", { x1: 0, y1: 0, x2: 0, y2: 6, stroke: c.muted, "stroke-width": 0.8 }),
   ]);
 }
 

@@ -47,9 +47,8 @@ async function exportFile(request: Request, { params }: Context): Promise<Respon
     throw e;
   }
   const key = exportCacheKey(revision, file, q, origin);
-  const etag = `W/"r${revision}-${createHash("sha1").update(key).digest("base64url").slice(0, 20)}"`;
-  const headers = { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
-  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  const headers = taggedBy(revision, key);
+  if (etagMatches(request.headers.get("if-none-match"), headers.etag)) return new Response(null, { status: 304, headers });
   try {
     const { file: made, cached } = await cachedExport(key, {
       view,
@@ -57,11 +56,11 @@ async function exportFile(request: Request, { params }: Context): Promise<Respon
       q,
       origin,
       client: clientAddress(request.headers) ?? "unknown",
-      revision,
     });
+    // A publish between the revision read above and the export's own read: the file draws the newer one.
     return new Response(made.body as BodyInit, {
       headers: {
-        ...headers,
+        ...(made.revision === revision ? headers : taggedBy(made.revision, exportCacheKey(made.revision, file, q, origin))),
         "x-export-cache": cached ? "hit" : "miss",
         "content-type": made.type,
         "content-disposition": `${format === "zip" ? "attachment" : "inline"}; filename="${made.filename}"`,
@@ -69,6 +68,9 @@ async function exportFile(request: Request, { params }: Context): Promise<Respon
     });
   } catch (e) {
     if (e instanceof ExportNotFound) return problem(404, "Not found", e.message, undefined, url.pathname + url.search);
+    // A pinned revision whose history is gone meanwhile, or that could not be rebuilt.
+    if (e instanceof RevisionUnavailable)
+      return problem(e.status, e.status === 404 ? "Not found" : "Invalid query parameter", e.message, e.issues, url.pathname + url.search);
     if (e instanceof ParameterError) return parameterProblem(url, e);
     if (e instanceof ExportRefused) {
       const refused = problem(e.status, e.status === 429 ? "Too many requests" : "Service unavailable", e.message, undefined, url.pathname);
@@ -77,4 +79,10 @@ async function exportFile(request: Request, { params }: Context): Promise<Respon
     }
     throw e;
   }
+}
+
+/** The validators of a file drawn from `revision` under its cache key: the ETag, and the revision named. */
+function taggedBy(revision: number, key: string) {
+  const etag = `W/"r${revision}-${createHash("sha1").update(key).digest("base64url").slice(0, 20)}"`;
+  return { etag, "cache-control": "public, max-age=0, must-revalidate", "x-dataset-revision": String(revision) };
 }
