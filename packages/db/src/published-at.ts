@@ -10,6 +10,7 @@ import { CurationError } from "./curation/errors";
 import { createRecords, readAll, type Stored, WRITE_ORDER } from "./curation/records";
 import { upgradeStored } from "./curation/stored-json";
 import { migrate } from "./migrate";
+import { readRevisionRow } from "./read-model";
 
 /** A revision that cannot be shown: 400 when it is not one (below 1), 404 when there is none such. */
 export class RevisionUnavailable extends CurationError {
@@ -221,4 +222,25 @@ export async function withPublishedAt<T>(db: Db, n: number, read: (snapshot: Db)
     snap.users--;
     if (snap.evicted && snap.users === 0) void closeSnap(snap);
   }
+}
+
+/**
+ * `read` over one published revision, and that revision in `revisionOf(answer)`. Pinned: `pinned`'s
+ * snapshot. Otherwise the live tables, kept when the revision row after the read names the revision the
+ * read began with (the row itself: a kept revision, revision-watch.ts, may not yet know of a publish the read
+ * saw). A publish during a read may mix two states: it is read again, and after a second mixed read, the
+ * snapshot of the revision then current is.
+ */
+export async function consistentRead<T>(
+  db: Db,
+  read: (from: Db) => Promise<T>,
+  revisionOf: (answer: T) => number,
+  pinned?: number,
+): Promise<T> {
+  if (pinned) return withPublishedAt(db, pinned, read);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const live = await read(db);
+    if (revisionOf(live) === (await readRevisionRow(db))) return live;
+  }
+  return withPublishedAt(db, await readRevisionRow(db), read);
 }

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExportQuery, type RecordOf } from "@stancemap/core";
 import {
+  consistentRead,
   createUserRecord,
   type Db,
   getDb,
@@ -67,7 +68,6 @@ const other = (category: string) => (category === "limited-engagement" ? "active
 
 describe("the data an export draws", () => {
   it("is of one revision, named by it: a read during which a publish lands is read again", async () => {
-    const { consistentRead } = await import("./export");
     const { readExportData } = await import("./export-reads");
     const r1 = await readRevision(db);
     const before = categoryOf((await readExportData(db, "map", q)).data.stances);
@@ -75,12 +75,16 @@ describe("the data an export draws", () => {
     let reads = 0;
     let r2 = 0;
     // The first read sees revision r1, then a publish lands before it ends: it may hold either state.
-    const got = await consistentRead(db, async (from) => {
-      reads++;
-      const read = await readExportData(from, "map", q);
-      if (reads === 1) r2 = await publishChina(after);
-      return read;
-    });
+    const got = await consistentRead(
+      db,
+      async (from) => {
+        reads++;
+        const read = await readExportData(from, "map", q);
+        if (reads === 1) r2 = await publishChina(after);
+        return read;
+      },
+      (r) => r.data.revision,
+    );
     expect(r2).toBeGreaterThan(r1);
     expect(reads).toBe(2);
     expect(got.data.revision).toBe(r2);
@@ -88,21 +92,24 @@ describe("the data an export draws", () => {
   }, 60_000);
 
   it("reads the snapshot of the current revision when publishes keep landing during its reads", async () => {
-    const { consistentRead } = await import("./export");
     const { readExportData } = await import("./export-reads");
     const live = getDb();
     let last = 0;
     let category = categoryOf((await readExportData(db, "map", q)).data.stances) ?? "";
     const from: Db[] = [];
-    const got = await consistentRead(db, async (source) => {
-      from.push(source);
-      const read = await readExportData(source, "map", q);
-      if (source === live) {
-        category = other(category);
-        last = await publishChina(category);
-      }
-      return read;
-    });
+    const got = await consistentRead(
+      db,
+      async (source) => {
+        from.push(source);
+        const read = await readExportData(source, "map", q);
+        if (source === live) {
+          category = other(category);
+          last = await publishChina(category);
+        }
+        return read;
+      },
+      (r) => r.data.revision,
+    );
     expect(from.slice(0, 2)).toEqual([live, live]);
     expect(from[2]).not.toBe(live);
     expect(got.data.revision).toBe(last);

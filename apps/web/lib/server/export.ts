@@ -8,15 +8,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExportQuery, Topic } from "@stancemap/core";
 import {
+  consistentRead,
   type Db,
   getDb,
   readRevision,
-  readRevisionRow,
   selectCompactActors,
   selectGapsBySlug,
   selectStanceTimeline,
   sourcesCitedBy,
-  withPublishedAt,
 } from "@stancemap/db";
 import { LRUCache } from "lru-cache";
 import { actorData, type ExportData, type ExportFormat, type ExportView } from "@/lib/export/views";
@@ -36,30 +35,18 @@ export function checkChangeDates(view: ExportView, q: Pick<ExportQuery, "from">,
 }
 
 /**
- * The published data `view` draws in the query's state. Pinned (`?revision=N`): that revision's snapshot.
- * Otherwise the live tables, kept when the read saw one revision: the revision row the same after it as
- * the read's own (the row itself: a kept revision, revision-watch.ts, may not yet know of a publish the
- * read saw). A publish during a read may mix two states: it is read again, and after a second mixed read,
- * the snapshot of the revision then current is. `data.revision` names the revision drawn, which keys and
- * tags the file (it can be newer than the one the request read first).
+ * The published data `view` draws in the query's state, all of one revision (`consistentRead`: a pinned
+ * `?revision=N` from its snapshot, else the live tables, read again when a publish overlapped the read).
+ * `data.revision` names the revision drawn, which keys and tags the file (it can be newer than the one the
+ * request read first).
  */
 export async function exportData(view: ExportView, q: ExportQuery): Promise<{ data: ExportData; q: DrawnQuery }> {
-  const db = getDb();
-  return consistentRead(db, (from) => readExportData(from, view, q), q.revision);
-}
-
-/** `read` over one revision: `pinned`'s snapshot, or the live tables as `exportData` says (exported for its tests). */
-export async function consistentRead<T extends { data: { revision: number } }>(
-  db: Db,
-  read: (from: Db) => Promise<T>,
-  pinned?: number,
-): Promise<T> {
-  if (pinned) return withPublishedAt(db, pinned, read);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const live = await read(db);
-    if (live.data.revision === (await readRevisionRow(db))) return live;
-  }
-  return withPublishedAt(db, await readRevisionRow(db), read);
+  return consistentRead(
+    getDb(),
+    (from) => readExportData(from, view, q),
+    (r) => r.data.revision,
+    q.revision,
+  );
 }
 
 export interface ExportFile {
