@@ -76,6 +76,9 @@ test.describe("prototype pollution (finding 1)", () => {
       // A parameter named __proto__, which Next's parsing would drop: refused by the entry, named.
       ["/api/v1/export/map.png?__proto__=x", "__proto__"],
       ["/api/v1/stances?topic=posture-toward-taliban-government&__proto__=x", "__proto__"],
+      // A lone surrogate or a broken escape, which the query parser would turn into another text: named.
+      ["/api/v1/export/map.svg?title=x%ED%A0%80y", "title"],
+      ["/api/v1/export/map.png?subtitle=100%zz", "subtitle"],
     ];
     for (const [path, parameter] of cases) {
       const res = await request.get(path);

@@ -114,6 +114,32 @@ describe("server entry", () => {
     expect(appSaw).toBe(before + 3);
   });
 
+  it("refuses an API parameter whose name or value has a %-escape that is not valid UTF-8, naming it, without calling the app", async () => {
+    const before = appSaw;
+    for (const [path, field] of [
+      ["/api/v1/export/map.svg?title=x%ED%A0%80y", "title"], // a lone surrogate
+      ["/api/v1/actors?q=%C0%AF", "q"], // overlong
+      ["/api/v1/export/map.svg?date=2025-07-03&subtitle=100%zz", "subtitle"], // no escape at all
+      ["/data/stance-index/t?revision=%FF", "revision"],
+      ["/api/v1/actors?%ED%BF%BF=1", "%ED%BF%BF"], // the name itself
+    ]) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(await res.json()).toMatchObject({ status: 400, title: "Invalid query parameter", errors: [{ field }] });
+    }
+    expect(appSaw).toBe(before);
+    // Well-formed escapes, a plus for a space, an empty value, and pages (their own to judge) pass.
+    for (const path of [
+      "/api/v1/actors?q=%E2%80%AEevil+x&empty=&flag",
+      "/api/v1/export/map.svg?title=Caf%C3%A9%20%F0%9F%98%80",
+      "/x?title=%ED%A0%80",
+    ]) {
+      expect((await fetch(`${base}${path}`)).status, path).not.toBe(400);
+    }
+    expect(appSaw).toBe(before + 3);
+  });
+
   it("turns an app failure into a 500 problem with the request id, and logs the error with the id and its stack", async () => {
     const res = await fetch(`${base}/fail`);
     const id = res.headers.get("x-request-id") ?? "";

@@ -56,6 +56,34 @@ export function droppedQueryKey(url: string | undefined, path: string): string |
   return null;
 }
 
+/**
+ * A query parameter of the API whose name or value has a %-escape that is not valid UTF-8 (`%ED%A0%80`, a
+ * lone surrogate; `%C0%AF`, overlong) or is no escape at all (`%zz`): the query parser turns the first into
+ * U+FFFD and keeps the second as typed, so a title or a search would silently be another text. Returns the
+ * parameter's name (as sent, when the name itself does not decode).
+ */
+export function malformedQueryKey(url: string | undefined, path: string): string | null {
+  if (!path.startsWith("/api/") && !path.startsWith("/data/")) return null;
+  const q = url?.indexOf("?") ?? -1;
+  if (q === -1 || !url) return null;
+  for (const pair of url.slice(q + 1).split("&")) {
+    const at = pair.indexOf("=");
+    const [key, value] = at === -1 ? [pair, ""] : [pair.slice(0, at), pair.slice(at + 1)];
+    const name = decodes(key);
+    if (name === null) return key;
+    if (decodes(value) === null) return name;
+  }
+  return null;
+}
+
+function decodes(part: string): string | null {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, " "));
+  } catch {
+    return null;
+  }
+}
+
 /** A problem answered by the entry itself, with the headers proxy.ts puts on every other response. */
 export function sendProblem(
   res: ServerResponse,
@@ -114,6 +142,13 @@ export function createEntry(handle: Handler, logger: pino.Logger, inProgress: nu
     if (dropped) {
       sendProblem(res, 400, "Invalid query parameter", `\`${dropped}\` is not a parameter of this endpoint.`, path, id, {}, [
         { field: dropped, code: "unrecognized_keys", message: "not a parameter of this endpoint" },
+      ]);
+      return;
+    }
+    const malformed = malformedQueryKey(req.url, path);
+    if (malformed !== null) {
+      sendProblem(res, 400, "Invalid query parameter", `\`${malformed}\` has a %-escape that is not valid UTF-8.`, path, id, {}, [
+        { field: malformed, code: "invalid_string", message: "has a %-escape that is not valid UTF-8" },
       ]);
       return;
     }
