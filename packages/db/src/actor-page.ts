@@ -4,7 +4,7 @@
 import type { ActorDetail, Evidence, Reaction, Topic } from "@stancemap/core";
 import type { Db } from "./client";
 import { reactionInclude, toReaction } from "./mappers";
-import { getActor, listTopics } from "./queries";
+import { getActor, sharedTopics } from "./queries";
 
 export interface ActorRef {
   slug: string;
@@ -96,7 +96,7 @@ export async function getActorPage(db: Db, slugOrIso3: string): Promise<ActorPag
       .execute(),
   ]);
   const [topics, members, events, memberRows, eventRows, coRows] = await Promise.all([
-    listTopics(db),
+    sharedTopics(db),
     db.prisma.actor.findMany({ where: { affiliationId: self.id }, select: actorRef, orderBy: { name: "asc" } }),
     db.prisma.event.findMany({
       where: { id: { in: eventIds.map((e) => e.eventId) } },
@@ -158,7 +158,7 @@ export async function getActorPage(db: Db, slugOrIso3: string): Promise<ActorPag
 
   return {
     actor,
-    topics: topics.data,
+    topics: [...topics],
     members,
     events: events.map(toEventRef),
     memberReactions,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db } from "./client";
 import { getHead, publishDraft, saveChange } from "./curation";
 import { selectStanceTimeline } from "./dashboard";
+import { bumpRevision } from "./revision";
 import { engines, seededDatabase } from "./testing/seeded";
 
 const POSTURE = "posture-toward-taliban-government";
@@ -57,6 +58,35 @@ describe.each(await engines("dashboard frame tests"))("the topic's frame on $nam
     expect(loads).toBe(2);
   });
 
+  it.runIf(engine.enabled)("carries a frame over publishes that change no stance or topic", async () => {
+    const revision = async () => Number((await other.sql.all<{ r: number }>(`SELECT "revision" AS "r" FROM "DatasetRevision"`))[0]?.r);
+    const before = await frames.selectTopicFrame(other, POSTURE);
+    const from = await revision();
+    // An editor rewrites Russia's description, published through the first handle (another instance).
+    const head = await getHead(seeded.db, "actor", "russia");
+    const { draftId } = await saveChange(seeded.db, seeded.editor, {
+      type: "actor",
+      op: "upsert",
+      key: "russia",
+      record: { ...(head.published?.record as object), description: "Edited: the frame holds no description." },
+      expectedVersion: head.version,
+    });
+    if (!draftId) throw new Error("the save made no draft");
+    await publishDraft(seeded.db, seeded.reviewer, draftId);
+    expect(await revision()).toBe(from + 1);
+    expect(await cache.unchangedBetween(other, from, from + 1, ["stance", "topic"])).toBe(true);
+    expect(await cache.unchangedBetween(other, from, from + 1, ["actor"])).toBe(false);
+    // The same frame, not read again; and what it holds is what a read at this revision holds.
+    const after = await frames.selectTopicFrame(other, POSTURE);
+    expect(after).toBe(before);
+    expect(after.stances).toBe((await selectStanceTimeline(other, POSTURE)).length);
+    // A revision with no audit rows (a write this check cannot see into) is not carried over.
+    await other.prisma.$transaction((tx) => bumpRevision(tx));
+    expect(await cache.unchangedBetween(other, from, from + 2, ["stance", "topic"])).toBe(false);
+    expect(await cache.unchangedBetween(other, from + 1, from + 2, ["stance", "topic"])).toBe(false);
+    expect(await frames.selectTopicFrame(other, POSTURE)).not.toBe(before);
+  });
+
   it.runIf(engine.enabled)("holds what the timeline holds, and a publish through another handle at the next read", async () => {
     const before = await frames.selectTopicFrame(other, POSTURE);
     const timeline = await selectStanceTimeline(other, POSTURE);
@@ -80,6 +110,8 @@ describe.each(await engines("dashboard frame tests"))("the topic's frame on $nam
     });
     if (!draftId) throw new Error("the save made no draft");
     await publishDraft(seeded.db, seeded.reviewer, draftId);
+    const published = Number((await other.sql.all<{ r: number }>(`SELECT "revision" AS "r" FROM "DatasetRevision"`))[0]?.r);
+    expect(await cache.unchangedBetween(other, published - 1, published, ["stance", "topic"])).toBe(false);
     const after = await frames.selectTopicFrame(other, POSTURE);
     expect(after).not.toBe(before);
     expect(after.index.stancesOf("russia").at(-1)?.validUntil).toBe("2026-01-01");

@@ -6,7 +6,7 @@ import { countsFrom, StanceIndex } from "@stancemap/core";
 import type { Db } from "./client";
 import type { CompactStance } from "./dashboard";
 import { jsonList } from "./mappers";
-import { cachedRead } from "./read-cache";
+import { carriedRead } from "./read-cache";
 import { readRevision } from "./read-model";
 
 /** A stance as the map decides with it: what core's holding rules read, and its category and qualifiers. */
@@ -50,13 +50,17 @@ const FRAME_BYTES_PER_STANCE = 240;
 
 /**
  * The topic's frame at the revision this request reads, shared by every request of that revision (read-cache.ts):
- * a publish changes the key of the next request, so it is read again then and never served stale.
+ * a publish changes the key of the next request; it is read again then, unless no publish since the last
+ * frame changed a stance or a topic (carriedRead), and never served stale.
  */
 export async function selectTopicFrame(db: Db, topicSlug: string): Promise<TopicFrame> {
-  return cachedRead(
+  return carriedRead(
     db,
     await readRevision(db),
     `frame\u0000${topicSlug}`,
+    // Its stances and their topic's category keys. An actor's slug is its id (an edit never changes it),
+    // and an actor with stances cannot be removed without removing them.
+    ["stance", "topic"],
     () => topicFrame(db, topicSlug),
     (f) => f.stances * FRAME_BYTES_PER_STANCE,
     { large: true },

@@ -303,7 +303,8 @@ export async function countReactionEdges(db: Db, scope: ReactionEdgeScope = {}):
 
 /** Every event in date order, with its sources and the actors taking part (shared by the requests of one revision). */
 export async function selectCompactEvents(db: Db): Promise<CompactEvent[]> {
-  return sharedRead(db, "compactEvents", () => compactEvents(db));
+  // Events, who took part (actor slugs are ids: an actor's edit changes none) and the sources they cite.
+  return sharedRead(db, "compactEvents", () => compactEvents(db), ["event"]);
 }
 
 async function compactEvents(db: Db): Promise<CompactEvent[]> {

@@ -15,7 +15,7 @@ export { migrate } from "./migrate";
 export * from "./movement";
 export * from "./published-at";
 export * from "./queries";
-export { approxBytes, cachedRead, readCache, sharedRead } from "./read-cache";
+export { approxBytes, cachedRead, carriedRead, readCache, sharedRead, unchangedBetween } from "./read-cache";
 export { readRevision, readRevisionRow, selectGapsBySlug } from "./read-model";
 export { LOAD_SETTING, type SeedResult, seedDataset } from "./seed";
 export { refreshStatistics } from "./statistics";

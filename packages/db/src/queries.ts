@@ -11,12 +11,14 @@ import type {
   Stance,
   StanceAsOfItem,
   StancesQuery,
+  Topic,
 } from "@stancemap/core";
 import { countsFrom, reactionCountsFrom, searchActors } from "@stancemap/core";
 import type { Db } from "./client";
 import { BadCursorError, decodeCursor, paginate } from "./cursor";
 import { selectCompactActors } from "./dashboard";
 import { actorInclude, eventInclude, gapInclude, toActor, toEvent, toGap, topicInclude, toSource, toTopic } from "./mappers";
+import { sharedRead } from "./read-cache";
 import { selectActorsAt, selectReactions, selectStances, topicIdBySlug } from "./read-model";
 
 export { readRevision as datasetRevision } from "./read-model";
@@ -118,6 +120,11 @@ export async function getActor(db: Db, slugOrIso3: string): Promise<ActorDetail 
 export async function listTopics(db: Db) {
   const rows = await db.prisma.topic.findMany({ include: topicInclude, orderBy: { slug: "asc" } });
   return { data: rows.map(toTopic) };
+}
+
+/** Every topic with its categories, read once and shared until a publish changes a topic: frozen, so none may change it in place. */
+export function sharedTopics(db: Db): Promise<Topic[]> {
+  return sharedRead(db, "topics", async () => (await listTopics(db)).data, ["topic"]);
 }
 
 export async function topicExists(db: Db, slug: string): Promise<boolean> {

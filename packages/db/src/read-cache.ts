@@ -1,6 +1,7 @@
 // Public reads of one published revision, kept in process: a byte-bounded LRU keyed by (database handle,
 // revision, query). A publish bumps the revision, so the next read asks for another key: no invalidation,
 // and another instance's publish is seen at the next request, which reads the revision first.
+import type { EntityType } from "@stancemap/core";
 import { LRUCache } from "lru-cache";
 import type { Db } from "./client";
 import { readCacheBytes } from "./env";
@@ -93,7 +94,80 @@ export function approxBytes(value: unknown): number {
 /**
  * A whole-table read of the published dataset (every actor, a topic's timeline), shared by the requests
  * of one revision. The list is frozen: callers share it, so none may sort or fill it in place.
+ * With `dependsOn`, a later revision whose publishes changed none of those record types takes it over
+ * (carriedRead).
  */
-export async function sharedRead<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
-  return cachedRead(db, await readRevision(db), key, async () => Object.freeze(await load()) as T, approxBytes);
+export async function sharedRead<T>(db: Db, key: string, load: () => Promise<T>, dependsOn?: readonly EntityType[]): Promise<T> {
+  const frozen = async () => Object.freeze(await load()) as T;
+  const revision = await readRevision(db);
+  return dependsOn ? carriedRead(db, revision, key, dependsOn, frozen, approxBytes) : cachedRead(db, revision, key, frozen, approxBytes);
+}
+
+/**
+ * The audit rows that change no published record (a draft's publish row beside its records' rows). Every
+ * other type is a record type, or one this module does not know, which counts as changing everything.
+ */
+const NO_RECORD = new Set(["draft"]);
+const RECORD_TYPES = new Set<string>(["source", "actor", "topic", "event", "stance", "gap", "reaction"] satisfies EntityType[]);
+
+/**
+ * Whether revisions `from` and `to` hold the same records of the types `dependsOn`: every revision between
+ * wrote audit rows (Change, in the transaction that bumped it, as published-at.ts rebuilds a revision
+ * from), within the history kept, and none of them is of those types or of a type not known here.
+ */
+export async function unchangedBetween(db: Db, from: number, to: number, dependsOn: readonly EntityType[]): Promise<boolean> {
+  if (!(from < to)) return from === to;
+  const row = await db.kysely.selectFrom("DatasetRevision").select("historyFrom").where("id", "=", 1).executeTakeFirst();
+  if (!row || Number(row.historyFrom) > from) return false;
+  const rows = await db.kysely
+    .selectFrom("Change")
+    .select(["datasetRevision", "entityType"])
+    .distinct()
+    .where("datasetRevision", ">", from)
+    .where("datasetRevision", "<=", to)
+    .execute();
+  const depends = new Set<string>(dependsOn);
+  return (
+    new Set(rows.map((r) => Number(r.datasetRevision))).size === to - from &&
+    rows.every((r) => NO_RECORD.has(r.entityType) || (RECORD_TYPES.has(r.entityType) && !depends.has(r.entityType)))
+  );
+}
+
+/** The newest answer made for each carried key, per database handle: what a later revision may take over. */
+const newest = new LRUCache<string, { revision: number; value: Promise<unknown> }>({ max: 256 });
+
+/**
+ * `cachedRead` for an answer that depends only on records of the types `dependsOn`: on a miss, the newest
+ * answer made for `key` is taken over when no publish since changed one of those types (checked in the
+ * audit log: one indexed read), else it is loaded. Editors publishing actors every second made every
+ * dashboard request of the next revision read a topic's tens of thousands of stances again.
+ * An answer loaded while a publish landed may mix the two revisions; it is only taken over when that
+ * publish changed none of the types it depends on, and then the mix is the same records either way.
+ */
+export async function carriedRead<T>(
+  db: Db,
+  revision: number,
+  key: string,
+  dependsOn: readonly EntityType[],
+  load: () => Promise<T>,
+  bytes: (value: T) => number,
+  opts: { large?: boolean } = {},
+): Promise<T> {
+  const k = `${handleId(db)}\u0000${key}`;
+  const carryOrLoad = async (): Promise<T> => {
+    const last = newest.get(k);
+    let value: Promise<T> | null = null;
+    if (last && last.revision < revision && (await unchangedBetween(db, last.revision, revision, dependsOn)))
+      value = (last.value as Promise<T>).catch(() => load());
+    value ??= load();
+    const now = newest.get(k);
+    if (!now || now.revision < revision) {
+      newest.set(k, { revision, value });
+      value.catch(() => {
+        if (newest.get(k)?.value === value) newest.delete(k);
+      });
+    }
+    return value;
+  };
+  return cachedRead(db, revision, key, carryOrLoad, bytes, opts);
 }

@@ -20,6 +20,7 @@ import {
   selectStanceTimeline,
   selectTopicFrame,
   sharedRead,
+  sharedTopics,
   sourcesCitedBy,
   stanceBounds,
   type TopicFrame,
@@ -243,12 +244,15 @@ export async function loadDashboard(
 async function readAddress(db: Db, raw: Raw, perRevision: boolean) {
   const wantsNetwork = first(raw.view) === "network";
   const [topics, actors, events, reactions, reactionsTotal, sources, revision] = await Promise.all([
-    perRevision ? sharedRead(db, "topics", async () => (await listTopics(db)).data) : listTopics(db).then((t) => t.data),
+    perRevision ? sharedTopics(db) : listTopics(db).then((t) => t.data),
     selectCompactActors(db),
     selectCompactEvents(db),
     wantsNetwork ? selectReactionEdges(db, MAX_NETWORK_REACTIONS) : null,
     wantsNetwork ? countReactionEdges(db) : null,
-    perRevision ? sharedRead(db, "dashboard-sources", () => dashboardSources(db)) : dashboardSources(db),
+    // Every source cited by a stance's, a reaction's or an event's evidence, and what they were found through.
+    perRevision
+      ? sharedRead(db, "dashboard-sources", () => dashboardSources(db), ["source", "stance", "reaction", "event"])
+      : dashboardSources(db),
     readRevision(db),
   ]);
   const { state, notices } = readState(
