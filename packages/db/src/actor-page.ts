@@ -2,9 +2,11 @@
 // refer to, its members, the events it took part in, the reactions around it, and the names, event
 // titles and sources those records cite, so the page can render without further reads.
 import type { ActorDetail, Evidence, Reaction, Topic } from "@stancemap/core";
+import { sql } from "kysely";
 import type { Db } from "./client";
-import { reactionInclude, toReaction } from "./mappers";
+import { inList } from "./kysely";
 import { getActor, sharedTopics } from "./queries";
+import { selectReactions } from "./read-model";
 
 export interface ActorRef {
   slug: string;
@@ -59,20 +61,31 @@ export interface ActorPage {
   sources: SourceRef[];
 }
 
-const actorRef = { slug: true, name: true, kind: true, role: true } as const;
-const eventRef = {
-  slug: true,
-  date: true,
-  title: true,
-  description: true,
-  series: true,
-  actors: { select: { actor: { select: { slug: true } } }, orderBy: { actorId: "asc" } },
-} as const;
-type EventRow = { slug: string; date: string; title: string; description: string | null; series: string | null };
-const toEventRef = (e: EventRow & { actors: { actor: { slug: string } }[] }): EventRef => ({
-  ...e,
-  actors: e.actors.map((a) => a.actor.slug).sort(),
-});
+/** Events by id or by slug, each with the slugs of the actors that took part, by date. */
+async function eventRefs(db: Db, by: "id" | "slug", keys: readonly string[]): Promise<EventRef[]> {
+  if (keys.length === 0) return [];
+  const [rows, taking] = await Promise.all([
+    db.kysely
+      .selectFrom("Event as e")
+      .select(["e.id as id", "e.slug as slug", "e.date as date", "e.title as title", "e.description as description", "e.series as series"])
+      .where(inList(db.provider, sql.ref(`e.${by}`), keys))
+      .orderBy("e.sortDate")
+      .orderBy("e.slug")
+      .execute(),
+    db.kysely
+      .selectFrom("EventActor as ea")
+      .innerJoin("Event as e", "e.id", "ea.eventId")
+      .innerJoin("Actor as a", "a.id", "ea.actorId")
+      .select(["ea.eventId as event", "a.slug as actor"])
+      .where(inList(db.provider, sql.ref(`e.${by}`), keys))
+      .execute(),
+  ]);
+  const actors = new Map<string, string[]>();
+  for (const t of taking) actors.set(t.event, [...(actors.get(t.event) ?? []), t.actor]);
+  return rows.map(({ id, ...e }) => ({ ...e, actors: (actors.get(id) ?? []).sort() }));
+}
+
+const ACTOR_REF = ["slug", "name", "kind", "role"] as const;
 
 /** The actor page's data for a slug or a state's ISO alpha-3 code; null when there is no such actor. */
 export async function getActorPage(db: Db, slugOrIso3: string): Promise<ActorPage | null> {
@@ -82,6 +95,7 @@ export async function getActorPage(db: Db, slugOrIso3: string): Promise<ActorPag
   // The ids the related reads filter by, each an index seek: members (Actor.affiliationId), the events the
   // actor takes part in (EventActor.actorId) and those it reacted to (Reaction.actorId). Filters through
   // relations instead (`actor: { affiliation: { slug } }`) read every reaction: seconds at 100,000.
+  // Every read is Kysely's: a page is a dozen reads, and Prisma compiled each anew for every visitor.
   const self = await db.kysely.selectFrom("Actor").select("id").where("slug", "=", slug).executeTakeFirst();
   if (!self) return null;
   const [memberIds, eventIds, reactedTo] = await Promise.all([
@@ -95,41 +109,40 @@ export async function getActorPage(db: Db, slugOrIso3: string): Promise<ActorPag
       .where("targetEventId", "is not", null)
       .execute(),
   ]);
-  const [topics, members, events, memberRows, eventRows, coRows] = await Promise.all([
+  const all = 1_000_000;
+  const reactedEvents = reactedTo.flatMap((r) => (r.targetEventId ? [r.targetEventId] : []));
+  const [topics, members, events, memberReactions, eventRows, coRows] = await Promise.all([
     sharedTopics(db),
-    db.prisma.actor.findMany({ where: { affiliationId: self.id }, select: actorRef, orderBy: { name: "asc" } }),
-    db.prisma.event.findMany({
-      where: { id: { in: eventIds.map((e) => e.eventId) } },
-      select: eventRef,
-      orderBy: [{ sortDate: "asc" }, { slug: "asc" }],
-    }),
-    db.prisma.reaction.findMany({
-      where: { actorId: { in: memberIds.map((m) => m.id) } },
-      include: reactionInclude,
-      orderBy: [{ sortDate: "asc" }, { id: "asc" }],
-    }),
-    db.prisma.reaction.findMany({
-      where: { targetEventId: { in: eventIds.map((e) => e.eventId) }, actorId: { not: self.id } },
-      include: reactionInclude,
-      orderBy: [{ sortDate: "asc" }, { id: "asc" }],
-    }),
-    db.prisma.reaction.findMany({
-      where: { targetEventId: { in: reactedTo.flatMap((r) => (r.targetEventId ? [r.targetEventId] : [])) }, actorId: { not: self.id } },
-      select: { actor: { select: { slug: true } }, targetEvent: { select: { slug: true } } },
-      orderBy: [{ sortDate: "asc" }, { id: "asc" }],
-    }),
+    db.kysely.selectFrom("Actor").select(ACTOR_REF).where("affiliationId", "=", self.id).orderBy("name").execute(),
+    eventRefs(
+      db,
+      "id",
+      eventIds.map((e) => e.eventId),
+    ),
+    selectReactions(db, { actorIds: memberIds.map((m) => m.id), limit: all }),
+    selectReactions(db, { targetEventIds: eventIds.map((e) => e.eventId), exceptActorId: self.id, limit: all }),
+    reactedEvents.length
+      ? db.kysely
+          .selectFrom("Reaction as r")
+          .innerJoin("Actor as a", "a.id", "r.actorId")
+          .innerJoin("Event as te", "te.id", "r.targetEventId")
+          .select(["a.slug as actor", "te.slug as event"])
+          .where(inList(db.provider, sql.ref("r.targetEventId"), reactedEvents))
+          .where("r.actorId", "!=", self.id)
+          .orderBy("r.sortDate")
+          .orderBy("r.id")
+          .execute()
+      : [],
   ]);
 
-  const memberReactions = memberRows.map(toReaction);
   const given = new Set([...actor.reactionsGiven, ...memberReactions].map((r) => r.id));
-  const eventReactions = eventRows.map(toReaction).filter((r) => !given.has(r.id));
+  const eventReactions = eventRows.filter((r) => !given.has(r.id));
 
   const coReactors = new Map<string, Set<string>>();
   for (const r of coRows) {
-    if (!r.targetEvent) continue;
-    const set = coReactors.get(r.actor.slug) ?? new Set<string>();
-    set.add(r.targetEvent.slug);
-    coReactors.set(r.actor.slug, set);
+    const set = coReactors.get(r.actor) ?? new Set<string>();
+    set.add(r.event);
+    coReactors.set(r.actor, set);
   }
 
   // What the records refer to: names, event titles and sources, each read once.
@@ -140,32 +153,41 @@ export async function getActorPage(db: Db, slugOrIso3: string): Promise<ActorPag
     ...reactions.flatMap((r) => [r.actor, ...("actor" in r.target ? [r.target.actor] : [])]),
     ...evidence.flatMap((e) => (e.quote?.speaker.actor ? [e.quote.speaker.actor] : [])),
     ...coReactors.keys(),
-    ...events.flatMap((e) => e.actors.map((a) => a.actor.slug)),
+    ...events.flatMap((e) => e.actors),
   ]);
   const known = new Set(events.map((e) => e.slug));
   const eventSlugs = new Set(reactions.flatMap((r) => ("event" in r.target && !known.has(r.target.event) ? [r.target.event] : [])));
+  const sourceIds = [...new Set([...evidence.map((e) => e.source), ...actor.aliases.flatMap((x) => (x.source ? [x.source] : []))])];
   const [actors, moreEvents, sources] = await Promise.all([
-    db.prisma.actor.findMany({ where: { slug: { in: [...actorSlugs] } }, select: actorRef, orderBy: { slug: "asc" } }),
-    eventSlugs.size ? db.prisma.event.findMany({ where: { slug: { in: [...eventSlugs] } }, select: eventRef }) : [],
-    db.prisma.source.findMany({
-      where: {
-        id: { in: [...new Set([...evidence.map((e) => e.source), ...actor.aliases.flatMap((x) => (x.source ? [x.source] : []))])] },
-      },
-      select: { id: true, publisher: true, title: true, publishedOn: true, url: true },
-      orderBy: { id: "asc" },
-    }),
+    actorSlugs.size
+      ? db.kysely
+          .selectFrom("Actor")
+          .select(ACTOR_REF)
+          .where(inList(db.provider, sql.ref("slug"), [...actorSlugs]))
+          .orderBy("slug")
+          .execute()
+      : [],
+    eventRefs(db, "slug", [...eventSlugs]),
+    sourceIds.length
+      ? db.kysely
+          .selectFrom("Source")
+          .select(["id", "publisher", "title", "publishedOn", "url"])
+          .where(inList(db.provider, sql.ref("id"), sourceIds))
+          .orderBy("id")
+          .execute()
+      : [],
   ]);
 
   return {
     actor,
     topics: [...topics],
     members,
-    events: events.map(toEventRef),
+    events,
     memberReactions,
     eventReactions,
     coReactors: [...coReactors].map(([a, evs]) => ({ actor: a, events: [...evs].sort() })),
     actors: [...actors, ...members],
-    eventRefs: [...events, ...moreEvents].map(toEventRef),
+    eventRefs: [...events, ...moreEvents],
     sources,
   };
 }

@@ -274,6 +274,36 @@ describe.each(engines)("storage on $name", ({ fresh, enabled }) => {
         page?.sources.some((s) => s.id === id),
         id,
       ).toBe(true);
+    // Each part against the shipped dataset itself, for every actor with members, events or reactions.
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const sorted = (xs: Iterable<string>) => [...xs].sort(byName);
+    for (const actor of dataset.actors) {
+      const members = dataset.actors.filter((a) => a.affiliation === actor.slug);
+      const took = dataset.events.filter((e) => e.actors.includes(actor.slug)).map((e) => e.slug);
+      const reactedTo = new Set(
+        dataset.reactions
+          .filter((r) => r.actor === actor.slug && "event" in r.target)
+          .map((r) => ("event" in r.target ? r.target.event : "")),
+      );
+      if (members.length === 0 && took.length === 0 && reactedTo.size === 0) continue;
+      const got = await getActorPage(db, actor.slug);
+      if (!got) throw new Error(actor.slug);
+      expect(
+        got.members.map((m) => m.slug),
+        actor.slug,
+      ).toEqual(members.sort((a, b) => byName(a.name, b.name)).map((m) => m.slug));
+      expect(sorted(got.events.map((e) => e.slug)), actor.slug).toEqual(sorted(took));
+      const memberSlugs = new Set(members.map((m) => m.slug));
+      const memberReactions = dataset.reactions.filter((r) => memberSlugs.has(r.actor)).map((r) => r.id);
+      expect(sorted(got.memberReactions.map((r) => r.id)), actor.slug).toEqual(sorted(memberReactions));
+      const shown = new Set([...memberReactions, ...dataset.reactions.filter((r) => r.actor === actor.slug).map((r) => r.id)]);
+      const eventReactions = dataset.reactions.filter(
+        (r) => "event" in r.target && took.includes(r.target.event) && r.actor !== actor.slug && !shown.has(r.id),
+      );
+      expect(sorted(got.eventReactions.map((r) => r.id)), actor.slug).toEqual(sorted(eventReactions.map((r) => r.id)));
+      const co = dataset.reactions.filter((r) => "event" in r.target && reactedTo.has(r.target.event) && r.actor !== actor.slug);
+      expect(sorted(got.coReactors.map((c) => c.actor)), actor.slug).toEqual(sorted(new Set(co.map((r) => r.actor))));
+    }
     expect(await getActorPage(db, "no-such-actor")).toBeNull();
   });
 

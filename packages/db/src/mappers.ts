@@ -72,7 +72,23 @@ export function toEvidence(row: EvidenceRow): Evidence {
   return compact({ source: row.sourceId, locator: row.locator ?? undefined, quote });
 }
 
-export function toActor(row: Prisma.ActorGetPayload<{ include: typeof actorInclude }>): Actor {
+/** An actor's row with its affiliation's slug, names (by language) and aliases (in order): Prisma's
+ * `actorInclude`, or the rows the actor page reads with Kysely. */
+export interface ActorRows {
+  slug: string;
+  name: string;
+  kind: string;
+  iso3: string | null;
+  isoNumeric: string | null;
+  role: string | null;
+  region: string | null;
+  description: string | null;
+  affiliation: { slug: string } | null;
+  names: readonly { name: string; lang: string; dir: string }[];
+  aliases: readonly { name: string; kind: string; lang: string | null; sourceId: string | null }[];
+}
+
+export function toActor(row: ActorRows): Actor {
   return compact({
     slug: row.slug,
     name: row.name,
@@ -137,7 +153,13 @@ export function toStance(row: Prisma.StanceGetPayload<{ include: typeof stanceIn
   });
 }
 
-export function toGap(row: Prisma.DataGapGetPayload<{ include: typeof gapInclude }>): DataGap {
+export function toGap(row: {
+  actor: { slug: string };
+  topic: { slug: string };
+  note: string;
+  validFrom: string | null;
+  validUntil: string | null;
+}): DataGap {
   return compact({
     actor: row.actor.slug,
     topic: row.topic.slug,

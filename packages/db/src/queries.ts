@@ -17,7 +17,7 @@ import { countsFrom, reactionCountsFrom, searchActors } from "@stancemap/core";
 import type { Db } from "./client";
 import { BadCursorError, decodeCursor, paginate } from "./cursor";
 import { selectCompactActors } from "./dashboard";
-import { actorInclude, eventInclude, gapInclude, toActor, toEvent, toGap, topicInclude, toSource, toTopic } from "./mappers";
+import { actorInclude, eventInclude, toActor, toEvent, toGap, topicInclude, toSource, toTopic } from "./mappers";
 import { sharedRead } from "./read-cache";
 import { selectActorsAt, selectReactions, selectStances, topicIdBySlug } from "./read-model";
 
@@ -93,25 +93,53 @@ function asOfItem(h: Holding<Stance>): StanceAsOfItem {
 /** An actor by slug, or a state by its ISO 3166-1 alpha-3 code, with its record. */
 export async function getActor(db: Db, slugOrIso3: string): Promise<ActorDetail | null> {
   const iso3 = /^[A-Za-z]{3}$/.test(slugOrIso3) ? slugOrIso3.toUpperCase() : null;
-  const row = await db.prisma.actor.findFirst({
-    where: { OR: [{ slug: slugOrIso3.toLowerCase() }, ...(iso3 ? [{ iso3 }] : [])] },
-    include: actorInclude,
-    orderBy: { slug: "asc" },
-  });
+  // Kysely, not Prisma: the actor page's reads run for every visitor, and Prisma compiled each query anew.
+  const row = await db.kysely
+    .selectFrom("Actor as a")
+    .leftJoin("Actor as af", "af.id", "a.affiliationId")
+    .select([
+      "a.id as id",
+      "a.slug as slug",
+      "a.name as name",
+      "a.kind as kind",
+      "a.iso3 as iso3",
+      "a.isoNumeric as isoNumeric",
+      "a.role as role",
+      "a.region as region",
+      "a.description as description",
+      "af.slug as affiliation",
+    ])
+    .where((eb) => eb.or([eb("a.slug", "=", slugOrIso3.toLowerCase()), ...(iso3 ? [eb("a.iso3", "=", iso3)] : [])]))
+    .orderBy("a.slug")
+    .limit(1)
+    .executeTakeFirst();
   if (!row) return null;
   const all = 1_000_000;
-  const [stances, gaps, given, received] = await Promise.all([
+  const [names, aliases, stances, gaps, given, received] = await Promise.all([
+    db.kysely.selectFrom("ActorName").select(["name", "lang", "dir"]).where("actorId", "=", row.id).orderBy("lang").execute(),
+    db.kysely
+      .selectFrom("ActorAlias")
+      .select(["name", "kind", "lang", "sourceId"])
+      .where("actorId", "=", row.id)
+      .orderBy("position")
+      .execute(),
     selectStances(db, { actor: row.slug, limit: all }),
-    db.prisma.dataGap.findMany({ where: { actorId: row.id }, include: gapInclude, orderBy: { topicId: "asc" } }),
+    db.kysely
+      .selectFrom("DataGap as g")
+      .innerJoin("Topic as t", "t.id", "g.topicId")
+      .select(["t.slug as topic", "g.note as note", "g.validFrom as validFrom", "g.validUntil as validUntil"])
+      .where("g.actorId", "=", row.id)
+      .orderBy("g.topicId")
+      .execute(),
     selectReactions(db, { actor: row.slug, limit: all }),
     selectReactions(db, { target: row.slug, limit: all }),
   ]);
   const key = (s: Stance) => `${s.topic}\u0000${countsFrom(s)}\u0000${s.id}`;
   const byTopicThenDate = (a: Stance, b: Stance) => (key(a) < key(b) ? -1 : 1);
   return {
-    ...toActor(row),
+    ...toActor({ ...row, affiliation: row.affiliation === null ? null : { slug: row.affiliation }, names, aliases }),
     stances: stances.sort(byTopicThenDate),
-    gaps: gaps.map(toGap),
+    gaps: gaps.map((g) => toGap({ ...g, actor: { slug: row.slug }, topic: { slug: g.topic } })),
     reactionsGiven: given,
     reactionsReceived: received.filter((r) => "actor" in r.target),
   };

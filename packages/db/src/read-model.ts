@@ -332,6 +332,12 @@ export const REACTION_SELECT = `SELECT r."id" AS "id", a."slug" AS "actor", ta."
 
 export interface ReactionFilter {
   actor?: string;
+  /** Reactions given by any of these actors (by id; none given: none match). */
+  actorIds?: readonly string[];
+  /** Reactions to any of these events (by id; none given: none match). */
+  targetEventIds?: readonly string[];
+  /** Leaves out the reactions given by this actor (by id). */
+  exceptActorId?: string;
   target?: string;
   sentiment?: string;
   /** ISO days: reactions that count from (their date's, else their attestation's first day) on or after `from`, on or before `to`. */
@@ -344,6 +350,7 @@ export interface ReactionFilter {
 
 /** Reactions ordered by the first day of their date, then id; keyset-paged after `after`. */
 export async function selectReactions(db: Db, f: ReactionFilter): Promise<Reaction[]> {
+  if (f.actorIds?.length === 0 || f.targetEventIds?.length === 0) return [];
   const after = f.after && given(f.after[0]) && given(f.after[1]) ? f.after : undefined;
   const rows: ReactionRow[] = await db.kysely
     .selectFrom("Reaction as r")
@@ -363,6 +370,9 @@ export async function selectReactions(db: Db, f: ReactionFilter): Promise<Reacti
       "r.confidence as confidence",
     ])
     .$if(given(f.actor), (q) => q.where("a.slug", "=", f.actor as string))
+    .$if(f.actorIds !== undefined, (q) => q.where(inList(db.provider, sql.ref("r.actorId"), f.actorIds ?? [])))
+    .$if(f.targetEventIds !== undefined, (q) => q.where(inList(db.provider, sql.ref("r.targetEventId"), f.targetEventIds ?? [])))
+    .$if(given(f.exceptActorId), (q) => q.where("r.actorId", "!=", f.exceptActorId as string))
     // By the target's id, found first: an index seek of each target column (a condition on the joined slugs
     // would read every reaction).
     .$if(given(f.target), (q) =>
