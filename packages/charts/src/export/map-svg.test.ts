@@ -196,6 +196,23 @@ describe("map export SVG: actors without territory, regions, print", () => {
     }
   });
 
+  it("clips the badges to the chart's box only when they run past it", () => {
+    // A clip costs resvg a mask of the whole page: none where every badge fits.
+    for (const [width, height] of [
+      [1200, 675],
+      [336, 454],
+    ] as const)
+      expect(sized(width, height, "light")).not.toContain('clip-path="url(#chart-box)"');
+    // Forty kinds of actor on a small page: even counted, they do not fit, and are cut at the box.
+    const groups = Array.from({ length: 40 }, (_, g) => ({
+      label: `Kind ${g}`,
+      badges: Array.from({ length: 3 }, (_, i) => ({ name: `Actor ${g}.${i}`, index: i })),
+    }));
+    const crowded = sized(336, 300, "light", { badges: groups, categoryNames: ["Recognition", "Engagement", "Opposition"] });
+    expect(XMLValidator.validate(crowded)).toBe(true);
+    expect(crowded).toContain('clip-path="url(#chart-box)"');
+  });
+
   it("counts no data in the legend when told how many", () => {
     const texts = [...sized(1200, 675, "light", { noDataCount: 15 }).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(texts).toContain("No data (15)");

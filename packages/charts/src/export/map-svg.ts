@@ -470,8 +470,17 @@ export function renderMapSvg(input: MapExportInput): string {
       }),
     );
   });
-  // Clipped to the chart's box: on a page too small for them, badges are cut rather than drawn over the legend.
-  const badgeSvg = placed.badges ? el("g", { "clip-path": "url(#chart-box)" }, drawBadges(placed.badges, fillFor, faintIndex, theme)) : "";
+  // Clipped to the chart's box when they run past it: on a page too small for them, badges are cut rather
+  // than drawn over the legend. Only then: resvg draws a clip as a mask of the whole page (a tenth of a 2x
+  // map's rasterising).
+  const b = placed.badges;
+  const body = layout.body;
+  const overflows = b && (b.x < body.x || b.y < body.y || b.x + b.width > body.x + body.width || b.y + b.height > body.y + body.height);
+  const badgeSvg = b
+    ? overflows
+      ? el("g", { "clip-path": "url(#chart-box)" }, drawBadges(b, fillFor, faintIndex, theme))
+      : drawBadges(b, fillFor, faintIndex, theme)
+    : "";
   const defs = [
     el("style", {}, layout.style),
     noDataPattern(theme),
