@@ -211,6 +211,12 @@ describe("map export SVG: actors without territory, regions, print", () => {
     const crowded = sized(336, 300, "light", { badges: groups, categoryNames: ["Recognition", "Engagement", "Opposition"] });
     expect(XMLValidator.validate(crowded)).toBe(true);
     expect(crowded).toContain('clip-path="url(#chart-box)"');
+    // A name wider than the column beside the map runs past its badge: cut at the box too.
+    const long = sized(1200, 675, "light", {
+      badges: [{ label: "Political and armed groups", badges: [{ name: "A".repeat(300), index: 0 }] }],
+      categoryNames: ["Recognition"],
+    });
+    expect(long).toContain('clip-path="url(#chart-box)"');
   });
 
   it("counts no data in the legend when told how many", () => {

@@ -193,6 +193,8 @@ interface BadgeLayout {
   badges: PlacedBadge[];
   /** Whether a badge carries a swatch (a cue, a print pattern, no data) before its name. */
   swatch: (b: MapBadge) => boolean;
+  /** Whether a name or heading is wider than the rows (drawn past them, so cut at the chart's box). */
+  wide: boolean;
 }
 
 /** The badges flowed into rows `width` wide at font `size`, under a heading per group. With `collapse`,
@@ -224,6 +226,7 @@ function layoutBadges(
   const sw = size * 0.9;
   const headings: BadgeLayout["headings"] = [];
   const badges: PlacedBadge[] = [];
+  let wide = false;
   let y = 0;
   for (const g of groups) {
     let x = 0;
@@ -233,8 +236,10 @@ function layoutBadges(
         // Below the map: the heading opens its group's row, the badges follow it.
         headings.push({ x: 0, y: y + h / 2 + size * 0.35, label });
         x = textWidth(label, size, 700) + gap * 2;
+        wide ||= x > width;
       } else {
         headings.push({ x: 0, y: y + size, label });
+        wide ||= textWidth(label, size, 700) > width;
         y += size * 1.5;
       }
     }
@@ -258,7 +263,9 @@ function layoutBadges(
     for (const item of shown) {
       const marks = item.badge?.qualifiers?.length ?? 0;
       const space = item.badge && swatch(item.badge) ? sw + size * 0.4 : 0;
-      const w = Math.min(width, size * 0.5 + space + textWidth(item.label, size) + marks * size * 1.1 + size * 0.5);
+      const natural = size * 0.5 + space + textWidth(item.label, size) + marks * size * 1.1 + size * 0.5;
+      wide ||= natural > width;
+      const w = Math.min(width, natural);
       if (x > 0 && x + w > width) {
         x = 0;
         y += h + gap;
@@ -268,7 +275,7 @@ function layoutBadges(
     }
     y += h + (inline ? gap : size * 0.9);
   }
-  return { width, height: Math.max(0, y - (inline ? gap : size * 0.9) + size * 0.2), size, headings, badges, swatch };
+  return { width, height: Math.max(0, y - (inline ? gap : size * 0.9) + size * 0.2), size, headings, badges, swatch, wide };
 }
 
 /** How many badges hold each category, in scale order. */
@@ -475,7 +482,8 @@ export function renderMapSvg(input: MapExportInput): string {
   // map's rasterising).
   const b = placed.badges;
   const body = layout.body;
-  const overflows = b && (b.x < body.x || b.y < body.y || b.x + b.width > body.x + body.width || b.y + b.height > body.y + body.height);
+  const overflows =
+    b && (b.wide || b.x < body.x || b.y < body.y || b.x + b.width > body.x + body.width || b.y + b.height > body.y + body.height);
   const badgeSvg = b
     ? overflows
       ? el("g", { "clip-path": "url(#chart-box)" }, drawBadges(b, fillFor, faintIndex, theme))
