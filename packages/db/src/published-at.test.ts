@@ -152,6 +152,55 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
     180_000,
   );
 
+  it.skipIf(!enabled)("rebuilds a revision exactly while publishes land during its reads", async () => {
+    const n = await readRevision(db);
+    const expected = await everything(db);
+    let publishes = 0;
+    const publishOne = async () => {
+      const china = await record(db, "actor", "china");
+      const draft = await saveChangeSet(db, reviewer, [
+        {
+          type: "actor",
+          op: "upsert",
+          key: "china",
+          record: { ...china.record, description: `Published during a rebuild (${++publishes}).` },
+          expectedVersion: china.token,
+        },
+      ]);
+      await publishDraft(db, reviewer, draftOf(draft));
+    };
+    // The same database through a handle whose every list read waits for a publish through the other:
+    // the rebuild's reads see a revision that moves under them all the way.
+    const models = new Map<PropertyKey, unknown>();
+    const prisma = new Proxy(db.prisma, {
+      get(target, prop, receiver) {
+        const model = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof prop !== "string" || prop.startsWith("$") || typeof model !== "object" || model === null) return model;
+        if (!models.has(prop))
+          models.set(
+            prop,
+            new Proxy(model, {
+              get(m, op, r) {
+                const fn = Reflect.get(m, op, r) as unknown;
+                if (op !== "findMany" || typeof fn !== "function") return fn;
+                return async (...args: unknown[]) => {
+                  await publishOne();
+                  return fn.apply(m, args);
+                };
+              },
+            }),
+          );
+        return models.get(prop);
+      },
+    });
+    const busy: Db = { ...db, prisma };
+    const at = await publishedAt(busy, n);
+    expect(publishes).toBeGreaterThanOrEqual(WRITE_ORDER.length);
+    expect(at.revision).toBe(n);
+    expect(at.current).toBeGreaterThanOrEqual(n + WRITE_ORDER.length);
+    for (const type of WRITE_ORDER) expect(at.records[type], `${type} at revision ${n}`).toEqual(expected[type]);
+  });
+
   it.skipIf(!enabled)("refuses a revision below 1 or past the current one, naming the parameter", async () => {
     const current = await readRevision(db);
     for (const [n, status] of [

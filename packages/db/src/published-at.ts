@@ -59,39 +59,37 @@ type Snapshot = { version?: number; record: AnyRecord | null };
 const RECORD_TYPES = new Set<string>(WRITE_ORDER);
 
 async function rebuild(db: Db, n: number): Promise<PublishedAt> {
-  for (let attempt = 1; ; attempt++) {
-    const info = await revisionInfo(db, n);
-    const changes = await db.prisma.change.findMany({
-      where: { datasetRevision: { gt: n, lte: info.current }, recordVersion: { not: null } },
-      orderBy: [{ datasetRevision: "desc" }, { id: "desc" }],
-      select: { entityType: true, entityId: true, before: true },
-    });
-    const state = new Map<EntityType, Map<string, Stored>>();
-    for (const type of WRITE_ORDER) state.set(type, new Map((await readAll(db.prisma, type)).map((s) => [keyOf(type, s.record), s])));
-    // Every write to published records bumps the revision in its transaction: the same revision before
-    // and after the reads means they saw one state. Otherwise a publish landed between them: read again.
-    const after = (await revisionRow(db))?.revision ?? 0;
-    if (after !== info.current && attempt < 5) continue;
-    if (after !== info.current) throw new Error(`the dataset kept changing while revision ${n} was rebuilt`);
-    for (const change of changes) {
-      if (!RECORD_TYPES.has(change.entityType)) continue;
-      const type = change.entityType as EntityType;
-      const records = state.get(type) as Map<string, Stored>;
-      const before = change.before ? (JSON.parse(change.before) as Snapshot) : null;
-      if (before?.record) records.set(change.entityId, { record: upgradeStored(type, before.record), version: before.version ?? 0 });
-      else records.delete(change.entityId);
-    }
-    const records = {} as Record<EntityType, Stored[]>;
-    const dataset: Record<string, AnyRecord[]> = {};
-    for (const type of WRITE_ORDER) {
-      const list = [...(state.get(type) as Map<string, Stored>).entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, s]) => s);
-      records[type] = list;
-      dataset[COLLECTIONS[type]] = list.map((s) => s.record);
-    }
-    return { ...info, records, dataset: dataset as unknown as Dataset };
+  const info = await revisionInfo(db, n);
+  // The published tables as they are now; then the revision they are at, read after them (a publish whose
+  // writes the reads saw had committed, and bumped the revision, before it); then the audit rows of every
+  // revision after n up to that one (written in the same transaction as its records). A record those rows
+  // touch is put back as the earliest of them found it; every other record was the same at n as read. So a
+  // publish during the reads needs no second attempt: a stream of publishes used to make every attempt
+  // fail ("the dataset kept changing").
+  const state = new Map<EntityType, Map<string, Stored>>();
+  for (const type of WRITE_ORDER) state.set(type, new Map((await readAll(db.prisma, type)).map((s) => [keyOf(type, s.record), s])));
+  const current = Math.max(info.current, (await revisionRow(db))?.revision ?? 0);
+  const changes = await db.prisma.change.findMany({
+    where: { datasetRevision: { gt: n, lte: current }, recordVersion: { not: null } },
+    orderBy: [{ datasetRevision: "desc" }, { id: "desc" }],
+    select: { entityType: true, entityId: true, before: true },
+  });
+  for (const change of changes) {
+    if (!RECORD_TYPES.has(change.entityType)) continue;
+    const type = change.entityType as EntityType;
+    const records = state.get(type) as Map<string, Stored>;
+    const before = change.before ? (JSON.parse(change.before) as Snapshot) : null;
+    if (before?.record) records.set(change.entityId, { record: upgradeStored(type, before.record), version: before.version ?? 0 });
+    else records.delete(change.entityId);
   }
+  const records = {} as Record<EntityType, Stored[]>;
+  const dataset: Record<string, AnyRecord[]> = {};
+  for (const type of WRITE_ORDER) {
+    const list = [...(state.get(type) as Map<string, Stored>).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
+    records[type] = list;
+    dataset[COLLECTIONS[type]] = list.map((s) => s.record);
+  }
+  return { ...info, current, records, dataset: dataset as unknown as Dataset };
 }
 
 const KEEP = 8;
