@@ -87,6 +87,36 @@ describe.each(await engines("dashboard frame tests"))("the topic's frame on $nam
     expect(await frames.selectTopicFrame(other, POSTURE)).not.toBe(before);
   });
 
+  it.runIf(engine.enabled)("carries only what the cache's budget would keep", async () => {
+    const revision = async () => Number((await other.sql.all<{ r: number }>(`SELECT "revision" AS "r" FROM "DatasetRevision"`))[0]?.r);
+    const loads = { small: 0, huge: 0 };
+    const read = async (size: keyof typeof loads) =>
+      cache.carriedRead(
+        other,
+        await revision(),
+        `budget-${size}`,
+        ["stance"],
+        async () => ({ load: ++loads[size] }),
+        () => (size === "small" ? 1 : Number.MAX_SAFE_INTEGER),
+        { large: true },
+      );
+    const small = await read("small");
+    const huge = await read("huge");
+    const head = await getHead(seeded.db, "actor", "china");
+    const { draftId } = await saveChange(seeded.db, seeded.editor, {
+      type: "actor",
+      op: "upsert",
+      key: "china",
+      record: { ...(head.published?.record as object), description: "Edited: carried only within the budget." },
+      expectedVersion: head.version,
+    });
+    if (!draftId) throw new Error("the save made no draft");
+    await publishDraft(seeded.db, seeded.reviewer, draftId);
+    expect(await read("small")).toBe(small);
+    expect(await read("huge")).not.toBe(huge);
+    expect(loads).toEqual({ small: 1, huge: 2 });
+  });
+
   it.runIf(engine.enabled)("holds what the timeline holds, and a publish through another handle at the next read", async () => {
     const before = await frames.selectTopicFrame(other, POSTURE);
     const timeline = await selectStanceTimeline(other, POSTURE);

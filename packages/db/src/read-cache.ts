@@ -134,7 +134,7 @@ export async function unchangedBetween(db: Db, from: number, to: number, depends
 }
 
 /** The newest answer made for each carried key, per database handle: what a later revision may take over. */
-const newest = new LRUCache<string, { revision: number; value: Promise<unknown> }>({ max: 256 });
+const newest = new LRUCache<string, { revision: number; value: unknown }>({ max: 256 });
 
 /**
  * `cachedRead` for an answer that depends only on records of the types `dependsOn`: on a miss, the newest
@@ -156,18 +156,19 @@ export async function carriedRead<T>(
   const k = `${handleId(db)}\u0000${key}`;
   const carryOrLoad = async (): Promise<T> => {
     const last = newest.get(k);
-    let value: Promise<T> | null = null;
-    if (last && last.revision < revision && (await unchangedBetween(db, last.revision, revision, dependsOn)))
-      value = (last.value as Promise<T>).catch(() => load());
-    value ??= load();
-    const now = newest.get(k);
-    if (!now || now.revision < revision) {
-      newest.set(k, { revision, value });
-      value.catch(() => {
-        if (newest.get(k)?.value === value) newest.delete(k);
-      });
+    let value: T | undefined;
+    let carried = false;
+    if (last && last.revision < revision && (await unchangedBetween(db, last.revision, revision, dependsOn))) {
+      value = last.value as T;
+      carried = true;
     }
-    return value;
+    if (!carried) value = await load();
+    const now = newest.get(k);
+    // Kept only as the cache itself would keep it: the budget bounds what is carried too (and nothing is
+    // kept with the cache turned off).
+    if ((!now || now.revision < revision) && bytes(value as T) <= (opts.large ? maxBytes / 2 : maxEntryBytes))
+      newest.set(k, { revision, value });
+    return value as T;
   };
   return cachedRead(db, revision, key, carryOrLoad, bytes, opts);
 }
