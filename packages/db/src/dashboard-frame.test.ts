@@ -89,7 +89,9 @@ describe.each(await engines("dashboard frame tests"))("the topic's frame on $nam
 
   it.runIf(engine.enabled)("carries only what the cache's budget would keep", async () => {
     const revision = async () => Number((await other.sql.all<{ r: number }>(`SELECT "revision" AS "r" FROM "DatasetRevision"`))[0]?.r);
-    const loads = { small: 0, huge: 0 };
+    const budget = Number(process.env.STANCEMAP_READ_CACHE_MB) * 1024 * 1024;
+    const sizes = { small: 1, huge: Number.MAX_SAFE_INTEGER, half1: budget / 2 - 1, half2: budget / 2 - 1, half3: budget / 2 - 1 };
+    const loads = { small: 0, huge: 0, half1: 0, half2: 0, half3: 0 };
     const read = async (size: keyof typeof loads) =>
       cache.carriedRead(
         other,
@@ -97,9 +99,13 @@ describe.each(await engines("dashboard frame tests"))("the topic's frame on $nam
         `budget-${size}`,
         ["stance"],
         async () => ({ load: ++loads[size] }),
-        () => (size === "small" ? 1 : Number.MAX_SAFE_INTEGER),
+        () => sizes[size],
         { large: true },
       );
+    // Three answers of nearly half the budget each: all three cannot be kept for carrying, the oldest goes.
+    await read("half1");
+    const half2 = await read("half2");
+    const half3 = await read("half3");
     const small = await read("small");
     const huge = await read("huge");
     const head = await getHead(seeded.db, "actor", "china");
@@ -114,7 +120,10 @@ describe.each(await engines("dashboard frame tests"))("the topic's frame on $nam
     await publishDraft(seeded.db, seeded.reviewer, draftId);
     expect(await read("small")).toBe(small);
     expect(await read("huge")).not.toBe(huge);
-    expect(loads).toEqual({ small: 1, huge: 2 });
+    expect(await read("half3")).toBe(half3);
+    expect(await read("half2")).toBe(half2);
+    await read("half1");
+    expect(loads).toEqual({ small: 1, huge: 2, half1: 2, half2: 1, half3: 1 });
   });
 
   it.runIf(engine.enabled)("holds what the timeline holds, and a publish through another handle at the next read", async () => {

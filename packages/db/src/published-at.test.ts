@@ -8,7 +8,7 @@ import { createUserRecord, getHead, type Principal, publishDraft, revertRecord, 
 import { readAll, type Stored, WRITE_ORDER } from "./curation/records";
 import { loadDataset } from "./dataset";
 import { migrate } from "./migrate";
-import { publishedAt, RevisionUnavailable, revisionInfo, withPublishedAt } from "./published-at";
+import { committedReads, publishedAt, RevisionUnavailable, revisionInfo, withPublishedAt } from "./published-at";
 import { readRevision } from "./read-model";
 import { seedDataset } from "./seed";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
@@ -171,34 +171,73 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
     };
     // The same database through a handle whose every list read waits for a publish through the other:
     // the rebuild's reads see a revision that moves under them all the way.
-    const models = new Map<PropertyKey, unknown>();
-    const prisma = new Proxy(db.prisma, {
-      get(target, prop, receiver) {
-        const model = Reflect.get(target, prop, receiver) as unknown;
-        if (typeof prop !== "string" || prop.startsWith("$") || typeof model !== "object" || model === null) return model;
-        if (!models.has(prop))
-          models.set(
-            prop,
-            new Proxy(model, {
-              get(m, op, r) {
-                const fn = Reflect.get(m, op, r) as unknown;
-                if (op !== "findMany" || typeof fn !== "function") return fn;
-                return async (...args: unknown[]) => {
-                  await publishOne();
-                  return fn.apply(m, args);
-                };
-              },
-            }),
-          );
-        return models.get(prop);
-      },
-    });
-    const busy: Db = { ...db, prisma };
+    const waiting = (client: Db["prisma"]): Db["prisma"] => {
+      const models = new Map<PropertyKey, unknown>();
+      return new Proxy(client, {
+        get(target, prop, receiver) {
+          const model = Reflect.get(target, prop, receiver) as unknown;
+          if (typeof prop !== "string" || prop.startsWith("$") || typeof model !== "object" || model === null) return model;
+          if (!models.has(prop))
+            models.set(
+              prop,
+              new Proxy(model, {
+                get(m, op, r) {
+                  const fn = Reflect.get(m, op, r) as unknown;
+                  if (op !== "findMany" || typeof fn !== "function") return fn;
+                  return async (...args: unknown[]) => {
+                    await publishOne();
+                    return fn.apply(m, args);
+                  };
+                },
+              }),
+            );
+          return models.get(prop);
+        },
+      });
+    };
+    const busy: Db = { ...db };
+    // On SQLite the rebuild reads through a connection of its own (committed rows only): that one waits.
+    const reader = committedReads(busy);
+    reader.prisma = waiting(reader.prisma);
     const at = await publishedAt(busy, n);
     expect(publishes).toBeGreaterThanOrEqual(WRITE_ORDER.length);
     expect(at.revision).toBe(n);
     expect(at.current).toBeGreaterThanOrEqual(n + WRITE_ORDER.length);
     for (const type of WRITE_ORDER) expect(at.records[type], `${type} at revision ${n}`).toEqual(expected[type]);
+    if (reader !== busy) await reader.close();
+  });
+
+  it.skipIf(!enabled)("rebuilds from committed rows only, while a write is open on the server's own connection", async () => {
+    const n = await readRevision(db);
+    const expected = await everything(db);
+    const source = expected.source[0]?.record as RecordOf<"source">;
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => {
+      wrote = resolve;
+    });
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    // A write transaction on the handle's connection (as a small publish runs), open while the rebuild reads,
+    // then rolled back: on SQLite a read on that connection would see its row.
+    const open = db.prisma
+      .$transaction(
+        async (tx) => {
+          await tx.source.update({ where: { id: source.id }, data: { title: "Never committed" } });
+          wrote();
+          await held;
+          throw new Error("rolled back");
+        },
+        { timeout: 60_000, maxWait: 60_000 },
+      )
+      .catch(() => undefined);
+    await written;
+    const at = await publishedAt(db, n);
+    finish();
+    await open;
+    expect(at.records.source.find((s) => (s.record as RecordOf<"source">).id === source.id)?.record).toEqual(source);
+    for (const type of WRITE_ORDER) expect(at.records[type], type).toEqual(expected[type]);
   });
 
   it.skipIf(!enabled)("refuses a revision below 1 or past the current one, naming the parameter", async () => {

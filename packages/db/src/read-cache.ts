@@ -134,7 +134,12 @@ export async function unchangedBetween(db: Db, from: number, to: number, depends
 }
 
 /** The newest answer made for each carried key, per database handle: what a later revision may take over. */
-const newest = new LRUCache<string, { revision: number; value: unknown }>({ max: 256 });
+const newest = new LRUCache<string, { revision: number; value: unknown; bytes: number }>({
+  max: 256,
+  // The same budget again, whatever the keys (a snapshot's handle adds keys that are never carried).
+  maxSize: Math.max(maxBytes, 1),
+  sizeCalculation: (entry) => Math.max(1, entry.bytes),
+});
 
 /**
  * `cachedRead` for an answer that depends only on records of the types `dependsOn`: on a miss, the newest
@@ -164,10 +169,11 @@ export async function carriedRead<T>(
     }
     if (!carried) value = await load();
     const now = newest.get(k);
-    // Kept only as the cache itself would keep it: the budget bounds what is carried too (and nothing is
-    // kept with the cache turned off).
-    if ((!now || now.revision < revision) && bytes(value as T) <= (opts.large ? maxBytes / 2 : maxEntryBytes))
-      newest.set(k, { revision, value });
+    // Kept only as the cache itself would keep an entry, and all of them within the cache's budget again:
+    // the budget bounds what is carried too (and nothing is kept with the cache turned off).
+    const size = bytes(value as T);
+    if ((!now || now.revision < revision) && size <= (opts.large ? maxBytes / 2 : maxEntryBytes))
+      newest.set(k, { revision, value, bytes: size });
     return value as T;
   };
   return cachedRead(db, revision, key, carryOrLoad, bytes, opts);
