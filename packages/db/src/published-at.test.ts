@@ -199,12 +199,15 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
     // On SQLite the rebuild reads through a connection of its own (committed rows only): that one waits.
     const reader = committedReads(busy);
     reader.prisma = waiting(reader.prisma);
-    const at = await publishedAt(busy, n);
-    expect(publishes).toBeGreaterThanOrEqual(WRITE_ORDER.length);
-    expect(at.revision).toBe(n);
-    expect(at.current).toBeGreaterThanOrEqual(n + WRITE_ORDER.length);
-    for (const type of WRITE_ORDER) expect(at.records[type], `${type} at revision ${n}`).toEqual(expected[type]);
-    if (reader !== busy) await reader.close();
+    try {
+      const at = await publishedAt(busy, n);
+      expect(publishes).toBeGreaterThanOrEqual(WRITE_ORDER.length);
+      expect(at.revision).toBe(n);
+      expect(at.current).toBeGreaterThanOrEqual(n + WRITE_ORDER.length);
+      for (const type of WRITE_ORDER) expect(at.records[type], `${type} at revision ${n}`).toEqual(expected[type]);
+    } finally {
+      if (reader !== busy) await reader.close();
+    }
   });
 
   it.skipIf(!enabled)("rebuilds from committed rows only, while a write is open on the server's own connection", async () => {
@@ -233,9 +236,14 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
       )
       .catch(() => undefined);
     await written;
-    const at = await publishedAt(db, n);
-    finish();
-    await open;
+    let at: Awaited<ReturnType<typeof publishedAt>>;
+    try {
+      at = await publishedAt(db, n);
+    } finally {
+      // Rolled back whatever happened: an open write would hold SQLite's lock for the tests after.
+      finish();
+      await open;
+    }
     expect(at.records.source.find((s) => (s.record as RecordOf<"source">).id === source.id)?.record).toEqual(source);
     for (const type of WRITE_ORDER) expect(at.records[type], type).toEqual(expected[type]);
   });
