@@ -62,14 +62,19 @@ async function stop(proc) {
   await proc.exited;
 }
 
-/** Until nothing listens on the instance's port: the server outlives npm's exit by its shutdown. */
+/**
+ * Until nothing listens on the instance's port (a connection refused): the server outlives npm's exit by
+ * its shutdown. A slow answer or a reset is not that: on a busy machine a server still shutting down may
+ * not answer within the timeout, and the next start's readiness check would then be answered by it.
+ */
 async function gone(instance) {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
     try {
       await fetch(`${instance.base}/api/health/live`, { signal: AbortSignal.timeout(2000) });
-    } catch {
-      return;
+    } catch (error) {
+      const refused = (e) => e?.code === "ECONNREFUSED" || (Array.isArray(e?.errors) && e.errors.length > 0 && e.errors.every(refused));
+      if (refused(error.cause)) return;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
