@@ -30,6 +30,19 @@ describe.each(await engines("dashboard frame tests"))("the topic's frame on $nam
     frames = await import("./dashboard-frame");
     cache = await import("./read-cache");
   });
+  /** An actor's new description, published through the first handle (another instance). */
+  async function publishDescription(slug: string, description: string) {
+    const head = await getHead(seeded.db, "actor", slug);
+    const { draftId } = await saveChange(seeded.db, seeded.editor, {
+      type: "actor",
+      op: "upsert",
+      key: slug,
+      record: { ...(head.published?.record as object), description },
+      expectedVersion: head.version,
+    });
+    if (!draftId) throw new Error("the save made no draft");
+    await publishDraft(seeded.db, seeded.reviewer, draftId);
+  }
   afterAll(async () => {
     vi.unstubAllEnvs();
     if (engine.enabled) await other.close();
@@ -63,16 +76,7 @@ describe.each(await engines("dashboard frame tests"))("the topic's frame on $nam
     const before = await frames.selectTopicFrame(other, POSTURE);
     const from = await revision();
     // An editor rewrites Russia's description, published through the first handle (another instance).
-    const head = await getHead(seeded.db, "actor", "russia");
-    const { draftId } = await saveChange(seeded.db, seeded.editor, {
-      type: "actor",
-      op: "upsert",
-      key: "russia",
-      record: { ...(head.published?.record as object), description: "Edited: the frame holds no description." },
-      expectedVersion: head.version,
-    });
-    if (!draftId) throw new Error("the save made no draft");
-    await publishDraft(seeded.db, seeded.reviewer, draftId);
+    await publishDescription("russia", "Edited: the frame holds no description.");
     expect(await revision()).toBe(from + 1);
     expect(await cache.unchangedBetween(other, from, from + 1, ["stance", "topic"])).toBe(true);
     expect(await cache.unchangedBetween(other, from, from + 1, ["actor"])).toBe(false);
@@ -108,16 +112,7 @@ describe.each(await engines("dashboard frame tests"))("the topic's frame on $nam
     const half3 = await read("half3");
     const small = await read("small");
     const huge = await read("huge");
-    const head = await getHead(seeded.db, "actor", "china");
-    const { draftId } = await saveChange(seeded.db, seeded.editor, {
-      type: "actor",
-      op: "upsert",
-      key: "china",
-      record: { ...(head.published?.record as object), description: "Edited: carried only within the budget." },
-      expectedVersion: head.version,
-    });
-    if (!draftId) throw new Error("the save made no draft");
-    await publishDraft(seeded.db, seeded.reviewer, draftId);
+    await publishDescription("china", "Edited: carried only within the budget.");
     expect(await read("small")).toBe(small);
     expect(await read("huge")).not.toBe(huge);
     expect(await read("half3")).toBe(half3);

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type AnyRecord, COLLECTIONS, type Dataset, type EntityType, keyOf } from "@stancemap/core";
+import { type AnyRecord, COLLECTIONS, type Dataset, type EntityType, keyOf, RECORD_TYPES } from "@stancemap/core";
 import { createDb, type Db } from "./client";
 import { CurationError } from "./curation/errors";
 import { createRecords, readAll, type Stored, WRITE_ORDER } from "./curation/records";
@@ -56,7 +56,7 @@ export async function revisionInfo(db: Db, n: number): Promise<RevisionInfo> {
 }
 
 type Snapshot = { version?: number; record: AnyRecord | null };
-const RECORD_TYPES = new Set<string>(WRITE_ORDER);
+const RECORD = new Set<string>(RECORD_TYPES);
 
 /**
  * The handle a rebuild reads through. On SQLite, Prisma's reads share the server's connection with its
@@ -99,7 +99,7 @@ async function rebuild(db: Db, n: number): Promise<PublishedAt> {
     select: { entityType: true, entityId: true, before: true },
   });
   for (const change of changes) {
-    if (!RECORD_TYPES.has(change.entityType)) continue;
+    if (!RECORD.has(change.entityType)) continue;
     const type = change.entityType as EntityType;
     const records = state.get(type) as Map<string, Stored>;
     const before = change.before ? (JSON.parse(change.before) as Snapshot) : null;

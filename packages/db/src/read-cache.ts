@@ -1,7 +1,7 @@
 // Public reads of one published revision, kept in process: a byte-bounded LRU keyed by (database handle,
 // revision, query). A publish bumps the revision, so the next read asks for another key: no invalidation,
 // and another instance's publish is seen at the next request, which reads the revision first.
-import type { EntityType } from "@stancemap/core";
+import { type EntityType, RECORD_TYPES } from "@stancemap/core";
 import { LRUCache } from "lru-cache";
 import type { Db } from "./client";
 import { readCacheBytes } from "./env";
@@ -108,7 +108,7 @@ export async function sharedRead<T>(db: Db, key: string, load: () => Promise<T>,
  * other type is a record type, or one this module does not know, which counts as changing everything.
  */
 const NO_RECORD = new Set(["draft"]);
-const RECORD_TYPES = new Set<string>(["source", "actor", "topic", "event", "stance", "gap", "reaction"] satisfies EntityType[]);
+const RECORD = new Set<string>(RECORD_TYPES);
 
 /**
  * Whether revisions `from` and `to` hold the same records of the types `dependsOn`: every revision between
@@ -129,7 +129,7 @@ export async function unchangedBetween(db: Db, from: number, to: number, depends
   const depends = new Set<string>(dependsOn);
   return (
     new Set(rows.map((r) => Number(r.datasetRevision))).size === to - from &&
-    rows.every((r) => NO_RECORD.has(r.entityType) || (RECORD_TYPES.has(r.entityType) && !depends.has(r.entityType)))
+    rows.every((r) => NO_RECORD.has(r.entityType) || (RECORD.has(r.entityType) && !depends.has(r.entityType)))
   );
 }
 
