@@ -8,7 +8,7 @@ import { createUserRecord, getHead, type Principal, publishDraft, revertRecord, 
 import { readAll, type Stored, WRITE_ORDER } from "./curation/records";
 import { loadDataset } from "./dataset";
 import { migrate } from "./migrate";
-import { committedReads, publishedAt, RevisionUnavailable, revisionInfo, withPublishedAt } from "./published-at";
+import { publishedAt, RevisionUnavailable, revisionInfo, withPublishedAt } from "./published-at";
 import { readRevision } from "./read-model";
 import { seedDataset } from "./seed";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
@@ -195,18 +195,13 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
         },
       });
     };
-    const busy: Db = { ...db };
-    // On SQLite the rebuild reads through a connection of its own (committed rows only): that one waits.
-    const reader = committedReads(busy);
-    reader.prisma = waiting(reader.prisma);
-    try {
+    const busy: Db = { ...db, prisma: waiting(db.prisma) };
+    {
       const at = await publishedAt(busy, n);
       expect(publishes).toBeGreaterThanOrEqual(WRITE_ORDER.length);
       expect(at.revision).toBe(n);
       expect(at.current).toBeGreaterThanOrEqual(n + WRITE_ORDER.length);
       for (const type of WRITE_ORDER) expect(at.records[type], `${type} at revision ${n}`).toEqual(expected[type]);
-    } finally {
-      if (reader !== busy) await reader.close();
     }
   });
 
@@ -236,9 +231,30 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
       )
       .catch(() => undefined);
     await written;
+    // The transaction closes only once the rebuild has made its first read through this handle.
+    const asking: Db = {
+      ...db,
+      prisma: new Proxy(db.prisma, {
+        get(target, prop, receiver) {
+          const model = Reflect.get(target, prop, receiver) as unknown;
+          if (typeof prop !== "string" || prop.startsWith("$") || typeof model !== "object" || model === null) return model;
+          return new Proxy(model, {
+            get(m, op, r) {
+              const fn = Reflect.get(m, op, r) as unknown;
+              if (typeof fn !== "function") return fn;
+              return (...args: unknown[]) => {
+                const read = fn.apply(m, args);
+                setImmediate(finish);
+                return read;
+              };
+            },
+          });
+        },
+      }),
+    };
     let at: Awaited<ReturnType<typeof publishedAt>>;
     try {
-      at = await publishedAt(db, n);
+      at = await publishedAt(asking, n);
     } finally {
       // Rolled back whatever happened: an open write would hold SQLite's lock for the tests after.
       finish();

@@ -58,32 +58,8 @@ export async function revisionInfo(db: Db, n: number): Promise<RevisionInfo> {
 type Snapshot = { version?: number; record: AnyRecord | null };
 const RECORD = new Set<string>(RECORD_TYPES);
 
-/**
- * The handle a rebuild reads through. On SQLite, Prisma's reads share the server's connection with its
- * own write transactions (a small publish runs there), and a read while one is open sees its rows before
- * they are committed, or rolled back. A rebuild reads through a connection of its own, which sees
- * committed rows only (closed with the handle); on PostgreSQL every read outside a transaction does.
- */
-const committedReaders = new WeakMap<Db, Db>();
-export function committedReads(db: Db): Db {
-  if (db.provider !== "sqlite") return db;
-  let reader = committedReaders.get(db);
-  if (!reader) {
-    const own = createDb(db.url, { watchRevision: false });
-    reader = own;
-    committedReaders.set(db, own);
-    const close = db.close;
-    db.close = async () => {
-      committedReaders.delete(db);
-      await Promise.all([own.close(), close()]);
-    };
-  }
-  return reader;
-}
-
 async function rebuild(db: Db, n: number): Promise<PublishedAt> {
-  const reader = committedReads(db);
-  const info = await revisionInfo(reader, n);
+  const info = await revisionInfo(db, n);
   // The published tables as they are now; then the revision they are at, read after them (a publish whose
   // writes the reads saw had committed, and bumped the revision, before it); then the audit rows of every
   // revision after n up to that one (written in the same transaction as its records). A record those rows
@@ -91,9 +67,9 @@ async function rebuild(db: Db, n: number): Promise<PublishedAt> {
   // publish during the reads needs no second attempt: a stream of publishes used to make every attempt
   // fail ("the dataset kept changing").
   const state = new Map<EntityType, Map<string, Stored>>();
-  for (const type of WRITE_ORDER) state.set(type, new Map((await readAll(reader.prisma, type)).map((s) => [keyOf(type, s.record), s])));
-  const current = Math.max(info.current, (await revisionRow(reader))?.revision ?? 0);
-  const changes = await reader.prisma.change.findMany({
+  for (const type of WRITE_ORDER) state.set(type, new Map((await readAll(db.prisma, type)).map((s) => [keyOf(type, s.record), s])));
+  const current = Math.max(info.current, (await revisionRow(db))?.revision ?? 0);
+  const changes = await db.prisma.change.findMany({
     where: { datasetRevision: { gt: n, lte: current }, recordVersion: { not: null } },
     orderBy: [{ datasetRevision: "desc" }, { id: "desc" }],
     select: { entityType: true, entityId: true, before: true },

@@ -2,6 +2,7 @@
 // WAL, write transactions that take the write lock up front (BEGIN IMMEDIATE), and waits for the lock
 // that never block the server's event loop: better-sqlite3's busy timeout sleeps inside the calling
 // thread, so the server's connection has a tiny one and waits for a busy lock asynchronously instead.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -67,6 +68,21 @@ class Turn {
   }
 }
 
+/** The write transaction open on a connection: its statements' rows are not committed until `closed`. */
+type Holder = { closed: Promise<void> };
+
+/**
+ * The transaction whose flow a statement comes from (set by `inTransactionFlow`, filled in when the
+ * transaction opens): a read made with the handle, not the transaction, inside a transaction's own work
+ * runs at once instead of waiting for the transaction to close, which would never happen.
+ */
+const flow = new AsyncLocalStorage<{ holder?: Holder }>();
+
+/** Runs `transaction` (one interactive Prisma transaction) so that reads its work makes outside it do not wait for it. */
+export function inTransactionFlow<T>(transaction: () => T): T {
+  return flow.run({}, transaction);
+}
+
 export class TunedSqliteAdapterFactory implements SqlDriverAdapterFactory {
   readonly provider = "sqlite" as const;
   readonly adapterName: string;
@@ -98,20 +114,45 @@ export class TunedSqliteAdapterFactory implements SqlDriverAdapterFactory {
     }) as typeof db.prepare;
     if (this.#blocking) return adapter;
 
-    // Statements outside a transaction (autocommit writes) retry a busy lock asynchronously.
+    // A statement outside a transaction runs on the same connection as the transactions, and would see
+    // the rows of one that is open before they are committed, or rolled back: it waits until none is open
+    // (better-sqlite3 runs it synchronously right after the check), unless it comes from that transaction's
+    // own work. It retries a busy lock asynchronously (autocommit writes).
+    let open: Holder | undefined;
+    const whenClosed = async <T>(run: () => Promise<T>): Promise<T> => {
+      for (;;) {
+        if (!open || flow.getStore()?.holder === open) return run();
+        await open.closed;
+      }
+    };
     const queryRaw = adapter.queryRaw.bind(adapter);
     const executeRaw = adapter.executeRaw.bind(adapter);
-    adapter.queryRaw = (query) => whenNotBusy(() => queryRaw(query));
-    adapter.executeRaw = (query) => whenNotBusy(() => executeRaw(query));
+    adapter.queryRaw = (query) => whenNotBusy(() => whenClosed(() => queryRaw(query)));
+    adapter.executeRaw = (query) => whenNotBusy(() => whenClosed(() => executeRaw(query)));
     // A transaction takes its turn on this connection, then the write lock with asynchronous retries, and
     // only then lets the adapter open it (the adapter would keep its own lock for ever if BEGIN failed).
     const turn = new Turn();
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
-      const release = await turn.take();
+      const taken = await turn.take();
+      let close = () => {};
+      const release = () => {
+        close();
+        taken();
+      };
       let tx: Transaction;
       try {
         await whenNotBusy(() => prepare("BEGIN IMMEDIATE").run());
+        // Open from here (not while waiting for another process's lock) until committed or rolled back.
+        const holder: Holder = { closed: new Promise<void>((resolve) => (close = resolve)) };
+        const closed = close;
+        close = () => {
+          if (open === holder) open = undefined;
+          closed();
+        };
+        open = holder;
+        const own = flow.getStore();
+        if (own) own.holder = holder;
         begun = true;
         try {
           tx = await startTransaction(isolationLevel);
