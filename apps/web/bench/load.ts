@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { loadDataset } from "@stancemap/db";
 import { report, serverWaits } from "./load-report";
@@ -88,8 +89,15 @@ async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boo
     };
     await warmUp(traffic);
     load[0] = load[1] = loadavg()[0] ?? 0;
+    // This process sends every request and reads every answer: when its own event loop lags, a request
+    // leaves late and the "wait before read" below includes that lag, which is not the server's.
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    const cpu = process.cpuUsage();
     const started = Date.now();
     const out = await runTraffic({ ...traffic, until: started + seconds * 1000 });
+    lag.disable();
+    const client = { cpu: process.cpuUsage(cpu), wall: Date.now() - started };
     clearInterval(sampler);
     load.push(loadavg()[0] ?? 0);
     console.log(`bench: traffic stopped after ${((Date.now() - started) / 1000).toFixed(1)} s; checking…`);
@@ -105,6 +113,11 @@ async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boo
         recorder,
         instances.map((i) => i.log),
       ),
+    );
+    console.log(
+      `bench client (this process): ${(((client.cpu.user + client.cpu.system) / 1000 / client.wall) * 100).toFixed(0)} % of a core; ` +
+        `its event loop's delay p50 ${(lag.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms, ` +
+        `max ${(lag.max / 1e6).toFixed(0)} ms`,
     );
     for (const i of instances) {
       const errors = readFileSync(i.log, "utf8")
