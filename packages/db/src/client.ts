@@ -8,7 +8,7 @@ import { postgresKysely, type ReadDb, sqliteKysely } from "./kysely";
 import { createPool } from "./pg-pool";
 import { RevisionWatch, setBumpLifetime } from "./revision-watch";
 import { postgresReader, type SqlReader, sqliteReader } from "./sql";
-import { inTransactionFlow, TunedSqliteAdapterFactory } from "./sqlite-adapter";
+import { TunedSqliteAdapterFactory } from "./sqlite-adapter";
 
 /** Both generated clients share one model, so the SQLite client's type describes either. */
 export type PrismaDb = SqliteClient;
@@ -37,10 +37,6 @@ export function createDb(url: string = databaseUrl(), opts: { blocking?: boolean
   if (provider === "sqlite") {
     const path = sqlitePath(url);
     const prisma = new SqliteClient({ adapter: new TunedSqliteAdapterFactory(path, opts) });
-    // Reads through `prisma` wait while a write transaction is open on its connection (sqlite-adapter.ts),
-    // except those its own work makes.
-    const transaction = prisma.$transaction.bind(prisma) as (...args: unknown[]) => unknown;
-    (prisma as unknown as { $transaction: unknown }).$transaction = (...args: unknown[]) => inTransactionFlow(() => transaction(...args));
     const sql = sqliteReader(path);
     const kysely = sqliteKysely(sql.connection, sql.statements);
     return { prisma, sql, kysely, provider, url, close: async () => void (await Promise.all([prisma.$disconnect(), sql.close()])) };

@@ -1,11 +1,12 @@
 // While a write transaction is open on the handle, the handle's other statements see and touch committed
 // rows only: a read made beside it does not see its rows, and a write made beside it is not rolled back
-// with it. On SQLite all of them share one connection (sqlite-adapter.ts); the work of the transaction
-// itself may still read through the handle.
+// with it. On SQLite all of them share one connection (sqlite-adapter.ts), so they wait for it to close;
+// a transaction whose COMMIT fails is closed all the same.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "./client";
 import { migrate } from "./migrate";
+import { TunedSqliteAdapterFactory } from "./sqlite-adapter";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
 
 const pg = await postgresAvailable();
@@ -81,17 +82,84 @@ describe.each(engines)("statements beside an open write transaction on $name", (
     expect([row.title, row.publisher]).toEqual(["Written beside", "test"]);
   });
 
-  it.skipIf(!enabled)("the transaction's own work may read through the handle while it is open", async () => {
-    let seen: string | undefined;
-    await db.prisma.$transaction(
-      async (tx) => {
-        await tx.source.update({ where: { id: "s1" }, data: { publisher: "inside" } });
-        // The handle, not the transaction: on SQLite the same connection, so it sees the transaction's row.
-        seen = (await db.prisma.source.findUniqueOrThrow({ where: { id: "s1" } })).title;
-      },
-      { timeout: 120_000, maxWait: 120_000 },
+  it.skipIf(!enabled)("a findUnique beside the transaction's own findUnique (one batch for Prisma) reads committed rows", async () => {
+    await db.prisma.source.create({ data: { id: "s3", publisher: "test", title: "Committed", reliability: "test" } });
+    let asked!: () => void;
+    const ask = new Promise<void>((resolve) => (asked = resolve));
+    // Starts in this flow, sent in the same tick as the transaction's own findUnique (Prisma batches them).
+    const beside = ask.then(() => db.prisma.source.findUnique({ where: { id: "s3" } }));
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const done = db.prisma
+      .$transaction(
+        async (tx) => {
+          await tx.source.update({ where: { id: "s3" }, data: { title: "Never committed" } });
+          const own = tx.source.findUnique({ where: { id: "s1" } }).then((row) => row);
+          asked();
+          await own;
+          setImmediate(finish);
+          await held;
+          throw new Error("rolled back");
+        },
+        { timeout: 120_000, maxWait: 120_000 },
+      )
+      .catch((error: Error) => {
+        if (error.message !== "rolled back") throw error;
+      });
+    const [row] = await Promise.all([beside, done]);
+    expect(row?.title).toBe("Committed");
+  });
+
+  it.skipIf(!enabled)("a transaction whose COMMIT fails is closed: the handle's next statements run", async () => {
+    await db.prisma.$executeRawUnsafe(`CREATE TABLE "parent" ("id" INTEGER PRIMARY KEY)`);
+    await db.prisma.$executeRawUnsafe(
+      `CREATE TABLE "child" ("id" INTEGER PRIMARY KEY, "parent" INTEGER REFERENCES "parent" ("id") DEFERRABLE INITIALLY DEFERRED)`,
     );
-    expect(seen).toBe("Written beside");
-    expect((await db.prisma.source.findUniqueOrThrow({ where: { id: "s1" } })).publisher).toBe("inside");
+    // A deferred foreign key is checked at COMMIT, which then fails.
+    const failed = await db.prisma
+      .$transaction(async (tx) => void (await tx.$executeRawUnsafe(`INSERT INTO "child" VALUES (1, 99)`)), {
+        timeout: 120_000,
+        maxWait: 120_000,
+      })
+      .then(
+        () => null,
+        (error: Error) => error,
+      );
+    expect(failed).toBeInstanceOf(Error);
+    // PostgreSQL: the failed transaction's connection went back to the pool (none is still checked out).
+    if (db.pool) expect(db.pool.totalCount - db.pool.idleCount).toBe(0);
+    expect(Number((await db.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "child"`))[0]?.n)).toBe(0);
+    expect(await db.prisma.source.count()).toBeGreaterThan(0);
+    // And the next transaction opens.
+    await db.prisma.$transaction(async (tx) => void (await tx.source.update({ where: { id: "s1" }, data: { publisher: "after" } })));
+    expect((await db.prisma.source.findUniqueOrThrow({ where: { id: "s1" } })).publisher).toBe("after");
+  });
+});
+
+describe("SQLite: a statement sent as a transaction begins", () => {
+  it("never runs inside it, however few turns after it is sent", async () => {
+    const database = freshSqlite();
+    const adapter = await new TunedSqliteAdapterFactory(database.url.replace(/^file:/, "")).connect();
+    const raw = (sql: string) => ({ sql, args: [] as unknown[], argTypes: [] as never[] });
+    try {
+      await adapter.executeScript(`CREATE TABLE "t" ("k" INTEGER)`);
+      const opening = adapter.startTransaction();
+      // Writes sent 0 to 39 microtasks after the transaction was asked for: some land as BEGIN runs.
+      const writes: Promise<unknown>[] = [];
+      for (let k = 0; k < 40; k++) {
+        let turn: Promise<void> = Promise.resolve();
+        for (let i = 0; i < k; i++) turn = turn.then(() => {});
+        writes.push(turn.then(() => adapter.executeRaw(raw(`INSERT INTO "t" VALUES (${k})`))));
+      }
+      const tx = await opening;
+      await tx.executeRaw(raw("ROLLBACK"));
+      await tx.rollback();
+      await Promise.all(writes);
+      const kept = (await adapter.queryRaw(raw(`SELECT "k" FROM "t" ORDER BY "k"`))).rows.map((r) => Number(r[0]));
+      expect(kept).toEqual([...Array(40).keys()]);
+    } finally {
+      await adapter.dispose();
+      await database.drop();
+    }
   });
 });

@@ -1,7 +1,8 @@
 // A pg pool that heals: a connection that failed is destroyed at once instead of waiting for a release
 // that may never come, and every wait is bounded. Needed because @prisma/adapter-pg 6.19 releases a
 // transaction's connection only after its COMMIT/ROLLBACK query succeeds: when the backend is killed
-// mid-transaction that query throws, the release is skipped, and the slot is lost for good.
+// mid-transaction, or the COMMIT itself is refused (a deferred constraint), that query throws, the
+// release is skipped, and the slot is lost for good.
 import pg from "pg";
 import type { PgPoolSettings } from "./env";
 
@@ -21,6 +22,12 @@ export function isConnectionError(error: unknown): boolean {
   return code.startsWith("08") || /^57P0[1-3]$/.test(code);
 }
 
+/** A query that ends a transaction: Prisma sends COMMIT and ROLLBACK as plain text. */
+function endsTransaction(query: unknown): boolean {
+  const text = typeof query === "string" ? query : (query as { text?: unknown } | null)?.text;
+  return typeof text === "string" && /^\s*(COMMIT|ROLLBACK)\b/i.test(text);
+}
+
 function markBroken(client: pg.PoolClient, error: Error): void {
   const state = checkouts.get(client);
   if (!state || state.released) return;
@@ -38,7 +45,8 @@ function watch(client: pg.PoolClient): void {
     const result = query(...args);
     if (result instanceof Promise) {
       result.catch((error: Error) => {
-        if (isConnectionError(error)) markBroken(client, error);
+        // A refused COMMIT (or ROLLBACK) has ended the transaction, and nothing will release the client.
+        if (isConnectionError(error) || endsTransaction(args[0])) markBroken(client, error);
       });
     }
     return result;

@@ -2,7 +2,6 @@
 // WAL, write transactions that take the write lock up front (BEGIN IMMEDIATE), and waits for the lock
 // that never block the server's event loop: better-sqlite3's busy timeout sleeps inside the calling
 // thread, so the server's connection has a tiny one and waits for a busy lock asynchronously instead.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -71,18 +70,6 @@ class Turn {
 /** The write transaction open on a connection: its statements' rows are not committed until `closed`. */
 type Holder = { closed: Promise<void> };
 
-/**
- * The transaction whose flow a statement comes from (set by `inTransactionFlow`, filled in when the
- * transaction opens): a read made with the handle, not the transaction, inside a transaction's own work
- * runs at once instead of waiting for the transaction to close, which would never happen.
- */
-const flow = new AsyncLocalStorage<{ holder?: Holder }>();
-
-/** Runs `transaction` (one interactive Prisma transaction) so that reads its work makes outside it do not wait for it. */
-export function inTransactionFlow<T>(transaction: () => T): T {
-  return flow.run({}, transaction);
-}
-
 export class TunedSqliteAdapterFactory implements SqlDriverAdapterFactory {
   readonly provider = "sqlite" as const;
   readonly adapterName: string;
@@ -114,45 +101,56 @@ export class TunedSqliteAdapterFactory implements SqlDriverAdapterFactory {
     }) as typeof db.prepare;
     if (this.#blocking) return adapter;
 
-    // A statement outside a transaction runs on the same connection as the transactions, and would see
-    // the rows of one that is open before they are committed, or rolled back: it waits until none is open
-    // (better-sqlite3 runs it synchronously right after the check), unless it comes from that transaction's
-    // own work. It retries a busy lock asynchronously (autocommit writes).
+    // A statement outside a transaction runs on the same connection as the transactions, and would run
+    // inside one that is open: a read would see its rows before they are committed (or rolled back), a write
+    // would be rolled back with it. It waits until none is open, checked in the same synchronous step as
+    // better-sqlite3 runs it, and retries a busy lock asynchronously (autocommit writes); the wait for a
+    // transaction does not count against the busy budget. Work inside a transaction reads through the
+    // transaction (`tx`), never the handle: a read through the handle would wait for its own transaction.
+    // (So the wait cannot tell one async flow from another: Prisma batches the findUnique calls of one tick,
+    // from any flow, and runs them in the first caller's.)
     let open: Holder | undefined;
-    const whenClosed = async <T>(run: () => Promise<T>): Promise<T> => {
-      for (;;) {
-        if (!open || flow.getStore()?.holder === open) return run();
-        await open.closed;
+    const outside = async <T>(run: () => Promise<T>): Promise<T> => {
+      let busySince: number | undefined;
+      for (let wait = 1; ; wait = Math.min(50, wait * 2)) {
+        while (open) await open.closed;
+        try {
+          return await run();
+        } catch (error) {
+          busySince ??= Date.now();
+          if (!isBusy(error) || Date.now() - busySince >= BUSY_TIMEOUT_MS) throw error;
+        }
+        await delay(wait);
       }
     };
     const queryRaw = adapter.queryRaw.bind(adapter);
     const executeRaw = adapter.executeRaw.bind(adapter);
-    adapter.queryRaw = (query) => whenNotBusy(() => whenClosed(() => queryRaw(query)));
-    adapter.executeRaw = (query) => whenNotBusy(() => whenClosed(() => executeRaw(query)));
+    adapter.queryRaw = (query) => outside(() => queryRaw(query));
+    adapter.executeRaw = (query) => outside(() => executeRaw(query));
     // A transaction takes its turn on this connection, then the write lock with asynchronous retries, and
     // only then lets the adapter open it (the adapter would keep its own lock for ever if BEGIN failed).
     const turn = new Turn();
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const taken = await turn.take();
-      let close = () => {};
+      let closed = () => {};
+      const holder: Holder = { closed: new Promise<void>((resolve) => (closed = resolve)) };
+      let released = false;
       const release = () => {
-        close();
+        if (released) return;
+        released = true;
+        if (open === holder) open = undefined;
+        closed();
         taken();
       };
       let tx: Transaction;
       try {
-        await whenNotBusy(() => prepare("BEGIN IMMEDIATE").run());
-        // Open from here (not while waiting for another process's lock) until committed or rolled back.
-        const holder: Holder = { closed: new Promise<void>((resolve) => (close = resolve)) };
-        const closed = close;
-        close = () => {
-          if (open === holder) open = undefined;
-          closed();
-        };
-        open = holder;
-        const own = flow.getStore();
-        if (own) own.holder = holder;
+        // Open from BEGIN (not while waiting for another process's lock), in the same synchronous step: no
+        // statement from outside runs in between.
+        await whenNotBusy(() => {
+          prepare("BEGIN IMMEDIATE").run();
+          open = holder;
+        });
         begun = true;
         try {
           tx = await startTransaction(isolationLevel);
@@ -164,8 +162,30 @@ export class TunedSqliteAdapterFactory implements SqlDriverAdapterFactory {
         release();
         throw error;
       }
+      // Prisma sends COMMIT (or ROLLBACK) as a statement and calls commit() (rollback()) only once it
+      // succeeded: after a failed one (a deferred constraint, a full disk) nothing would ever close the
+      // transaction, nor free the adapter's own lock, and every statement and transaction on the connection
+      // would wait for ever. It is rolled back and closed then.
       const commit = tx.commit.bind(tx);
       const rollback = tx.rollback.bind(tx);
+      const ending =
+        <Q extends { sql: string }, R>(run: (query: Q) => Promise<R>) =>
+        async (query: Q): Promise<R> => {
+          try {
+            return await run(query);
+          } catch (error) {
+            if (/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) {
+              try {
+                if (db.inTransaction) prepare("ROLLBACK").run();
+              } finally {
+                await rollback().finally(release);
+              }
+            }
+            throw error;
+          }
+        };
+      tx.executeRaw = ending(tx.executeRaw.bind(tx));
+      tx.queryRaw = ending(tx.queryRaw.bind(tx));
       tx.commit = () => commit().finally(release);
       tx.rollback = () => rollback().finally(release);
       return tx;
