@@ -162,6 +162,30 @@ test.describe("an export flood", () => {
     expect(rssPeak).toBeLessThan(RSS_BUDGET_MB);
   });
 
+  test("print-size PNGs made one after another give their pixels back", async () => {
+    // Each 4x PNG of the map holds 52 MB of pixels until a finalizer frees them on a later turn of the
+    // render worker's event loop; parked between tasks, the workers kept every one (render-pool.ts).
+    const pid = server.pid ?? 0;
+    const png = async (i: number) => {
+      const res = await fetch(`${base}/api/v1/export/map.png?scale=4&title=print-${i}`, {
+        headers: { "x-forwarded-for": `10.9.0.${i + 1}` },
+      });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    };
+    for (let i = 0; i < 2; i++) await png(i);
+    const before = residentMB(pid, "VmRSS");
+    let peak = before;
+    const renders = 12;
+    for (let i = 2; i < 2 + renders; i++) {
+      await png(i);
+      peak = Math.max(peak, residentMB(pid, "VmRSS"));
+    }
+    console.log(`export flood: ${renders} print-size PNGs in a row: server RSS ${before.toFixed(0)} → at most ${peak.toFixed(0)} MB`);
+    // Kept, they would be renders × 52 MB (624 MB); a few pictures' worth may remain in the allocator.
+    expect(peak - before).toBeLessThan(4 * 52);
+  });
+
   test("a cached export is never refused, however many ask for it", async () => {
     const path = `${base}/api/v1/export/map.svg?title=cached-once`;
     expect((await fetch(path)).status).toBe(200);

@@ -43,6 +43,11 @@ function renderPool(): Piscina<RenderTask, RenderResult> {
     idleTimeout: 60_000,
     // A worker's own JavaScript heap is bounded too; resvg's pixels are outside it (counted above).
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    // Between tasks a worker's event loop must run: resvg's pixels are freed by finalizers that run on a
+    // later turn, after the collection that follows each render (render-worker.ts). Piscina's default
+    // ("sync") parks the thread in Atomics.wait between tasks, so they never ran, and each 4x PNG of the
+    // map left its 52 MB of pixels behind (24 of them: +1.3 GB of RSS). Tasks arrive by message instead.
+    atomics: "disabled",
   });
   return pool;
 }
