@@ -88,25 +88,15 @@ describe.each(engines)("statements beside an open write transaction on $name", (
     const ask = new Promise<void>((resolve) => (asked = resolve));
     // Starts in this flow, sent in the same tick as the transaction's own findUnique (Prisma batches them).
     const beside = ask.then(() => db.prisma.source.findUnique({ where: { id: "s3" } }));
-    let finish!: () => void;
-    const held = new Promise<void>((resolve) => (finish = resolve));
-    const done = db.prisma
-      .$transaction(
-        async (tx) => {
-          await tx.source.update({ where: { id: "s3" }, data: { title: "Never committed" } });
-          const own = tx.source.findUnique({ where: { id: "s1" } }).then((row) => row);
-          asked();
-          await own;
-          setImmediate(finish);
-          await held;
-          throw new Error("rolled back");
-        },
-        { timeout: 120_000, maxWait: 120_000 },
-      )
-      .catch((error: Error) => {
-        if (error.message !== "rolled back") throw error;
-      });
-    const [row] = await Promise.all([beside, done]);
+    const open = heldOpen(db, async (tx) => {
+      await tx.source.update({ where: { id: "s3" }, data: { title: "Never committed" } });
+      const own = tx.source.findUnique({ where: { id: "s1" } }).then((row) => row);
+      asked();
+      await own;
+    });
+    await open.ready;
+    setImmediate(open.finish);
+    const [row] = await Promise.all([beside, open.done]);
     expect(row?.title).toBe("Committed");
   });
 

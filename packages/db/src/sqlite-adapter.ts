@@ -39,15 +39,17 @@ export function isBusy(error: unknown): boolean {
 
 /**
  * Runs `attempt` (which must do nothing when it fails busy) until it is not refused as busy, waiting
- * asynchronously between tries (1 ms doubling to 50 ms), for up to BUSY_TIMEOUT_MS in all.
+ * asynchronously between tries (1 ms doubling to 50 ms), for up to BUSY_TIMEOUT_MS from the first refusal
+ * (an attempt may first wait for something else: that is not waiting for the lock).
  */
 export async function whenNotBusy<T>(attempt: () => T | Promise<T>): Promise<T> {
-  const started = Date.now();
+  let refusedAt: number | undefined;
   for (let wait = 1; ; wait = Math.min(50, wait * 2)) {
     try {
       return await attempt();
     } catch (error) {
-      if (!isBusy(error) || Date.now() - started >= BUSY_TIMEOUT_MS) throw error;
+      refusedAt ??= Date.now();
+      if (!isBusy(error) || Date.now() - refusedAt >= BUSY_TIMEOUT_MS) throw error;
     }
     await delay(wait);
   }
@@ -110,19 +112,11 @@ export class TunedSqliteAdapterFactory implements SqlDriverAdapterFactory {
     // (So the wait cannot tell one async flow from another: Prisma batches the findUnique calls of one tick,
     // from any flow, and runs them in the first caller's.)
     let open: Holder | undefined;
-    const outside = async <T>(run: () => Promise<T>): Promise<T> => {
-      let busySince: number | undefined;
-      for (let wait = 1; ; wait = Math.min(50, wait * 2)) {
+    const outside = <T>(run: () => Promise<T>): Promise<T> =>
+      whenNotBusy(async () => {
         while (open) await open.closed;
-        try {
-          return await run();
-        } catch (error) {
-          busySince ??= Date.now();
-          if (!isBusy(error) || Date.now() - busySince >= BUSY_TIMEOUT_MS) throw error;
-        }
-        await delay(wait);
-      }
-    };
+        return run();
+      });
     const queryRaw = adapter.queryRaw.bind(adapter);
     const executeRaw = adapter.executeRaw.bind(adapter);
     adapter.queryRaw = (query) => outside(() => queryRaw(query));
