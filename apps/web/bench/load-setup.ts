@@ -124,7 +124,8 @@ export interface Instance {
 }
 
 /** Starts the production build on `port` against `url`; resolves once it serves this run's probe actor. */
-export async function startInstance(url: string, port: number, probe: string, logDir: string): Promise<Instance> {
+/** `workers`: STANCEMAP_WORKERS for the server (app processes behind a supervising one; 0: one process). */
+export async function startInstance(url: string, port: number, probe: string, logDir: string, workers = 0): Promise<Instance> {
   mkdirSync(logDir, { recursive: true });
   const log = join(logDir, `server-${port}.log`);
   const out = openSync(log, "w");
@@ -137,6 +138,7 @@ export async function startInstance(url: string, port: number, probe: string, lo
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       STANCEMAP_HOST: "127.0.0.1",
+      STANCEMAP_WORKERS: String(workers),
     },
     stdio: ["ignore", out, out],
   });

@@ -5,7 +5,8 @@
 // Options: --duration S (60), --readers N (200), --writers N (10), --timeout S per request (30),
 // --only sqlite|postgres, --port P (first port to try; default: any free), --no-build, --short (smoke test),
 // --synth 500|5000|20000 (the synthetic dataset of that size instead of the seeded one; readers then read its
-// actors and topics).
+// actors and topics), --workers N (each server's STANCEMAP_WORKERS: N app processes behind one that takes in
+// connections; 0, the default, one process).
 import { readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     "no-build": { type: "boolean" },
     short: { type: "boolean" },
     synth: { type: "string" },
+    workers: { type: "string" },
   },
 });
 const synth = values.synth as keyof typeof SIZES | undefined;
@@ -39,7 +41,8 @@ const readers = Number(values.readers ?? (short ? 20 : 200));
 const writers = Number(values.writers ?? (short ? 2 : 10));
 const timeoutMs = Number(values.timeout ?? 30) * 1000;
 const firstPort = Number(values.port ?? 0);
-for (const [name, v] of Object.entries({ seconds, readers, writers, timeoutMs, firstPort }))
+const workers = Number(values.workers ?? 0);
+for (const [name, v] of Object.entries({ seconds, readers, writers, timeoutMs, firstPort, workers }))
   if (!Number.isInteger(v) || v < 0) throw new Error(`bench: --${name} must be a whole number`);
 
 const dataset = loadDataset();
@@ -47,7 +50,9 @@ const logDir = join(tmpdir(), `stancemap-bench-load-${process.pid}`);
 
 async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boolean> {
   const title =
-    `${kind === "sqlite" ? "SQLite" : "PostgreSQL"}, ${count} instance${count > 1 ? "s" : ""}, ${readers} readers + ${writers} writers + 1 publisher` +
+    `${kind === "sqlite" ? "SQLite" : "PostgreSQL"}, ${count} instance${count > 1 ? "s" : ""}` +
+    (workers > 0 ? ` (${workers} app process${workers > 1 ? "es" : ""}${count > 1 ? " each" : ""})` : "") +
+    `, ${readers} readers + ${writers} writers + 1 publisher` +
     (synth ? `, synthetic dataset (${Number(synth).toLocaleString("en")} actors)` : "");
   const database = await freshDatabase(kind);
   if ("skip" in database) {
@@ -66,7 +71,7 @@ async function scenario(kind: "sqlite" | "postgres", count: number): Promise<boo
     let port = firstPort;
     for (let i = 0; i < count; i++) {
       port = await freePort(port ? port : 0);
-      instances.push(await startInstance(database.url, port, probe, logDir));
+      instances.push(await startInstance(database.url, port, probe, logDir, workers));
       if (port) port++;
     }
     console.log(`bench: serving on ${instances.map((i) => i.base).join(", ")}; running ${seconds} s…`);

@@ -53,6 +53,9 @@ const Env = z.object({
   /** Requests worked on at once by one instance; the rest wait in line, writes, token calls and health probes
    * first (admission.ts). 0: no limit. */
   STANCEMAP_REQUESTS_IN_PROGRESS: count(16),
+  /** App processes behind one supervising process that takes in connections (server.ts); 0: one process
+   * that does both. */
+  STANCEMAP_WORKERS: count(0),
   /** The most reactions the network view is sent (the newest in its date and filters); past it, it says what it left out. */
   STANCEMAP_NETWORK_MAX_REACTIONS: z.coerce.number().int().min(1).default(20_000),
 });

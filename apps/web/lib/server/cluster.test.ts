@@ -1,0 +1,145 @@
+// STANCEMAP_WORKERS's supervisor (cluster.ts) as real processes over real HTTP: a supervising process and its
+// app processes (lib/testing/cluster), each answering with its pid.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { get } from "node:http";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+
+const supervisorScript = fileURLToPath(new URL("../testing/cluster/supervisor.ts", import.meta.url));
+const started: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+interface Supervisor {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+}
+
+async function startSupervisor(env: Record<string, string> = {}): Promise<Supervisor> {
+  const port = await freePort();
+  // node itself with tsx's loader, not tsx's command (a process of its own in front of the supervisor).
+  const child = spawn(process.execPath, ["--import", "tsx", supervisorScript], {
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  started.push(child);
+  let text = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  return { child, port, output: () => text };
+}
+
+/** One request on a connection of its own: the pid of the app process that answered, or null when none did. */
+function ask(port: number, path = "/"): Promise<number | null> {
+  return new Promise((resolve) => {
+    const req = get({ host: "127.0.0.1", port, path, agent: false, timeout: 20_000 }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      res.on("end", () => resolve(res.statusCode === 200 ? Number(body) : null));
+      res.on("error", () => resolve(null));
+    });
+    req.on("error", () => resolve(null));
+    req.on("timeout", () => req.destroy());
+  });
+}
+
+/** The app processes answering, once `count` different ones have (asking until then, up to the deadline). */
+async function answering(port: number, count: number, deadlineMs = 60_000): Promise<Set<number>> {
+  const pids = new Set<number>();
+  const until = Date.now() + deadlineMs;
+  while (pids.size < count && Date.now() < until) {
+    const pid = await ask(port);
+    if (pid !== null) pids.add(pid);
+    else await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return pids;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(condition: () => boolean, deadlineMs = 30_000): Promise<boolean> {
+  const end = Date.now() + deadlineMs;
+  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 25));
+  return condition();
+}
+
+const exitOf = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child.exitCode)
+    : once(child, "exit").then(([code]) => code as number | null);
+
+describe("STANCEMAP_WORKERS's supervisor", { timeout: 120_000 }, () => {
+  it("hands new connections to every app process, never answering itself", async () => {
+    const { child, port } = await startSupervisor();
+    const pids = await answering(port, 2);
+    expect(pids.size).toBe(2);
+    expect(pids.has(child.pid ?? -1)).toBe(false);
+  });
+
+  it("replaces an app process that stops after it had served", async () => {
+    const { port, output } = await startSupervisor();
+    const before = await answering(port, 2);
+    expect(before.size).toBe(2);
+    await ask(port, "/crash");
+    expect(await until(() => [...before].some((pid) => !alive(pid)))).toBe(true);
+    const gone = [...before].filter((pid) => !alive(pid));
+    const after = await answering(port, 2);
+    expect(after.size).toBe(2);
+    for (const pid of gone) expect(after.has(pid)).toBe(false);
+    expect(output()).toContain("an app process stopped; starting another");
+  });
+
+  it("stops with the app's exit code when an app process fails before it serves", async () => {
+    const { child, port, output } = await startSupervisor({ FAIL: "1" });
+    expect(await exitOf(child)).toBe(3);
+    expect(output()).toContain("an app process stopped before it served; stopping");
+    expect(await ask(port)).toBeNull();
+  });
+
+  it("on SIGTERM, answers the requests in progress, then every process exits", async () => {
+    const { child, port, output } = await startSupervisor({ SLOW_MS: "1500" });
+    const pids = await answering(port, 2);
+    const slow = ask(port, "/slow");
+    expect(await until(() => output().includes("a slow request in progress"))).toBe(true);
+    child.kill("SIGTERM");
+    expect(await slow).not.toBeNull();
+    expect(await exitOf(child)).toBe(0);
+    expect(await until(() => [...pids].every((pid) => !alive(pid)))).toBe(true);
+    // Each was told to stop, rather than killed when the grace ran out.
+    expect(output().match(/an app process stopping on SIGTERM/g)).toHaveLength(2);
+  });
+
+  it("takes its app processes with it when it is killed", async () => {
+    const { child, port } = await startSupervisor();
+    const pids = await answering(port, 2);
+    child.kill("SIGKILL");
+    expect(await until(() => [...pids].every((pid) => !alive(pid)))).toBe(true);
+    expect(await ask(port)).toBeNull();
+  });
+});

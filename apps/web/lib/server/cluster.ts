@@ -1,0 +1,66 @@
+// The supervising process of STANCEMAP_WORKERS=N (server.ts). It loads no app code: it takes in
+// connections and hands them to N app processes in turn (node:cluster's round-robin). That is the reason
+// for it even at N = 1: Node takes in one new connection per turn of its event loop, and an app process's
+// turn under load lasts tens of milliseconds, so 200 clients connecting at once waited seconds to be read
+// at all; this process's turns are microseconds long. With N = 2 the app runs on two cores.
+//
+// An app process that stops after it had started serving is replaced (after a pause that grows while
+// replacements keep stopping soon after they start); one that stops before it ever served (a port in use, a
+// bad setting) stops the whole server with its exit code, as a single process would. SIGTERM and SIGINT
+// are passed on to every app process, each of which finishes its requests in progress (app-server.ts);
+// those still running after GRACE_MS are killed.
+import cluster, { type Worker } from "node:cluster";
+import type { Logger } from "pino";
+
+const GRACE_MS = 12_000;
+/** A replacement that serves this long resets the pause before the next one. */
+const STABLE_MS = 30_000;
+const PAUSES_MS = [0, 1_000, 5_000, 15_000];
+
+/** `exec`: the app process's script, when not this process's own (tests). */
+export function supervise(count: number, logger: Logger, exec?: string): void {
+  cluster.schedulingPolicy = cluster.SCHED_RR;
+  if (exec) cluster.setupPrimary({ exec });
+  const servingSince = new Map<Worker, number>();
+  let quickStops = 0;
+  let stopping = false;
+
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.once("listening", () => servingSince.set(worker, Date.now()));
+  };
+
+  const stop = (code: number, signal: NodeJS.Signals = "SIGTERM") => {
+    if (stopping) return;
+    stopping = true;
+    process.exitCode = code;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+      process.exit(code);
+    }, GRACE_MS).unref();
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    const since = servingSince.get(worker);
+    servingSince.delete(worker);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    if (since === undefined) {
+      logger.fatal({ pid: worker.process.pid, code, signal }, "an app process stopped before it served; stopping");
+      stop(code || 1);
+      return;
+    }
+    quickStops = Date.now() - since < STABLE_MS ? quickStops + 1 : 0;
+    const pause = PAUSES_MS[Math.min(quickStops, PAUSES_MS.length - 1)] ?? 0;
+    logger.error({ pid: worker.process.pid, code, signal, restartInMs: pause }, "an app process stopped; starting another");
+    setTimeout(() => stopping || fork(), pause);
+  });
+
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stop(0, signal));
+  for (let i = 0; i < count; i++) fork();
+  logger.info({ workers: count, pid: process.pid }, "stancemap supervising app processes");
+}

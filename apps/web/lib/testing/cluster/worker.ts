@@ -1,0 +1,19 @@
+// cluster.test.ts's app process: answers with its pid (after SLOW_MS for /slow), stops on SIGTERM once its
+// requests in progress are answered, as app-server.ts does; FAIL=1 makes it fail before it listens.
+import { createServer } from "node:http";
+
+if (process.env.FAIL === "1") {
+  console.error("worker: failing before it listens");
+  process.exit(3);
+}
+const server = createServer((req, res) => {
+  if (req.url === "/crash") process.exit(9);
+  if (req.url === "/slow") console.log("a slow request in progress");
+  setTimeout(() => res.end(String(process.pid)), req.url === "/slow" ? Number(process.env.SLOW_MS ?? 1500) : 0);
+});
+server.keepAliveTimeout = 1;
+server.listen(Number(process.env.PORT), "127.0.0.1");
+process.on("SIGTERM", () => {
+  console.log("an app process stopping on SIGTERM");
+  server.close(() => process.exit(0));
+});
