@@ -65,6 +65,34 @@ test.describe("prototype pollution (finding 1)", () => {
     await siteStillServes(request, baseURL as string);
   });
 
+  test("an admin's JSON body with a __proto__ key, at the top or nested, is refused naming where, and nothing is written", async ({
+    playwright,
+    baseURL,
+  }) => {
+    const admin = await apiAs(playwright, baseURL as string, "admin");
+    try {
+      const slug = `proto-${unique()}`;
+      const made = await admin.post("/api/v1/actors", {
+        data: `{"slug":"${slug}","name":"Proto","kind":"group","__proto__":{"admin":true}}`,
+        headers: { "content-type": "application/json" },
+      });
+      expect(made.status()).toBe(400);
+      expect(await made.json()).toMatchObject({ errors: [{ field: "__proto__", code: "forbidden_key" }] });
+      expect((await admin.get(`/api/v1/actors/${slug}/head`)).status()).toBe(404);
+
+      const before = await (await admin.get("/api/v1/actors/russia/head")).json();
+      const patch = await admin.patch("/api/v1/actors/russia", {
+        data: `{"description":"polluted","names":{"__proto__":{"x":1}},"expectedVersion":${JSON.stringify(before.version)}}`,
+        headers: { "content-type": "application/json" },
+      });
+      expect(patch.status()).toBe(400);
+      expect(await patch.json()).toMatchObject({ errors: [{ field: "names.__proto__" }] });
+      expect(await (await admin.get("/api/v1/actors/russia/head")).json()).toEqual(before);
+    } finally {
+      await admin.dispose();
+    }
+  });
+
   test("a visitor asking for kind, sent or nkind = constructor gets a 400 naming it from exports and defaults on pages, never a 500", async ({
     request,
   }) => {
