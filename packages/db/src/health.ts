@@ -54,8 +54,9 @@ async function writeProbe(db: Db): Promise<void> {
     if (row?.recovery) throw new Error("the server is a standby (in recovery) and accepts no writes");
     if (row?.readOnly === "on") throw new Error("the database is read-only (default_transaction_read_only)");
   }
-  // A large write of ours holds SQLite's lock for seconds: the database is being written, and the probe
-  // would only wait behind it (that write's own commit shows a full disk or a read-only file).
+  // A large write holds SQLite's lock for seconds, ours or another process's on the same file
+  // (STANCEMAP_WORKERS): the database is being written, and the probe would only wait behind it (that
+  // write's own commit shows a full disk or a read-only file).
   if (db.provider === "sqlite" && largeWriteRunning(db)) return;
   // A committed write, so a full disk or a read-only file shows (a rolled-back one may never touch the disk).
   const value = new Date().toISOString();

@@ -2,10 +2,12 @@
 // own connection: better-sqlite3 is synchronous, so on the server's connection they would hold its event
 // loop for seconds. The worker gets plain data and gives back a result or a refusal (a CurationError,
 // rebuilt here with its status and details); the transaction is all or nothing there as here.
-import { existsSync } from "node:fs";
-import { dirname, sep } from "node:path";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
 import * as threads from "node:worker_threads";
 import type { Db } from "../client";
+import { sqlitePath } from "../env";
 import { CurationError, HasDependants, InvalidInput, NotFound, type Principal, type RecordRef, VersionConflict } from "./errors";
 
 /** Below this many rows or items a write is short enough for the server's own connection. */
@@ -42,18 +44,60 @@ export function offThread(db: Db, rows: number): boolean {
 /** Large writes running in workers, by database URL. */
 const running = new Map<string, number>();
 
-/** Whether this process has a large write running on `db`'s database (it holds the write lock meanwhile). */
+/**
+ * Where processes on one SQLite file (STANCEMAP_WORKERS's app processes, a script) say they have a large
+ * write running: a file per write, named by the writer's pid, beside the database file.
+ */
+export function largeWriteMarkers(db: Db): string {
+  return `${sqlitePath(db.url)}-large-writes`;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * Whether a large write is running on `db`'s database, in this process or in another one on the same file
+ * (it holds the write lock meanwhile). A marker left by a process that is gone (killed mid-write) is removed.
+ */
 export function largeWriteRunning(db: Db): boolean {
-  return (running.get(db.url) ?? 0) > 0;
+  if ((running.get(db.url) ?? 0) > 0) return true;
+  if (db.provider !== "sqlite") return false;
+  const dir = largeWriteMarkers(db);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  return names.some((name) => {
+    const pid = Number(name.split("-")[0]);
+    if (pid === process.pid || !Number.isInteger(pid) || pid <= 0) return false;
+    if (alive(pid)) return true;
+    rmSync(join(dir, name), { force: true });
+    return false;
+  });
 }
 
 /** Runs one write job in a fresh worker thread on `db`'s database. */
 export async function runOffThread(db: Db, job: WriteJob): Promise<WriteJobResult> {
   running.set(db.url, (running.get(db.url) ?? 0) + 1);
+  const marker = join(largeWriteMarkers(db), `${process.pid}-${randomUUID()}`);
+  try {
+    // Best effort: a marker that cannot be written only means other processes' probes wait behind this write.
+    mkdirSync(dirname(marker), { recursive: true, mode: 0o700 });
+    writeFileSync(marker, "");
+  } catch {}
   try {
     return await inWorker(db, job);
   } finally {
     running.set(db.url, (running.get(db.url) ?? 1) - 1);
+    rmSync(marker, { force: true });
   }
 }
 
