@@ -2,8 +2,11 @@
 // app processes (lib/testing/cluster), each answering with its pid.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -113,6 +116,23 @@ describe("STANCEMAP_WORKERS's supervisor", { timeout: 120_000 }, () => {
     expect(after.size).toBe(2);
     for (const pid of gone) expect(after.has(pid)).toBe(false);
     expect(output()).toContain("an app process stopped; starting another");
+  });
+
+  it("keeps serving while a replacement fails to start, and replaces it once it can", async () => {
+    const flag = join(mkdtempSync(join(tmpdir(), "stancemap-cluster-")), "fail");
+    const { child, port, output } = await startSupervisor({ FAIL_FILE: flag });
+    const before = await answering(port, 2);
+    writeFileSync(flag, "");
+    await ask(port, "/crash");
+    // Replacements fail before they listen; the server goes on with the app process it has.
+    expect(await until(() => (output().match(/failing before it listens/g) ?? []).length >= 2)).toBe(true);
+    expect(child.exitCode).toBeNull();
+    const survivor = await ask(port);
+    expect(survivor !== null && before.has(survivor)).toBe(true);
+    rmSync(flag);
+    const after = await answering(port, 2);
+    expect(after.size).toBe(2);
+    expect([...after].filter((pid) => !before.has(pid))).toHaveLength(1);
   });
 
   it("stops with the app's exit code when an app process fails before it serves", async () => {

@@ -4,11 +4,12 @@
 // turn under load lasts tens of milliseconds, so 200 clients connecting at once waited seconds to be read
 // at all; this process's turns are microseconds long. With N = 2 the app runs on two cores.
 //
-// An app process that stops after it had started serving is replaced (after a pause that grows while
-// replacements keep stopping soon after they start); one that stops before it ever served (a port in use, a
-// bad setting) stops the whole server with its exit code, as a single process would. SIGTERM and SIGINT
-// are passed on to every app process, each of which finishes its requests in progress (app-server.ts);
-// those still running after GRACE_MS are killed.
+// An app process that stops is replaced, after a pause that grows while replacements keep stopping within
+// STABLE_MS of serving or before they serve. Until some app process has served, one that stops (a port in
+// use, a bad setting) stops the whole server with its exit code, as a single process would; after that, only
+// MAX_FAILED_STARTS replacements in a row that stop before serving do. SIGTERM and SIGINT are passed on to
+// every app process, each of which finishes its requests in progress (app-server.ts); those still running
+// after GRACE_MS are killed.
 import cluster, { type Worker } from "node:cluster";
 import type { Logger } from "pino";
 
@@ -16,6 +17,7 @@ const GRACE_MS = 12_000;
 /** A replacement that serves this long resets the pause before the next one. */
 const STABLE_MS = 30_000;
 const PAUSES_MS = [0, 1_000, 5_000, 15_000];
+const MAX_FAILED_STARTS = 5;
 
 /** `exec`: the app process's script, when not this process's own (tests). */
 export function supervise(count: number, logger: Logger, exec?: string): void {
@@ -23,22 +25,30 @@ export function supervise(count: number, logger: Logger, exec?: string): void {
   if (exec) cluster.setupPrimary({ exec });
   const servingSince = new Map<Worker, number>();
   let quickStops = 0;
+  let failedStarts = 0;
+  let served = false;
   let stopping = false;
+  let exitCode = 0;
 
   const fork = () => {
     const worker = cluster.fork();
-    worker.once("listening", () => servingSince.set(worker, Date.now()));
+    worker.once("listening", () => {
+      servingSince.set(worker, Date.now());
+      served = true;
+      failedStarts = 0;
+    });
   };
 
+  const kill = (code: number) => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+    process.exit(code);
+  };
   const stop = (code: number, signal: NodeJS.Signals = "SIGTERM") => {
     if (stopping) return;
     stopping = true;
-    process.exitCode = code;
+    exitCode = code;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-    setTimeout(() => {
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
-      process.exit(code);
-    }, GRACE_MS).unref();
+    setTimeout(() => kill(code), GRACE_MS).unref();
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
   };
 
@@ -46,20 +56,22 @@ export function supervise(count: number, logger: Logger, exec?: string): void {
     const since = servingSince.get(worker);
     servingSince.delete(worker);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
     }
-    if (since === undefined) {
-      logger.fatal({ pid: worker.process.pid, code, signal }, "an app process stopped before it served; stopping");
+    if (since === undefined && (!served || ++failedStarts >= MAX_FAILED_STARTS)) {
+      logger.fatal({ pid: worker.process.pid, code, signal, failedStarts }, "an app process stopped before it served; stopping");
       stop(code || 1);
       return;
     }
-    quickStops = Date.now() - since < STABLE_MS ? quickStops + 1 : 0;
+    quickStops = since === undefined || Date.now() - since < STABLE_MS ? quickStops + 1 : 0;
     const pause = PAUSES_MS[Math.min(quickStops, PAUSES_MS.length - 1)] ?? 0;
     logger.error({ pid: worker.process.pid, code, signal, restartInMs: pause }, "an app process stopped; starting another");
     setTimeout(() => stopping || fork(), pause);
   });
 
+  // A signal while stopping changes nothing: `npm run serve` delivers one to the whole process group, and
+  // tsx passes it on again.
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stop(0, signal));
   for (let i = 0; i < count; i++) fork();
   logger.info({ workers: count, pid: process.pid }, "stancemap supervising app processes");

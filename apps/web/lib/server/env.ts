@@ -54,8 +54,8 @@ const Env = z.object({
    * first (admission.ts). 0: no limit. */
   STANCEMAP_REQUESTS_IN_PROGRESS: count(16),
   /** App processes behind one supervising process that takes in connections (server.ts); 0: one process
-   * that does both. */
-  STANCEMAP_WORKERS: count(0),
+   * that does both. Each has its own render threads, render memory, requests in progress and database pool. */
+  STANCEMAP_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
   /** The most reactions the network view is sent (the newest in its date and filters); past it, it says what it left out. */
   STANCEMAP_NETWORK_MAX_REACTIONS: z.coerce.number().int().min(1).default(20_000),
 });

@@ -1,8 +1,10 @@
 // cluster.test.ts's app process: answers with its pid (after SLOW_MS for /slow), stops on SIGTERM once its
-// requests in progress are answered, as app-server.ts does; FAIL=1 makes it fail before it listens.
+// requests in progress are answered, as app-server.ts does; FAIL=1, or a file at FAIL_FILE, makes it fail
+// before it listens.
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 
-if (process.env.FAIL === "1") {
+if (process.env.FAIL === "1" || (process.env.FAIL_FILE && existsSync(process.env.FAIL_FILE))) {
   console.error("worker: failing before it listens");
   process.exit(3);
 }
