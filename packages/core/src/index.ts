@@ -4,6 +4,7 @@ export * from "./collections";
 export * from "./csv-records";
 export * from "./dates";
 export * from "./export-presets";
+export * from "./json-keys";
 export * from "./lookup";
 export * from "./merge";
 export * from "./quote-check";

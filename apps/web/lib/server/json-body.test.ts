@@ -1,8 +1,10 @@
 // Reading a write's JSON body: invalid JSON and a key named __proto__ anywhere in it are refused naming
 // where, before any route sees the body.
+
+import { protoKeyPath } from "@stancemap/core";
 import { InvalidInput } from "@stancemap/db";
 import { describe, expect, it } from "vitest";
-import { parseJsonBody, protoKeyPath } from "./json-body";
+import { parseJsonBody } from "./json-body";
 
 function refusal(text: string): InvalidInput {
   try {
@@ -20,6 +22,8 @@ describe("parseJsonBody", () => {
       ['{"__proto__":{"admin":true},"description":"x"}', "__proto__"],
       ['{"slug":"a","names":{"__proto__":{"x":1}}}', "names.__proto__"],
       ['{"evidence":[{"sourceId":"s"},{"__proto__":null}]}', "evidence.1.__proto__"],
+      // An escaped key is the same key once parsed.
+      ['{"a":{"\\u005f_proto__":1}}', "a.__proto__"],
     ] as const) {
       const error = refusal(text);
       expect(error.status).toBe(400);

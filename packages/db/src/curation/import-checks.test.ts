@@ -95,6 +95,10 @@ describe("reading an upload", () => {
     expect(await refusal(upload("{nope", { format: "json" }))).toEqual([
       { field: "file", code: "invalid_json", message: expect.stringMatching(/^The file is not valid JSON: /) },
     ]);
+    // A key named __proto__, which JSON.parse keeps and the record schemas would drop: refused, named.
+    expect(await refusal(upload('{"actors":[{"slug":"p","name":"P","kind":"group","__proto__":{"x":1}}]}'))).toEqual([
+      { field: "file", code: "forbidden_key", message: expect.stringContaining("(actors.0.__proto__)") },
+    ]);
     expect(await refusal(upload("slug,name\nx,y\n", { format: "csv" }))).toEqual([
       { field: "type", code: "required", message: expect.stringContaining("record type of the CSV rows") },
     ]);

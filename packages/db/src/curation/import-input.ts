@@ -2,7 +2,7 @@
 // and the admin page (size limit, byte order mark, JSON or CSV, the CSV's record type, a checksum), or
 // a refusal with the field it concerns.
 import { createHash } from "node:crypto";
-import { COLLECTIONS, EntityType, parseCsvRecords } from "@stancemap/core";
+import { COLLECTIONS, EntityType, parseCsvRecords, protoKeyPath } from "@stancemap/core";
 import { InvalidInput } from "./errors";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -92,6 +92,8 @@ export async function readImportInput(upload: ImportUpload): Promise<ImportRead>
     } catch (error) {
       return refuse(upload.field, "invalid_json", `${what} is not valid JSON: ${(error as Error).message}`);
     }
+    const proto = protoKeyPath(body, text);
+    if (proto !== null) return refuse(upload.field, "forbidden_key", `${what} has a key named __proto__ (${proto}), which no record has.`);
     return { ok: true, input: importInputFromJson(body), format, checksum };
   }
   if (!type) return refuse("type", "required", `Choose the record type of the CSV rows (${TYPES}).`);

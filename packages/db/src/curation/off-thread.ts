@@ -3,7 +3,7 @@
 // loop for seconds. The worker gets plain data and gives back a result or a refusal (a CurationError,
 // rebuilt here with its status and details); the transaction is all or nothing there as here.
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import * as threads from "node:worker_threads";
 import type { Db } from "../client";
@@ -46,24 +46,20 @@ const running = new Map<string, number>();
 
 /**
  * Where processes on one SQLite file (STANCEMAP_WORKERS's app processes, a script) say they have a large
- * write running: a file per write, named by the writer's pid, beside the database file.
+ * write running: a file per write beside the database file, touched every MARKER_TOUCH_MS while it runs.
  */
 export function largeWriteMarkers(db: Db): string {
   return `${sqlitePath(db.url)}-large-writes`;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
+const MARKER_TOUCH_MS = 5_000;
+/** A marker not touched for this long is a writer's that is gone (killed mid-write): ignored and removed. */
+export const MARKER_STALE_MS = 30_000;
 
 /**
  * Whether a large write is running on `db`'s database, in this process or in another one on the same file
- * (it holds the write lock meanwhile). A marker left by a process that is gone (killed mid-write) is removed.
+ * (it holds the write lock meanwhile). Markers are judged by when they were last touched, not by pid: pids
+ * repeat across restarts and differ between containers sharing the file.
  */
 export function largeWriteRunning(db: Db): boolean {
   if ((running.get(db.url) ?? 0) > 0) return true;
@@ -75,29 +71,42 @@ export function largeWriteRunning(db: Db): boolean {
   } catch {
     return false;
   }
-  return names.some((name) => {
-    const pid = Number(name.split("-")[0]);
-    if (pid === process.pid || !Number.isInteger(pid) || pid <= 0) return false;
-    if (alive(pid)) return true;
-    rmSync(join(dir, name), { force: true });
-    return false;
-  });
+  let live = false;
+  const now = Date.now();
+  for (const name of names) {
+    const file = join(dir, name);
+    try {
+      if (now - statSync(file).mtimeMs < MARKER_STALE_MS) live = true;
+      else rmSync(file, { force: true });
+    } catch {}
+  }
+  return live;
 }
 
 /** Runs one write job in a fresh worker thread on `db`'s database. */
 export async function runOffThread(db: Db, job: WriteJob): Promise<WriteJobResult> {
   running.set(db.url, (running.get(db.url) ?? 0) + 1);
   const marker = join(largeWriteMarkers(db), `${process.pid}-${randomUUID()}`);
+  const touch = () => {
+    try {
+      writeFileSync(marker, "");
+    } catch {}
+  };
+  // Best effort: a marker that cannot be written only means other processes' probes wait behind this write.
   try {
-    // Best effort: a marker that cannot be written only means other processes' probes wait behind this write.
     mkdirSync(dirname(marker), { recursive: true, mode: 0o700 });
-    writeFileSync(marker, "");
   } catch {}
+  touch();
+  const toucher = setInterval(touch, MARKER_TOUCH_MS);
+  toucher.unref();
   try {
     return await inWorker(db, job);
   } finally {
+    clearInterval(toucher);
     running.set(db.url, (running.get(db.url) ?? 1) - 1);
-    rmSync(marker, { force: true });
+    try {
+      rmSync(marker, { force: true });
+    } catch {}
   }
 }
 
