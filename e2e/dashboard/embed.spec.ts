@@ -51,7 +51,8 @@ test.describe("embeds, alt text and social cards", () => {
       await expect(frame.getByRole("figure", { name: /^As of 3 July 2025, .*formal recognition, 1 actor: Russia/ })).toBeVisible();
       const map = frame.locator("svg.world-map");
       await expect(map).toBeVisible();
-      expect((await map.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(300);
+      // Waited for: until the page's script has sized the frame it is a default iframe (under load, 278 px).
+      await expect.poll(async () => (await map.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(300);
       // The script sets the frame's height from the embed's message: the frame shows all of the chart.
       await expect.poll(() => iframe.evaluate((f: HTMLIFrameElement) => f.style.height)).toMatch(/^\d+px$/);
       const inner = await frame.locator("html").evaluate((h) => h.scrollHeight);
