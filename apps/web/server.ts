@@ -1,6 +1,6 @@
 // The production server. By default one process serves (app-server.ts). With STANCEMAP_WORKERS=N (N ≥ 1)
-// this process only supervises: it takes in connections and hands them to N app processes in turn
-// (node:cluster), restarting one that dies after it had started serving (lib/server/cluster.ts).
+// this process only supervises N app processes that take connections from the socket it opens
+// (node:cluster), replacing one that stops (lib/server/cluster.ts).
 import cluster from "node:cluster";
 import { env } from "./lib/server/env";
 
