@@ -57,7 +57,7 @@ async function writeProbe(db: Db): Promise<void> {
   // A large write holds SQLite's lock for seconds, ours or another process's on the same file
   // (STANCEMAP_WORKERS): the database is being written, and the probe would only wait behind it (that
   // write's own commit shows a full disk or a read-only file).
-  if (db.provider === "sqlite" && largeWriteRunning(db)) return;
+  if (largeWriteRunning(db)) return;
   // A committed write, so a full disk or a read-only file shows (a rolled-back one may never touch the disk).
   const value = new Date().toISOString();
   await db.prisma.setting.upsert({ where: { key: HEARTBEAT_KEY }, create: { key: HEARTBEAT_KEY, value }, update: { value } });
