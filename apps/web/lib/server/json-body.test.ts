@@ -4,7 +4,7 @@
 import { protoKeyPath } from "@stancemap/core";
 import { InvalidInput } from "@stancemap/db";
 import { describe, expect, it } from "vitest";
-import { parseJsonBody } from "./json-body";
+import { parseJsonBody, readCappedText } from "./json-body";
 
 function refusal(text: string): InvalidInput {
   try {
@@ -47,5 +47,40 @@ describe("parseJsonBody", () => {
   it("walks a body nested 100,000 deep without running out of stack", () => {
     const deep = JSON.parse(`${"[".repeat(100_000)}{"__proto__":1}${"]".repeat(100_000)}`);
     expect(protoKeyPath(deep)).toBe(`${"0.".repeat(100_000)}__proto__`);
+  });
+});
+
+describe("readCappedText", () => {
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    new Request("http://x/api/v1/actors", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  const refused = async (read: Promise<string>) => {
+    const error = await read.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidInput);
+    return (error as InvalidInput).issues;
+  };
+
+  it("reads a body up to the limit, invalid UTF-8 as U+FFFD", async () => {
+    expect(await readCappedText(post("héllo"), 6)).toBe("héllo");
+    expect(await readCappedText(post(new Uint8Array([0x61, 0xff, 0x62])), 6)).toBe("a\uFFFDb");
+  });
+
+  it("refuses a body over the limit, whether it says so or not, naming the body", async () => {
+    expect(await refused(readCappedText(post("x".repeat(10), { "content-length": "10" }), 8))).toEqual([
+      expect.objectContaining({ field: "body", code: "too_big" }),
+    ]);
+    // Sent in pieces with no length declared: refused once the pieces pass the limit, the rest unread.
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(4));
+        if (pulled > 1_000) controller.close();
+      },
+    });
+    expect(await refused(readCappedText(post(stream), 8))).toEqual([expect.objectContaining({ field: "body", code: "too_big" })]);
+    expect(pulled).toBeLessThan(10);
   });
 });

@@ -1,7 +1,38 @@
-// A write's JSON body, parsed: invalid JSON and a key named `__proto__` anywhere in it (core's
-// protoKeyPath) are refused naming where, before any route sees the body.
+// A write's JSON body, read and parsed: a body over MAX_JSON_BODY_BYTES, invalid JSON and a key named
+// `__proto__` anywhere in it (core's protoKeyPath) are refused naming where, before any route sees it.
 import { protoKeyPath } from "@stancemap/core";
 import { InvalidInput } from "@stancemap/db";
+
+/** The largest write body read: a source's text (2,000,000 UTF-16 units) written as JSON escapes, and room. */
+export const MAX_JSON_BODY_BYTES = 16 * 1024 * 1024;
+
+const tooBig = (bytes: number, max: number) =>
+  new InvalidInput(
+    [{ field: "body", code: "too_big", message: `is ${bytes} bytes or more; the limit is ${max}` }],
+    `the body is over ${max} bytes`,
+  );
+
+/**
+ * The request's body as text, read no further than `max` bytes: a larger one (declared or sent) is refused
+ * without being held in memory. Invalid UTF-8 becomes U+FFFD, as `request.text()` makes it.
+ */
+export async function readCappedText(request: Request, max = MAX_JSON_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > max) throw tooBig(declared, max);
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw tooBig(size, max);
+    }
+    chunks.push(next.value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
 
 /** The body's value (undefined when it is empty or blank). */
 export function parseJsonBody(text: string): unknown {

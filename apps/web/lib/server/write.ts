@@ -6,7 +6,7 @@ import { CurationError, HasDependants, InvalidInput, type Principal, VersionConf
 import { crossSiteRefusal, principalFrom } from "./dal";
 import { unexpectedProblem } from "./failure";
 import { problem } from "./http";
-import { parseJsonBody } from "./json-body";
+import { parseJsonBody, readCappedText } from "./json-body";
 
 const TITLES: Record<CurationError["status"], string> = {
   400: "Invalid input",
@@ -41,9 +41,9 @@ export function curationProblem(error: CurationError, instance?: string): Respon
   return problem(error.status, TITLES[error.status], error.message, errors, instance, extras, headers);
 }
 
-/** The request's JSON body (undefined when empty); invalid JSON and a `__proto__` key are refused, named. */
+/** The request's JSON body (undefined when empty); one too large, invalid JSON and a `__proto__` key are refused, named. */
 export async function readJson(request: Request): Promise<unknown> {
-  return parseJsonBody(await request.text());
+  return parseJsonBody(await readCappedText(request));
 }
 
 /** Runs a request for a signed-in caller (every write, and the curation reads). The role itself is checked inside @stancemap/db. */
