@@ -205,6 +205,42 @@ test.describe("reaction network", () => {
     expect(await positions()).toEqual(first);
   });
 
+  test("a page that opens on the network draws it without the stance index, and keeps its layout when the index comes", async ({
+    page,
+    request,
+  }) => {
+    // The server's HTML carries the network's counts and edges (its reactions and the actors they name).
+    const html = await (await request.get("/?view=network&date=2025-12-31")).text();
+    expect(html).toContain("21 actors and 3 events, 24 reactions");
+    expect(html).toContain(`aria-label="${koofiName}"`);
+
+    // The stance index (every actor and stance; megabytes at thousands of actors) is held back.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked = false;
+    await page.route("**/data/stance-index/**", async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto("/?view=network&date=2025-12-31");
+    await expect(page.getByRole("img", { name: koofiName, exact: true })).toBeVisible();
+    await settled(page);
+    await expect.poll(() => asked).toBe(true);
+    await expect(page.locator(".timeline-loading")).toContainText("Loading the timeline…");
+    const posted = () => page.evaluate(() => (window as { __stancemapNetwork?: { posted: number } }).__stancemapNetwork?.posted);
+    const before = await posted();
+    expect(before).toBeGreaterThan(0);
+
+    // With every actor in, the graph is the same, so the layout is not set going again.
+    release();
+    await expect(page.locator(".timeline-chart")).toBeVisible();
+    await expect(page.locator(".net-counts")).toContainText("21 actors and 3 events, 24 reactions");
+    expect(await posted()).toBe(before);
+  });
+
   test("the table lists the reactions shown, and selects an actor", async ({ page }) => {
     await page.goto("/?view=network&date=2025-12-31&sent=critical");
     await page.getByText("The 11 reactions shown, as a table").click();

@@ -4,7 +4,7 @@
 import { cellsOf, KIND_LABELS } from "@stancemap/charts";
 import { type LegendItem, StanceIndex, topicMapAt } from "@stancemap/core/model";
 import type { MapCell } from "@/components/map/WorldMap";
-import type { CompactActor, DashboardData } from "./dashboard-data";
+import type { CompactActor, CompactReaction, DashboardData } from "./dashboard-data";
 
 export const NO_DATA_FILL = "var(--nodata)";
 /** Badges shown per kind before "Show all" (ActorBadges). */
@@ -95,6 +95,25 @@ export function firstScreenOf(
   let stale = 0;
   for (const c of byActor.values()) if (c.ageDays !== null && c.ageDays > 365) stale++;
   return screenOf(at, carried, byActor, map, { stale, totals, kinds: kindsOf(data.actors), regions: regionsOf(data.actors) });
+}
+
+/**
+ * The carried actors and those the reactions name (each reacting actor and each actor reacted to), in the
+ * order of `all`: a page that opens on a network small enough to ride in it draws that network at once,
+ * without waiting for the stance index that brings every actor.
+ */
+export function withReactingActors(
+  carried: readonly CompactActor[],
+  all: readonly CompactActor[],
+  reactions: readonly Pick<CompactReaction, "actor" | "target">[],
+): CompactActor[] {
+  const named = new Set(carried.map((a) => a.slug));
+  const before = named.size;
+  for (const r of reactions) {
+    named.add(r.actor);
+    if ("actor" in r.target) named.add(r.target.actor);
+  }
+  return named.size === before ? [...carried] : all.filter((a) => named.has(a.slug));
 }
 
 /**

@@ -120,6 +120,9 @@ export function Dashboard(props: {
   );
   /** Whether every actor and stance is here; until then the views that need them say they are loading. */
   const ready = full !== null;
+  /** The page came with its network's reactions and the actors they name (app/page.tsx): the network
+   * view draws from those, in the server's HTML, without waiting for the stance index. */
+  const networkCarried = props.data.reactions !== null;
   const data = full ?? props.data;
   const [urlState, setState] = useDashboardState(props.defaults);
   const { embed } = props;
@@ -588,7 +591,7 @@ export function Dashboard(props: {
                 onSelect={select}
               />
             </>
-          ) : !ready ? (
+          ) : !ready && !(state.view === "network" && networkCarried) ? (
             <p className="muted view-loading" role="status">
               {fetched.error ? `Could not load the data: ${fetched.error}` : "Loading the data…"}
             </p>

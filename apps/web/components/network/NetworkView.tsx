@@ -17,7 +17,7 @@ import {
 import { buildReactionGraph, formatEdtf, reactionCountsFrom } from "@stancemap/core/model";
 import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboard-data";
 import { dashboardParsers } from "@/lib/url-state";
 import { useHydrated } from "@/lib/use-hydrated";
@@ -55,6 +55,27 @@ const WebglNetwork = dynamic(() => import("./WebglNetwork"), {
     </p>
   ),
 });
+
+/**
+ * The actors the reactions name, the same array for as long as their names and kinds are: the dashboard
+ * hands over the page's actors first and every actor once the stance index is in, and a new graph would
+ * set the layout going again, so that the picture depended on when the index arrived.
+ */
+function useNamedActors(actors: readonly CompactActor[], reactions: readonly CompactReaction[]): CompactActor[] {
+  const kept = useRef<{ key: string; list: CompactActor[] } | null>(null);
+  return useMemo(() => {
+    const slugs = new Set<string>();
+    for (const r of reactions) {
+      slugs.add(r.actor);
+      if ("actor" in r.target) slugs.add(r.target.actor);
+    }
+    const list = actors.filter((a) => slugs.has(a.slug));
+    const key = list.map((a) => `${a.slug}\u0000${a.name}\u0000${a.kind}`).join("\u0001");
+    if (kept.current?.key === key) return kept.current.list;
+    kept.current = { key, list };
+    return list;
+  }, [actors, reactions]);
+}
 
 export function NetworkView(props: NetworkViewProps) {
   const hydrated = useHydrated();
@@ -96,9 +117,10 @@ export function NetworkView(props: NetworkViewProps) {
     return [...reacting].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
   }, [loaded, kindOf, nkind]);
 
+  const named = useNamedActors(actors, reactions);
   const graph = useMemo(
-    () => buildReactionGraph({ actors, events, reactions: upToDate, filter: { to: date, sentiments: sent, kinds: nkind } }),
-    [actors, events, upToDate, date, sent, nkind],
+    () => buildReactionGraph({ actors: named, events, reactions: upToDate, filter: { to: date, sentiments: sent, kinds: nkind } }),
+    [named, events, upToDate, date, sent, nkind],
   );
   const scene = useMemo(() => buildScene(graph, eventDates), [graph, eventDates]);
   // Past the SVG limit: sigma's WebGL on a GPU, else the 2D canvas (lib/webgl-support.ts). Known once hydrated.
