@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
+import { PROXY_BODY_BYTES } from "./lib/server/body-limit";
 import { bundleRenderWorker } from "./scripts/render-worker-bundle.mjs";
 
 const config: NextConfig = {
@@ -26,7 +27,9 @@ const config: NextConfig = {
   experimental: {
     // Bulk import uploads (refused with a clear message above 10 MB by the import itself).
     serverActions: { bodySizeLimit: "11mb" },
-    proxyClientMaxBodySize: "11mb",
+    // Every request's body passes through proxy.ts's buffer: room for the largest write body, plus the
+    // margin by which one cut there is known to be too big (lib/server/body-limit.ts).
+    proxyClientMaxBodySize: PROXY_BODY_BYTES,
   },
 };
 

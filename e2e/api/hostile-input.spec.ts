@@ -1,11 +1,13 @@
 // Hostile input and abuse over real HTTP against the production build (issue 11): each test is named
 // for what an attacker or a careless client does, and checks the answer is a 4xx with nothing written
 // and the site still serving.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { actorRecord, apiAs, signInRequest, unique } from "../support/api-session";
+import { actorRecord, apiAs, sessionCookie, signInRequest, unique } from "../support/api-session";
 import { account } from "../support/auth";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -91,6 +93,53 @@ test.describe("prototype pollution (finding 1)", () => {
     } finally {
       await admin.dispose();
     }
+  });
+
+  test("a body up to the 16 MB limit is read whole, and one over it is refused as too big with or without its length", async ({
+    playwright,
+    baseURL,
+    request,
+  }) => {
+    const editor = await apiAs(playwright, baseURL as string, "editor");
+    try {
+      // A source's text near the limit with every letter escaped, as Python's json writes it by default:
+      // 11.9 MB of JSON, past the 11 MiB Next used to buffer (it cut the body and it was "not valid JSON").
+      const text = "阿".repeat(1_990_000);
+      const escaped = `{"text":"${"\\u963f".repeat(1_990_000)}"}`;
+      expect(escaped.length).toBeGreaterThan(11 * 1024 * 1024);
+      const stored = await editor.post("/api/v1/source-texts", { data: escaped, headers: { "content-type": "application/json" } });
+      expect(stored.status(), (await stored.text()).slice(0, 300)).toBe(201);
+      expect(await stored.json()).toEqual({ sha256: createHash("sha256").update(text, "utf8").digest("hex"), length: 1_990_000 });
+
+      // 17 MB, with its length declared, then streamed in 64 KiB pieces with none (chunked).
+      const over = Buffer.from(`{"text":"${"a".repeat(17 * 1024 * 1024)}"}`);
+      const declared = await editor.post("/api/v1/source-texts", { data: over, headers: { "content-type": "application/json" } });
+      expect(declared.status()).toBe(400);
+      expect(await declared.json()).toMatchObject({ errors: [{ field: "body", code: "too_big" }] });
+      const cookie = await sessionCookie(editor);
+      const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          new URL("/api/v1/source-texts", baseURL),
+          { method: "POST", headers: { "content-type": "application/json", origin: baseURL as string, cookie } },
+          (res) => {
+            let body = "";
+            res.setEncoding("utf8");
+            res.on("data", (d: string) => {
+              body += d;
+            });
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on("error", reject);
+        for (let at = 0; at < over.length; at += 64 * 1024) req.write(over.subarray(at, at + 64 * 1024));
+        req.end();
+      });
+      expect(streamed.status, streamed.body.slice(0, 300)).toBe(400);
+      expect(JSON.parse(streamed.body)).toMatchObject({ errors: [{ field: "body", code: "too_big" }] });
+    } finally {
+      await editor.dispose();
+    }
+    await siteStillServes(request, baseURL as string);
   });
 
   test("a visitor asking for kind, sent or nkind = constructor gets a 400 naming it from exports and defaults on pages, never a 500", async ({

@@ -2,9 +2,7 @@
 // `__proto__` anywhere in it (core's protoKeyPath) are refused naming where, before any route sees it.
 import { protoKeyPath } from "@stancemap/core";
 import { InvalidInput } from "@stancemap/db";
-
-/** The largest write body read: a source's text (2,000,000 UTF-16 units) written as JSON escapes, and room. */
-export const MAX_JSON_BODY_BYTES = 16 * 1024 * 1024;
+import { MAX_JSON_BODY_BYTES } from "./body-limit";
 
 const tooBig = (bytes: number, max: number) =>
   new InvalidInput(
