@@ -7,7 +7,7 @@ import { env } from "./lib/server/env";
 if (env.STANCEMAP_WORKERS > 0 && cluster.isPrimary) {
   const { supervise } = await import("./lib/server/cluster");
   const { logger } = await import("./lib/server/log");
-  supervise(env.STANCEMAP_WORKERS, logger);
+  supervise(env.STANCEMAP_WORKERS, logger, { startMs: env.STANCEMAP_WORKER_START_SECONDS * 1000 });
 } else {
   await import("./app-server");
 }

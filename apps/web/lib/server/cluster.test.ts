@@ -134,6 +134,30 @@ describe("STANCEMAP_WORKERS's supervisor", { timeout: 120_000 }, () => {
     expect(await ask(port)).toBeNull();
   });
 
+  it("kills an app process that never starts listening, and stops with an error when nothing has served", async () => {
+    const { child, port, output } = await startSupervisor({ HANG: "1", START_MS: "1500" });
+    expect(await exitOf(child)).toBe(1);
+    expect(output()).toContain("an app process did not start listening in time; killing it");
+    expect(output()).toContain("an app process stopped before it served; stopping");
+    expect(await ask(port)).toBeNull();
+  });
+
+  it("kills a replacement stuck before it listens, serving meanwhile, until one starts", async () => {
+    const flag = join(mkdtempSync(join(tmpdir(), "stancemap-cluster-")), "hang");
+    const { child, port, output } = await startSupervisor({ HANG_FILE: flag, START_MS: "1000" });
+    const before = await answering(port, 2);
+    writeFileSync(flag, "");
+    await ask(port, "/crash");
+    expect(await until(() => output().includes("an app process did not start listening in time; killing it"))).toBe(true);
+    expect(child.exitCode).toBeNull();
+    const survivor = await ask(port);
+    expect(survivor !== null && before.has(survivor)).toBe(true);
+    rmSync(flag);
+    const after = await answering(port, 2);
+    expect(after.size).toBe(2);
+    expect([...after].filter((pid) => !before.has(pid))).toHaveLength(1);
+  });
+
   it("on SIGTERM, answers the requests in progress, then every process exits", async () => {
     const { child, port, output } = await startSupervisor({ SLOW_MS: "1500" });
     const pids = await answering(port, 2);

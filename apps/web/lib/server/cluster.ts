@@ -8,7 +8,9 @@
 // An app process that stops is replaced, after a pause that grows while replacements keep stopping within
 // STABLE_MS of serving or before they serve. Until some app process has served, one that stops (a port in
 // use, a bad setting) stops the whole server with its exit code, as a single process would; after that, only
-// MAX_FAILED_STARTS replacements in a row that stop before serving do. SIGTERM and SIGINT are passed on to
+// MAX_FAILED_STARTS replacements in a row that stop before serving do. One that is not listening after
+// `startMs` (stuck on a lock, say) is killed, and counts as a start that failed: it would otherwise hold its
+// place for ever, neither serving nor replaced. SIGTERM and SIGINT are passed on to
 // every app process, each of which finishes its requests in progress (app-server.ts); those still running
 // after GRACE_MS are killed.
 import cluster, { type Worker } from "node:cluster";
@@ -20,8 +22,9 @@ const STABLE_MS = 30_000;
 const PAUSES_MS = [0, 1_000, 5_000, 15_000];
 const MAX_FAILED_STARTS = 5;
 
-/** `exec`: the app process's script, when not this process's own (tests). */
-export function supervise(count: number, logger: Logger, exec?: string): void {
+/** `exec`: the app process's script, when not this process's own (tests); `startMs`: how long an app
+ * process may take to start listening (STANCEMAP_WORKER_START_SECONDS). */
+export function supervise(count: number, logger: Logger, { exec, startMs = 120_000 }: { exec?: string; startMs?: number } = {}): void {
   cluster.schedulingPolicy = cluster.SCHED_NONE;
   if (exec) cluster.setupPrimary({ exec });
   const servingSince = new Map<Worker, number>();
@@ -33,7 +36,14 @@ export function supervise(count: number, logger: Logger, exec?: string): void {
 
   const fork = () => {
     const worker = cluster.fork();
+    const late = setTimeout(() => {
+      logger.error({ pid: worker.process.pid, startMs }, "an app process did not start listening in time; killing it");
+      worker.process.kill("SIGKILL");
+    }, startMs);
+    late.unref();
+    worker.once("exit", () => clearTimeout(late));
     worker.once("listening", () => {
+      clearTimeout(late);
       servingSince.set(worker, Date.now());
       served = true;
       failedStarts = 0;

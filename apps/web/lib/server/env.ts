@@ -56,6 +56,9 @@ const Env = z.object({
   /** App processes behind one supervising process that takes in connections (server.ts); 0: one process
    * that does both. Each has its own render threads, render memory, requests in progress and database pool. */
   STANCEMAP_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Seconds an app process of STANCEMAP_WORKERS may take to start serving; one still not listening then is
+   * killed and counts as a start that failed. */
+  STANCEMAP_WORKER_START_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** The most reactions the network view is sent (the newest in its date and filters); past it, it says what it left out. */
   STANCEMAP_NETWORK_MAX_REACTIONS: z.coerce.number().int().min(1).default(20_000),
 });

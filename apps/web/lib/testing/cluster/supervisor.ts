@@ -3,4 +3,7 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { supervise } from "../../server/cluster";
 
-supervise(Number(process.env.WORKERS ?? 2), pino({ level: "info" }), fileURLToPath(new URL("./worker.ts", import.meta.url)));
+supervise(Number(process.env.WORKERS ?? 2), pino({ level: "info" }), {
+  exec: fileURLToPath(new URL("./worker.ts", import.meta.url)),
+  startMs: Number(process.env.START_MS ?? 60_000),
+});
