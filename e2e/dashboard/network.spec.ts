@@ -234,9 +234,17 @@ test.describe("reaction network", () => {
     const before = await posted();
     expect(before).toBeGreaterThan(0);
 
+    // An actor selected meanwhile: its panel waits for every actor (its people and what they said).
+    await page.getByRole("button", { name: "Fawzia Koofi: 1 reaction given, 0 received" }).click();
+    const panel = page.getByRole("complementary", { name: "Selected actor" });
+    await expect(panel.getByRole("heading", { level: 2 })).toHaveText("Fawzia Koofi");
+    await expect(panel.getByText("Loading…")).toBeVisible();
+
     // With every actor in, the graph is the same, so the layout is not set going again.
     release();
     await expect(page.locator(".timeline-chart")).toBeVisible();
+    await expect(panel.getByText("Loading…")).toHaveCount(0);
+    await expect(panel).toContainText("Former MP Fawzia Koofi condemned Russia's decision");
     await expect(page.locator(".net-counts")).toContainText("21 actors and 3 events, 24 reactions");
     expect(await posted()).toBe(before);
   });

@@ -14,7 +14,7 @@ import { LazyDashboard } from "@/components/dashboard/LazyDashboard";
 import type { CompactActor, DashboardData } from "@/lib/dashboard-data";
 import { altTextOf } from "@/lib/export/alt-text";
 import { exportModel, stateQuery } from "@/lib/export/views";
-import { type MapFilters, visibleActors, withReactingActors } from "@/lib/first-screen";
+import { actorsNamedBy, type MapFilters, visibleActors } from "@/lib/first-screen";
 import { checkAgainstData, type DashboardState, loadDashboardPage, todayIso } from "@/lib/server/dashboard";
 import { cardVisible, type FrameMap, firstScreenFrom, frameMapAt, mapCardText } from "@/lib/server/first-screen";
 import { mapLayout } from "@/lib/server/map-geometry";
@@ -152,11 +152,12 @@ export default async function DashboardPage({ searchParams }: Props) {
   // Defaults, not the URL's values: nuqs drops a parameter equal to its default from the address,
   // so the default date must be today's, or a link to the date it was opened on would lose it.
   const defaults = { topic: data.topics[0]?.slug ?? data.topic.slug, date: todayIso(), view: "map" as const };
-  const { firstScreen } = screen;
+  const { firstScreen, actors } = screen;
   const inline = reactionsInline(data);
-  // A network drawn from the page's own reactions needs the actors they name, not the stance index.
-  const actors =
-    data.reactions && inline.reactions === undefined ? withReactingActors(screen.actors, data.actors, data.reactions) : screen.actors;
+  // A network drawn from the page's own reactions (all of them: none left out) needs the actors they name,
+  // not the stance index.
+  const networkActors =
+    data.reactions && inline.reactions === undefined && !data.reactionsTruncated ? actorsNamedBy(data.actors, data.reactions) : undefined;
   return (
     <>
       <RevisionNotice shown={data.shown} currentHref={currentHref("/", raw)} />
@@ -164,6 +165,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       <LazyDashboard
         data={{ ...data, actors, stances: [], gaps: [], ...inline }}
         firstScreen={firstScreen}
+        networkActors={networkActors}
         geometry={geometry}
         defaults={defaults}
         notices={notices}

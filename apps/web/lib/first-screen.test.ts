@@ -1,7 +1,7 @@
-// The page that opens on a network carries the actors its reactions name, beside the first screen's.
+// The page that opens on a network carries the actors its reactions name.
 import { describe, expect, it } from "vitest";
 import type { CompactActor } from "./dashboard-data";
-import { withReactingActors } from "./first-screen";
+import { actorsNamedBy } from "./first-screen";
 
 const actor = (slug: string, kind = "person"): CompactActor => ({
   slug,
@@ -17,26 +17,20 @@ const actor = (slug: string, kind = "person"): CompactActor => ({
 });
 
 const all = [actor("afghanistan", "state"), actor("a"), actor("b"), actor("c"), actor("d"), actor("russia", "state")];
-const [afghanistan, , , c, , russia] = all as [CompactActor, CompactActor, CompactActor, CompactActor, CompactActor, CompactActor];
 
-describe("withReactingActors", () => {
-  it("adds the reacting actors and the actors reacted to, in the order of every actor", () => {
-    const carried = [afghanistan, russia];
+describe("actorsNamedBy", () => {
+  it("gives the reacting actors and the actors reacted to, in the order of every actor", () => {
     const reactions = [
       { actor: "c", target: { actor: "russia" } },
       { actor: "russia", target: { actor: "b" } },
       { actor: "c", target: { event: "recognition" } },
     ];
-    expect(withReactingActors(carried, all, reactions).map((a) => a.slug)).toEqual(["afghanistan", "b", "c", "russia"]);
+    expect(actorsNamedBy(all, reactions).map((a) => a.slug)).toEqual(["b", "c", "russia"]);
   });
 
-  it("adds nothing for reactions by carried actors to events, and never a slug it does not know", () => {
-    const carried = [afghanistan, c];
-    expect(withReactingActors(carried, all, [{ actor: "c", target: { event: "recognition" } }])).toEqual(carried);
-    expect(withReactingActors(carried, all, [{ actor: "c", target: { actor: "nobody" } }]).map((a) => a.slug)).toEqual([
-      "afghanistan",
-      "c",
-    ]);
-    expect(withReactingActors(carried, all, [])).toEqual(carried);
+  it("names no event and no slug it does not know", () => {
+    expect(actorsNamedBy(all, [{ actor: "c", target: { event: "recognition" } }]).map((a) => a.slug)).toEqual(["c"]);
+    expect(actorsNamedBy(all, [{ actor: "c", target: { actor: "nobody" } }]).map((a) => a.slug)).toEqual(["c"]);
+    expect(actorsNamedBy(all, [])).toEqual([]);
   });
 });

@@ -98,22 +98,20 @@ export function firstScreenOf(
 }
 
 /**
- * The carried actors and those the reactions name (each reacting actor and each actor reacted to), in the
- * order of `all`: a page that opens on a network small enough to ride in it draws that network at once,
+ * The actors the reactions name (each reacting actor and each actor reacted to), in the order of `all`: a
+ * page that opens on a network small enough to ride in it carries them, and draws that network at once,
  * without waiting for the stance index that brings every actor.
  */
-export function withReactingActors(
-  carried: readonly CompactActor[],
+export function actorsNamedBy(
   all: readonly CompactActor[],
   reactions: readonly Pick<CompactReaction, "actor" | "target">[],
 ): CompactActor[] {
-  const named = new Set(carried.map((a) => a.slug));
-  const before = named.size;
+  const named = new Set<string>();
   for (const r of reactions) {
     named.add(r.actor);
     if ("actor" in r.target) named.add(r.target.actor);
   }
-  return named.size === before ? [...carried] : all.filter((a) => named.has(a.slug));
+  return all.filter((a) => named.has(a.slug));
 }
 
 /**

@@ -16,13 +16,16 @@ export function ActorPanel(props: {
   topic: Topic;
   date: string;
   actors: readonly CompactActor[];
+  /** Whether `actors` is every actor (the stance index is in): until then the actor's people and what they
+   * said are not all known, and the panel says it is loading rather than show part of them. */
+  complete?: boolean;
   sources: ReadonlyMap<string, CompactSource>;
   /** The revision a pinned page shows: the panel reads the actor as published then. */
   revision?: number | null;
   onClose: () => void;
   onSelect: (slug: string) => void;
 }) {
-  const { slug, topic, date, revision } = props;
+  const { slug, topic, date, revision, complete = true } = props;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const byslug = useMemo(() => new Map(props.actors.map((a) => [a.slug, a])), [props.actors]);
   const names = useMemo(() => new Map(props.actors.map((a) => [a.slug, a.name])), [props.actors]);
@@ -30,6 +33,7 @@ export function ActorPanel(props: {
   const members = useMemo(() => props.actors.filter((a) => a.affiliation === slug).map((a) => a.slug), [props.actors, slug]);
 
   useEffect(() => {
+    if (!complete) return;
     const abort = new AbortController();
     Promise.all(
       [slug, ...members].map(async (s) => {
@@ -44,7 +48,7 @@ export function ActorPanel(props: {
         if (!abort.signal.aborted) setLoaded({ slug, error: error.message });
       });
     return () => abort.abort();
-  }, [slug, members, revision]);
+  }, [slug, members, revision, complete]);
 
   if (!actor) return null;
   const records = loaded && loaded.slug === slug && "records" in loaded ? loaded.records : null;

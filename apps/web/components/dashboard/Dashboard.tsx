@@ -25,7 +25,7 @@ import { ActorBadges } from "@/components/map/ActorBadges";
 import { type CueCounts, Legend } from "@/components/map/Legend";
 import { type MapCell, type QualifierNames, WorldMap } from "@/components/map/WorldMap";
 import { Timeline } from "@/components/timeline/Timeline";
-import type { CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
+import type { CompactActor, CompactReaction, DashboardData, Notice } from "@/lib/dashboard-data";
 import { type FirstScreen, kindsOf, NO_DATA_FILL, regionsOf, visibleActors as visibleOf } from "@/lib/first-screen";
 import type { MapLayout } from "@/lib/map-geometry";
 import { loadReactionEdges } from "@/lib/server/actions/dashboard";
@@ -94,6 +94,9 @@ export function Dashboard(props: {
    * actors the first screen draws and no stances: the rest arrives as the stance index. */
   data: DashboardData;
   firstScreen?: FirstScreen;
+  /** With `firstScreen` on a page that opens on a small network (its reactions in `data`, none left out):
+   * the actors those reactions name, so that the network is drawn before the stance index is in. */
+  networkActors?: CompactActor[];
   geometry: MapLayout;
   /** What an absent parameter means: the first topic, today (as the server sees it), the map. */
   defaults: { topic: string; date: string; view: View };
@@ -120,9 +123,9 @@ export function Dashboard(props: {
   );
   /** Whether every actor and stance is here; until then the views that need them say they are loading. */
   const ready = full !== null;
-  /** The page came with its network's reactions and the actors they name (app/page.tsx): the network
-   * view draws from those, in the server's HTML, without waiting for the stance index. */
-  const networkCarried = props.data.reactions !== null;
+  /** The network view draws from the page's reactions and the actors they name (app/page.tsx), in the
+   * server's HTML, until every actor is in. */
+  const networkActors = full ? full.actors : props.networkActors;
   const data = full ?? props.data;
   const [urlState, setState] = useDashboardState(props.defaults);
   const { embed } = props;
@@ -591,7 +594,7 @@ export function Dashboard(props: {
                 onSelect={select}
               />
             </>
-          ) : !ready && !(state.view === "network" && networkCarried) ? (
+          ) : !ready && !(state.view === "network" && networkActors) ? (
             <p className="muted view-loading" role="status">
               {fetched.error ? `Could not load the data: ${fetched.error}` : "Loading the data…"}
             </p>
@@ -628,7 +631,7 @@ export function Dashboard(props: {
           ) : state.view === "network" ? (
             reactions ? (
               <NetworkView
-                actors={data.actors}
+                actors={networkActors ?? data.actors}
                 events={data.events}
                 reactions={reactions}
                 total={reactionsTotal ?? reactions.length}
@@ -662,6 +665,7 @@ export function Dashboard(props: {
               topic={topic}
               date={state.date}
               actors={data.actors}
+              complete={ready}
               sources={sources}
               revision={data.shown?.pinned ? data.shown.revision : null}
               onClose={closePanel}

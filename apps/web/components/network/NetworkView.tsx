@@ -17,7 +17,7 @@ import {
 import { buildReactionGraph, formatEdtf, reactionCountsFrom } from "@stancemap/core/model";
 import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { CompactActor, CompactEvent, CompactReaction } from "@/lib/dashboard-data";
 import { dashboardParsers } from "@/lib/url-state";
 import { useHydrated } from "@/lib/use-hydrated";
@@ -62,19 +62,17 @@ const WebglNetwork = dynamic(() => import("./WebglNetwork"), {
  * set the layout going again, so that the picture depended on when the index arrived.
  */
 function useNamedActors(actors: readonly CompactActor[], reactions: readonly CompactReaction[]): CompactActor[] {
-  const kept = useRef<{ key: string; list: CompactActor[] } | null>(null);
-  return useMemo(() => {
+  const named = useMemo(() => {
     const slugs = new Set<string>();
     for (const r of reactions) {
       slugs.add(r.actor);
       if ("actor" in r.target) slugs.add(r.target.actor);
     }
     const list = actors.filter((a) => slugs.has(a.slug));
-    const key = list.map((a) => `${a.slug}\u0000${a.name}\u0000${a.kind}`).join("\u0001");
-    if (kept.current?.key === key) return kept.current.list;
-    kept.current = { key, list };
-    return list;
+    return { list, key: list.map((a) => `${a.slug}\u0000${a.name}\u0000${a.kind}`).join("\u0001") };
   }, [actors, reactions]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: by content: a new list with the same key is the same graph.
+  return useMemo(() => named.list, [named.key]);
 }
 
 export function NetworkView(props: NetworkViewProps) {
