@@ -1,12 +1,13 @@
 // The server entry over real HTTP: one JSON log line per request with its id, path, status, duration
 // and user; the id echoed in X-Request-Id; TRACE and broken %-escapes answered before the app sees them.
 import { once } from "node:events";
-import { createServer, request, type Server } from "node:http";
+import { Agent, createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Admission } from "./admission";
+import { MAX_JSON_BODY_BYTES } from "./body-limit";
 import { createEntry } from "./entry";
 import { currentRequestId, noteUser } from "./request-context";
 
@@ -138,6 +139,43 @@ describe("server entry", () => {
       expect((await fetch(`${base}${path}`)).status, path).not.toBe(400);
     }
     expect(appSaw).toBe(before + 3);
+  });
+
+  it("refuses a body declared over the 16 MiB limit without calling the app, and the client gets the answer and keeps its connection", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (bytes: number) =>
+      new Promise<{ status: number; body: string; socket: unknown }>((resolve, reject) => {
+        const req = request(`${base}/api/v1/sources`, { method: "POST", agent, headers: { "content-length": String(bytes) } }, (res) => {
+          let body = "";
+          res.on("data", (c) => {
+            body += c;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body, socket: req.socket }));
+        });
+        req.on("error", reject);
+        const piece = Buffer.alloc(64 * 1024, 0x61);
+        for (let sent = 0; sent < bytes; sent += piece.length) req.write(piece.subarray(0, Math.min(piece.length, bytes - sent)));
+        req.end();
+      });
+    try {
+      const before = appSaw;
+      const over = await post(MAX_JSON_BODY_BYTES + 1);
+      expect(over.status).toBe(400);
+      expect(JSON.parse(over.body)).toMatchObject({
+        title: "Invalid input",
+        errors: [
+          { field: "body", code: "too_big", message: `is ${MAX_JSON_BODY_BYTES + 1} bytes or more; the limit is ${MAX_JSON_BODY_BYTES}` },
+        ],
+      });
+      expect(appSaw).toBe(before);
+      // At the limit it goes on to the app (which reads what it needs), on the same connection.
+      const at = await post(MAX_JSON_BODY_BYTES);
+      expect(at.status).toBe(201);
+      expect(appSaw).toBe(before + 1);
+      expect(at.socket).toBe(over.socket);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("turns an app failure into a 500 problem with the request id, and logs the error with the id and its stack", async () => {

@@ -1,13 +1,14 @@
 // The HTTP front of the app, in front of Next's handler: gives each request an id (X-Request-Id),
 // logs one line per request, and answers what Next would turn into a 500 (TRACE, broken %-escapes
-// in the path) or silently drop (an API parameter named __proto__) itself with a problem body and the
-// usual security headers.
+// in the path) or silently drop (an API parameter named __proto__), and a body declared larger than any
+// route reads, itself with a problem body and the usual security headers.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type pino from "pino";
 import { contentSecurityPolicy, securityHeaders } from "../../proxy";
 import { Admission, goesFirst, isProbe } from "./admission";
+import { bodyTooBig, MAX_JSON_BODY_BYTES } from "./body-limit";
 import { type RequestContext, runWithRequest } from "./request-context";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -150,6 +151,15 @@ export function createEntry(handle: Handler, logger: pino.Logger, inProgress: nu
       sendProblem(res, 400, "Invalid query parameter", `\`${malformed}\` has a %-escape that is not valid UTF-8.`, path, id, {}, [
         { field: malformed, code: "invalid_string", message: "has a %-escape that is not valid UTF-8" },
       ]);
+      return;
+    }
+    // No route reads a body this large: refused before Next would buffer its first 17 MiB for proxy.ts,
+    // for anyone, and before it takes a place among the requests in progress (body-limit.ts). Node reads
+    // and drops the rest, so the client still gets the answer on a connection it can keep.
+    const declared = Number(req.headers["content-length"]);
+    if (declared > MAX_JSON_BODY_BYTES) {
+      const { issue, detail } = bodyTooBig(declared);
+      sendProblem(res, 400, "Invalid input", detail, path, id, {}, [issue]);
       return;
     }
     const run = () =>

@@ -2,17 +2,18 @@
 // `__proto__` anywhere in it (core's protoKeyPath) are refused naming where, before any route sees it.
 import { protoKeyPath } from "@stancemap/core";
 import { InvalidInput } from "@stancemap/db";
-import { MAX_JSON_BODY_BYTES } from "./body-limit";
+import { bodyTooBig, MAX_JSON_BODY_BYTES } from "./body-limit";
 
-const tooBig = (bytes: number, max: number) =>
-  new InvalidInput(
-    [{ field: "body", code: "too_big", message: `is ${bytes} bytes or more; the limit is ${max}` }],
-    `the body is over ${max} bytes`,
-  );
+const tooBig = (bytes: number, max: number) => {
+  const { issue, detail } = bodyTooBig(bytes, max);
+  return new InvalidInput([issue], detail);
+};
 
 /**
  * The request's body as text, read no further than `max` bytes: a larger one (declared or sent) is refused
- * without being held in memory. Invalid UTF-8 becomes U+FFFD, as `request.text()` makes it.
+ * here without being read whole. (A body declared over MAX_JSON_BODY_BYTES never gets this far, entry.ts;
+ * one sent without its length Next has buffered up to PROXY_BODY_BYTES, body-limit.ts.) Invalid UTF-8
+ * becomes U+FFFD, as `request.text()` makes it.
  */
 export async function readCappedText(request: Request, max = MAX_JSON_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
