@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuote, normaliseForQuotes, occursOnWordBoundaries } from "./quote-check";
+import { checkQuote, indexOnWordBoundaries, normaliseForQuotes, occursOnWordBoundaries } from "./quote-check";
 
 const TEXT =
   "Moscow, 3 July 2025.\n\nThe Russian Foreign Ministry said:   “We believe that the act of official recognition\nwill give impetus to the development of productive bilateral cooperation.” It was formally done.";
@@ -69,5 +69,49 @@ describe("checkQuote", () => {
     const normalised = normaliseForQuotes(TEXT);
     expect(checkQuote(TEXT, "formally done.", normalised)).toEqual(checkQuote(TEXT, "formally done."));
     expect(normalised.text.includes("  ")).toBe(false);
+  });
+});
+
+/** The search as it was, one native search per occurrence: the reference the faster one must agree with. */
+function indexByEveryOccurrence(text: string, quote: string): number {
+  if (quote.length === 0) return -1;
+  const word = /[\p{L}\p{N}]/u;
+  const needsStart = word.test(quote.charAt(0));
+  const needsEnd = word.test(quote.charAt(quote.length - 1));
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    const before = at > 0 ? text.charAt(at - 1) : "";
+    const after = text.charAt(at + quote.length);
+    if (needsStart && before !== "" && word.test(before)) continue;
+    if (needsEnd && after !== "" && word.test(after)) continue;
+    return at;
+  }
+  return -1;
+}
+
+describe("indexOnWordBoundaries", () => {
+  it("agrees with a search of every occurrence, on texts made of few letters (many overlapping occurrences)", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const letters = ["a", "b", " ", "é", "-", "1", "\u{1F600}"];
+    const pick = (n: number) => Array.from({ length: n }, () => letters[Math.floor(random() * letters.length)]).join("");
+    let found = 0;
+    for (let round = 0; round < 3000; round++) {
+      const text = pick(Math.floor(random() * 60));
+      const quote = random() < 0.5 ? pick(1 + Math.floor(random() * 5)) : text.slice(Math.floor(random() * text.length)).slice(0, 6);
+      const expected = indexByEveryOccurrence(text, quote);
+      if (expected !== -1) found++;
+      expect(indexOnWordBoundaries(text, quote), JSON.stringify({ text, quote })).toBe(expected);
+    }
+    expect(found).toBeGreaterThan(300);
+  });
+
+  it("answers for a quote of 4,000 letters in 2,000,000 of them (no boundary anywhere) and finds one past them", () => {
+    const text = "a".repeat(2_000_000);
+    const quote = "a".repeat(4_000);
+    expect(indexOnWordBoundaries(text, quote)).toBe(-1);
+    expect(indexOnWordBoundaries(`${text} ${quote}.`, quote)).toBe(2_000_001);
   });
 });
