@@ -34,4 +34,11 @@ export const ACTOR_KINDS = [
 export const ALIAS_KINDS = ["alias", "former", "abbreviation"] as const;
 export type AliasKind = (typeof ALIAS_KINDS)[number];
 export const MAX_ALIASES = 20;
+/** Sources cited by one stance, reaction or event (the dataset's most is 10): each costs a read when saved
+ * and a quote check when reviewed, and 100,000 of them held the server for over a minute. */
+export const MAX_EVIDENCE = 50;
+/** Local forms of one actor's name. */
+export const MAX_LOCAL_NAMES = 20;
+/** Actors taking part in one event. */
+export const MAX_EVENT_ACTORS = 200;
 export const SENTIMENTS = ["supportive", "neutral", "concerned", "critical"] as const;

@@ -1,6 +1,6 @@
 // Actors: states, organisations, governments, groups, people; who belongs to whom.
 import { z } from "zod";
-import { ACTOR_KINDS, ALIAS_KINDS, MAX_ALIASES } from "../collections";
+import { ACTOR_KINDS, ALIAS_KINDS, MAX_ALIASES, MAX_LOCAL_NAMES } from "../collections";
 import { LanguageTag, Slug, Text, TextDirection } from "./common";
 
 export const ActorKind = z
@@ -51,7 +51,7 @@ export const Actor = z
     region: Text.max(80).optional(),
     affiliation: Slug.optional().describe("The actor this one belongs to or speaks for."),
     description: Text.max(2000).optional(),
-    names: z.array(LocalName).default([]).describe("Local forms of the name."),
+    names: z.array(LocalName).max(MAX_LOCAL_NAMES).default([]).describe("Local forms of the name."),
     aliases: z
       .array(ActorAlias)
       .max(MAX_ALIASES)

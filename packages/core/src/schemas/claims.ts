@@ -1,5 +1,6 @@
 // Stances, reactions, events and explicit "no data" notes: every claim carries evidence.
 import { z } from "zod";
+import { MAX_EVENT_ACTORS, MAX_EVIDENCE } from "../collections";
 import { parseEdtf } from "../time/edtf";
 import { Confidence, EdtfDate, Sentiment, Slug, Text } from "./common";
 import type { OrderRule } from "./messages";
@@ -17,7 +18,7 @@ function edtfProblemOf(value: string): boolean {
 /** Cross-field rules run even when another field is wrong, so a form hears of every problem at once. */
 const ALWAYS: z.core.$ZodSuperRefineParams = { when: (payload) => typeof payload.value === "object" && payload.value !== null };
 
-const evidenceList = z.array(Evidence).min(1, "At least one source is required.");
+const evidenceList = z.array(Evidence).min(1, "At least one source is required.").max(MAX_EVIDENCE);
 
 export const Stance = z
   .object({
@@ -107,7 +108,7 @@ export const Event = z
     title: Text.min(1).max(300),
     description: Text.max(2000).optional(),
     series: Slug.optional().describe("A named timeline this event belongs to."),
-    actors: z.array(Slug).default([]),
+    actors: z.array(Slug).max(MAX_EVENT_ACTORS).default([]),
     evidence: evidenceList,
   })
   .meta({ id: "Event" });

@@ -2,6 +2,7 @@
 // The sources behind a stance, reaction or event: a field array whose rows each cite an existing
 // source or create one in place (saved in the same draft, before the record), with a locator and an
 // optional quote.
+import { MAX_EVIDENCE } from "@stancemap/core/model";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { GroupError, useFieldError } from "./Field";
 import { DayField, RadioField, TextAreaField, TextField } from "./fields";
@@ -21,26 +22,29 @@ export function EvidenceEditor() {
     <section className="rf-group" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Sources</h2>
       <p className="hint" id={`${id}-hint`}>
-        Every claim needs at least one source. Pick one already in the dataset, or create a new one here: it is saved in the same draft.
+        Every claim needs at least one source, and cites up to {MAX_EVIDENCE}. Pick one already in the dataset, or create a new one here: it
+        is saved in the same draft.
       </p>
       <GroupError path="evidence" />
       <LanguageList />
       {rows.fields.map((row, i) => (
         <EvidenceRow key={row.id} index={i} count={rows.fields.length} rows={rows} />
       ))}
-      <button
-        type="button"
-        className="btn btn-secondary"
-        id={`${id}-add`}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onClick={() => {
-          const actor = getValues("actor");
-          rows.append(blankEvidence(typeof actor === "string" ? actor : ""), { shouldFocus: false });
-          focusSoon(fieldId(`evidence.${rows.fields.length}._mode`));
-        }}
-      >
-        Add a source
-      </button>
+      {rows.fields.length < MAX_EVIDENCE ? (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          id={`${id}-add`}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onClick={() => {
+            const actor = getValues("actor");
+            rows.append(blankEvidence(typeof actor === "string" ? actor : ""), { shouldFocus: false });
+            focusSoon(fieldId(`evidence.${rows.fields.length}._mode`));
+          }}
+        >
+          Add a source
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 // An actor's local names (Dari, Pashto, Russian, Chinese…), each with its language and direction.
+import { MAX_LOCAL_NAMES } from "@stancemap/core/model";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { GroupError } from "./Field";
 import { SelectField, TextField } from "./fields";
@@ -50,17 +51,19 @@ export function LocalNamesEditor() {
           </fieldset>
         );
       })}
-      <button
-        type="button"
-        className="btn btn-secondary"
-        id={`${id}-add`}
-        onClick={() => {
-          rows.append(blankLocalName(), { shouldFocus: false });
-          focusSoon(fieldId(`names.${rows.fields.length}.name`));
-        }}
-      >
-        Add a local name
-      </button>
+      {rows.fields.length < MAX_LOCAL_NAMES ? (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          id={`${id}-add`}
+          onClick={() => {
+            rows.append(blankLocalName(), { shouldFocus: false });
+            focusSoon(fieldId(`names.${rows.fields.length}.name`));
+          }}
+        >
+          Add a local name
+        </button>
+      ) : null}
     </section>
   );
 }
