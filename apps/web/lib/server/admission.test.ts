@@ -102,7 +102,18 @@ describe("admission", () => {
 
   it("knows a health probe by its path, not by a prefix anyone can send", () => {
     for (const path of ["/api/health", "/api/health/live", "/api/health/ready"]) expect(isProbe(path), path).toBe(true);
-    for (const path of ["/api/healthz", "/api/health-check", "/api/healthy/x", "/", "/api/v1/actors"]) {
+    for (const path of ["/api/health/live/", "/api/health/./ready"]) expect(isProbe(path), path).toBe(true);
+    for (const path of [
+      "/api/healthz",
+      "/api/health-check",
+      "/api/healthy/x",
+      "/",
+      "/api/v1/actors",
+      "/api/health/../../",
+      "/api/health/%2e%2e/%2e%2e/actors/russia",
+      "/api/health/live/../../v1/stances",
+      "/api/health/anything",
+    ]) {
       expect(isProbe(path), path).toBe(false);
       expect(goesFirst("GET", path, undefined), path).toBe(false);
     }

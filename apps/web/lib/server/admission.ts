@@ -77,7 +77,19 @@ export function goesFirst(method: string | undefined, path: string, authorizatio
   return (method !== "GET" && method !== "HEAD") || authorization !== undefined || isProbe(path);
 }
 
-/** `/api/health` and its probes (`/live`, `/ready`): not any path that merely starts with those letters. */
+const PROBES = new Set(["/api/health", "/api/health/live", "/api/health/ready"]);
+
+/**
+ * `/api/health` and its probes (`/live`, `/ready`), exactly: not any path that merely starts with those
+ * letters, nor one that leads elsewhere once its dot segments are resolved (`/api/health/../../` is the
+ * dashboard, which a flood of could otherwise send ahead of every reader).
+ */
 export function isProbe(path: string): boolean {
-  return path === "/api/health" || path.startsWith("/api/health/");
+  if (PROBES.has(path)) return true;
+  if (!path.startsWith("/api/health/")) return false;
+  try {
+    return PROBES.has(new URL(path, "http://probe.invalid").pathname.replace(/\/$/, ""));
+  } catch {
+    return false;
+  }
 }
