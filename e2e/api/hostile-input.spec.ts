@@ -7,7 +7,7 @@ import { request as httpRequest } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { actorRecord, apiAs, sessionCookie, signInRequest, unique } from "../support/api-session";
+import { actorRecord, apiAs, sessionCookie, signInRequest, stanceRecord, unique } from "../support/api-session";
 import { account } from "../support/auth";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -140,6 +140,37 @@ test.describe("prototype pollution (finding 1)", () => {
       await editor.dispose();
     }
     await siteStillServes(request, baseURL as string);
+  });
+
+  test("an auth call with a body of a hundred thousand keys is refused at once, naming body, and sign-in still works", async ({
+    request,
+    baseURL,
+  }) => {
+    // better-auth validates every key of a body before it looks at the call: 16 MB of them held the server
+    // for seconds. An auth body is an email, a password, a name: 64 KiB at most.
+    const keys = `{${Array.from({ length: 100_000 }, (_, i) => `"k${i}":1`).join(",")}}`;
+    for (const path of ["/api/auth/sign-up/email", "/api/auth/sign-in/email"]) {
+      const res = await request.post(path, { data: keys, headers: { "content-type": "application/json", origin: baseURL as string } });
+      expect(res.status(), path).toBe(400);
+      expect(await res.json()).toMatchObject({ errors: [{ field: "body", code: "too_big" }] });
+    }
+    await siteStillServes(request, baseURL as string);
+  });
+
+  test("a stance citing more than 50 sources is refused naming evidence, and nothing is written", async ({ playwright, baseURL }) => {
+    const editor = await apiAs(playwright, baseURL as string, "editor");
+    try {
+      const id = `many-sources-${unique()}`;
+      const cite = (n: number) => Array.from({ length: n }, (_, i) => ({ source: "news-004-russia-first-country", locator: `p${i}` }));
+      const refused = await editor.post("/api/v1/stances", {
+        data: stanceRecord(id, "russia", "news-004-russia-first-country", { evidence: cite(51) }),
+      });
+      expect(refused.status()).toBe(400);
+      expect(await refused.json()).toMatchObject({ errors: [{ field: "evidence", code: "too_big" }] });
+      expect((await editor.get(`/api/v1/stances/${id}/head`)).status()).toBe(404);
+    } finally {
+      await editor.dispose();
+    }
   });
 
   test("a visitor asking for kind, sent or nkind = constructor gets a 400 naming it from exports and defaults on pages, never a 500", async ({
