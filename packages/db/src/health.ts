@@ -63,14 +63,15 @@ async function writeProbe(db: Db): Promise<void> {
   await db.prisma.setting.upsert({ where: { key: HEARTBEAT_KEY }, create: { key: HEARTBEAT_KEY, value }, update: { value } });
 }
 
-/** One write probe at a time, reused for `reuseMs`: frequent health polls don't queue writes behind each other. */
+/** One write probe at a time, reused for `reuseMs` (0: not at all): frequent health polls don't queue writes behind each other. */
 const lastWrite = new WeakMap<Db, { at: number; check: Promise<Check> }>();
 
 export async function probeDatabase(db: Db, deadlineMs = 2_000, reuseMs = 2_000): Promise<DatabaseHealth> {
   // The row itself: a revision kept from notifications would answer with no database at all.
   const read = timed(() => readRevisionRow(db), deadlineMs, "a read");
   let write = lastWrite.get(db);
-  if (!write || Date.now() - write.at > reuseMs) {
+  // reuseMs 0: never reuse (a probe begun in the same millisecond as the last one would have been).
+  if (!write || reuseMs <= 0 || Date.now() - write.at > reuseMs) {
     write = { at: Date.now(), check: timed(() => writeProbe(db), deadlineMs, "a write").then((r) => r.check) };
     lastWrite.set(db, write);
   }
