@@ -1,12 +1,11 @@
 // The admin preview's laying of drafts over published data (applyChanges) against the way it was done
-// before, a filter and a sort of the whole list per change (kept here as the reference): the same parts for
-// random published data and random changes of every type, op and key.
-import type { AnyRecord, RecordOf } from "@stancemap/core";
-import { countsFrom, edtfFirstDay, speakerLabel } from "@stancemap/core";
+// before, a filter and a sort of the whole list per change (kept here as the reference, with the same rows,
+// previewRow): the same parts for random published data and random changes of every type, op and key.
+import type { AnyRecord } from "@stancemap/core";
+import { countsFrom, edtfFirstDay } from "@stancemap/core";
 import { describe, expect, it } from "vitest";
-import { applyChanges, type OpenChange, type PreviewParts } from "./dashboard-preview";
+import { applyChanges, type OpenChange, type PreviewParts, previewRow, recordOf } from "./dashboard-preview";
 
-type RecordOfMap = { [K in "source" | "actor" | "topic" | "event" | "stance" | "gap" | "reaction"]: RecordOf<K> };
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function upsert<T>(list: T[], keyOf: (t: T) => string, key: string, value: T | null): T[] {
@@ -16,116 +15,56 @@ function upsert<T>(list: T[], keyOf: (t: T) => string, key: string, value: T | n
 
 function reference(parts: PreviewParts, changes: OpenChange[]): PreviewParts {
   let p = { ...parts };
-  const record = <T extends keyof RecordOfMap>(r: AnyRecord | null) => r as RecordOfMap[T] | null;
   // Sources and actors first: stances look up publishers and speakers' names.
   const order = ["source", "actor", "topic", "event", "stance", "gap", "reaction"];
   for (const c of [...changes].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type))) {
-    const r = c.op === "delete" ? null : c.record;
     switch (c.type) {
       case "source": {
-        const s = record<"source">(r);
-        p.sources = upsert(
-          p.sources,
-          (x) => x.id,
-          c.key,
-          s && { id: s.id, publisher: s.publisher, title: s.title, publishedOn: s.publishedOn ?? null, url: s.url ?? null },
-        );
+        const s = recordOf<"source">(c);
+        p.sources = upsert(p.sources, (x) => x.id, c.key, s && previewRow.source(s));
         break;
       }
       case "actor": {
-        const a = record<"actor">(r);
-        p.actors = upsert(
-          p.actors,
-          (x) => x.slug,
-          c.key,
-          a && {
-            slug: a.slug,
-            name: a.name,
-            kind: a.kind,
-            iso3: a.iso3 ?? null,
-            isoNumeric: a.isoNumeric ?? null,
-            region: a.region ?? null,
-            affiliation: a.affiliation ?? null,
-            role: a.role ?? null,
-            names: a.names,
-            aliases: a.aliases.map((x) => ({ name: x.name, kind: x.kind, ...(x.lang ? { lang: x.lang } : {}) })),
-          },
-        );
+        const a = recordOf<"actor">(c);
+        p.actors = upsert(p.actors, (x) => x.slug, c.key, a && previewRow.actor(a));
         break;
       }
       case "topic": {
-        const t = record<"topic">(r);
-        p.topics = upsert(p.topics, (x) => x.slug, c.key, t).sort((a, b) => (a.slug < b.slug ? -1 : 1));
+        p.topics = upsert(p.topics, (x) => x.slug, c.key, recordOf<"topic">(c)).sort((a, b) => (a.slug < b.slug ? -1 : 1));
         break;
       }
       case "event": {
-        const e = record<"event">(r);
-        p.events = upsert(
-          p.events,
-          (x) => x.slug,
-          c.key,
-          e && {
-            slug: e.slug,
-            date: e.date,
-            title: e.title,
-            series: e.series ?? null,
-            sources: e.evidence.map((x) => x.source),
-            actors: [...(e.actors ?? [])].sort(),
-          },
-        ).sort((a, b) => byKey(`${edtfFirstDay(a.date)} ${a.slug}`, `${edtfFirstDay(b.date)} ${b.slug}`));
+        const e = recordOf<"event">(c);
+        p.events = upsert(p.events, (x) => x.slug, c.key, e && previewRow.event(e)).sort((a, b) =>
+          byKey(`${edtfFirstDay(a.date)} ${a.slug}`, `${edtfFirstDay(b.date)} ${b.slug}`),
+        );
         break;
       }
       case "stance": {
-        const s = record<"stance">(r);
-        const quoted = s?.evidence.find((e) => e.quote);
+        const s = recordOf<"stance">(c);
         const onTopic = s && s.topic === p.topic ? s : null;
-        p.stances = upsert(
-          p.stances,
-          (x) => x.id,
-          c.key,
-          onTopic && {
-            id: onTopic.id,
-            actor: onTopic.actor,
-            topic: onTopic.topic,
-            category: onTopic.category,
-            validFrom: onTopic.validFrom ?? null,
-            attested: onTopic.attested,
-            validUntil: onTopic.validUntil ?? null,
-            qualifiers: onTopic.qualifiers ?? [],
-            confidence: onTopic.confidence,
-            quote: quoted?.quote ? quoted.quote.text.slice(0, 160) : null,
-            speaker: quoted?.quote ? speakerLabel(quoted.quote.speaker, (slug) => p.actors.find((a) => a.slug === slug)?.name) : null,
-            publisher: p.sources.find((x) => x.id === onTopic.evidence[0]?.source)?.publisher ?? null,
-            sources: onTopic.evidence.map((x) => x.source),
-          },
-        ).sort((a, b) => byKey(`${a.actor}\u0000${countsFrom(a)}\u0000${a.id}`, `${b.actor}\u0000${countsFrom(b)}\u0000${b.id}`));
+        const row =
+          onTopic &&
+          previewRow.stance(
+            onTopic,
+            (slug) => p.actors.find((a) => a.slug === slug)?.name,
+            (id) => p.sources.find((x) => x.id === id)?.publisher,
+          );
+        p.stances = upsert(p.stances, (x) => x.id, c.key, row).sort((a, b) =>
+          byKey(`${a.actor}\u0000${countsFrom(a)}\u0000${a.id}`, `${b.actor}\u0000${countsFrom(b)}\u0000${b.id}`),
+        );
         break;
       }
       case "gap": {
-        const g = record<"gap">(r);
         const [actor, topic] = c.key.split("~");
         if (topic !== p.topic) break;
-        p.gaps = upsert(p.gaps, (x) => x.actor, actor ?? "", g).sort((a, b) => byKey(a.actor, b.actor));
+        p.gaps = upsert(p.gaps, (x) => x.actor, actor ?? "", recordOf<"gap">(c)).sort((a, b) => byKey(a.actor, b.actor));
         break;
       }
       case "reaction": {
         if (!p.reactions) break;
-        const x = record<"reaction">(r);
-        p.reactions = upsert(
-          p.reactions,
-          (y) => y.id,
-          c.key,
-          x && {
-            id: x.id,
-            actor: x.actor,
-            target: x.target,
-            date: x.date ?? null,
-            attested: x.attested,
-            sentiment: x.sentiment,
-            summary: x.summary,
-            sources: x.evidence.map((y) => y.source),
-          },
-        );
+        const x = recordOf<"reaction">(c);
+        p.reactions = upsert(p.reactions, (y) => y.id, c.key, x && previewRow.reaction(x));
         break;
       }
     }

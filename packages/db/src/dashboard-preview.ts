@@ -60,6 +60,73 @@ class Keyed<T> {
   }
 }
 
+/** A draft's records as the compact rows the dashboard reads (dashboard.ts's reads give the published ones). */
+export const previewRow = {
+  source: (s: RecordOf<"source">): PreviewParts["sources"][number] => ({
+    id: s.id,
+    publisher: s.publisher,
+    title: s.title,
+    publishedOn: s.publishedOn ?? null,
+    url: s.url ?? null,
+  }),
+  actor: (a: RecordOf<"actor">): CompactActor => ({
+    slug: a.slug,
+    name: a.name,
+    kind: a.kind,
+    iso3: a.iso3 ?? null,
+    isoNumeric: a.isoNumeric ?? null,
+    region: a.region ?? null,
+    affiliation: a.affiliation ?? null,
+    role: a.role ?? null,
+    names: a.names,
+    aliases: a.aliases.map((x) => ({ name: x.name, kind: x.kind, ...(x.lang ? { lang: x.lang } : {}) })),
+  }),
+  event: (e: RecordOf<"event">): CompactEvent => ({
+    slug: e.slug,
+    date: e.date,
+    title: e.title,
+    series: e.series ?? null,
+    sources: e.evidence.map((x) => x.source),
+    actors: [...(e.actors ?? [])].sort(),
+  }),
+  /** `nameOf` and `publisherOf`: the previewed actors' names and sources' publishers. */
+  stance: (
+    s: RecordOf<"stance">,
+    nameOf: (slug: string) => string | undefined,
+    publisherOf: (source: string) => string | undefined,
+  ): CompactStance => {
+    const quoted = s.evidence.find((e) => e.quote);
+    return {
+      id: s.id,
+      actor: s.actor,
+      topic: s.topic,
+      category: s.category,
+      validFrom: s.validFrom ?? null,
+      attested: s.attested,
+      validUntil: s.validUntil ?? null,
+      qualifiers: s.qualifiers ?? [],
+      confidence: s.confidence,
+      quote: quoted?.quote ? quoted.quote.text.slice(0, 160) : null,
+      speaker: quoted?.quote ? speakerLabel(quoted.quote.speaker, nameOf) : null,
+      publisher: (s.evidence[0] && publisherOf(s.evidence[0].source)) ?? null,
+      sources: s.evidence.map((x) => x.source),
+    };
+  },
+  reaction: (x: RecordOf<"reaction">): CompactReaction => ({
+    id: x.id,
+    actor: x.actor,
+    target: x.target,
+    date: x.date ?? null,
+    attested: x.attested,
+    sentiment: x.sentiment,
+    summary: x.summary,
+    sources: x.evidence.map((y) => y.source),
+  }),
+};
+
+/** A change's record as the type it names (null when it deletes). */
+export const recordOf = <T extends keyof RecordOfMap>(c: OpenChange) => (c.op === "delete" ? null : (c.record as RecordOfMap[T] | null));
+
 /** Applies open drafts to the published parts. Returns the new parts and how many changes were applied. */
 export async function withOpenDrafts(
   db: Db,
@@ -80,103 +147,52 @@ export function applyChanges(parts: PreviewParts, changes: OpenChange[]): Previe
   const stances = new Keyed(parts.stances, (x) => x.id);
   const gaps = new Keyed(parts.gaps, (x) => x.actor);
   const reactions = parts.reactions ? new Keyed(parts.reactions, (x) => x.id) : null;
-  const record = <T extends keyof RecordOfMap>(r: AnyRecord | null) => r as RecordOfMap[T] | null;
   // Sources and actors first: stances look up publishers and speakers' names.
   const order = ["source", "actor", "topic", "event", "stance", "gap", "reaction"];
   for (const c of [...changes].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type))) {
-    const r = c.op === "delete" ? null : c.record;
     switch (c.type) {
       case "source": {
-        const s = record<"source">(r);
-        sources.put(
-          c.key,
-          s && { id: s.id, publisher: s.publisher, title: s.title, publishedOn: s.publishedOn ?? null, url: s.url ?? null },
-        );
+        const s = recordOf<"source">(c);
+        sources.put(c.key, s && previewRow.source(s));
         break;
       }
       case "actor": {
-        const a = record<"actor">(r);
-        actors.put(
-          c.key,
-          a && {
-            slug: a.slug,
-            name: a.name,
-            kind: a.kind,
-            iso3: a.iso3 ?? null,
-            isoNumeric: a.isoNumeric ?? null,
-            region: a.region ?? null,
-            affiliation: a.affiliation ?? null,
-            role: a.role ?? null,
-            names: a.names,
-            aliases: a.aliases.map((x) => ({ name: x.name, kind: x.kind, ...(x.lang ? { lang: x.lang } : {}) })),
-          },
-        );
+        const a = recordOf<"actor">(c);
+        actors.put(c.key, a && previewRow.actor(a));
         break;
       }
       case "topic":
-        topics.put(c.key, record<"topic">(r));
+        topics.put(c.key, recordOf<"topic">(c));
         break;
       case "event": {
-        const e = record<"event">(r);
-        events.put(
-          c.key,
-          e && {
-            slug: e.slug,
-            date: e.date,
-            title: e.title,
-            series: e.series ?? null,
-            sources: e.evidence.map((x) => x.source),
-            actors: [...(e.actors ?? [])].sort(),
-          },
-        );
+        const e = recordOf<"event">(c);
+        events.put(c.key, e && previewRow.event(e));
         break;
       }
       case "stance": {
-        const s = record<"stance">(r);
-        const quoted = s?.evidence.find((e) => e.quote);
+        const s = recordOf<"stance">(c);
         const onTopic = s && s.topic === parts.topic ? s : null;
         stances.put(
           c.key,
-          onTopic && {
-            id: onTopic.id,
-            actor: onTopic.actor,
-            topic: onTopic.topic,
-            category: onTopic.category,
-            validFrom: onTopic.validFrom ?? null,
-            attested: onTopic.attested,
-            validUntil: onTopic.validUntil ?? null,
-            qualifiers: onTopic.qualifiers ?? [],
-            confidence: onTopic.confidence,
-            quote: quoted?.quote ? quoted.quote.text.slice(0, 160) : null,
-            speaker: quoted?.quote ? speakerLabel(quoted.quote.speaker, (slug) => actors.get(slug)?.name) : null,
-            publisher: (onTopic.evidence[0] && sources.get(onTopic.evidence[0].source)?.publisher) ?? null,
-            sources: onTopic.evidence.map((x) => x.source),
-          },
+          onTopic &&
+            previewRow.stance(
+              onTopic,
+              (slug) => actors.get(slug)?.name,
+              (id) => sources.get(id)?.publisher,
+            ),
         );
         break;
       }
       case "gap": {
         const [actor, topic] = c.key.split("~");
         if (topic !== parts.topic) break;
-        gaps.put(actor ?? "", record<"gap">(r));
+        gaps.put(actor ?? "", recordOf<"gap">(c));
         break;
       }
       case "reaction": {
         if (!reactions) break;
-        const x = record<"reaction">(r);
-        reactions.put(
-          c.key,
-          x && {
-            id: x.id,
-            actor: x.actor,
-            target: x.target,
-            date: x.date ?? null,
-            attested: x.attested,
-            sentiment: x.sentiment,
-            summary: x.summary,
-            sources: x.evidence.map((y) => y.source),
-          },
-        );
+        const x = recordOf<"reaction">(c);
+        reactions.put(c.key, x && previewRow.reaction(x));
         break;
       }
     }
