@@ -9,9 +9,10 @@ const LISTED = 6;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function listed(names: readonly string[]): string {
-  if (names.length <= LISTED) return joinAnd(names);
-  return `${names.slice(0, LISTED).join(", ")} and ${plural(names.length - LISTED, "other")}`;
+/** The first names of `total` (all of them when not given). */
+function listed(names: readonly string[], total = names.length): string {
+  if (total <= LISTED) return joinAnd(names);
+  return `${names.slice(0, LISTED).join(", ")} and ${plural(total - LISTED, "other")}`;
 }
 
 function joinAnd(items: readonly string[]): string {
@@ -26,8 +27,9 @@ export interface MapAltInput {
   topic: string;
   /** The day shown, ISO. */
   date: string;
-  /** The categories in scale order, each with the actors in it (empty ones are left out of the text). */
-  groups: readonly { label: string; actors: readonly string[] }[];
+  /** The categories in scale order, each with the actors in it (empty ones are left out of the text): their
+   * names, or the first names and how many there are in all (`total`). */
+  groups: readonly { label: string; actors: readonly string[]; total?: number }[];
   /** Actors shown with no data. */
   noData: number;
   /** Stances inside their start's uncertainty at the date. */
@@ -40,12 +42,60 @@ export interface MapAltInput {
 
 /** "As of 3 July 2025, posture toward the Taliban government: formal recognition, 1 actor: Russia; …". */
 export function mapAltText(m: MapAltInput): string {
-  const groups = m.groups.filter((g) => g.actors.length > 0);
-  const parts = groups.map((g) => `${lower(g.label)}, ${plural(g.actors.length, "actor")}: ${listed(g.actors)}`);
+  const groups = m.groups.filter((g) => (g.total ?? g.actors.length) > 0);
+  const parts = groups.map((g) => {
+    const total = g.total ?? g.actors.length;
+    return `${lower(g.label)}, ${plural(total, "actor")}: ${listed(g.actors, total)}`;
+  });
   if (m.noData > 0) parts.push(`no data for ${plural(m.noData, "actor")}`);
   const head = `As of ${formatEdtf(m.date)}, ${lower(m.topic)}${m.filter ? ` (${m.filter})` : ""}: `;
   const body = parts.length ? parts.join("; ") : "no actors shown";
   return `${head}${body}.${cueSentence(m.uncertain, m.attested)}`;
+}
+
+/** A map's row as its alt text reads it: the data table's name and category ("no-data" for none), and
+ * whether the stance is uncertain at the date ("true") and how it is counted ("attested"). */
+export interface MapAltRow {
+  name: string;
+  category: string;
+  uncertain: string | null;
+  basis: string | null;
+}
+
+/** The map's alt text input from its rows (one per actor shown, in name order): per category in scale
+ * order, the names the text lists and how many there are. Its size does not grow with the rows. */
+export function mapAltInput(
+  topic: { title: string; categories: readonly { key: string; label: string; order: number }[] },
+  s: { date: string; region?: string | null | undefined },
+  rows: Iterable<MapAltRow>,
+): MapAltInput {
+  const byCategory = new Map<string, string[]>();
+  const totals = new Map<string, number>();
+  let shown = 0;
+  let stances = 0;
+  let uncertain = 0;
+  let attested = 0;
+  for (const r of rows) {
+    shown++;
+    if (r.category === "no-data") continue;
+    stances++;
+    if (r.uncertain === "true") uncertain++;
+    if (r.basis === "attested") attested++;
+    totals.set(r.category, (totals.get(r.category) ?? 0) + 1);
+    const names = byCategory.get(r.category) ?? [];
+    if (names.length < LISTED) names.push(r.name);
+    byCategory.set(r.category, names);
+  }
+  const categories = [...topic.categories].sort((a, b) => a.order - b.order);
+  return {
+    topic: topic.title,
+    date: s.date,
+    groups: categories.map((c) => ({ label: c.label, actors: byCategory.get(c.key) ?? [], total: totals.get(c.key) ?? 0 })),
+    noData: shown - stances,
+    uncertain,
+    attested,
+    filter: s.region ? `region ${s.region}` : "",
+  };
 }
 
 function cueSentence(uncertain: number, attested: number): string {

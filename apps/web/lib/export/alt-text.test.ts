@@ -69,12 +69,35 @@ describe("a view's alt text, from the rows its model draws", () => {
     );
   });
 
-  it("the map's alt text reads its brief rows, and says what its full data rows say", () => {
+  it("the map's alt text comes with its picture, and says what its full data rows say", () => {
     const s = { topic: topic.slug, date: "2025-07-03" };
     const model = exportModel("map", data, s, world);
-    expect(model.altRows?.map((r) => r.name)).toEqual(["Fawzia Koofi", "Pakistan", "Russia"]);
-    expect(Object.keys(model.altRows?.[0] ?? {})).toEqual(["name", "category", "uncertain", "basis"]);
+    expect(model.mapAlt?.groups.map((g) => [g.actors, g.total])).toEqual([
+      [["Russia"], 1],
+      [["Pakistan"], 1],
+    ]);
     expect(altTextOf(model, data, s)).toBe(altTextOf({ view: "map", rows: model.rows }, data, s));
+  });
+
+  it("a map of thousands carries the names its alt text lists and the counts, not every name", () => {
+    const s = { topic: topic.slug, date: "2025-07-03" };
+    const many = {
+      ...data,
+      actors: [
+        ...data.actors,
+        ...Array.from({ length: 3000 }, (_, i) => actor(`org-${i}`, `Org ${String(i).padStart(4, "0")}`, "organisation", null)),
+      ],
+      stances: [
+        ...data.stances,
+        ...Array.from({ length: 3000 }, (_, i) => stance(`org-${i}`, "formal-recognition", "2025-07-01", "2025-07-01")),
+      ],
+    };
+    const model = exportModel("map", many, s, world);
+    const text = altTextOf(model, many, s);
+    expect(text).toBe(altTextOf({ view: "map", rows: model.rows }, many, s));
+    // Formal recognition: Org 0000 … Org 0005 of 3,001 (Russia last by name).
+    expect(text).toContain("formal recognition, 3001 actors: Org 0000, Org 0001, Org 0002, Org 0003, Org 0004, Org 0005 and 2995 others");
+    expect(model.mapAlt?.groups.flatMap((g) => g.actors).length).toBeLessThanOrEqual(6 * 2);
   });
 
   it("the timeline and the stance history read their own rows", () => {

@@ -3,6 +3,8 @@
 import {
   actorAltText,
   changeAltText,
+  type MapAltRow,
+  mapAltInput,
   mapAltText,
   networkAltText,
   rangeStartEdtf,
@@ -15,28 +17,24 @@ import { TIMELINE_START } from "@/lib/url-state";
 import type { Cell, ExportData, ExportModel, ExportState } from "./views";
 
 const str = (c: Cell | undefined): string => (c === null || c === undefined ? "" : String(c));
+const altRow = (r: Record<string, Cell>): MapAltRow => ({
+  name: str(r.name),
+  category: str(r.category),
+  uncertain: r.uncertain === null || r.uncertain === undefined ? null : str(r.uncertain),
+  basis: r.basis === null || r.basis === undefined ? null : str(r.basis),
+});
 
 export function altTextOf(
-  model: Pick<ExportModel, "view" | "rows" | "altRows">,
+  model: Pick<ExportModel, "view" | "rows" | "mapAlt">,
   data: Pick<ExportData, "topic" | "actors">,
   s: ExportState,
 ): string {
-  const rows = model.altRows ?? model.rows;
+  // Read lazily: a map's alt text comes with its picture, and its rows are a row per actor.
+  const rows = model.view === "map" && model.mapAlt ? [] : model.rows;
   switch (model.view) {
-    case "map": {
-      const categories = [...data.topic.categories].sort((a, b) => a.order - b.order);
-      const stances = rows.filter((r) => r.category !== "no-data");
-      const filter = [s.region ? `region ${s.region}` : ""].filter(Boolean).join("; ");
-      return mapAltText({
-        topic: data.topic.title,
-        date: s.date,
-        groups: categories.map((c) => ({ label: c.label, actors: stances.filter((r) => r.category === c.key).map((r) => str(r.name)) })),
-        noData: rows.length - stances.length,
-        uncertain: stances.filter((r) => r.uncertain === "true").length,
-        attested: stances.filter((r) => r.basis === "attested").length,
-        filter,
-      });
-    }
+    case "map":
+      // The picture's own input (made with it); else from the rows, one per actor in name order.
+      return mapAltText(model.mapAlt ?? mapAltInput(data.topic, s, rows.map(altRow)));
     case "network":
       return networkAltText({
         date: s.date,

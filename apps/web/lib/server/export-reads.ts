@@ -19,8 +19,9 @@ import {
   selectTopic,
   sourcesCitedBy,
 } from "@stancemap/db";
-import type { ExportData, ExportView } from "@/lib/export/views";
+import type { ExportData, ExportView, MapPicture } from "@/lib/export/views";
 import { compactSource, MAX_NETWORK_REACTIONS, todayIso } from "./dashboard";
+import { mapPictureInPool } from "./render-pool";
 
 /** A topic or actor the query names that the data does not hold (404). */
 export class ExportNotFound extends Error {}
@@ -28,13 +29,48 @@ export class ExportNotFound extends Error {}
 /** The query with the topic and date drawn (the first topic and today when it names none). */
 export type DrawnQuery = ExportQuery & { topic: string; date: string };
 
-/** The published data `view` draws in the query's state, read from `db` (a pinned revision's snapshot, or the live one). */
-export async function readExportData(db: Db, view: ExportView, q: ExportQuery): Promise<{ data: ExportData; q: DrawnQuery }> {
+/** The query's topic (404 when the data has none of that name), the query with its topic and date drawn,
+ * and the revision read. */
+async function drawnQuery(db: Db, q: ExportQuery) {
   const topic = await selectTopic(db, q.topic);
   if (!topic) throw q.topic ? new ExportNotFound(`No topic "${q.topic}".`) : new Error("the database has no topics: run `npm run db:seed`");
   const date = q.date ?? todayIso();
   const drawn: DrawnQuery = { ...q, topic: topic.slug, date };
-  const revision = await readRevision(db);
+  return { topic, drawn, revision: await readRevision(db) };
+}
+
+/** What the map's reads and picture depend on: its topic, date and filter. */
+const mapKey = (q: DrawnQuery) => `${q.topic}\u0000${q.date}\u0000${q.region ?? ""}\u0000${(q.kind ?? []).join(",")}`;
+
+/**
+ * The map's picture (charts' views/map.ts) in the query's state, read from `db`: made from the map's data
+ * in the render pool once per revision, topic, date and filter, then kept, since it is as large as the
+ * picture and not the dataset. Every picture file of it (the PNG, then the PDF, then another title or
+ * size) draws from it: at 20,000 actors the read and the model over every actor were most of an export.
+ */
+export async function readMapPicture(
+  db: Db,
+  q: ExportQuery,
+  make: (data: ExportData, q: DrawnQuery) => Promise<MapPicture> = mapPictureInPool,
+): Promise<{ picture: MapPicture; q: DrawnQuery }> {
+  const { drawn, revision } = await drawnQuery(db, q);
+  const picture = await cachedRead(
+    db,
+    revision,
+    `export:map-picture\u0000${mapKey(drawn)}`,
+    async () => {
+      const { data, q: read } = await readExportData(db, "map", drawn);
+      return make(data, read);
+    },
+    approxBytes,
+  );
+  return { picture, q: drawn };
+}
+
+/** The published data `view` draws in the query's state, read from `db` (a pinned revision's snapshot, or the live one). */
+export async function readExportData(db: Db, view: ExportView, q: ExportQuery): Promise<{ data: ExportData; q: DrawnQuery }> {
+  const { topic, drawn, revision } = await drawnQuery(db, q);
+  const date = drawn.date;
   const load = async () => {
     const parts = await readParts(db, view, topic.slug, drawn);
     // Only the sources the records read cite (stances that cannot have started by the date cite nothing drawn).
@@ -52,12 +88,8 @@ export async function readExportData(db: Db, view: ExportView, q: ExportQuery): 
   // thousands of actors the read was most of an export's time.
   const read =
     view === "map"
-      ? await cachedRead(
-          db,
-          revision,
-          `export:map\u0000${topic.slug}\u0000${date}\u0000${q.region ?? ""}\u0000${(q.kind ?? []).join(",")}`,
-          load,
-          (r) => [r.actors, r.stances, r.gaps, r.sources].reduce((n, list) => n + approxBytes(list), 0),
+      ? await cachedRead(db, revision, `export:map\u0000${mapKey(drawn)}`, load, (r) =>
+          [r.actors, r.stances, r.gaps, r.sources].reduce((n, list) => n + approxBytes(list), 0),
         )
       : await load();
   if ((view === "actor" || (view === "timeline" && q.actor)) && !read.actors.some((a) => a.slug === q.actor))

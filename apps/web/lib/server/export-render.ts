@@ -6,20 +6,41 @@ import { embedFonts } from "@stancemap/charts/export";
 import { outlineText } from "@stancemap/charts/export/outline";
 import type { ExportQuery } from "@stancemap/core";
 import { altTextOf } from "@/lib/export/alt-text";
-import { CREDIT, type ExportData, type ExportFormat, type ExportView, exportModel, LICENCE } from "@/lib/export/views";
+import {
+  CREDIT,
+  type ExportData,
+  type ExportFormat,
+  type ExportModel,
+  type ExportView,
+  exportModel,
+  exportPicture,
+  exportPictureModel,
+  LICENCE,
+  type MapPicture,
+} from "@/lib/export/views";
 import { dataZip } from "./export-data";
 import { embeddedFonts, outlineFonts, pdfFonts, pngFonts } from "./export-fonts";
 import { mapGeometry } from "./map-geometry";
 import { encodePng, fastPng, withDensity } from "./png";
 
-/** What a render needs: plain data, so it crosses to a worker thread by structured clone. */
-export interface RenderTask {
-  view: ExportView;
+type DrawnQuery = ExportQuery & { topic: string; date: string };
+
+/** What a render needs: plain data, so it crosses to a worker thread by structured clone. A map's picture
+ * formats draw its picture (views/map.ts: as large as the picture, kept per revision by the caller);
+ * everything else, the data read for it. */
+export type RenderTask = {
   format: ExportFormat;
-  data: ExportData;
   /** The query with the topic and date the data was read for. */
-  q: ExportQuery & { topic: string; date: string };
+  q: DrawnQuery;
   origin: string;
+} & ({ view: ExportView; data: ExportData } | { view: "map"; format: Exclude<ExportFormat, "zip">; picture: MapPicture });
+
+/** Makes a map's picture from its data, in a worker thread: the work that grows with the dataset, done
+ * once per revision, date and filters (export-reads.ts keeps the picture). */
+export interface PictureTask {
+  make: "map-picture";
+  data: ExportData;
+  q: DrawnQuery;
 }
 
 export type RenderResult =
@@ -72,12 +93,25 @@ export async function svgToPdf(svg: string, width: number, height: number, title
 }
 
 /** The file for a task: the view's SVG, PNG or PDF, or its data as a ZIP. */
-export async function renderFile({ view, format, data, q, origin }: RenderTask): Promise<RenderResult> {
-  const geometry =
-    view === "map" || view === "change"
-      ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])))
-      : undefined;
-  const model = exportModel(view, data, q, geometry);
+export function mapPictureOf({ data, q }: PictureTask): MapPicture {
+  return exportPicture(data, q);
+}
+
+export async function renderFile(task: RenderTask): Promise<RenderResult> {
+  const { view, format, q, origin } = task;
+  let model: ExportModel;
+  let data: Pick<ExportData, "revision" | "topic" | "actors">;
+  if ("picture" in task) {
+    model = exportPictureModel(task.picture, q, mapGeometry(task.picture.states));
+    data = { revision: task.picture.revision, topic: task.picture.topic, actors: [] };
+  } else {
+    data = task.data;
+    const geometry =
+      view === "map" || view === "change"
+        ? mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])))
+        : undefined;
+    model = exportModel(view, task.data, q, geometry);
+  }
   if (model.invalid) return { ok: false, ...model.invalid };
   if (format === "zip") return { ok: true, body: dataZip(model, data.revision, origin), filename: `${model.name}-data.zip` };
   if (model.tooLarge) return { ok: false, ...model.tooLarge };

@@ -125,4 +125,37 @@ describe("the data an export draws", () => {
     expect(pinned.data.revision).toBe(r);
     expect(categoryOf(pinned.data.stances)).toBe(then);
   }, 60_000);
+
+  it("of a map's picture formats is its picture, made once per revision, date and filter", async () => {
+    const { readMapPicture } = await import("./export-reads");
+    const { exportPicture } = await import("@/lib/export/views");
+    let made = 0;
+    const make = async (data: Parameters<typeof exportPicture>[0], drawn: Parameters<typeof exportPicture>[1]) => {
+      made++;
+      return exportPicture(data, drawn);
+    };
+    const CHINA = "156";
+    const keyOf = (p: Awaited<ReturnType<typeof readMapPicture>>["picture"]) => p.legend[p.categoryOf[CHINA] ?? -1]?.key;
+    const first = await readMapPicture(db, q, make);
+    // Another title, size or theme draws the same picture: it is not made again.
+    const again = await readMapPicture(
+      db,
+      ExportQuery.parse({ topic: POSTURE, date: "2025-07-10", title: "Another", theme: "dark" }),
+      make,
+    );
+    expect(made).toBe(1);
+    expect(again.picture).toBe(first.picture);
+    expect(first.picture.revision).toBe(await readRevision(db));
+    // Another date or filter is another picture.
+    await readMapPicture(db, ExportQuery.parse({ topic: POSTURE, date: "2025-07-04" }), make);
+    await readMapPicture(db, ExportQuery.parse({ topic: POSTURE, date: "2025-07-10", region: "East Asia" }), make);
+    expect(made).toBe(3);
+    // A publish makes a new revision: its picture draws the change.
+    const category = other(keyOf(first.picture) ?? "");
+    const r = await publishChina(category);
+    const after = await readMapPicture(db, q, make);
+    expect(made).toBe(4);
+    expect(after.picture.revision).toBe(r);
+    expect(keyOf(after.picture)).toBe(category);
+  }, 60_000);
 });

@@ -21,7 +21,7 @@ import { LRUCache } from "lru-cache";
 import { actorData, type ExportData, type ExportFormat, type ExportView } from "@/lib/export/views";
 import { compactGap, compactSource } from "./dashboard";
 import { checkLocalQuota, takeExportQuota } from "./export-limits";
-import { type DrawnQuery, readExportData } from "./export-reads";
+import { type DrawnQuery, readExportData, readMapPicture } from "./export-reads";
 import { ParameterError } from "./http";
 import { admitRender, renderCost, renderInPool } from "./render-pool";
 
@@ -141,15 +141,32 @@ export async function cachedExport(key: string, job: ExportJob): Promise<{ file:
   return { file, cached: false };
 }
 
-/** Reads the published data the view draws (only that: export-reads.ts), then makes the file in the render pool. */
+/** The map's picture in the query's state (export-reads.ts), all of one revision, as `exportData` reads. */
+async function exportMapPicture(q: ExportQuery) {
+  return consistentRead(
+    getDb(),
+    (from) => readMapPicture(from, q),
+    (r) => r.picture.revision,
+    q.revision,
+  );
+}
+
+/** Reads the published data the view draws (only that: export-reads.ts), then makes the file in the render
+ * pool; a map's picture formats draw its picture, kept per revision. */
 export async function makeExportFile({ view, format, q, origin }: ExportJob): Promise<ExportFile> {
-  const { data, q: drawn } = await exportData(view, q);
-  checkChangeDates(view, q, drawn.date);
-  const result = await renderInPool({ view, format, data, q: drawn, origin });
+  const { result, revision } = await (async () => {
+    if (view === "map" && format !== "zip") {
+      const { picture, q: drawn } = await exportMapPicture(q);
+      return { result: await renderInPool({ view, format, picture, q: drawn, origin }), revision: picture.revision };
+    }
+    const { data, q: drawn } = await exportData(view, q);
+    checkChangeDates(view, q, drawn.date);
+    return { result: await renderInPool({ view, format, data, q: drawn, origin }), revision: data.revision };
+  })();
   if (!result.ok) throw new ParameterError(result.parameter, result.message);
   const body =
     typeof result.body === "string" ? result.body : Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
-  return { body, type: TYPES[format], filename: result.filename, revision: data.revision };
+  return { body, type: TYPES[format], filename: result.filename, revision };
 }
 
 /** What the actor page's export dialogs need, one per topic: the published data the API's actor export

@@ -6,8 +6,9 @@ import "server-only";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Piscina from "piscina";
+import type { ExportData, MapPicture } from "@/lib/export/views";
 import { env } from "./env";
-import type { RenderResult, RenderTask } from "./export-render";
+import type { PictureTask, RenderResult, RenderTask } from "./export-render";
 import { fastPng } from "./png";
 
 /** A refusal of expensive work: 503 (the server is busy) or 429 (this client is over its limit). */
@@ -33,9 +34,9 @@ export function renderCost(task: Pick<RenderTask, "format"> & { q: { pixelWidth:
   return BASE_COST + pixels * (fastPng(task.q.pixelWidth, task.q.pixelHeight) ? 11 : 4);
 }
 
-let pool: Piscina<RenderTask, RenderResult> | null = null;
-function renderPool(): Piscina<RenderTask, RenderResult> {
-  pool ??= new Piscina<RenderTask, RenderResult>({
+let pool: Piscina<RenderTask | PictureTask, RenderResult | MapPicture> | null = null;
+function renderPool(): Piscina<RenderTask | PictureTask, RenderResult | MapPicture> {
+  pool ??= new Piscina<RenderTask | PictureTask, RenderResult | MapPicture>({
     // Bundled by scripts/render-worker-bundle.mjs (next.config.ts runs it); the server runs from apps/web.
     filename: pathToFileURL(join(process.cwd(), ".render-worker", "render-worker.mjs")).href,
     minThreads: 0,
@@ -90,10 +91,16 @@ export function admitRender(cost: number): () => void {
 export async function renderInPool(task: RenderTask): Promise<RenderResult> {
   const started = performance.now();
   try {
-    return await renderPool().run(task);
+    return (await renderPool().run(task)) as RenderResult;
   } finally {
     averageSeconds = averageSeconds * 0.7 + ((performance.now() - started) / 1000) * 0.3;
   }
+}
+
+/** A map's picture made from its data in a worker thread (the part of a map export that grows with the
+ * dataset); the caller holds an admission. */
+export async function mapPictureInPool(data: ExportData, q: PictureTask["q"]): Promise<MapPicture> {
+  return (await renderPool().run({ make: "map-picture", data, q } satisfies PictureTask)) as MapPicture;
 }
 
 /** What the pool holds now (for tests and health). */

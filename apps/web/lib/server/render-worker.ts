@@ -2,7 +2,8 @@
 // scripts/render-worker-bundle.mjs): makes one export file per call, off the server's event loop.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { type RenderResult, type RenderTask, renderFile } from "./export-render";
+import type { MapPicture } from "@/lib/export/views";
+import { mapPictureOf, type PictureTask, type RenderResult, type RenderTask, renderFile } from "./export-render";
 import { fastPng } from "./png";
 
 // resvg's pixels (hundreds of MB for a print PNG) are native memory freed only when their JavaScript
@@ -11,7 +12,8 @@ import { fastPng } from "./png";
 setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as (() => void) | undefined;
 
-export default async function render(task: RenderTask): Promise<RenderResult> {
+export default async function render(task: RenderTask | PictureTask): Promise<RenderResult | MapPicture> {
+  if ("make" in task) return mapPictureOf(task);
   // A large PNG (print, 4x) is collected before its answer goes: collected after it, the next render
   // started first and a flood of 600 dpi exports peaked ~90 MB higher (export-flood.spec.ts). Any other
   // render is collected on the worker's next turn, so the collection (20–60 ms) no longer delays its answer.

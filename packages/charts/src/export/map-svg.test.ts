@@ -196,6 +196,54 @@ describe("map export SVG: actors without territory, regions, print", () => {
     }
   });
 
+  it("draws badges that stand for n actors alike exactly as the n badges", () => {
+    // 900 actors with a stance (past MAX_NAMED_BADGES) and 300 with none, with every cue and qualifier.
+    const each = Array.from({ length: 1200 }, (_, i) => ({
+      name: `Group ${i}`,
+      index: i % 4 === 3 ? null : i % 3,
+      ...(i % 4 === 3 ? {} : { cue: { uncertain: i % 5 === 0, attested: i % 7 === 0 }, qualifiers: i % 11 === 0 ? [0, 0] : [] }),
+    }));
+    const expanded = [
+      { label: "Political and armed groups", badges: each.slice(0, 1000) },
+      { label: "People", badges: each.slice(1000) },
+    ];
+    const collapse = (list: typeof each) => {
+      const alike = new Map<
+        string,
+        { name: string; index: number | null; cue?: { uncertain: boolean; attested: boolean }; qualifiers?: number[]; n: number }
+      >();
+      for (const b of list) {
+        const key = JSON.stringify([b.index, b.cue, [...new Set(b.qualifiers ?? [])]]);
+        const same = alike.get(key);
+        if (same) same.n++;
+        else
+          alike.set(key, {
+            name: "",
+            index: b.index,
+            ...(b.cue ? { cue: b.cue } : {}),
+            qualifiers: [...new Set(b.qualifiers ?? [])],
+            n: 1,
+          });
+      }
+      return [...alike.values()];
+    };
+    const counted = expanded.map((g) => ({ ...g, badges: collapse(g.badges) }));
+    // Per group at most 3 categories × 4 cues × 2 sets of qualifiers, and no data.
+    expect(counted.reduce((n, g) => n + g.badges.length, 0)).toBeLessThanOrEqual(2 * (3 * 4 * 2 + 1));
+    const cueOf = { "643": { uncertain: true, attested: false } };
+    for (const [width, height, theme] of [
+      [1200, 675, "light"],
+      [336, 454, "dark"],
+      [1123, 794, "print"],
+    ] as const) {
+      const more = { cueOf, categoryNames: ["Recognition", "Engagement", "Opposition"] };
+      const svg = sized(width, height, theme, { ...more, badges: counted });
+      expect(svg).toBe(sized(width, height, theme, { ...more, badges: expanded }));
+      // The legend's cue and qualifier counts include every actor a badge stands for.
+      expect(svg).toContain(`(${each.filter((b) => b.cue?.uncertain).length + 1})`);
+    }
+  });
+
   it("clips the badges to the chart's box only when they run past it", () => {
     // A clip costs resvg a mask of the whole page: none where every badge fits.
     for (const [width, height] of [

@@ -29,7 +29,16 @@ export interface MapBadge {
   cue?: HoldingCue;
   /** Positions (in `qualifiers`) of the qualifying facts its stance carries. */
   qualifiers?: readonly number[];
+  /** How many actors alike (category, cue, qualifiers) it stands for; 1 when absent. A picture of thousands
+   * of actors, which only counts them per category, carries one such badge per kind of badge (charts'
+   * views/map.ts), so that it grows with what it draws and not with the dataset. */
+  n?: number;
 }
+
+/** The actors a badge stands for. */
+const weight = (b: MapBadge): number => b.n ?? 1;
+/** The actors the badges stand for. */
+const sum = (badges: readonly MapBadge[]): number => badges.reduce((n, b) => n + weight(b), 0);
 
 /** Badges of one kind of actor, under its heading ("International organisations"), as the dashboard groups them. */
 export interface MapBadgeGroup {
@@ -127,7 +136,10 @@ const allBadges = (input: MapExportInput): MapBadge[] => (input.badges ?? []).fl
 function cueLegend(input: MapExportInput, sample: string): { entries: LegendEntry[]; defs: string[] } {
   const c = THEME_COLOURS[input.theme];
   const badges = allBadges(input).filter((b) => b.index !== null);
-  const cues = [...Object.values(input.cueOf ?? {}), ...badges.flatMap((b) => (b.cue ? [b.cue] : []))];
+  const cues = [
+    ...Object.values(input.cueOf ?? {}).map((cue) => ({ cue, n: 1 })),
+    ...badges.flatMap((b) => (b.cue ? [{ cue: b.cue, n: weight(b) }] : [])),
+  ];
   const print = input.theme === "print";
   const entries: LegendEntry[] = [];
   const defs: string[] = [];
@@ -150,11 +162,20 @@ function cueLegend(input: MapExportInput, sample: string): { entries: LegendEntr
         : { kind: "fill", fill: `url(#${id})` },
     });
   };
-  add("uncertain", cues.filter((q) => q.uncertain).length);
-  add("attested", cues.filter((q) => q.attested).length);
+  add(
+    "uncertain",
+    cues.reduce((n, q) => n + (q.cue.uncertain ? q.n : 0), 0),
+  );
+  add(
+    "attested",
+    cues.reduce((n, q) => n + (q.cue.attested ? q.n : 0), 0),
+  );
   const used = new Map<number, number>();
-  for (const list of [...Object.values(input.qualifiersOf ?? {}), ...badges.map((b) => b.qualifiers ?? [])])
-    for (const q of new Set(list)) used.set(q, (used.get(q) ?? 0) + 1);
+  for (const [list, n] of [
+    ...Object.values(input.qualifiersOf ?? {}).map((list) => [list, 1] as const),
+    ...badges.map((b) => [b.qualifiers ?? [], weight(b)] as const),
+  ])
+    for (const q of new Set(list)) used.set(q, (used.get(q) ?? 0) + n);
   (input.qualifiers ?? []).forEach((label, i) => {
     const n = used.get(i);
     if (n)
@@ -212,12 +233,12 @@ function layoutBadges(
   const collapse = level !== "none";
   // Tightest: only the groups with a stance, and one count of all the actors with no data.
   const withStance = all.filter((g) => g.badges.some((b) => b.index !== null));
-  const rest = all.reduce((n, g) => n + g.badges.filter((b) => b.index === null).length, 0);
+  const rest = all.reduce((n, g) => n + sum(g.badges.filter((b) => b.index === null)), 0);
   type Shown = MapBadgeGroup & { total?: number; more?: number };
   const groups: readonly Shown[] =
     level === "groups"
       ? [
-          ...withStance.map((g) => ({ ...g, badges: g.badges.filter((b) => b.index !== null), total: g.badges.length })),
+          ...withStance.map((g) => ({ ...g, badges: g.badges.filter((b) => b.index !== null), total: sum(g.badges) })),
           ...(rest ? [{ label: "", badges: [], total: 0, more: rest }] : []),
         ]
       : all;
@@ -231,7 +252,7 @@ function layoutBadges(
   for (const g of groups) {
     let x = 0;
     if (g.label) {
-      const label = `${g.label} (${(g.total ?? g.badges.length).toLocaleString("en")})`;
+      const label = `${g.label} (${(g.total ?? sum(g.badges)).toLocaleString("en")})`;
       if (inline) {
         // Below the map: the heading opens its group's row, the badges follow it.
         headings.push({ x: 0, y: y + h / 2 + size * 0.35, label });
@@ -243,7 +264,7 @@ function layoutBadges(
         y += size * 1.5;
       }
     }
-    const noData = g.badges.filter((b) => b.index === null).length;
+    const noData = sum(g.badges.filter((b) => b.index === null));
     const shown: { badge: MapBadge | null; label: string }[] = g.more
       ? [{ badge: null, label: `${g.more.toLocaleString("en")} more with no data` }]
       : level === "counts"
@@ -281,7 +302,7 @@ function layoutBadges(
 /** How many badges hold each category, in scale order. */
 function countsByCategory(badges: readonly MapBadge[]): [number, number][] {
   const counts = new Map<number, number>();
-  for (const b of badges) if (b.index !== null) counts.set(b.index, (counts.get(b.index) ?? 0) + 1);
+  for (const b of badges) if (b.index !== null) counts.set(b.index, (counts.get(b.index) ?? 0) + weight(b));
   return [...counts].sort(([a], [b]) => a - b);
 }
 
@@ -334,8 +355,10 @@ export function placeMap(
   let last: Option | null = null;
   // Thousands of actors with a stance cannot be named on any page (and measuring every name at every
   // size and level would cost seconds): straight to the counts per category.
-  const named = groups.reduce((n, g) => n + g.badges.filter((b) => b.index !== null).length, 0);
-  const levels = named > MAX_NAMED_BADGES ? (["counts"] as const) : (["none", "no-data", "groups", "counts"] as const);
+  // Badges that stand for several actors (n) can only be counted.
+  const named = groups.reduce((n, g) => n + sum(g.badges.filter((b) => b.index !== null)), 0);
+  const counted = named > MAX_NAMED_BADGES || groups.some((g) => g.badges.some((b) => weight(b) !== 1));
+  const levels = counted ? (["counts"] as const) : (["none", "no-data", "groups", "counts"] as const);
   for (let size = Math.max(8, fontSize * 0.85); size >= 7; size -= 1)
     for (const collapse of levels) {
       const options: Option[] = [];
@@ -384,7 +407,7 @@ export function renderMapSvg(input: MapExportInput): string {
   const print = theme === "print";
   const cueKey = cueLegend(input, "#7a7f87");
   const noDataWords = input.noDataLabel ?? "No data";
-  const noDataLabel = input.noDataCount === undefined ? noDataWords : `${noDataWords} (${input.noDataCount})`;
+  const noDataLabel = input.noDataCount === undefined ? noDataWords : `${noDataWords} (${input.noDataCount.toLocaleString("en")})`;
   const noData: LegendEntry = { label: noDataLabel, colour: c.noData, index: -1, swatch: { kind: "fill", fill: "url(#no-data)" } };
   const layout = layoutFrame(width, height, input.frame, [...input.legend, noData, ...cueKey.entries], theme);
   const view = focusBox(world, input.focus);

@@ -3,7 +3,7 @@
 import type { MapGeometry, MapLayout } from "../world";
 import { actorModel } from "./actor";
 import { changeModel } from "./change";
-import { mapModel } from "./map";
+import { type MapPicture, mapModel, mapPicture, mapPictureModel } from "./map";
 import { networkModel } from "./network";
 import { sequenceModel } from "./sequence";
 import type { ExportData, ExportModel, ExportState, ExportView } from "./shared";
@@ -11,6 +11,7 @@ import { viewState } from "./shared";
 import { timelineModel } from "./timeline";
 
 export type { ExportData, ViewActor, ViewEvent, ViewGap, ViewReaction, ViewSource, ViewStance } from "./data";
+export type { MapPicture } from "./map";
 export { lagText, parseReference } from "./sequence";
 export * from "./shared";
 export { timelineStart } from "./timeline";
@@ -53,4 +54,15 @@ export function exportModel(view: ExportView, data: ExportData, state: ExportSta
     case "sequence":
       return sequenceModel(data, s);
   }
+}
+
+/** What the map's picture in state `state` draws of `data` (views/map.ts): plain data, as large as the
+ * picture, from which `exportPictureModel` makes the same SVG, PNG and PDF as `exportModel`. */
+export function exportPicture(data: ExportData, state: ExportState): MapPicture {
+  return mapPicture(data, viewState("map", state));
+}
+
+/** The map's export from its picture: the picture formats alone (the data download needs `exportModel`). */
+export function exportPictureModel(picture: MapPicture, state: ExportState, geometry: MapGeometry | MapLayout): ExportModel {
+  return mapPictureModel(picture, viewState("map", state), geometry);
 }

@@ -4,6 +4,7 @@
 // the data download holds exactly what the picture shows. This file holds what every view shares.
 
 import { formatEdtf } from "@stancemap/core/model";
+import type { MapAltInput } from "../alt-text";
 import type { FrameText, LegendEntry } from "../export/frame";
 import type { ExportTheme } from "../export/themes";
 import { KIND_NAMES, SENTIMENT_LABELS } from "../palette";
@@ -87,9 +88,9 @@ export interface ExportModel {
   sources: ViewSource[];
   columns: DataColumn[];
   rows: Record<string, Cell>[];
-  /** The rows with only the cells the alt text reads, where full rows are costly to make (a map's row per
-   * actor, thousands at scale): `altTextOf` reads these when given. */
-  altRows?: Record<string, Cell>[];
+  /** A map's alt text input, made with its picture (a map's rows are a row per actor, thousands at scale):
+   * `altTextOf` reads it when given. */
+  mapAlt?: MapAltInput;
   /** Why the picture cannot be drawn (the data download still can be), naming the parameter to change. */
   tooLarge: { parameter: string; message: string } | null;
   /** Why the state names nothing to show (a change's `from` after its date, a reference that is no move):
