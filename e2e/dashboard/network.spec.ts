@@ -192,6 +192,34 @@ test.describe("reaction network", () => {
     );
   });
 
+  test("a page that opens on a small network draws it settled, laid out by the server as the worker would", async ({ page }) => {
+    await page.goto("/?view=network&date=2025-12-31");
+    await settled(page);
+    // No layout ran in the browser: the page carried the settled positions.
+    expect(await page.evaluate(() => (window as { __stancemapNetwork?: { ticks: number } }).__stancemapNetwork?.ticks)).toBe(0);
+    const at = () =>
+      page
+        .locator(".net-node")
+        .evaluateAll((els) =>
+          Object.fromEntries(
+            els.map((el) => [el.getAttribute("data-node"), (el.getAttribute("transform")?.match(/-?[\d.]+/g) ?? []).map(Number)]),
+          ),
+        ) as Promise<Record<string, number[]>>;
+    const served = await at();
+    expect(Object.keys(served)).toHaveLength(24);
+    // Reset lays it out afresh in the worker (ticks > 0): it settles where the server put it.
+    await page.getByRole("button", { name: "Reset" }).click();
+    await page.waitForFunction(() => {
+      const n = (window as { __stancemapNetwork?: { ticks: number; settled: number | null } }).__stancemapNetwork;
+      return n !== undefined && n.ticks > 0 && n.settled != null;
+    });
+    const laid = await at();
+    for (const [node, [x, y]] of Object.entries(served)) {
+      expect(Math.abs((laid[node]?.[0] ?? Number.NaN) - (x ?? Number.NaN)), node).toBeLessThan(0.05);
+      expect(Math.abs((laid[node]?.[1] ?? Number.NaN) - (y ?? Number.NaN)), node).toBeLessThan(0.05);
+    }
+  });
+
   test("the layout is the same on every load (seeded)", async ({ page }) => {
     const positions = async () => {
       await page.goto("/?view=network&date=2025-12-31");

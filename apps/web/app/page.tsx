@@ -2,7 +2,7 @@
 // the colours already in the HTML; the client takes over for time travel, zoom and selection. The page
 // carries its first screen only (lib/server/first-screen.ts, from the topic's frame); every stance comes as
 // the topic's stance index.
-import { SVG_MAX_EDGES } from "@stancemap/charts";
+import { reactionScene, type SettledLayout, SVG_MAX_EDGES, settledLayout } from "@stancemap/charts";
 import type { MapLayout } from "@stancemap/charts/world";
 import { ExportQuery, formatEdtf } from "@stancemap/core";
 import { cachedRead, type Db, getDb, RevisionUnavailable } from "@stancemap/db";
@@ -74,12 +74,32 @@ const load = cache(async (query: string) => {
     });
     // The card's words are shared; its links take this request's origin (never another request's host).
     const card = await derived(data.revision, "card", query, () => cardOf(raw, db, { data, state, geometry }, mapOf));
-    return { data, state, notices: [...loaded.notices, ...checked.notices], geometry, screen, card };
+    const networkLayout =
+      state.view === "network" ? await derived(data.revision, "network-layout", query, () => networkLayoutOf(raw, data, state.date)) : null;
+    return { data, state, notices: [...loaded.notices, ...checked.notices], geometry, screen, card, networkLayout };
   }).catch((e: unknown) => {
     if (e instanceof RevisionUnavailable) notFound();
     throw e;
   });
 });
+
+/**
+ * The settled layout of a small network drawn from the page's own reactions (all of them, none left out),
+ * as the dashboard's view would settle it (charts' `reactionScene` over the actors they name, with the
+ * URL's filters): the view shows it at once instead of laying it out in the browser.
+ */
+function networkLayoutOf(raw: Record<string, string>, data: DashboardData, date: string): SettledLayout | null {
+  if (!data.reactions || data.reactions.length > SVG_MAX_EDGES || data.reactionsTruncated) return null;
+  const scene = reactionScene({
+    actors: actorsNamedBy(data.actors, data.reactions),
+    events: data.events,
+    reactions: data.reactions,
+    date,
+    sentiments: raw.sent ? (dashboardParsers.sent.parseServerSide(raw.sent) ?? []) : [],
+    kinds: raw.nkind ? (dashboardParsers.nkind.parseServerSide(raw.nkind) ?? []) : [],
+  });
+  return scene.renderer === "svg" ? settledLayout(scene) : null;
+}
 
 /** The filters as the client's URL state reads them, so the first screen is the one it would draw. */
 function filtersOf(raw: Record<string, string>): MapFilters {
@@ -148,7 +168,7 @@ function reactionsInline(data: DashboardData): Partial<DashboardData> {
 
 export default async function DashboardPage({ searchParams }: Props) {
   const raw = await searchParams;
-  const { data, notices, geometry, screen } = await load(queryOf(raw));
+  const { data, notices, geometry, screen, networkLayout } = await load(queryOf(raw));
   // Defaults, not the URL's values: nuqs drops a parameter equal to its default from the address,
   // so the default date must be today's, or a link to the date it was opened on would lose it.
   const defaults = { topic: data.topics[0]?.slug ?? data.topic.slug, date: todayIso(), view: "map" as const };
@@ -166,6 +186,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         data={{ ...data, actors, stances: [], gaps: [], ...inline }}
         firstScreen={firstScreen}
         networkActors={networkActors}
+        networkLayout={networkActors ? networkLayout : null}
         geometry={geometry}
         defaults={defaults}
         notices={notices}

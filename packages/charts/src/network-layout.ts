@@ -104,3 +104,43 @@ export function settleNetwork(
   }
   return laid.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 }));
 }
+
+/** A content key of a scene's graph (its node ids and edges, in order), to tell whether a layout made
+ * elsewhere (the page's server) is this graph's: FNV-1a, in base 36. */
+export function sceneKey(scene: { nodes: readonly { id: string }[]; edges: readonly { s: number; t: number }[] }): string {
+  let h = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  };
+  for (const n of scene.nodes) add(`${n.id}\u0000`);
+  for (const e of scene.edges) add(`${e.s}>${e.t};`);
+  return `${scene.nodes.length}.${scene.edges.length}.${(h >>> 0).toString(36)}`;
+}
+
+/** A scene's settled layout, made where the page is rendered: its key (`sceneKey`) and x, y per node, to
+ * a hundredth of a unit. */
+export interface SettledLayout {
+  key: string;
+  positions: number[];
+}
+
+/** Most nodes the page's server lays out for the dashboard (forceSettings' small graphs: ~300 ticks,
+ * tens of milliseconds); a larger network settles in the browser's layout worker. */
+export const SETTLED_MAX_NODES = 150;
+
+/** The settled layout of a fresh scene (`settleNetwork`, the picture the dashboard's layout worker ends
+ * on), or null past SETTLED_MAX_NODES. */
+export function settledLayout(scene: {
+  nodes: readonly { id: string; r: number }[];
+  edges: readonly { s: number; t: number }[];
+}): SettledLayout | null {
+  if (scene.nodes.length === 0 || scene.nodes.length > SETTLED_MAX_NODES) return null;
+  const at = settleNetwork(
+    scene.nodes,
+    scene.edges.map((e) => ({ source: e.s, target: e.t })),
+  );
+  return { key: sceneKey(scene), positions: at.flatMap((p) => [Math.round(p.x * 100) / 100, Math.round(p.y * 100) / 100]) };
+}

@@ -1,6 +1,7 @@
 // From the reaction graph (core's buildReactionGraph) to what the network draws: nodes with shape,
 // radius and seeded start, edges with colour, bend and accessible name, and who neighbours whom.
 import type { GraphEdge, GraphNode } from "@stancemap/core";
+import { buildReactionGraph, type GraphActor, type GraphEvent, type GraphReaction, reactionCountsFrom } from "@stancemap/core/model";
 import { edgeColour, type NodeShape, nodeRadiusScale, nodeShape, parallelBends, sentimentLabel, wrapLabel } from "./network";
 import { KIND_NAMES } from "./palette";
 
@@ -128,4 +129,25 @@ export function buildScene(graph: { nodes: GraphNode[]; edges: GraphEdge[] }, ev
     arrowLength: small ? 8 : 4,
     arrowWidth: small ? 6 : 3,
   };
+}
+
+/** The network at a date: the reactions counting by then, with the filters (sentiments, kinds of the
+ * reacting actor), among the actors they name. The dashboard's view and the page's server (its settled
+ * layout, network-layout.ts) both draw this scene. */
+export function reactionScene(input: {
+  actors: readonly GraphActor[];
+  events: readonly GraphEvent[];
+  reactions: readonly GraphReaction[];
+  date: string;
+  sentiments: readonly string[];
+  kinds: readonly string[];
+}): Scene {
+  const reactions = input.reactions.filter((r) => reactionCountsFrom(r) <= input.date);
+  const graph = buildReactionGraph({
+    actors: input.actors,
+    events: input.events,
+    reactions,
+    filter: { to: input.date, sentiments: input.sentiments, kinds: input.kinds },
+  });
+  return buildScene(graph, new Map(input.events.map((e) => [e.slug, e.date])));
 }

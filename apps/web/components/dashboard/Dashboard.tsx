@@ -3,7 +3,7 @@
 // actor's record beside it and the timeline below. All state is in the URL (use-dashboard-state).
 // On a desktop the map, its legend, the actors without territory and the time slider share the first
 // screen (one chart frame); on a phone the selected actor's record opens as a sheet over the map.
-import { KIND_LABELS } from "@stancemap/charts";
+import { KIND_LABELS, type SettledLayout } from "@stancemap/charts";
 import { changeRange, formatEdtf, StanceIndex } from "@stancemap/core/model";
 import { useRouter } from "next/navigation";
 import { throttle } from "nuqs";
@@ -97,6 +97,8 @@ export function Dashboard(props: {
   /** With `firstScreen` on a page that opens on a small network (its reactions in `data`, none left out):
    * the actors those reactions name, so that the network is drawn before the stance index is in. */
   networkActors?: CompactActor[];
+  /** That network's settled layout, worked out by the page's server (drawn at once, no layout to watch). */
+  networkLayout?: SettledLayout | null;
   geometry: MapLayout;
   /** What an absent parameter means: the first topic, today (as the server sees it), the map. */
   defaults: { topic: string; date: string; view: View };
@@ -639,6 +641,7 @@ export function Dashboard(props: {
                 date={state.date}
                 selected={selected}
                 onSelect={select}
+                settled={props.networkLayout}
               />
             ) : (
               <p className="muted" role="status">

@@ -10,6 +10,7 @@ import {
   reactionCounts,
   type Scene,
   type SceneNode,
+  type SettledLayout,
   shapePath,
   textWidth,
 } from "@stancemap/charts";
@@ -53,6 +54,8 @@ interface Props {
   onSelect: (slug: string) => void;
   /** The chart's accessible name. */
   label: string;
+  /** The first scene's settled layout from the page's server, shown at once when it is this scene's. */
+  settled?: SettledLayout | null | undefined;
 }
 
 type Surface = SVGSVGElement | HTMLCanvasElement;
@@ -63,10 +66,10 @@ const SLICE_MS = 12;
 const MIN_HEIGHT = 420;
 const MAX_HEIGHT = 680;
 
-export function NetworkChart({ scene, selected, onSelect, label }: Props) {
+export function NetworkChart({ scene, settled, selected, onSelect, label }: Props) {
   // An SVG of a thousand elements and more takes tens of milliseconds to repaint: a few frames a second.
   // A large graph is redrawn a few times a second while it settles, whichever surface draws it.
-  const layout = useForceLayout(scene, { minFrameMs: scene.nodes.length + scene.edges.length > 800 ? 250 : 0 });
+  const layout = useForceLayout(scene, { minFrameMs: scene.nodes.length + scene.edges.length > 800 ? 250 : 0, settled });
   const { positions } = layout;
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);

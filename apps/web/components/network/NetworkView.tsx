@@ -5,16 +5,17 @@
 // When there are more reactions than the network is sent, the newest are kept: the view says so,
 // and asks the server again for the newest in the date and filters chosen (use-reaction-scope.ts).
 import {
-  buildScene,
   edgeColour,
   KIND_LABELS,
   nodeShape,
+  reactionScene,
   SENTIMENT_LABELS,
+  type SettledLayout,
   SHAPE_LEGEND,
   shapePath,
   WEBGL_EDGE_PICKING_MAX,
 } from "@stancemap/charts";
-import { buildReactionGraph, formatEdtf, reactionCountsFrom } from "@stancemap/core/model";
+import { formatEdtf, reactionCountsFrom } from "@stancemap/core/model";
 import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
@@ -37,6 +38,8 @@ export interface NetworkViewProps {
   date: string;
   selected: string | null;
   onSelect: (slug: string) => void;
+  /** The first scene's settled layout, from the page's server (used only if it is this scene's). */
+  settled?: SettledLayout | null;
 }
 
 const networkParsers = {
@@ -90,7 +93,6 @@ export function NetworkView(props: NetworkViewProps) {
   const note = truncationNote(inScope);
 
   const kindOf = useMemo(() => new Map(actors.map((a) => [a.slug, a.kind])), [actors]);
-  const eventDates = useMemo(() => new Map(events.map((e) => [e.slug, e.date])), [events]);
   const upToDate = useMemo(() => reactions.filter((r) => reactionCountsFrom(r) <= date), [reactions, date]);
   // The buttons count what was loaded first (all sentiments and kinds), not the narrower set asked for after.
   const loaded = props.reactions;
@@ -116,11 +118,10 @@ export function NetworkView(props: NetworkViewProps) {
   }, [loaded, kindOf, nkind]);
 
   const named = useNamedActors(actors, reactions);
-  const graph = useMemo(
-    () => buildReactionGraph({ actors: named, events, reactions: upToDate, filter: { to: date, sentiments: sent, kinds: nkind } }),
+  const scene = useMemo(
+    () => reactionScene({ actors: named, events, reactions: upToDate, date, sentiments: sent, kinds: nkind }),
     [named, events, upToDate, date, sent, nkind],
   );
-  const scene = useMemo(() => buildScene(graph, eventDates), [graph, eventDates]);
   // Past the SVG limit: sigma's WebGL on a GPU, else the 2D canvas (lib/webgl-support.ts). Known once hydrated.
   const webgl = hydrated && scene.renderer === "webgl" ? webglSupport() : null;
   const drawing = scene.renderer === "svg" ? "svg" : webgl === "gpu" ? "webgl" : webgl === null ? null : "canvas";
@@ -210,7 +211,7 @@ export function NetworkView(props: NetworkViewProps) {
       ) : scene.edges.length > 0 && drawing === "webgl" ? (
         <WebglNetwork scene={scene} selected={props.selected} onSelect={props.onSelect} label={label} />
       ) : scene.edges.length > 0 ? (
-        <NetworkChart scene={scene} selected={props.selected} onSelect={props.onSelect} label={label} />
+        <NetworkChart scene={scene} settled={props.settled} selected={props.selected} onSelect={props.onSelect} label={label} />
       ) : (
         <div className="net-empty">
           <p>

@@ -21,6 +21,9 @@ export type ToWorker =
       alpha: number;
       /** Post intermediate positions (animation), or only the settled ones (prefers-reduced-motion). */
       animate: boolean;
+      /** The nodes are where the layout settles already (the page's server laid them out): hold the
+       * simulation for drags, tick nothing and post nothing until one comes. */
+      settled?: boolean;
     }
   | { type: "drag"; gen: number; index: number; x: number; y: number }
   | { type: "release"; gen: number; index: number; pin: boolean }

@@ -66,7 +66,8 @@ scope.addEventListener("message", (event) => {
     nodes = msg.nodes.map((n) => ({ x: n.x, y: n.y, r: n.r, fx: n.fx ?? null, fy: n.fy ?? null }));
     sim?.stop();
     sim = networkSimulation(nodes, msg.links, msg.alpha);
-    schedule();
+    if (msg.settled) sim.alpha(0);
+    else schedule();
     return;
   }
   if (msg.type === "stop") {

@@ -3,7 +3,7 @@ import type { Scene } from "@stancemap/charts";
 // Runs the scene's force layout in a Web Worker and hands the positions to the page once per
 // animation frame. Nodes keep their places across graph changes (the time slider grows the network);
 // a fresh page or a reset starts from seeded positions, so the same view gives the same picture.
-import { seededPosition } from "@stancemap/charts";
+import { type SettledLayout, sceneKey, seededPosition } from "@stancemap/charts";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type FromWorker, type LayoutNodeIn, seedRadius, type ToWorker } from "./layout-protocol";
 
@@ -48,7 +48,13 @@ function seeded(scene: Scene, known: ReadonlyMap<string, [number, number]>, pinn
   return { positions, nodes, kept };
 }
 
-export function useForceLayout(scene: Scene, options: { minFrameMs?: number } = {}) {
+/** The page server's layout of `scene`, when it is this scene's (same nodes and edges, in order). */
+function adoptable(scene: Scene, settled: SettledLayout | null | undefined): Float32Array | null {
+  if (!settled || settled.positions.length !== scene.nodes.length * 2 || settled.key !== sceneKey(scene)) return null;
+  return Float32Array.from(settled.positions);
+}
+
+export function useForceLayout(scene: Scene, options: { minFrameMs?: number; settled?: SettledLayout | null | undefined } = {}) {
   const minFrameMs = useRef(options.minFrameMs ?? 0);
   minFrameMs.current = options.minFrameMs ?? 0;
   const known = useRef(new Map<string, [number, number]>());
@@ -57,13 +63,17 @@ export function useForceLayout(scene: Scene, options: { minFrameMs?: number } = 
   const dragging = useRef<number | null>(null);
   const gen = useRef(0);
   const sceneRef = useRef(scene);
+  /** The scene the page was rendered with: the only one the server's layout can be adopted for. */
+  const scene0 = useRef(scene);
   const timings = useRef<LayoutTimings>({ posted: 0, first: null, settled: null, ticks: 0 });
-  const [state, setState] = useState<LayoutState>(() => ({
-    positions: seeded(scene, known.current, pinned.current).positions,
-    frame: 0,
-    ready: false,
-    done: false,
-  }));
+  // The first scene laid out by the page's server is shown settled at once: no layout to watch, and the
+  // same picture the worker would have settled on (settleNetwork), as the export draws it.
+  const [initial] = useState(() => adoptable(scene, options.settled));
+  const [state, setState] = useState<LayoutState>(() =>
+    initial
+      ? { positions: initial, frame: 0, ready: true, done: true }
+      : { positions: seeded(scene, known.current, pinned.current).positions, frame: 0, ready: false, done: false },
+  );
   const latest = useRef(state.positions);
   const pending = useRef<{ positions: Float32Array; done: boolean } | null>(null);
   const raf = useRef<number | null>(null);
@@ -125,6 +135,33 @@ export function useForceLayout(scene: Scene, options: { minFrameMs?: number } = 
     [post],
   );
 
+  /** Hands the worker a scene whose nodes are settled already (the page's layout), for drags to move. */
+  const adopt = useCallback(
+    (s: Scene, positions: Float32Array) => {
+      gen.current += 1;
+      latest.current = positions;
+      const now = performance.now();
+      timings.current = { posted: now, first: now, settled: now, ticks: 0 };
+      post({
+        type: "graph",
+        gen: gen.current,
+        nodes: s.nodes.map((n) => ({
+          id: n.id,
+          x: positions[2 * n.index] as number,
+          y: positions[2 * n.index + 1] as number,
+          r: n.r,
+          fx: null,
+          fy: null,
+        })),
+        links: s.edges.map((e) => ({ source: e.s, target: e.t })),
+        alpha: 0,
+        animate: false,
+        settled: true,
+      });
+    },
+    [post],
+  );
+
   useEffect(() => {
     const w = new Worker(new URL("./layout.worker.ts", import.meta.url));
     worker.current = w;
@@ -146,7 +183,8 @@ export function useForceLayout(scene: Scene, options: { minFrameMs?: number } = 
       pending.current = { positions: msg.positions, done: msg.done };
       raf.current ??= requestAnimationFrame(flush);
     };
-    start(sceneRef.current, false);
+    if (initial && sceneRef.current === scene0.current) adopt(sceneRef.current, initial);
+    else start(sceneRef.current, false);
     return () => {
       w.terminate();
       worker.current = null;
@@ -155,7 +193,7 @@ export function useForceLayout(scene: Scene, options: { minFrameMs?: number } = 
       raf.current = null;
       held.current = null;
     };
-  }, [flush, start]);
+  }, [flush, start, adopt, initial]);
 
   // A new graph (date or filters changed): remember where the old nodes were, lay out the new one.
   useEffect(() => {
