@@ -270,5 +270,13 @@ test.describe("export API", () => {
     expect(await second.text()).toBe(await first.text());
     const again = await request.get(query, { headers: { "if-none-match": first.headers().etag as string } });
     expect(again.status()).toBe(304);
+    // No date is today's, and is named in the key: after midnight the file is made anew, not yesterday's.
+    const title = `today-${Date.now()}`;
+    const today = new Date().toISOString().slice(0, 10);
+    const undated = await request.get(`${API}/map.svg?title=${title}`);
+    const dated = await request.get(`${API}/map.svg?title=${title}&date=${today}`);
+    test.skip(today !== new Date().toISOString().slice(0, 10), "the day changed during the requests");
+    expect(dated.headers()["x-export-cache"]).toBe("hit");
+    expect(dated.headers().etag).toBe(undated.headers().etag);
   });
 });

@@ -3,7 +3,8 @@
 // model, the SVG, embedding fonts, resvg's PNG at 2x, pdfkit's PDF. Each stage 10 times after one warm-up:
 // median (min–max) ms of wall time and of this process's CPU time (steadier on a loaded machine), with the
 // load average. The read is timed both ways: the scoped read exports use, and the dashboard's whole data
-// that they used to read.
+// that they used to read; the render both ways: from the map's picture (made once per revision, date and
+// filter, as the API does) and from the whole data.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { withAltText } from "@stancemap/charts";
@@ -21,7 +22,7 @@ import {
   selectStanceTimeline,
 } from "@stancemap/db";
 import { altTextOf } from "@/lib/export/alt-text";
-import { exportModel } from "@/lib/export/views";
+import { exportModel, exportPicture } from "@/lib/export/views";
 import { compactSource } from "@/lib/server/dashboard";
 import { embeddedFonts } from "@/lib/server/export-fonts";
 import { readExportData } from "@/lib/server/export-reads";
@@ -84,6 +85,7 @@ try {
   const { data, q } = await read();
   const geometry = () => mapGeometry(data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : [])));
   const model = exportModel("map", data, q, geometry());
+  const picture = exportPicture(data, q);
   const drawn = withAltText(model.render({ ...q, origin: "https://example.org" }), altTextOf(model, data, q));
   const svg = embedFonts(drawn, embeddedFonts());
   // --svg FILE: the picture as drawn (no fonts embedded), for measuring its renderers alone; --png FILE:
@@ -102,13 +104,17 @@ try {
     await stage("resvg PNG 2x of the SVG without", () => svgToPng(drawn, q.pixelWidth)),
     await stage("pdfkit PDF of the SVG with fonts embedded", () => svgToPdf(svg, q.width, q.height, "t")),
     await stage("pdfkit PDF of the SVG without", () => svgToPdf(drawn, q.width, q.height, "t")),
-    await stage("renderFile PNG 2x (worker's whole render)", () =>
-      renderFile({ view: "map", format: "png", data, q, origin: "https://example.org" }),
+    await stage("map picture (made once per revision, date and filter)", () => exportPicture(data, q)),
+    await stage("renderFile PNG 2x from the picture (the worker's render)", () =>
+      renderFile({ view: "map", format: "png", picture, q, origin: "https://example.org" }),
     ),
-    await stage("renderFile PDF (worker's whole render)", () =>
-      renderFile({ view: "map", format: "pdf", data, q, origin: "https://example.org" }),
+    await stage("renderFile PDF from the picture", () =>
+      renderFile({ view: "map", format: "pdf", picture, q, origin: "https://example.org" }),
     ),
-    await stage("renderFile SVG (worker's whole render)", () =>
+    await stage("renderFile SVG from the picture", () =>
+      renderFile({ view: "map", format: "svg", picture, q, origin: "https://example.org" }),
+    ),
+    await stage("renderFile SVG from the whole data (before the picture)", () =>
       renderFile({ view: "map", format: "svg", data, q, origin: "https://example.org" }),
     ),
   ];

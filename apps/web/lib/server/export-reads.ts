@@ -39,8 +39,8 @@ async function drawnQuery(db: Db, q: ExportQuery) {
   return { topic, drawn, revision: await readRevision(db) };
 }
 
-/** What the map's reads and picture depend on: its topic, date and filter. */
-const mapKey = (q: DrawnQuery) => `${q.topic}\u0000${q.date}\u0000${q.region ?? ""}\u0000${(q.kind ?? []).join(",")}`;
+/** What the map's picture depends on: its topic, date and filter (its kinds as a set). */
+const mapKey = (q: DrawnQuery) => `${q.topic}\u0000${q.date}\u0000${q.region ?? ""}\u0000${[...new Set(q.kind ?? [])].sort().join(",")}`;
 
 /**
  * The map's picture (charts' views/map.ts) in the query's state, read from `db`: made from the map's data
@@ -71,27 +71,17 @@ export async function readMapPicture(
 export async function readExportData(db: Db, view: ExportView, q: ExportQuery): Promise<{ data: ExportData; q: DrawnQuery }> {
   const { topic, drawn, revision } = await drawnQuery(db, q);
   const date = drawn.date;
-  const load = async () => {
-    const parts = await readParts(db, view, topic.slug, drawn);
-    // Only the sources the records read cite (stances that cannot have started by the date cite nothing drawn).
-    const cited = [
-      ...parts.stances.filter((s) => parts.citeAll || countsFrom(s) <= date).flatMap((s) => s.sources),
-      ...parts.events.flatMap((e) => e.sources),
-      ...(parts.reactions ?? []).flatMap((r) => r.sources),
-    ];
-    const sources = (await sourcesCitedBy(db, cited)).map(compactSource);
-    const { citeAll: _, ...rest } = parts;
-    return { ...rest, sources };
-  };
-  // A map's reads depend on its topic, date and filter alone: every export of them in one revision (the
-  // PNG, then the PDF, then another title) shares one read, as the dashboard's pages share theirs. At
-  // thousands of actors the read was most of an export's time.
-  const read =
-    view === "map"
-      ? await cachedRead(db, revision, `export:map\u0000${mapKey(drawn)}`, load, (r) =>
-          [r.actors, r.stances, r.gaps, r.sources].reduce((n, list) => n + approxBytes(list), 0),
-        )
-      : await load();
+  // Not kept: a map's picture formats keep its picture instead (readMapPicture), and every file is kept
+  // by the export cache.
+  const parts = await readParts(db, view, topic.slug, drawn);
+  // Only the sources the records read cite (stances that cannot have started by the date cite nothing drawn).
+  const cited = [
+    ...parts.stances.filter((s) => parts.citeAll || countsFrom(s) <= date).flatMap((s) => s.sources),
+    ...parts.events.flatMap((e) => e.sources),
+    ...(parts.reactions ?? []).flatMap((r) => r.sources),
+  ];
+  const sources = (await sourcesCitedBy(db, cited)).map(compactSource);
+  const { citeAll: _, ...read } = { ...parts, sources };
   if ((view === "actor" || (view === "timeline" && q.actor)) && !read.actors.some((a) => a.slug === q.actor))
     throw new ExportNotFound(`No actor "${q.actor}".`);
   return { data: { revision, topic, ...read }, q: drawn };

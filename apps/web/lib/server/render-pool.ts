@@ -100,7 +100,12 @@ export async function renderInPool(task: RenderTask): Promise<RenderResult> {
 /** A map's picture made from its data in a worker thread (the part of a map export that grows with the
  * dataset); the caller holds an admission. */
 export async function mapPictureInPool(data: ExportData, q: PictureTask["q"]): Promise<MapPicture> {
-  return (await renderPool().run({ make: "map-picture", data, q } satisfies PictureTask)) as MapPicture;
+  const started = performance.now();
+  try {
+    return (await renderPool().run({ make: "map-picture", data, q } satisfies PictureTask)) as MapPicture;
+  } finally {
+    averageSeconds = averageSeconds * 0.7 + ((performance.now() - started) / 1000) * 0.3;
+  }
 }
 
 /** What the pool holds now (for tests and health). */

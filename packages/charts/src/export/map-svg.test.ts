@@ -244,6 +244,24 @@ describe("map export SVG: actors without territory, regions, print", () => {
     }
   });
 
+  it("names the actors with a stance and counts thousands with no data, drawn alike from one badge that stands for them", () => {
+    const named = Array.from({ length: 12 }, (_, i) => ({ name: `Named ${i}`, index: i % 3, cue: { uncertain: false, attested: false } }));
+    const unnamed = Array.from({ length: 2000 }, (_, i) => ({ name: `Unnamed ${i}`, index: null }));
+    const expanded = [{ label: "People", badges: [...named, ...unnamed] }];
+    const counted = [{ label: "People", badges: [...named, { name: "", index: null, n: 2000 }] }];
+    for (const [width, height] of [
+      [1200, 675],
+      [336, 454],
+    ] as const) {
+      const svg = sized(width, height, "light", { badges: counted });
+      expect(svg).toBe(sized(width, height, "light", { badges: expanded }));
+      const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+      expect(texts).toContain("2,000 with no data");
+      expect(texts.some((t) => t?.startsWith("Unnamed"))).toBe(false);
+    }
+    expect(sized(1200, 675, "light", { badges: counted })).toContain(">Named 0<");
+  });
+
   it("clips the badges to the chart's box only when they run past it", () => {
     // A clip costs resvg a mask of the whole page: none where every badge fits.
     for (const [width, height] of [

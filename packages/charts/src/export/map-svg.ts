@@ -203,7 +203,8 @@ interface PlacedBadge {
  * thousands of actors, which no page can name). */
 type Collapse = "none" | "no-data" | "groups" | "counts";
 
-/** Past this many actors with a stance, no page names them all: the badges count them per category. */
+/** Past this many actors with a stance, no page names them all: the badges count them per category. Past
+ * this many with no data, the badges count those (and name the actors with a stance if they fit). */
 export const MAX_NAMED_BADGES = 400;
 
 interface BadgeLayout {
@@ -278,7 +279,7 @@ function layoutBadges(
         : collapse
           ? [
               ...g.badges.filter((b) => b.index !== null).map((b) => ({ badge: b, label: b.name })),
-              ...(noData ? [{ badge: null, label: `${noData} with no data` }] : []),
+              ...(noData ? [{ badge: null, label: `${noData.toLocaleString("en")} with no data` }] : []),
             ]
           : g.badges.map((b) => ({ badge: b, label: b.name }));
     for (const item of shown) {
@@ -355,10 +356,16 @@ export function placeMap(
   let last: Option | null = null;
   // Thousands of actors with a stance cannot be named on any page (and measuring every name at every
   // size and level would cost seconds): straight to the counts per category.
-  // Badges that stand for several actors (n) can only be counted.
-  const named = groups.reduce((n, g) => n + sum(g.badges.filter((b) => b.index !== null)), 0);
-  const counted = named > MAX_NAMED_BADGES || groups.some((g) => g.badges.some((b) => weight(b) !== 1));
-  const levels = counted ? (["counts"] as const) : (["none", "no-data", "groups", "counts"] as const);
+  // Past MAX_NAMED_BADGES of either, the actors with a stance, or those with no data, are counted. Badges
+  // that stand for several actors (n) can only be counted too.
+  const withStance = groups.flatMap((g) => g.badges.filter((b) => b.index !== null));
+  const noData = groups.flatMap((g) => g.badges.filter((b) => b.index === null));
+  const levels =
+    sum(withStance) > MAX_NAMED_BADGES || withStance.some((b) => weight(b) !== 1)
+      ? (["counts"] as const)
+      : sum(noData) > MAX_NAMED_BADGES || noData.some((b) => weight(b) !== 1)
+        ? (["no-data", "groups", "counts"] as const)
+        : (["none", "no-data", "groups", "counts"] as const);
   for (let size = Math.max(8, fontSize * 0.85); size >= 7; size -= 1)
     for (const collapse of levels) {
       const options: Option[] = [];

@@ -32,8 +32,9 @@ const byName = new Intl.Collator("en").compare;
  * What a map picture draws of the data at its date and filters (region, kind): everything its SVG, PNG
  * and PDF need but the data table's rows. Plain data, so it crosses to the render worker and is kept per
  * revision, and bounded by the picture rather than the dataset: the countries, the badges it names (past
- * MAX_NAMED_BADGES it names none: one badge per category, cue and qualifiers of each kind, standing for
- * `n` actors), the counts, the sources cited and the alt text's input.
+ * MAX_NAMED_BADGES actors with a stance it names none: one badge per category, cue and qualifiers of each
+ * kind, standing for `n` actors; past as many with no data, one badge of each kind stands for those), the
+ * counts, the sources cited and the alt text's input.
  */
 export interface MapPicture {
   revision: number;
@@ -114,10 +115,12 @@ function pictureOf(data: ExportData, s: ExportState, { map, entries }: Entries):
   // Actors without territory, as the dashboard's badges: grouped by kind, in its order, by name.
   const groups = new Map<string, MapBadge[]>();
   let named = 0;
+  let unnamed = 0;
   for (const e of entries) {
     if (e.actor.isoNumeric) continue;
     const list = groups.get(e.actor.kind) ?? [];
     if (e.status === "stance") named++;
+    else unnamed++;
     list.push(
       e.status === "stance"
         ? {
@@ -132,11 +135,20 @@ function pictureOf(data: ExportData, s: ExportState, { map, entries }: Entries):
   }
   const kindOrder = Object.keys(KIND_LABELS);
   const rank = (kind: string) => (kindOrder.includes(kind) ? kindOrder.indexOf(kind) : kindOrder.length);
-  // Past MAX_NAMED_BADGES the picture counts them (renderMapSvg): it carries what it counts, not every name.
+  // Past MAX_NAMED_BADGES actors with a stance, or with no data, the picture counts them (renderMapSvg): it
+  // carries what it counts, not every name.
   const counted = named > MAX_NAMED_BADGES;
+  const noDataCounted = !counted && unnamed > MAX_NAMED_BADGES;
   const badges = [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([kind, list]) => ({ label: KIND_LABELS[kind] ?? kind, badges: counted ? collapsed(list) : list }));
+    .map(([kind, list]) => ({
+      label: KIND_LABELS[kind] ?? kind,
+      badges: counted
+        ? collapsed(list)
+        : noDataCounted
+          ? [...list.filter((b) => b.index !== null), ...collapsed(list.filter((b) => b.index === null))]
+          : list,
+    }));
   const states = data.actors.flatMap((a) => (a.kind === "state" && a.isoNumeric ? [a.isoNumeric] : []));
   // A region's map shows its countries: the projection fits them.
   const focus = s.region

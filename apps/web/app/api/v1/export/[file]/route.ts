@@ -7,6 +7,7 @@ import { ExportQuery } from "@stancemap/core";
 import { datasetRevision, getDb, RevisionUnavailable, revisionInfo } from "@stancemap/db";
 import { EXPORT_FILES, EXPORT_FORMATS, EXPORT_VIEWS, type ExportFormat, type ExportView } from "@/lib/export/views";
 import { clientAddress } from "@/lib/server/client-address";
+import { todayIso } from "@/lib/server/dashboard";
 import { cachedExport, ExportNotFound, exportCacheKey } from "@/lib/server/export";
 import { answering } from "@/lib/server/failure";
 import { etagMatches, invalidQuery, ParameterError, parameterProblem, problem } from "@/lib/server/http";
@@ -35,7 +36,9 @@ async function exportFile(request: Request, { params }: Context): Promise<Respon
     return parameterProblem(url, new ParameterError("from", "the change export needs `from`, the first of the two dates (YYYY-MM-DD)"));
   if (view === "change" && parsed.data.from && parsed.data.date && parsed.data.from > parsed.data.date)
     return parameterProblem(url, new ParameterError("from", "must not be after `date`"));
-  const q = parsed.data;
+  // No date is today's: named in the key and ETag, so that after midnight the file is made anew rather
+  // than yesterday's served under the same key.
+  const q = { ...parsed.data, date: parsed.data.date ?? todayIso() };
   const origin = publicOrigin(request);
   // A pinned revision never changes: its files are cached and tagged by it, not by the current one.
   let revision: number;
