@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { type AnyRecord, COLLECTIONS, type Dataset, type EntityType, keyOf, RECORD_TYPES } from "@stancemap/core";
 import { createDb, type Db } from "./client";
 import { CurationError } from "./curation/errors";
-import { createRecords, readAll, type Stored, WRITE_ORDER } from "./curation/records";
+import { breathe, createRecords, readAll, type Stored, WRITE_ORDER } from "./curation/records";
 import { upgradeStored } from "./curation/stored-json";
 import { migrate } from "./migrate";
 import { readRevisionRow } from "./read-model";
@@ -67,7 +67,9 @@ async function rebuild(db: Db, n: number): Promise<PublishedAt> {
   // publish during the reads needs no second attempt: a stream of publishes used to make every attempt
   // fail ("the dataset kept changing").
   const state = new Map<EntityType, Map<string, Stored>>();
-  for (const type of WRITE_ORDER) state.set(type, new Map((await readAll(db.prisma, type)).map((s) => [keyOf(type, s.record), s])));
+  // Outside any transaction: other requests are served between the parts of a large dataset's read.
+  for (const type of WRITE_ORDER)
+    state.set(type, new Map((await readAll(db.prisma, type, breathe)).map((s) => [keyOf(type, s.record), s])));
   const current = Math.max(info.current, (await revisionRow(db))?.revision ?? 0);
   const changes = await db.prisma.change.findMany({
     where: { datasetRevision: { gt: n, lte: current }, recordVersion: { not: null } },
@@ -177,7 +179,9 @@ async function buildSnapshot(db: Db, n: number, dir: string): Promise<Db> {
   const snap = createDb(url);
   await snap.prisma.$transaction(
     async (tx) => {
-      for (const type of WRITE_ORDER) await createRecords(tx, type, at.records[type]);
+      // The snapshot's own file and connection, which no request reads until it is built: other requests
+      // are served between its statements.
+      for (const type of WRITE_ORDER) await createRecords(tx, type, at.records[type], breathe);
       const updatedAt = at.at ? new Date(at.at) : new Date(0);
       await tx.datasetRevision.create({ data: { id: 1, revision: n, historyFrom: n, updatedAt } });
     },

@@ -14,6 +14,8 @@ export async function insertRows(
   table: string,
   rows: readonly Record<string, Value>[],
   now: readonly string[] = [],
+  /** Called between statements (curation/records.ts's Pause): only where no other request shares the transaction. */
+  pause?: () => Promise<void>,
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
@@ -41,5 +43,6 @@ export async function insertRows(
       return `(${marks.join(", ")})`;
     });
     await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) VALUES ${tuples.join(", ")}`, ...args);
+    await pause?.();
   }
 }

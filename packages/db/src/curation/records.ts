@@ -72,10 +72,52 @@ export async function readRecord(tx: Tx, type: EntityType, key: string): Promise
 }
 
 /** Every published record of a type, in key order. */
-export async function readAll(tx: Tx, type: EntityType): Promise<Stored[]> {
-  const rows = await readWhere(tx, type, null);
+export async function readAll(tx: Tx, type: EntityType, pause?: Pause): Promise<Stored[]> {
+  // By row id, KEY_CHUNK at a time: one findMany of a whole table makes Prisma read its relations (evidence,
+  // names) with one IN over every row, and 200,000 stances overflowed its query interpreter's stack (a
+  // pinned revision, a dataset export or import proposal of a large dataset answered 500).
+  const rows: Stored[] = [];
+  for (const part of chunks(await rowIds(tx, type))) {
+    rows.push(...(await readWhere(tx, type, part, "id")));
+    await pause?.();
+  }
   return rows.sort((a, b) => (keyOf(type, a.record) < keyOf(type, b.record) ? -1 : 1));
 }
+
+/** Every row id of a type's published records: ids only, no relation read. */
+async function rowIds(tx: Tx, type: EntityType): Promise<string[]> {
+  const select = { select: { id: true } } as const;
+  const rows = await (() => {
+    switch (type) {
+      case "actor":
+        return tx.actor.findMany(select);
+      case "topic":
+        return tx.topic.findMany(select);
+      case "source":
+        return tx.source.findMany(select);
+      case "stance":
+        return tx.stance.findMany(select);
+      case "reaction":
+        return tx.reaction.findMany(select);
+      case "event":
+        return tx.event.findMany(select);
+      case "gap":
+        return tx.dataGap.findMany(select);
+    }
+  })();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Lets other requests be served between the parts of a long read or write: better-sqlite3 answers at once,
+ * so a loop of awaited queries is a chain of microtasks that holds the event loop until it ends (a pinned
+ * revision's snapshot of 300,000 records held the server for 90 s). Only where no other request can share
+ * the connection's transaction: outside one, or inside a private one (a snapshot being built).
+ */
+export type Pause = () => Promise<void>;
+export const breathe: Pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Records written one by one between pauses. */
+const PAUSE_EVERY = 100;
 
 /** Keys per query when reading many records by key: well under SQLite's and PostgreSQL's parameter limits. */
 export const KEY_CHUNK = 500;
@@ -128,7 +170,12 @@ export async function existingKeys(tx: Tx, type: EntityType, keys: Iterable<stri
  * Writes records that do not exist yet with a few multi-row inserts instead of several statements
  * each: sources, stances and reactions (what large imports bring); other types go through writeRecords.
  */
-export async function createRecords(tx: Tx, type: EntityType, records: readonly { record: AnyRecord; version: number }[]): Promise<void> {
+export async function createRecords(
+  tx: Tx,
+  type: EntityType,
+  records: readonly { record: AnyRecord; version: number }[],
+  pause?: Pause,
+): Promise<void> {
   if (records.length === 0) return;
   switch (type) {
     case "source": {
@@ -140,6 +187,7 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
           ...sourceRow(record as RecordOf<"source">, version),
         })),
         ["createdAt", "updatedAt"],
+        pause,
       );
       // A source may cite another one of the same batch: linked once all exist.
       for (const { record } of records) {
@@ -158,6 +206,7 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
           ...stanceRow(record as RecordOf<"stance">, version),
         })),
         ["createdAt", "updatedAt"],
+        pause,
       );
       await insertRows(
         tx,
@@ -166,6 +215,8 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
           const s = record as RecordOf<"stance">;
           return evidenceRows({ stanceId: s.id }, `stance:${s.id}`, s.evidence);
         }),
+        [],
+        pause,
       );
       return;
     }
@@ -178,6 +229,7 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
           ...reactionRow(record as RecordOf<"reaction">, version),
         })),
         ["createdAt", "updatedAt"],
+        pause,
       );
       await insertRows(
         tx,
@@ -186,17 +238,21 @@ export async function createRecords(tx: Tx, type: EntityType, records: readonly 
           const r = record as RecordOf<"reaction">;
           return evidenceRows({ reactionId: r.id }, `reaction:${r.id}`, r.evidence);
         }),
+        [],
+        pause,
       );
       return;
     }
     default:
-      await writeRecords(tx, type, records);
+      await writeRecords(tx, type, records, pause);
   }
 }
 
-async function readWhere(tx: Tx, type: EntityType, keys: string[] | null): Promise<Stored[]> {
-  const byId = { where: keys ? { id: { in: keys } } : {} };
-  const bySlug = { where: keys ? { slug: { in: keys } } : {} };
+/** The published records of a type with these keys (ids or slugs as the type is keyed; a gap's
+ * "actor~topic"), or with these row ids (`by` "id"). */
+async function readWhere(tx: Tx, type: EntityType, keys: string[], by: "key" | "id" = "key"): Promise<Stored[]> {
+  const byId = { where: { id: { in: keys } } };
+  const bySlug: { where: { id?: { in: string[] }; slug?: { in: string[] } } } = by === "id" ? byId : { where: { slug: { in: keys } } };
   switch (type) {
     case "actor":
       return (await tx.actor.findMany({ ...bySlug, include: actorInclude })).map((r) => ({ record: toActor(r), version: r.version }));
@@ -214,9 +270,11 @@ async function readWhere(tx: Tx, type: EntityType, keys: string[] | null): Promi
     case "event":
       return (await tx.event.findMany({ ...bySlug, include: eventInclude })).map((r) => ({ record: toEvent(r), version: r.version }));
     case "gap": {
-      const pairs = (keys ?? []).map(splitGapKey);
-      const where = keys ? { actor: { slug: { in: pairs.map((p) => p[0]) } }, topic: { slug: { in: pairs.map((p) => p[1]) } } } : {};
-      const wanted = keys ? new Set(keys) : null;
+      if (by === "id")
+        return (await tx.dataGap.findMany({ ...byId, include: gapInclude })).map((r) => ({ record: toGap(r), version: r.version }));
+      const pairs = keys.map(splitGapKey);
+      const where = { actor: { slug: { in: pairs.map((p) => p[0]) } }, topic: { slug: { in: pairs.map((p) => p[1]) } } };
+      const wanted = new Set(keys);
       return (await tx.dataGap.findMany({ where, include: gapInclude }))
         .filter((r) => !wanted || wanted.has(`${r.actor.slug}~${r.topic.slug}`))
         .map((r) => ({ record: toGap(r), version: r.version }));
@@ -245,12 +303,22 @@ function evidenceRows(owner: { stanceId?: string; reactionId?: string; eventId?:
  * to their own kind (affiliation, citedIn), so those links are set in a second pass once all exist.
  * Keys are ids: actors, topics and events are stored under their slugs.
  */
-export async function writeRecords(tx: Tx, type: EntityType, records: readonly { record: AnyRecord; version: number }[]): Promise<void> {
-  for (const { record, version } of records) await writeOne(tx, type, record, version);
+export async function writeRecords(
+  tx: Tx,
+  type: EntityType,
+  records: readonly { record: AnyRecord; version: number }[],
+  pause?: Pause,
+): Promise<void> {
+  let n = 0;
+  for (const { record, version } of records) {
+    await writeOne(tx, type, record, version);
+    if (pause && ++n % PAUSE_EVERY === 0) await pause();
+  }
   if (type === "actor") {
     for (const { record } of records) {
       const a = record as RecordOf<"actor">;
       await tx.actor.update({ where: { id: a.slug }, data: { affiliationId: a.affiliation ?? null } });
+      if (pause && ++n % PAUSE_EVERY === 0) await pause();
     }
   }
   if (type === "source") {

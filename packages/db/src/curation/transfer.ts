@@ -24,7 +24,7 @@ import { coveredBy, KEY_FIELD, type RowIssue, rawReferencesOf, reasonOf, rowIssu
 import type { ImportProgress } from "./import-progress";
 import { offThread, runOffThread } from "./off-thread";
 import { unknownQualifiers } from "./qualifiers";
-import { chunks, readAll, readMany, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
+import { breathe, chunks, readAll, readMany, referencesOf, type Stored, type Tx, WRITE_ORDER } from "./records";
 import { unknownSourceTexts, unknownTextIssue } from "./source-texts";
 import { curationTx, lockKeys, newId, recordLock } from "./tx";
 
@@ -48,8 +48,6 @@ export async function exportDataset(db: Db, who: Principal | null, opts: { draft
 
 export type { ImportResult, RowOutcome, RowResult };
 
-/** Lets the event loop serve other requests between parts of a large import (never inside a transaction). */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 const PART = 500;
 /** The record types with dates, whose form the importer reports. */
 const DATED = new Set<EntityType>(["stance", "reaction", "event", "gap"]);
