@@ -8,7 +8,7 @@ import { createUserRecord, getHead, type Principal, publishDraft, revertRecord, 
 import { readAll, type Stored, WRITE_ORDER } from "./curation/records";
 import { loadDataset } from "./dataset";
 import { migrate } from "./migrate";
-import { publishedAt, RevisionUnavailable, revisionInfo, withPublishedAt } from "./published-at";
+import { publishedAt, RevisionUnavailable, revisionInfo, snapshotBuilds, withPublishedAt } from "./published-at";
 import { readRevision } from "./read-model";
 import { seedDataset } from "./seed";
 import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from "./testing/databases";
@@ -150,6 +150,20 @@ describe.each(engines)("the published dataset at a revision on $name", ({ fresh,
       for (const type of WRITE_ORDER) expect(viaSnapshot.all[type], type).toEqual(seen.get(1)?.[type]);
     },
     180_000,
+  );
+
+  it.skipIf(!enabled)(
+    "builds the snapshots of several revisions asked at once one at a time, each its own",
+    async () => {
+      const current = await readRevision(db);
+      snapshotBuilds.mostRunning = 0;
+      const asked = [2, 3, current];
+      const got = await Promise.all(asked.map((n) => withPublishedAt(db, n, (snapshot) => readRevision(snapshot))));
+      expect(got).toEqual(asked);
+      expect(snapshotBuilds.mostRunning).toBe(1);
+      expect(snapshotBuilds.queued + snapshotBuilds.running).toBe(0);
+    },
+    120_000,
   );
 
   it.skipIf(!enabled)("rebuilds a revision exactly while publishes land during its reads", async () => {
