@@ -95,7 +95,28 @@ async function rebuild(db: Db, n: number): Promise<PublishedAt> {
 }
 
 const KEEP = 8;
-const rebuilt = new WeakMap<Db, Map<number, Promise<PublishedAt>>>();
+
+/**
+ * What this process keeps of earlier revisions, on `globalThis`: Next bundles the pages and the route
+ * handlers apart, each with its own copy of this module, and the database handle is shared (client.ts).
+ * With a copy each, `/?revision=1` and an export of revision 1 built a snapshot each (two builds of 95 s at
+ * 20,000 actors), and one build at a time held per copy only.
+ */
+interface Kept {
+  rebuilt: WeakMap<Db, Map<number, Promise<PublishedAt>>>;
+  snapshots: WeakMap<Db, Map<number, Snap>>;
+  folders: Set<string>;
+  queue: { building: Promise<unknown> };
+  builds: { queued: number; running: number; mostRunning: number };
+}
+const held = ((globalThis as unknown as { stancemapPublishedAt?: Kept }).stancemapPublishedAt ??= {
+  rebuilt: new WeakMap(),
+  snapshots: new WeakMap(),
+  folders: new Set(),
+  queue: { building: Promise.resolve() },
+  builds: { queued: 0, running: 0, mostRunning: 0 },
+});
+const rebuilt = held.rebuilt;
 
 /**
  * The published dataset at revision `n` (every actor, topic, source, stance, gap, reaction and event with
@@ -125,7 +146,7 @@ interface Snap {
   dir: string;
 }
 const SNAPSHOTS = 4;
-const snapshots = new WeakMap<Db, Map<number, Snap>>();
+const snapshots = held.snapshots;
 
 async function closeSnap(snap: Snap): Promise<void> {
   try {
@@ -158,7 +179,7 @@ function snapshotsOf(db: Db): Map<number, Snap> {
 
 /** This process's snapshot folders still there: removed when it exits (a server stopped, a test run
  * ended), not left in the temporary folder. */
-const folders = new Set<string>();
+const folders = held.folders;
 let sweepOnExit = false;
 function snapshotFolder(n: number): string {
   const dir = mkdtempSync(join(tmpdir(), `stancemap-r${n}-`));
@@ -177,13 +198,13 @@ function snapshotFolder(n: number): string {
  * 20,000 actors), and a visitor asking for ?revision=1, 2, 3… at once would multiply that work. A build
  * waits for the one before it; builds of one revision are shared (withPublishedAt keeps them).
  */
-let building: Promise<unknown> = Promise.resolve();
+const queue = held.queue;
 /** Builds waiting or running, and the most ever running at once (for tests and health). */
-export const snapshotBuilds = { queued: 0, running: 0, mostRunning: 0 };
+export const snapshotBuilds = held.builds;
 
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   snapshotBuilds.queued++;
-  const run = building.then(async () => {
+  const run = queue.building.then(async () => {
     snapshotBuilds.queued--;
     snapshotBuilds.running++;
     snapshotBuilds.mostRunning = Math.max(snapshotBuilds.mostRunning, snapshotBuilds.running);
@@ -193,7 +214,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
       snapshotBuilds.running--;
     }
   });
-  building = run.catch(() => {});
+  queue.building = run.catch(() => {});
   return run;
 }
 
