@@ -8,24 +8,51 @@ import { readCacheBytes } from "./env";
 import { readRevision, readRevisionRow } from "./read-model";
 
 const maxBytes = readCacheBytes();
-// Values are boxed: a cached answer may be null ("not found"), which lru-cache does not store.
-const lru = new LRUCache<string, { value: unknown; bytes: number }>({
-  max: 100_000,
-  maxSize: Math.max(maxBytes, 1),
-  // One answer must not flush everything else (an ordinary one takes at most an eighth, checked in cachedRead).
-  maxEntrySize: Math.max(maxBytes / 2, 1),
-  sizeCalculation: (entry) => Math.max(1, entry.bytes),
-});
+
+/**
+ * The cache, on `globalThis`: Next bundles the pages and the route handlers apart, each with its own copy
+ * of this module (three in a build), and the database handle is shared (client.ts). With a copy each, the
+ * budget held three times over, and a topic's frame (tens of MB at 20,000 actors) was read and kept once
+ * per copy.
+ */
+interface Shared {
+  lru: LRUCache<string, { value: unknown; bytes: number }>;
+  inFlight: Map<string, Promise<unknown>>;
+  handleIds: WeakMap<Db, number>;
+  nextHandle: { n: number };
+  newest: LRUCache<string, { revision: number; value: unknown; bytes: number }>;
+}
+// By budget: a module loaded afresh with another budget (a test's) gets a cache of its own.
+const caches = ((globalThis as unknown as { stancemapReadCaches?: Map<number, Shared> }).stancemapReadCaches ??= new Map());
+const shared = caches.get(maxBytes) ?? {
+  // Values are boxed: a cached answer may be null ("not found"), which lru-cache does not store.
+  lru: new LRUCache<string, { value: unknown; bytes: number }>({
+    max: 100_000,
+    maxSize: Math.max(maxBytes, 1),
+    // One answer must not flush everything else (an ordinary one takes at most an eighth, checked in cachedRead).
+    maxEntrySize: Math.max(maxBytes / 2, 1),
+    sizeCalculation: (entry) => Math.max(1, entry.bytes),
+  }),
+  inFlight: new Map(),
+  handleIds: new WeakMap(),
+  nextHandle: { n: 1 },
+  /** The newest answer made for each carried key, per database handle: what a later revision may take over. */
+  newest: new LRUCache<string, { revision: number; value: unknown; bytes: number }>({
+    max: 256,
+    // The same budget again, whatever the keys (a snapshot's handle adds keys that are never carried).
+    maxSize: Math.max(maxBytes, 1),
+    sizeCalculation: (entry) => Math.max(1, entry.bytes),
+  }),
+};
+caches.set(maxBytes, shared);
+const { lru, inFlight, handleIds, newest } = shared;
 /** The most an ordinary answer may take; a topic's frame (`large`) may take half the budget. */
 const maxEntryBytes = maxBytes / 8;
-const inFlight = new Map<string, Promise<unknown>>();
-const handleIds = new WeakMap<Db, number>();
-let nextHandle = 1;
 
 function handleId(db: Db): number {
   let id = handleIds.get(db);
   if (id === undefined) {
-    id = nextHandle++;
+    id = shared.nextHandle.n++;
     handleIds.set(db, id);
   }
   return id;
@@ -132,14 +159,6 @@ export async function unchangedBetween(db: Db, from: number, to: number, depends
     rows.every((r) => NO_RECORD.has(r.entityType) || (RECORD.has(r.entityType) && !depends.has(r.entityType)))
   );
 }
-
-/** The newest answer made for each carried key, per database handle: what a later revision may take over. */
-const newest = new LRUCache<string, { revision: number; value: unknown; bytes: number }>({
-  max: 256,
-  // The same budget again, whatever the keys (a snapshot's handle adds keys that are never carried).
-  maxSize: Math.max(maxBytes, 1),
-  sizeCalculation: (entry) => Math.max(1, entry.bytes),
-});
 
 /**
  * `cachedRead` for an answer that depends only on records of the types `dependsOn`: on a miss, the newest
