@@ -603,14 +603,31 @@ export function referencesOf(type: EntityType, record: AnyRecord): Ref[] {
 /** The published records that point at this one: deleting it is refused while any remain. */
 export async function dependantsOf(tx: Tx, type: EntityType, key: string): Promise<Dependant[]> {
   const out: Dependant[] = [];
-  const stances = (where: Prisma.StanceWhereInput) =>
-    tx.stance
-      .findMany({ where, include: stanceInclude, orderBy: { id: "asc" } })
-      .then((rows) => rows.map((r) => ({ type: "stance" as const, key: r.id, label: labelOf("stance", toStance(r)) })));
-  const reactions = (where: Prisma.ReactionWhereInput) =>
-    tx.reaction
-      .findMany({ where, include: reactionInclude, orderBy: { id: "asc" } })
-      .then((rows) => rows.map((r) => ({ type: "reaction" as const, key: r.id, label: labelOf("reaction", toReaction(r)) })));
+  // Their ids first, then the records KEY_CHUNK at a time: a topic's 100,000 stances read with their
+  // evidence in one findMany made an IN over every row, which SQLite refuses past 32,766 (a 500).
+  const inParts = async <R>(ids: { id: string }[], read: (part: string[]) => Promise<R[]>): Promise<R[]> => {
+    const rows: R[] = [];
+    for (const part of chunks(ids.map((r) => r.id))) rows.push(...(await read(part)));
+    return rows;
+  };
+  const stances = async (where: Prisma.StanceWhereInput) =>
+    (
+      await inParts(await tx.stance.findMany({ where, select: { id: true }, orderBy: { id: "asc" } }), (part) =>
+        tx.stance.findMany({ where: { id: { in: part } }, include: stanceInclude, orderBy: { id: "asc" } }),
+      )
+    ).map((r) => ({ type: "stance" as const, key: r.id, label: labelOf("stance", toStance(r)) }));
+  const reactions = async (where: Prisma.ReactionWhereInput) =>
+    (
+      await inParts(await tx.reaction.findMany({ where, select: { id: true }, orderBy: { id: "asc" } }), (part) =>
+        tx.reaction.findMany({ where: { id: { in: part } }, include: reactionInclude, orderBy: { id: "asc" } }),
+      )
+    ).map((r) => ({ type: "reaction" as const, key: r.id, label: labelOf("reaction", toReaction(r)) }));
+  const gapsWhere = async (where: Prisma.DataGapWhereInput) =>
+    (
+      await inParts(await tx.dataGap.findMany({ where, select: { id: true } }), (part) =>
+        tx.dataGap.findMany({ where: { id: { in: part } }, include: gapInclude }),
+      )
+    ).map((g) => ({ type: "gap" as const, key: `${g.actor.slug}~${g.topic.slug}`, label: labelOf("gap", toGap(g)) }));
   const events = (where: Prisma.EventWhereInput) =>
     tx.event
       .findMany({ where, orderBy: { slug: "asc" } })
@@ -624,16 +641,14 @@ export async function dependantsOf(tx: Tx, type: EntityType, key: string): Promi
         ...(await reactions({ evidence: { some: { quoteSpeakerId: key } }, NOT: { OR: [{ actorId: key }, { targetActorId: key }] } })),
       );
       out.push(...(await events({ OR: [{ actors: { some: { actorId: key } } }, { evidence: { some: { quoteSpeakerId: key } } }] })));
-      const gaps = await tx.dataGap.findMany({ where: { actorId: key }, include: gapInclude });
-      out.push(...gaps.map((g) => ({ type: "gap" as const, key: `${g.actor.slug}~${g.topic.slug}`, label: labelOf("gap", toGap(g)) })));
+      out.push(...(await gapsWhere({ actorId: key })));
       const members = await tx.actor.findMany({ where: { affiliationId: key }, orderBy: { slug: "asc" } });
       out.push(...members.map((m) => ({ type: "actor" as const, key: m.slug, label: m.name })));
       break;
     }
     case "topic": {
       out.push(...(await stances({ topicId: key })));
-      const gaps = await tx.dataGap.findMany({ where: { topicId: key }, include: gapInclude });
-      out.push(...gaps.map((g) => ({ type: "gap" as const, key: `${g.actor.slug}~${g.topic.slug}`, label: labelOf("gap", toGap(g)) })));
+      out.push(...(await gapsWhere({ topicId: key })));
       break;
     }
     case "source": {
