@@ -74,8 +74,15 @@ const load = cache(async (query: string) => {
     });
     // The card's words are shared; its links take this request's origin (never another request's host).
     const card = await derived(data.revision, "card", query, () => cardOf(raw, db, { data, state, geometry }, mapOf));
+    // Keyed by what the scene depends on (date and filters, as sets), not the whole address: junk
+    // parameters or another order do not lay it out again.
+    const scope = networkScope(raw);
     const networkLayout =
-      state.view === "network" ? await derived(data.revision, "network-layout", query, () => networkLayoutOf(raw, data, state.date)) : null;
+      state.view === "network"
+        ? await derived(data.revision, "network-layout", `${state.date}\u0000${scope.sent.join(",")}\u0000${scope.nkind.join(",")}`, () =>
+            networkLayoutOf(data, state.date, scope),
+          )
+        : null;
     return { data, state, notices: [...loaded.notices, ...checked.notices], geometry, screen, card, networkLayout };
   }).catch((e: unknown) => {
     if (e instanceof RevisionUnavailable) notFound();
@@ -88,17 +95,26 @@ const load = cache(async (query: string) => {
  * as the dashboard's view would settle it (charts' `reactionScene` over the actors they name, with the
  * URL's filters): the view shows it at once instead of laying it out in the browser.
  */
-function networkLayoutOf(raw: Record<string, string>, data: DashboardData, date: string): SettledLayout | null {
+function networkLayoutOf(data: DashboardData, date: string, scope: { sent: string[]; nkind: string[] }): SettledLayout | null {
   if (!data.reactions || data.reactions.length > SVG_MAX_EDGES || data.reactionsTruncated) return null;
   const scene = reactionScene({
     actors: actorsNamedBy(data.actors, data.reactions),
     events: data.events,
     reactions: data.reactions,
     date,
-    sentiments: raw.sent ? (dashboardParsers.sent.parseServerSide(raw.sent) ?? []) : [],
-    kinds: raw.nkind ? (dashboardParsers.nkind.parseServerSide(raw.nkind) ?? []) : [],
+    sentiments: scope.sent,
+    kinds: scope.nkind,
   });
   return scene.renderer === "svg" ? settledLayout(scene) : null;
+}
+
+/** The network's filters as the client's URL state reads them, as sorted sets. */
+function networkScope(raw: Record<string, string>): { sent: string[]; nkind: string[] } {
+  const set = (list: readonly string[] | null | undefined) => [...new Set(list ?? [])].sort();
+  return {
+    sent: set(raw.sent ? dashboardParsers.sent.parseServerSide(raw.sent) : []),
+    nkind: set(raw.nkind ? dashboardParsers.nkind.parseServerSide(raw.nkind) : []),
+  };
 }
 
 /** The filters as the client's URL state reads them, so the first screen is the one it would draw. */

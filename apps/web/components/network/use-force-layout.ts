@@ -155,7 +155,8 @@ export function useForceLayout(scene: Scene, options: { minFrameMs?: number; set
         })),
         links: s.edges.map((e) => ({ source: e.s, target: e.t })),
         alpha: 0,
-        animate: false,
+        // Drags and releases later animate as they would have (unless motion is reduced).
+        animate: !(typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches),
         settled: true,
       });
     },
