@@ -109,13 +109,15 @@ interface Kept {
   queue: { building: Promise<unknown> };
   builds: { queued: number; running: number; mostRunning: number };
 }
-const held = ((globalThis as unknown as { stancemapPublishedAt?: Kept }).stancemapPublishedAt ??= {
+const globalStore = globalThis as unknown as { stancemapPublishedAt?: Kept };
+globalStore.stancemapPublishedAt ??= {
   rebuilt: new WeakMap(),
   snapshots: new WeakMap(),
   folders: new Set(),
   queue: { building: Promise.resolve() },
   builds: { queued: 0, running: 0, mostRunning: 0 },
-});
+};
+const held = globalStore.stancemapPublishedAt;
 const rebuilt = held.rebuilt;
 
 /**

@@ -23,7 +23,9 @@ interface Shared {
   newest: LRUCache<string, { revision: number; value: unknown; bytes: number }>;
 }
 // By budget: a module loaded afresh with another budget (a test's) gets a cache of its own.
-const caches = ((globalThis as unknown as { stancemapReadCaches?: Map<number, Shared> }).stancemapReadCaches ??= new Map());
+const globalStore = globalThis as unknown as { stancemapReadCaches?: Map<number, Shared> };
+globalStore.stancemapReadCaches ??= new Map();
+const caches = globalStore.stancemapReadCaches;
 const shared = caches.get(maxBytes) ?? {
   // Values are boxed: a cached answer may be null ("not found"), which lru-cache does not store.
   lru: new LRUCache<string, { value: unknown; bytes: number }>({
